@@ -1,0 +1,50 @@
+/** Relations per month, stacked by type, for the timeline. */
+import { dayNumber, formatDay } from './dates';
+import type { RelationIndex } from './relation-index';
+
+export interface MonthlyHistogram {
+  /** Day number of the first day of each month bucket, plus one past the last. */
+  monthStarts: number[];
+  /** counts[month][typeIndex]: rows starting in that month. */
+  counts: Int32Array[];
+  maxTotal: number;
+}
+
+function monthOf(day: number): { year: number; month: number } {
+  const iso = formatDay(day);
+  return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)) };
+}
+
+/** Buckets every relation by the month its span starts in; a standing relation counts once, where it begins. */
+export function monthlyHistogram(index: RelationIndex): MonthlyHistogram {
+  const first = monthOf(index.extent.start);
+  const last = monthOf(index.extent.end);
+  const monthStarts: number[] = [];
+  // One boundary per month from the first to the month after the last, so the last month gets its bucket.
+  const firstMonth = first.year * 12 + first.month - 1;
+  const lastMonth = last.year * 12 + last.month - 1;
+  for (let m = firstMonth; m <= lastMonth + 1; m++) monthStarts.push(dayNumber(Math.floor(m / 12), (m % 12) + 1, 1));
+  const bucketCount = monthStarts.length - 1;
+  const typeCount = index.typeIds.length;
+  const counts = Array.from({ length: bucketCount }, () => new Int32Array(typeCount));
+  const totals = new Int32Array(bucketCount);
+  for (let i = 0; i < index.relationCount; i++) {
+    const b = bucketOf(monthStarts, index.starts[i]);
+    if (b < 0) continue;
+    counts[b][index.typeOf[i]]++;
+    totals[b]++;
+  }
+  return { monthStarts, counts, maxTotal: Math.max(0, ...totals) };
+}
+
+function bucketOf(monthStarts: number[], day: number): number {
+  let lo = 0;
+  let hi = monthStarts.length - 2;
+  if (hi < 0 || day < monthStarts[0] || day >= monthStarts[hi + 1]) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (monthStarts[mid] <= day) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,102 @@
+/**
+ * What each node and edge looks like for one filter and selection state,
+ * as flat arrays the sigma reducers read. Recomputed on every change; cheap,
+ * because it walks aggregated edges, not relation rows.
+ */
+import type { FilterResult } from '../core/filter';
+import type { RelationIndex } from '../core/relation-index';
+import type { EntenteGraph } from './build-graph';
+import { KIND_STYLES, edgeSize, nodeSize, parallelCurvature } from './styles';
+
+export interface DisplayState {
+  result: FilterResult;
+  /** Focused actor: it and its visible neighbourhood are emphasised, the rest dimmed. */
+  focus: string | null;
+  /** Selected aggregated edge index. */
+  selectedEdge: number | null;
+  /** Keep actors that have no visible relation on the canvas. */
+  showIsolated: boolean;
+}
+
+export interface DisplayArrays {
+  nodeShown: Uint8Array;
+  nodeSize: Float32Array;
+  /** 0 normal, 1 neighbour of the selection, 2 the selection itself. */
+  nodeEmphasis: Uint8Array;
+  edgeCount: Int32Array;
+  edgeSize: Float32Array;
+  edgeCurvature: Float32Array;
+  edgeEmphasis: Uint8Array;
+  dimOthers: boolean;
+}
+
+const parallelGroupsCache = new WeakMap<RelationIndex, Int32Array[]>();
+
+/** Edges grouped by unordered pair of actors, so parallel edges can fan out. */
+function parallelGroups(index: RelationIndex): Int32Array[] {
+  let groups = parallelGroupsCache.get(index);
+  if (groups) return groups;
+  const byPair = new Map<string, number[]>();
+  index.edges.forEach((edge, e) => {
+    const key = edge.source < edge.target ? `${edge.source}|${edge.target}` : `${edge.target}|${edge.source}`;
+    const list = byPair.get(key);
+    if (list) list.push(e);
+    else byPair.set(key, [e]);
+  });
+  groups = [...byPair.values()].filter((list) => list.length > 1).map((list) => Int32Array.from(list));
+  parallelGroupsCache.set(index, groups);
+  return groups;
+}
+
+export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state: DisplayState): DisplayArrays {
+  const { result } = state;
+  const actorCount = index.actorIds.length;
+  const edgeCount = index.edges.length;
+  const nodeShown = new Uint8Array(actorCount);
+  const sizes = new Float32Array(actorCount);
+  const nodeEmphasis = new Uint8Array(actorCount);
+  const edgeSizes = new Float32Array(edgeCount);
+  const edgeCurvature = new Float32Array(edgeCount);
+  const edgeEmphasis = new Uint8Array(edgeCount);
+  const { actors } = index.dataset;
+
+  for (let i = 0; i < actorCount; i++) {
+    nodeShown[i] = state.showIsolated || result.nodeCounts[i] > 0 ? 1 : 0;
+    sizes[i] = nodeSize(KIND_STYLES[actors[i].kind].baseSize, result.nodeCounts[i]);
+  }
+  for (let e = 0; e < edgeCount; e++) if (result.edgeCounts[e] > 0) edgeSizes[e] = edgeSize(result.edgeCounts[e]);
+
+  for (const group of parallelGroups(index)) {
+    const visible = Array.from(group).filter((e) => result.edgeCounts[e] > 0);
+    const first = visible.length ? index.edges[visible[0]].source : '';
+    visible.forEach((e, i) => {
+      // The curve bends to the left of its own direction, so an edge running the other way bends with a flipped sign.
+      const sign = index.edges[e].source === first ? 1 : -1;
+      edgeCurvature[e] = sign * parallelCurvature(i, visible.length);
+    });
+  }
+
+  let dimOthers = false;
+  const actorIndex = (id: string) => graph.getNodeAttribute(id, 'index');
+  if (state.focus !== null && graph.hasNode(state.focus)) {
+    dimOthers = true;
+    const f = actorIndex(state.focus);
+    nodeShown[f] = 1;
+    nodeEmphasis[f] = 2;
+    for (let e = 0; e < edgeCount; e++) {
+      if (result.edgeCounts[e] === 0) continue;
+      const s = index.edgeSourceIndex[e];
+      const t = index.edgeTargetIndex[e];
+      if (s !== f && t !== f) continue;
+      edgeEmphasis[e] = 1;
+      nodeEmphasis[s === f ? t : s] = Math.max(nodeEmphasis[s === f ? t : s], 1);
+    }
+  }
+  if (state.selectedEdge !== null && state.selectedEdge < edgeCount) {
+    dimOthers = true;
+    const e = state.selectedEdge;
+    edgeEmphasis[e] = 2;
+    for (const n of [index.edgeSourceIndex[e], index.edgeTargetIndex[e]]) nodeEmphasis[n] = Math.max(nodeEmphasis[n], 1);
+  }
+  return { nodeShown, nodeSize: sizes, nodeEmphasis, edgeCount: result.edgeCounts, edgeSize: edgeSizes, edgeCurvature, edgeEmphasis, dimOthers };
+}

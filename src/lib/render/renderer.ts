@@ -1,0 +1,215 @@
+/**
+ * The only code that talks to sigma. The graph is built once; a filter or
+ * selection change only recomputes small display arrays and refreshes with
+ * skipIndexation, so positions never move because of a filter.
+ */
+import Sigma from 'sigma';
+import type { Settings } from 'sigma/settings';
+import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
+import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram } from 'sigma/rendering';
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { NodeSquareProgram } from '@sigma/node-square';
+import { createNodeBorderProgram } from '@sigma/node-border';
+import type { FilterResult } from '../core/filter';
+import type { RelationIndex } from '../core/relation-index';
+import { buildGraph, type EdgeAttributes, type EntenteGraph, type NodeAttributes } from './build-graph';
+import { runLayout, type LayoutRun } from './layout';
+import { computeDisplay, type DisplayArrays, type DisplayState } from './display';
+import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, KIND_STYLES, RING_FILL_COLOR } from './styles';
+
+export type { DisplayState } from './display';
+
+export interface RendererEvents {
+  nodeClick(actorId: string): void;
+  edgeClick(edgeIndex: number): void;
+  stageClick(): void;
+  layoutChange(running: boolean): void;
+}
+
+export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
+  allowInvalidContainer: true,
+  enableEdgeEvents: true,
+  renderEdgeLabels: false,
+  labelFont: 'system-ui, "DejaVu Sans", sans-serif',
+  labelSize: 13,
+  labelWeight: '500',
+  labelColor: { color: '#1f2933' },
+  labelDensity: 0.9,
+  labelGridCellSize: 90,
+  labelRenderedSizeThreshold: 5,
+  zIndex: true,
+  minEdgeThickness: 1,
+  stagePadding: 40,
+  defaultEdgeType: 'line',
+  nodeProgramClasses: {
+    circle: NodeCircleProgram,
+    square: NodeSquareProgram,
+    target: createNodeBorderProgram({
+      borders: [
+        { size: { value: 0.22 }, color: { attribute: 'color' } },
+        { size: { value: 0.18 }, color: { value: RING_FILL_COLOR } },
+        { size: { fill: true }, color: { attribute: 'color' } },
+      ],
+    }),
+    ring: createNodeBorderProgram({
+      borders: [
+        { size: { value: 0.35 }, color: { attribute: 'color' } },
+        { size: { fill: true }, color: { value: RING_FILL_COLOR } },
+      ],
+    }),
+    double: createNodeBorderProgram({
+      borders: [
+        { size: { value: 0.2 }, color: { attribute: 'color' } },
+        { size: { value: 0.2 }, color: { value: RING_FILL_COLOR } },
+        { size: { value: 0.2 }, color: { attribute: 'color' } },
+        { size: { fill: true }, color: { value: RING_FILL_COLOR } },
+      ],
+    }),
+  },
+  edgeProgramClasses: {
+    line: EdgeLineProgram,
+    arrow: EdgeArrowProgram,
+    curved: EdgeCurveProgram,
+    curvedArrow: EdgeCurvedArrowProgram,
+  },
+};
+
+export class GraphRenderer {
+  readonly graph: EntenteGraph;
+  readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
+  private display: DisplayArrays | null = null;
+  private layoutRun: LayoutRun | null = null;
+  private dragged: string | null = null;
+  private dragMoved = false;
+
+  constructor(container: HTMLElement, readonly index: RelationIndex, private events: RendererEvents) {
+    this.graph = buildGraph(index);
+    this.sigma = new Sigma(this.graph, container, {
+      ...SIGMA_SETTINGS,
+      nodeReducer: (node, attributes) => this.reduceNode(node, attributes),
+      edgeReducer: (edge, attributes) => this.reduceEdge(edge, attributes),
+    });
+    this.bindEvents();
+  }
+
+  /** Applies a new filter/selection state to the existing graph: display only, no rebuild, no layout. */
+  update(state: DisplayState): void {
+    this.display = computeDisplay(this.index, this.graph, state);
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  get layoutRunning(): boolean {
+    return this.layoutRun !== null;
+  }
+
+  startLayout(): Promise<void> {
+    this.layoutRun?.stop();
+    this.graph.forEachNode((node) => this.graph.removeNodeAttribute(node, 'fixed' as keyof NodeAttributes));
+    this.sigma.setCustomBBox(null);
+    const run = runLayout(this.graph);
+    this.layoutRun = run;
+    this.events.layoutChange(true);
+    return run.done.then(() => {
+      if (this.layoutRun !== run) return;
+      this.layoutRun = null;
+      this.events.layoutChange(false);
+    });
+  }
+
+  /** Moves the camera onto an actor, closer than the overview. */
+  focusNode(actorId: string): void {
+    const position = this.sigma.getNodeDisplayData(actorId);
+    if (!position) return;
+    this.sigma.getCamera().animate({ x: position.x, y: position.y, ratio: 0.45 }, { duration: 500 });
+  }
+
+  resetCamera(): void {
+    this.sigma.getCamera().animatedReset({ duration: 300 });
+  }
+
+  zoom(factor: number): void {
+    const camera = this.sigma.getCamera();
+    if (factor > 1) camera.animatedZoom({ duration: 200, factor });
+    else camera.animatedUnzoom({ duration: 200, factor: 1 / factor });
+  }
+
+  /** Viewport point of a node, and of the middle of an edge drawn straight; for tests and tooltips. */
+  viewportPointOfNode(actorId: string): { x: number; y: number } | null {
+    const data = this.sigma.getNodeDisplayData(actorId);
+    return data ? this.sigma.framedGraphToViewport(data) : null;
+  }
+
+  kill(): void {
+    this.layoutRun?.stop();
+    this.layoutRun = null;
+    this.sigma.kill();
+  }
+
+  private reduceNode(node: string, attributes: NodeAttributes): Partial<NodeDisplayData> {
+    const display = this.display;
+    const style = KIND_STYLES[attributes.kind as keyof typeof KIND_STYLES];
+    const base = { ...attributes, type: style.program };
+    if (!display) return base;
+    const i = attributes.index;
+    if (!display.nodeShown[i]) return { ...base, hidden: true };
+    const result: Partial<NodeDisplayData> = { ...base, size: display.nodeSize[i] };
+    if (display.nodeEmphasis[i] === 2) return { ...result, highlighted: true, forceLabel: true, zIndex: 2 };
+    if (display.nodeEmphasis[i] === 1) return { ...result, forceLabel: true, zIndex: 1 };
+    if (display.dimOthers) return { ...result, color: DIMMED_NODE_COLOR, label: '', zIndex: 0 };
+    return result;
+  }
+
+  private reduceEdge(_edge: string, attributes: EdgeAttributes): Partial<EdgeDisplayData> {
+    const display = this.display;
+    if (attributes.affiliation || !display) return { hidden: true };
+    const e = attributes.index;
+    const count = display.edgeCount[e];
+    if (count === 0) return { hidden: true };
+    const curvature = display.edgeCurvature[e];
+    const directed = this.index.edges[e].directed;
+    const type = curvature === 0 ? (directed ? 'arrow' : 'line') : directed ? 'curvedArrow' : 'curved';
+    const dimmed = display.dimOthers && display.edgeEmphasis[e] === 0;
+    return {
+      color: dimmed ? DIMMED_EDGE_COLOR : attributes.color,
+      size: display.edgeSize[e] * (display.edgeEmphasis[e] === 2 ? 1.6 : 1),
+      type,
+      curvature,
+      zIndex: display.edgeEmphasis[e],
+    } as Partial<EdgeDisplayData>;
+  }
+
+  private bindEvents(): void {
+    const { sigma, graph } = this;
+    sigma.on('clickNode', ({ node }) => {
+      if (!this.dragMoved) this.events.nodeClick(node);
+    });
+    sigma.on('clickEdge', ({ edge }) => {
+      const index = graph.getEdgeAttribute(edge, 'index');
+      if (index >= 0) this.events.edgeClick(index);
+    });
+    sigma.on('clickStage', () => this.events.stageClick());
+    sigma.on('enterNode', () => (sigma.getContainer().style.cursor = 'pointer'));
+    sigma.on('leaveNode', () => (sigma.getContainer().style.cursor = ''));
+    sigma.on('enterEdge', () => (sigma.getContainer().style.cursor = 'pointer'));
+    sigma.on('leaveEdge', () => (sigma.getContainer().style.cursor = ''));
+
+    sigma.on('downNode', ({ node }) => {
+      this.dragged = node;
+      this.dragMoved = false;
+      if (!sigma.getCustomBBox()) sigma.setCustomBBox(sigma.getBBox());
+    });
+    sigma.on('moveBody', ({ event }) => {
+      if (!this.dragged) return;
+      const position = sigma.viewportToGraph(event);
+      graph.mergeNodeAttributes(this.dragged, { x: position.x, y: position.y, fixed: true } as Partial<NodeAttributes>);
+      this.dragMoved = true;
+      event.preventSigmaDefault();
+      event.original.preventDefault();
+      event.original.stopPropagation();
+    });
+    // dragMoved stays set until the next press, so the click that ends a drag is not taken as a selection.
+    const endDrag = () => (this.dragged = null);
+    sigma.on('upNode', endDrag);
+    sigma.on('upStage', endDrag);
+  }
+}

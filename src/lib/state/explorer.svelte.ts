@@ -1,0 +1,156 @@
+/**
+ * The explorer's state: the loaded dataset, the filter (types and date window),
+ * the selection, and what follows from them. Components read it and call its
+ * methods; the renderer is fed from it by the canvas component.
+ */
+import { loadDataset, type DatasetFiles } from '../core/load';
+import { formatIssue, type Actor, type Dataset, type Relation, type RelationType, type Source } from '../core/model';
+import { buildRelationIndex, type RelationIndex } from '../core/relation-index';
+import { createFilterResult, filterRelations, typeMaskOf, visibleRelationIndices, type FilterResult } from '../core/filter';
+import { formatDay, parsePartialDate, todayDayNumber } from '../core/dates';
+import { monthlyHistogram, type MonthlyHistogram } from '../core/histogram';
+import { createActorSearch, type ActorMatch } from '../core/actor-search';
+
+export type LoadStatus = 'loading' | 'ready' | 'error';
+
+export class Explorer {
+  status = $state<LoadStatus>('loading');
+  loadError = $state.raw<{ summary: string; details: string[] } | null>(null);
+  index = $state.raw<RelationIndex | null>(null);
+  shownTypes = $state.raw<string[]>([]);
+  from = $state(0);
+  to = $state(0);
+  focus = $state<string | null>(null);
+  selectedEdge = $state<number | null>(null);
+  showIsolated = $state(false);
+  notices = $state.raw<string[]>([]);
+
+  private buffer: FilterResult | null = null;
+
+  readonly result: FilterResult | null = $derived.by(() => {
+    const index = this.index;
+    if (!index) return null;
+    this.buffer ??= createFilterResult(index);
+    const out = filterRelations(index, { from: this.from, to: this.to, typeMask: typeMaskOf(index, this.shownTypes) }, this.buffer);
+    // A fresh wrapper each time, so everything that depends on the result re-runs; the typed arrays are shared.
+    return { ...out };
+  });
+
+  readonly dataset: Dataset | null = $derived(this.index?.dataset ?? null);
+  readonly histogram: MonthlyHistogram | null = $derived(this.index ? monthlyHistogram(this.index) : null);
+  readonly searchActors: (query: string) => ActorMatch[] = $derived(this.index ? createActorSearch(this.index.dataset.actors) : () => []);
+  readonly actorsById: Map<string, Actor> = $derived(new Map(this.dataset?.actors.map((a) => [a.id, a]) ?? []));
+  readonly sourcesById: Map<string, Source> = $derived(new Map(this.dataset?.sources.map((s) => [s.id, s]) ?? []));
+  readonly typesById: Map<string, RelationType> = $derived(new Map(this.dataset?.types.map((t) => [t.id, t]) ?? []));
+  readonly visibleRelations: Relation[] = $derived(
+    this.result && this.dataset ? visibleRelationIndices(this.result).map((i) => this.dataset!.relations[i]) : [],
+  );
+  readonly fromText = $derived(formatDay(this.from));
+  readonly toText = $derived(formatDay(this.to));
+  readonly isFullExtent = $derived(!!this.index && this.from <= this.index.extent.start && this.to >= this.index.extent.end);
+  readonly allTypeIds: string[] = $derived(this.dataset?.types.map((t) => t.id) ?? []);
+
+  /** Validates and installs a dataset; on any issue the current one stays as it was. */
+  install(files: DatasetFiles, today = todayDayNumber()): boolean {
+    const loaded = loadDataset(files);
+    if (!loaded.ok) {
+      this.loadError = {
+        summary: `The dataset has ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'} and was not loaded.`,
+        details: loaded.issues.map(formatIssue),
+      };
+      if (!this.index) this.status = 'error';
+      return false;
+    }
+    const index = buildRelationIndex(loaded.dataset, today);
+    this.buffer = null;
+    this.index = index;
+    this.shownTypes = index.typeIds.slice();
+    this.from = index.extent.start;
+    this.to = index.extent.end;
+    this.focus = null;
+    this.selectedEdge = null;
+    this.loadError = null;
+    this.status = 'ready';
+    return true;
+  }
+
+  failLoading(message: string): void {
+    this.loadError = { summary: 'The dataset could not be loaded.', details: [message] };
+    this.status = 'error';
+  }
+
+  setTypeShown(typeId: string, shown: boolean): void {
+    const set = new Set(this.shownTypes);
+    if (shown) set.add(typeId);
+    else set.delete(typeId);
+    this.shownTypes = this.allTypeIds.filter((id) => set.has(id));
+    this.dropHiddenSelection();
+  }
+
+  showAllTypes(): void {
+    this.shownTypes = this.allTypeIds.slice();
+  }
+
+  showNoTypes(): void {
+    this.shownTypes = [];
+    this.selectedEdge = null;
+  }
+
+  /** Sets the window; bounds are clamped so that from ≤ to always holds. */
+  setWindow(from: number, to: number): void {
+    this.from = Math.min(from, to);
+    this.to = Math.max(from, to);
+    this.dropHiddenSelection();
+  }
+
+  /** Parses a date input value; returns false (and changes nothing) when it is not a date. */
+  setBound(bound: 'from' | 'to', text: string): boolean {
+    const date = parsePartialDate(text);
+    if (!date) return false;
+    if (bound === 'from') this.setWindow(date.start, Math.max(date.start, this.to));
+    else this.setWindow(Math.min(this.from, date.end), date.end);
+    return true;
+  }
+
+  resetWindow(): void {
+    if (this.index) this.setWindow(this.index.extent.start, this.index.extent.end);
+  }
+
+  selectEdge(edgeIndex: number | null): void {
+    this.selectedEdge = edgeIndex;
+    if (edgeIndex !== null) this.focus = null;
+  }
+
+  focusActor(actorId: string | null): void {
+    this.focus = actorId;
+    if (actorId !== null) this.selectedEdge = null;
+  }
+
+  clearSelection(): void {
+    this.focus = null;
+    this.selectedEdge = null;
+  }
+
+  addNotices(messages: string[]): void {
+    if (messages.length) this.notices = [...this.notices, ...messages];
+  }
+
+  dismissNotices(): void {
+    this.notices = [];
+  }
+
+  /** Relation rows behind an aggregated edge that are visible now. */
+  visibleRelationsOfEdge(edgeIndex: number): Relation[] {
+    if (!this.index || !this.result) return [];
+    const rows = this.index.edgeRelations[edgeIndex];
+    return Array.from(rows)
+      .filter((i) => this.result!.visible[i])
+      .map((i) => this.index!.dataset.relations[i]);
+  }
+
+  private dropHiddenSelection(): void {
+    if (this.selectedEdge !== null && this.result && this.result.edgeCounts[this.selectedEdge] === 0) this.selectedEdge = null;
+  }
+}
+
+export const explorer = new Explorer();

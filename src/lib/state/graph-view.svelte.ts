@@ -1,0 +1,57 @@
+/**
+ * Owns the sigma renderer for the explorer: mounts it once per dataset, feeds
+ * it the filter and selection, and exposes camera and layout actions.
+ */
+import { GraphRenderer } from '../render/renderer';
+import type { Explorer } from './explorer.svelte';
+
+export type LayoutStatus = 'idle' | 'running' | 'settled';
+
+export class GraphView {
+  layoutStatus = $state<LayoutStatus>('idle');
+  renderer = $state.raw<GraphRenderer | null>(null);
+
+  constructor(private explorer: Explorer) {}
+
+  /** Creates the renderer in `container` and starts the layout; returns the teardown. */
+  mount(container: HTMLElement): () => void {
+    const index = this.explorer.index;
+    if (!index) return () => {};
+    const renderer = new GraphRenderer(container, index, {
+      nodeClick: (id) => this.explorer.focusActor(this.explorer.focus === id ? null : id),
+      edgeClick: (edge) => this.explorer.selectEdge(edge),
+      stageClick: () => this.explorer.clearSelection(),
+      layoutChange: (running) => (this.layoutStatus = running ? 'running' : 'settled'),
+    });
+    this.renderer = renderer;
+    this.push();
+    void renderer.startLayout();
+    return () => {
+      renderer.kill();
+      if (this.renderer === renderer) this.renderer = null;
+      this.layoutStatus = 'idle';
+    };
+  }
+
+  /** Sends the current filter and selection to the renderer: a display refresh, never a rebuild. */
+  push(): void {
+    const { result, focus, selectedEdge, showIsolated } = this.explorer;
+    if (this.renderer && result) this.renderer.update({ result, focus, selectedEdge, showIsolated });
+  }
+
+  rerunLayout(): void {
+    void this.renderer?.startLayout();
+  }
+
+  focusCamera(actorId: string): void {
+    this.renderer?.focusNode(actorId);
+  }
+
+  resetCamera(): void {
+    this.renderer?.resetCamera();
+  }
+
+  zoom(factor: number): void {
+    this.renderer?.zoom(factor);
+  }
+}

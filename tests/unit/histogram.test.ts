@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { monthlyHistogram } from '../../src/lib/core/histogram';
+import { buildRelationIndex } from '../../src/lib/core/relation-index';
+import { dataset, day, rel, type } from './helpers';
+
+const TODAY = day('2024-06-15');
+const TYPES = [type('alliance', 'state', false), type('aid', 'event', true)];
+const histogramOf = (relations: ReturnType<typeof rel>[]) => monthlyHistogram(buildRelationIndex(dataset(TYPES, ['a', 'b'], relations), TODAY));
+const counts = (h: ReturnType<typeof monthlyHistogram>) => h.counts.map((c) => Array.from(c));
+
+describe('monthlyHistogram', () => {
+  const h = histogramOf([
+    rel('a', 'b', 'alliance', '2022-01-10'), // standing until today: counted once, in January
+    rel('a', 'b', 'aid', '2022-01-20'),
+    rel('a', 'b', 'aid', '2022-03'),
+    rel('b', 'a', 'aid', '2022-03-05'),
+    rel('a', 'b', 'alliance', '2022-03-15..2022-05'),
+  ]);
+  it('has one bucket per month of the extent plus the end boundary', () => {
+    expect(h.monthStarts).toEqual(['2022-01-01', '2022-02-01', '2022-03-01', '2022-04-01', '2022-05-01', '2022-06-01'].map(day));
+    expect(h.counts).toHaveLength(5);
+  });
+  it('stacks counts per type index, with empty months present', () => {
+    expect(counts(h)).toEqual([
+      [1, 1],
+      [0, 0],
+      [1, 2],
+      [0, 0],
+      [0, 0],
+    ]);
+  });
+  it('maxTotal is the largest monthly total', () => {
+    expect(h.maxTotal).toBe(3);
+  });
+  it('spans years', () => {
+    const g = histogramOf([rel('a', 'b', 'aid', '2021-11-30'), rel('a', 'b', 'aid', '2022-02-01')]);
+    expect(g.monthStarts).toEqual(['2021-11-01', '2021-12-01', '2022-01-01', '2022-02-01', '2022-03-01'].map(day));
+    expect(counts(g)).toEqual([[0, 1], [0, 0], [0, 0], [0, 1]]);
+    expect(g.maxTotal).toBe(1);
+  });
+  it('keeps a relation in the last month when the extent ends in December', () => {
+    const g = histogramOf([rel('a', 'b', 'aid', '2022-11-05'), rel('a', 'b', 'aid', '2022-12-10')]);
+    expect(g.monthStarts).toEqual(['2022-11-01', '2022-12-01', '2023-01-01'].map(day));
+    expect(counts(g)).toEqual([[0, 1], [0, 1]]);
+  });
+  it('an empty dataset gives one empty bucket', () => {
+    const g = histogramOf([]);
+    expect(g.monthStarts).toEqual([day('2024-06-01'), day('2024-07-01')]);
+    expect(counts(g)).toEqual([[0, 0]]);
+    expect(g.maxTotal).toBe(0);
+  });
+});
