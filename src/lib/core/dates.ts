@@ -89,3 +89,13 @@ export function relationSpan(date: string, endDate: string, temporal: 'state' | 
 export function overlaps(span: DaySpan, from: number, to: number): boolean {
   return span.start <= to && span.end >= from;
 }
+
+/** The same day of the month `months` later (or earlier), clamped to the month's last day. */
+export function addMonths(day: number, months: number): number {
+  const date = new Date(day * MS_PER_DAY);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + months;
+  const targetYear = year + Math.floor(month / 12);
+  const targetMonth = ((month % 12) + 12) % 12;
+  return dayNumber(targetYear, targetMonth + 1, Math.min(date.getUTCDate(), daysInMonth(targetYear, targetMonth + 1)));
+}

@@ -50,10 +50,12 @@ export function runLayout(graph: EntenteGraph, options: Partial<LayoutOptions> =
   const { maxDurationMs, settledMovement, checkIntervalMs } = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
   const settings = {
     ...forceAtlas2.inferSettings(graph),
-    gravity: 0.6,
-    scalingRatio: 12,
+    gravity: 1,
+    scalingRatio: 30,
     slowDown: 4,
-    edgeWeightInfluence: 0.6,
+    adjustSizes: true,
+    outboundAttractionDistribution: true,
+    edgeWeightInfluence: 0.5,
   };
   const layout = new FA2Layout(graph, { settings, getEdgeWeight: 'weight' });
   let stopped = false;

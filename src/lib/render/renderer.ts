@@ -14,6 +14,7 @@ import type { FilterResult } from '../core/filter';
 import type { RelationIndex } from '../core/relation-index';
 import { buildGraph, type EdgeAttributes, type EntenteGraph, type NodeAttributes } from './build-graph';
 import { runLayout, type LayoutRun } from './layout';
+import { createLabelPlacer, MAX_NODES_FOR_PLACEMENT, PLACEMENT_SETTINGS } from './label-placement';
 import { computeDisplay, type DisplayArrays, type DisplayState } from './display';
 import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, KIND_STYLES, RING_FILL_COLOR } from './styles';
 
@@ -35,7 +36,7 @@ export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> =
   labelWeight: '500',
   labelColor: { color: '#1f2933' },
   labelDensity: 0.9,
-  labelGridCellSize: 90,
+  labelGridCellSize: 120,
   labelRenderedSizeThreshold: 5,
   zIndex: true,
   minEdgeThickness: 1,
@@ -89,6 +90,9 @@ export class GraphRenderer {
       nodeReducer: (node, attributes) => this.reduceNode(node, attributes),
       edgeReducer: (edge, attributes) => this.reduceEdge(edge, attributes),
     });
+    if (this.graph.order <= MAX_NODES_FOR_PLACEMENT) {
+      this.sigma.setSettings({ ...PLACEMENT_SETTINGS, defaultDrawNodeLabel: createLabelPlacer(this.sigma as unknown as Sigma) });
+    }
     this.bindEvents();
   }
 

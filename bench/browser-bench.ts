@@ -1,0 +1,43 @@
+/**
+ * Node side of the browser bench: builds the bench page with Vite, serves it
+ * with the e2e harness and times filter-to-frame in headless Chromium, ours
+ * against the rebuild baseline in the same page.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { launchBrowser, openPage, serveDist } from '../tests/e2e/harness';
+import type { FrameStats } from './browser/main';
+
+const PAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), 'browser');
+
+export interface BrowserBenchResult {
+  relations: number;
+  edges: number;
+  ours: FrameStats;
+  rebuild: FrameStats;
+  consoleErrors: string[];
+}
+
+export async function runBrowserBench(oursIterations: number, rebuildIterations: number, log: (line: string) => void): Promise<BrowserBenchResult> {
+  // No svelte plugin and no repo vite.config.ts: the page is plain TypeScript.
+  await build({ root: PAGE_ROOT, base: './', configFile: false, logLevel: 'warn', build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 10_000 } });
+  const server = await serveDist(resolve(PAGE_ROOT, 'dist'));
+  const browser = await launchBrowser();
+  try {
+    const { page, consoleErrors } = await openPage(browser, server.url);
+    await page.waitForFunction(() => window.bench !== undefined || window.benchError !== undefined, undefined, { timeout: 180_000 });
+    const error = await page.evaluate(() => window.benchError);
+    if (error) throw new Error(`bench page failed: ${error}`);
+    const { relations, edges } = await page.evaluate(() => ({ relations: window.bench!.relations, edges: window.bench!.edges }));
+    log(`  page ready: ${relations} relations, ${edges} aggregated edges drawn`);
+    const ours = await page.evaluate((n) => window.bench!.measureOurs(n), oursIterations);
+    log(`  ours: ${ours.toFrameMedian.toFixed(1)} ms to frame`);
+    const rebuild = await page.evaluate((n) => window.bench!.measureRebuild(n), rebuildIterations);
+    log(`  rebuild: ${rebuild.toFrameMedian.toFixed(1)} ms to frame`);
+    return { relations, edges, ours, rebuild, consoleErrors };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

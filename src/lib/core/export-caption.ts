@@ -1,0 +1,63 @@
+/**
+ * What an exported picture says about itself: legend entries and caption
+ * lines, composed from the view alone so they can be tested without a canvas.
+ */
+import { KIND_ORDER, KIND_STYLES, type KindStyle } from './kind-styles';
+import type { ActorKind, RelationType, Source } from './model';
+
+export interface CaptionInput {
+  title: string;
+  from: string;
+  to: string;
+  /** Every type of the dataset, in legend order. */
+  types: readonly RelationType[];
+  /** Visible relation rows per type id; types with none are not in the picture. */
+  visibleByType: ReadonlyMap<string, number>;
+  /** Kinds of the actors drawn. */
+  visibleKinds: ReadonlySet<ActorKind>;
+  /** Sources of the visible relations. */
+  sources: readonly Source[];
+  visibleCount: number;
+}
+
+export interface LegendSwatch {
+  label: string;
+  color: string;
+  directed: boolean;
+}
+
+export interface LegendKind {
+  label: string;
+  style: KindStyle;
+}
+
+export interface ExportAnnotation {
+  title: string;
+  kinds: LegendKind[];
+  types: LegendSwatch[];
+  captionLines: string[];
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function composeAnnotation(input: CaptionInput): ExportAnnotation {
+  const shown = input.types.filter((t) => (input.visibleByType.get(t.id) ?? 0) > 0);
+  const kinds = KIND_ORDER.filter((k) => input.visibleKinds.has(k)).map((k) => ({ label: KIND_STYLES[k].label, style: KIND_STYLES[k] }));
+  const outlets = [...new Set(input.sources.map((s) => s.outlet || 'unknown outlet'))].sort((a, b) => a.localeCompare(b));
+  const typeLine =
+    shown.length === input.types.length ? `All ${input.types.length} relation types` : shown.length === 0 ? 'No relation types' : shown.map((t) => t.label).join(', ');
+  return {
+    title: input.title,
+    kinds,
+    types: shown.map((t) => ({ label: t.label, color: t.color, directed: t.directed })),
+    captionLines: [
+      `${input.from} to ${input.to} · ${typeLine}`,
+      `${plural(input.visibleCount, 'relation')} from ${plural(input.sources.length, 'source')}`,
+      outlets.length ? `Sources: ${outlets.join('; ')}` : 'Sources: none',
+    ],
+  };
+}
+
+export function defaultExportFileName(datasetName: string, from: string, to: string, extension: string): string {
+  return `${datasetName}_${from}_${to}.${extension}`;
+}

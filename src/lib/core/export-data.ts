@@ -1,0 +1,59 @@
+/** The visible relations as flat rows for CSV and JSON, with their source's outlet and date. */
+import { RELATION_COLUMNS } from './load';
+import { toCsv } from './csv';
+import type { Actor, Relation, RelationType, Source } from './model';
+
+export const EXPORT_COLUMNS = [...RELATION_COLUMNS, 'source', 'outlet', 'published'] as const;
+
+export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string>;
+
+export function exportRows(relations: readonly Relation[], sourcesById: ReadonlyMap<string, Source>): ExportRow[] {
+  return relations.map((r) => {
+    const source = sourcesById.get(r.source);
+    return {
+      subject: r.subject,
+      object: r.object,
+      type: r.type,
+      date: r.date,
+      end_date: r.endDate,
+      quote: r.quote,
+      note: r.note,
+      source: r.source,
+      outlet: source?.outlet ?? '',
+      published: source?.published ?? '',
+    };
+  });
+}
+
+export function relationsCsv(relations: readonly Relation[], sourcesById: ReadonlyMap<string, Source>): string {
+  return toCsv(EXPORT_COLUMNS, exportRows(relations, sourcesById));
+}
+
+export interface ViewDescription {
+  from: string;
+  to: string;
+  types: readonly string[];
+  focus: string | null;
+  link: string;
+}
+
+/** A self-describing JSON document: the view, and the relations with the actors, types and sources they use. */
+export function relationsJson(
+  relations: readonly Relation[],
+  view: ViewDescription,
+  lookups: { actors: ReadonlyMap<string, Actor>; types: ReadonlyMap<string, RelationType>; sources: ReadonlyMap<string, Source> },
+): string {
+  const used = <T>(ids: Iterable<string>, map: ReadonlyMap<string, T>) => [...new Set(ids)].sort().map((id) => map.get(id)!).filter(Boolean);
+  return JSON.stringify(
+    {
+      view,
+      counts: { relations: relations.length },
+      relations: exportRows(relations, lookups.sources),
+      actors: used(relations.flatMap((r) => [r.subject, r.object]), lookups.actors),
+      types: used(relations.map((r) => r.type), lookups.types),
+      sources: used(relations.map((r) => r.source), lookups.sources),
+    },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * A PNG of the current picture with @sigma/export-image: the graph is drawn by
+ * a temporary sigma renderer at the requested pixel ratio (so labels and edges
+ * stay crisp at 2× and 4×), then title, legend and caption are drawn beside it.
+ */
+import { drawOnCanvas } from '@sigma/export-image';
+import type Sigma from 'sigma';
+import type { ExportAnnotation } from '../core/export-caption';
+import { drawAnnotation, measureAnnotation, type AnnotationTheme } from './draw-annotation';
+import type { GraphRenderer } from './renderer';
+import { createLabelPlacer, MAX_NODES_FOR_PLACEMENT } from './label-placement';
+
+export type ExportBackground = 'white' | 'transparent' | 'dark';
+export type ExportFraming = 'camera' | 'fit';
+
+export interface PngExportOptions {
+  width: number;
+  height: number;
+  scale: number;
+  background: ExportBackground;
+  legend: boolean;
+  caption: boolean;
+  framing: ExportFraming;
+  annotation: ExportAnnotation;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+const THEMES: Record<ExportBackground, AnnotationTheme & { fill: string; label: string; halo: string }> = {
+  white: { fill: '#ffffff', label: '#1f2933', text: '#1f2933', muted: '#5b6775', panel: '#f6f7f9', rule: '#d5dae1', hollowFill: '#ffffff', halo: 'rgba(255,255,255,0.85)' },
+  transparent: { fill: 'transparent', label: '#1f2933', text: '#1f2933', muted: '#4b5563', panel: null, rule: '#9aa4b1', hollowFill: '#ffffff', halo: 'rgba(255,255,255,0.6)' },
+  dark: { fill: '#121826', label: '#e8ecf2', text: '#f1f4f8', muted: '#a9b4c4', panel: '#1a2233', rule: '#3a4558', hollowFill: '#121826', halo: 'rgba(18,24,38,0.85)' },
+};
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Draws with window.devicePixelRatio set to `ratio`, which is what sigma and drawOnCanvas size their canvases by. */
+async function withPixelRatio<T>(ratio: number, draw: () => Promise<T>): Promise<T> {
+  const own = Object.getOwnPropertyDescriptor(window, 'devicePixelRatio');
+  Object.defineProperty(window, 'devicePixelRatio', { configurable: true, get: () => ratio });
+  try {
+    return await draw();
+  } finally {
+    if (own) Object.defineProperty(window, 'devicePixelRatio', own);
+    else delete (window as { devicePixelRatio?: number }).devicePixelRatio;
+  }
+}
+
+function fitVisibleNodes(renderer: Sigma) {
+  // Done after the first refresh, when display data (and so hidden nodes) is known.
+  const graph = renderer.getGraph();
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  graph.forEachNode((node, attributes) => {
+    if (renderer.getNodeDisplayData(node)?.hidden) return;
+    minX = Math.min(minX, attributes.x);
+    maxX = Math.max(maxX, attributes.x);
+    minY = Math.min(minY, attributes.y);
+    maxY = Math.max(maxY, attributes.y);
+  });
+  if (minX === Infinity) return;
+  renderer.setCustomBBox({ x: [minX, maxX], y: [minY, maxY] });
+  renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+}
+
+/** The temporary renderer gets its own label placer (and halo colour), then draws again. */
+function prepareTempRenderer(framing: ExportFraming, halo: string, placeLabels: boolean) {
+  return (renderer: Sigma) => {
+    if (framing === 'fit') fitVisibleNodes(renderer);
+    if (placeLabels) renderer.setSettings({ defaultDrawNodeLabel: createLabelPlacer(renderer, halo) });
+    renderer.refresh();
+  };
+}
+
+/** True when a canvas has at least one pixel that is not its background: a guard against writing blank files. */
+function hasInk(source: HTMLCanvasElement): boolean {
+  const probe = document.createElement('canvas');
+  probe.width = 96;
+  probe.height = 96;
+  const ctx = probe.getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(source, 0, 0, 96, 96);
+  const pixels = ctx.getImageData(0, 0, 96, 96).data;
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) return true;
+  return false;
+}
+
+export async function renderPng(renderer: GraphRenderer, options: PngExportOptions): Promise<Blob> {
+  const { width, height, scale, annotation } = options;
+  const theme = THEMES[options.background];
+  const boxes = measureAnnotation(annotation, options.legend, options.caption);
+  const graphWidth = width - boxes.legendWidth;
+  const graphHeight = height - boxes.title - boxes.caption;
+  const progress = options.onProgress ?? (() => {});
+
+  progress('Drawing the graph', 0, 3);
+  await nextTask();
+  const graphCanvas = await withPixelRatio(scale, () =>
+    drawOnCanvas(renderer.sigma as unknown as Sigma, {
+      width: graphWidth,
+      height: graphHeight,
+      backgroundColor: 'transparent',
+      sigmaSettings: { labelColor: { color: theme.label }, labelSize: 13 },
+      withTempRenderer: prepareTempRenderer(options.framing, theme.halo, renderer.graph.order <= MAX_NODES_FOR_PLACEMENT),
+    }),
+  );
+  if (renderer.sigma.getGraph().order > 0 && !hasInk(graphCanvas)) {
+    throw new Error('The browser drew an empty picture at this size; choose a smaller size or scale.');
+  }
+
+  progress('Adding legend and caption', 1, 3);
+  await nextTask();
+  const canvas = document.createElement('canvas');
+  canvas.width = width * scale;
+  canvas.height = height * scale;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('The browser could not create a canvas of this size.');
+  if (theme.fill !== 'transparent') (ctx.fillStyle = theme.fill), ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(graphCanvas, 0, boxes.title * scale);
+  ctx.scale(scale, scale);
+  drawAnnotation(ctx, annotation, boxes, width, height, theme);
+
+  progress('Encoding PNG', 2, 3);
+  await nextTask();
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob || blob.size === 0) throw new Error('The browser could not encode an image of this size.');
+  progress('Done', 3, 3);
+  return blob;
+}

@@ -1,0 +1,7 @@
+/** The app's single explorer and the objects that serve it, shared by every component. */
+import { explorer } from './explorer.svelte';
+import { GraphView } from './graph-view.svelte';
+import { Playback } from './playback.svelte';
+
+export const graphView = new GraphView(explorer);
+export const playback = new Playback(explorer);
