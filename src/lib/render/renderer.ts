@@ -143,6 +143,21 @@ export class GraphRenderer {
     return data ? this.sigma.framedGraphToViewport(data) : null;
   }
 
+  /** Visible edges with where a pointer can hit them: the middle of a straight edge (null for a curve). For tests and automation. */
+  visibleEdgeTargets(): Array<{ key: string; relation: string; source: string; target: string; point: { x: number; y: number } | null }> {
+    const out: ReturnType<GraphRenderer['visibleEdgeTargets']> = [];
+    this.graph.forEachEdge((key, attributes, source, target) => {
+      const shown = this.sigma.getEdgeDisplayData(key);
+      if (!shown || shown.hidden || attributes.affiliation) return;
+      const a = this.viewportPointOfNode(source);
+      const b = this.viewportPointOfNode(target);
+      const straight = !(shown as { curvature?: number }).curvature;
+      const point = a && b && straight ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : null;
+      out.push({ key, relation: attributes.relation, source, target, point });
+    });
+    return out;
+  }
+
   kill(): void {
     this.layoutRun?.stop();
     this.layoutRun = null;

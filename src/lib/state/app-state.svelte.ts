@@ -1,7 +1,9 @@
 /** The app's single explorer and the objects that serve it, shared by every component. */
 import { explorer } from './explorer.svelte';
+import { Exporter } from './exporter.svelte';
 import { GraphView } from './graph-view.svelte';
 import { Playback } from './playback.svelte';
 
 export const graphView = new GraphView(explorer);
 export const playback = new Playback(explorer);
+export const exporter = new Exporter(explorer, graphView);

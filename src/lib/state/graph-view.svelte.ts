@@ -5,6 +5,19 @@
 import { GraphRenderer } from '../render/renderer';
 import type { Explorer } from './explorer.svelte';
 
+/** Read-only hooks for end-to-end tests and scripts that need canvas coordinates. */
+function exposeAutomationHooks(renderer: GraphRenderer): void {
+  (window as unknown as { __entente: unknown }).__entente = {
+    nodePoint: (id: string) => renderer.viewportPointOfNode(id),
+    visibleEdges: () => renderer.visibleEdgeTargets(),
+    cameraState: () => renderer.sigma.getCamera().getState(),
+    nodePosition: (id: string) => {
+      const { x, y } = renderer.graph.getNodeAttributes(id);
+      return { x, y };
+    },
+  };
+}
+
 export type LayoutStatus = 'idle' | 'running' | 'settled';
 
 export class GraphView {
@@ -24,6 +37,7 @@ export class GraphView {
       layoutChange: (running) => (this.layoutStatus = running ? 'running' : 'settled'),
     });
     this.renderer = renderer;
+    exposeAutomationHooks(renderer);
     this.push();
     void renderer.startLayout();
     return () => {

@@ -1,0 +1,158 @@
+/**
+ * Export of the current view: the PNG dialog's options and progress, and the
+ * visible relations as CSV, JSON and GEXF. Everything exported is exactly what
+ * the filters show.
+ */
+import { composeAnnotation, defaultExportFileName, type ExportAnnotation } from '../core/export-caption';
+import { relationsCsv, relationsJson } from '../core/export-data';
+import { checkExportSize, type SizeCheck } from '../core/export-size';
+import type { ActorKind } from '../core/model';
+import { canvasLimits } from '../render/canvas-limits';
+import { renderPng, type ExportBackground, type ExportFraming } from '../render/export-image';
+import { toGexf, visibleGraph } from '../render/export-gexf';
+import { downloadBlob } from './download';
+import type { Explorer } from './explorer.svelte';
+import type { GraphView } from './graph-view.svelte';
+import { viewQueryOf } from './url-sync.svelte';
+
+export const DATASET_NAME = 'entente';
+export const SIZE_PRESETS = { view: 'Current view', '1920x1080': '1920 × 1080', '3840x2160': '3840 × 2160', custom: 'Custom' } as const;
+export type SizePreset = keyof typeof SIZE_PRESETS;
+
+export class Exporter {
+  dialogOpen = $state(false);
+  preset = $state<SizePreset>('1920x1080');
+  customWidth = $state(1600);
+  customHeight = $state(1000);
+  scale = $state(1);
+  background = $state<ExportBackground>('white');
+  legend = $state(true);
+  caption = $state(true);
+  framing = $state<ExportFraming>('fit');
+  title = $state('');
+  fileNameEdited = $state<string | null>(null);
+  busy = $state(false);
+  progress = $state<{ step: string; done: number; total: number } | null>(null);
+  error = $state<string | null>(null);
+  lastSaved = $state<string | null>(null);
+
+  constructor(private explorer: Explorer, private graphView: GraphView) {}
+
+  get defaultFileName(): string {
+    return defaultExportFileName(DATASET_NAME, this.explorer.fromText, this.explorer.toText, 'png');
+  }
+
+  get fileName(): string {
+    return this.fileNameEdited ?? this.defaultFileName;
+  }
+
+  get defaultTitle(): string {
+    return `Relations, ${this.explorer.fromText} to ${this.explorer.toText}`;
+  }
+
+  get size(): { width: number; height: number } {
+    if (this.preset === 'custom') return { width: Math.round(this.customWidth), height: Math.round(this.customHeight) };
+    if (this.preset === 'view') {
+      const dimensions = this.graphView.renderer?.sigma.getDimensions();
+      return { width: Math.round(dimensions?.width ?? 1280), height: Math.round(dimensions?.height ?? 800) };
+    }
+    const [width, height] = this.preset.split('x').map(Number);
+    return { width, height };
+  }
+
+  get sizeCheck(): SizeCheck {
+    return checkExportSize(this.size.width, this.size.height, this.scale, canvasLimits());
+  }
+
+  openDialog(): void {
+    this.error = null;
+    this.lastSaved = null;
+    this.dialogOpen = true;
+  }
+
+  annotation(): ExportAnnotation {
+    const { explorer } = this;
+    const visibleByType = new Map<string, number>();
+    const sourceIds = new Set<string>();
+    for (const relation of explorer.visibleRelations) {
+      visibleByType.set(relation.type, (visibleByType.get(relation.type) ?? 0) + 1);
+      sourceIds.add(relation.source);
+    }
+    const visibleKinds = new Set<ActorKind>();
+    const renderer = this.graphView.renderer;
+    for (const actor of explorer.dataset?.actors ?? []) {
+      if (renderer && !renderer.sigma.getNodeDisplayData(actor.id)?.hidden) visibleKinds.add(actor.kind);
+    }
+    return composeAnnotation({
+      title: this.title.trim() || this.defaultTitle,
+      from: explorer.fromText,
+      to: explorer.toText,
+      types: explorer.dataset?.types ?? [],
+      visibleByType,
+      visibleKinds,
+      sources: [...sourceIds].map((id) => explorer.sourcesById.get(id)!).filter(Boolean),
+      visibleCount: explorer.visibleRelations.length,
+    });
+  }
+
+  async exportPng(): Promise<boolean> {
+    const renderer = this.graphView.renderer;
+    if (!renderer || this.busy) return false;
+    const check = this.sizeCheck;
+    if (!check.ok) {
+      this.error = check.message;
+      return false;
+    }
+    this.busy = true;
+    this.error = null;
+    try {
+      const blob = await renderPng(renderer, {
+        ...this.size,
+        scale: this.scale,
+        background: this.background,
+        legend: this.legend,
+        caption: this.caption,
+        framing: this.framing,
+        annotation: this.annotation(),
+        onProgress: (step, done, total) => (this.progress = { step, done, total }),
+      });
+      const name = this.fileName.toLowerCase().endsWith('.png') ? this.fileName : `${this.fileName}.png`;
+      downloadBlob(blob, name);
+      this.lastSaved = `Saved ${name} (${this.size.width * this.scale} × ${this.size.height * this.scale} pixels).`;
+      this.dialogOpen = false;
+      return true;
+    } catch (error) {
+      this.error = (error as Error).message;
+      return false;
+    } finally {
+      this.busy = false;
+      this.progress = null;
+    }
+  }
+
+  private dataFileName(extension: string): string {
+    return defaultExportFileName(DATASET_NAME, this.explorer.fromText, this.explorer.toText, extension);
+  }
+
+  exportCsv(): void {
+    const csv = relationsCsv(this.explorer.visibleRelations, this.explorer.sourcesById);
+    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), this.dataFileName('csv'));
+  }
+
+  exportJson(): void {
+    const { explorer } = this;
+    const json = relationsJson(
+      explorer.visibleRelations,
+      { from: explorer.fromText, to: explorer.toText, types: explorer.shownTypes, focus: explorer.focus, link: `${location.origin}${location.pathname}${viewQueryOf(explorer)}` },
+      { actors: explorer.actorsById, types: explorer.typesById, sources: explorer.sourcesById },
+    );
+    downloadBlob(new Blob([json], { type: 'application/json' }), this.dataFileName('json'));
+  }
+
+  exportGexf(): void {
+    const renderer = this.graphView.renderer;
+    if (!renderer) return;
+    const graph = visibleGraph(renderer, (edge) => this.explorer.visibleRelationsOfEdge(edge), this.explorer.typesById);
+    downloadBlob(new Blob([toGexf(graph)], { type: 'application/xml' }), this.dataFileName('gexf'));
+  }
+}
