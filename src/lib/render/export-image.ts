@@ -22,6 +22,8 @@ export interface PngExportOptions {
   caption: boolean;
   framing: ExportFraming;
   annotation: ExportAnnotation;
+  /** Something is visible, so a picture without a single drawn pixel means the browser failed to draw. */
+  expectInk: boolean;
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -101,7 +103,7 @@ export async function renderPng(renderer: GraphRenderer, options: PngExportOptio
       withTempRenderer: prepareTempRenderer(options.framing, theme.halo, renderer.graph.order <= MAX_NODES_FOR_PLACEMENT),
     }),
   );
-  if (renderer.sigma.getGraph().order > 0 && !hasInk(graphCanvas)) {
+  if (options.expectInk && !hasInk(graphCanvas)) {
     throw new Error('The browser drew an empty picture at this size; choose a smaller size or scale.');
   }
 

@@ -1,24 +1,35 @@
 /**
  * ForceAtlas2 in its web worker, stopped once the picture has settled so it
- * never jiggles on. Settling is judged by how far nodes still move relative
- * to the size of the drawing.
+ * never jiggles on. Settling is judged per iteration (the supervisor writes
+ * positions back once per iteration), not per wall-clock tick, so a busy
+ * machine gets the same picture as an idle one.
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import type { EntenteGraph } from './build-graph';
 
 export interface LayoutOptions {
-  /** Stop at the latest after this long, settled or not. */
-  maxDurationMs: number;
-  /** Mean movement per check, as a share of the drawing's diagonal, under which the layout counts as settled. */
+  /** Mean movement per iteration, as a share of the drawing's diagonal, under which the layout counts as settled. */
   settledMovement: number;
-  checkIntervalMs: number;
+  minIterations: number;
+  maxIterations: number;
+  /** Stop at the latest after this long, whatever the iteration count. */
+  maxDurationMs: number;
+  /** Iterations between two movement checks. */
+  checkEvery: number;
 }
 
-export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = { maxDurationMs: 6000, settledMovement: 0.0015, checkIntervalMs: 250 };
+export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
+  settledMovement: 0.0004,
+  minIterations: 150,
+  maxIterations: 1500,
+  maxDurationMs: 20_000,
+  checkEvery: 10,
+};
 
 export interface LayoutRun {
-  readonly done: Promise<void>;
+  /** Resolves with the number of iterations run once the layout has stopped. */
+  readonly done: Promise<number>;
   stop(): void;
 }
 
@@ -46,38 +57,48 @@ function meanMovementShare(before: Float64Array, after: Float64Array): number {
   return moved / (after.length / 2 || 1) / diagonal;
 }
 
-export function runLayout(graph: EntenteGraph, options: Partial<LayoutOptions> = {}): LayoutRun {
-  const { maxDurationMs, settledMovement, checkIntervalMs } = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
-  const settings = {
+export function layoutSettings(graph: EntenteGraph) {
+  return {
     ...forceAtlas2.inferSettings(graph),
+    // LinLog keeps hubs from flinging their one-edge neighbours to the rim, so people stay near their state or body.
+    linLogMode: true,
     gravity: 1,
-    scalingRatio: 30,
+    scalingRatio: 5,
     slowDown: 4,
     adjustSizes: true,
-    outboundAttractionDistribution: true,
     edgeWeightInfluence: 0.5,
   };
-  const layout = new FA2Layout(graph, { settings, getEdgeWeight: 'weight' });
+}
+
+export function runLayout(graph: EntenteGraph, options: Partial<LayoutOptions> = {}): LayoutRun {
+  const { settledMovement, minIterations, maxIterations, maxDurationMs, checkEvery } = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
+  const layout = new FA2Layout(graph, { settings: layoutSettings(graph), getEdgeWeight: 'weight' });
+  let finish: (iterations: number) => void = () => {};
+  const done = new Promise<number>((resolve) => (finish = resolve));
   let stopped = false;
-  let finish: () => void = () => {};
-  const done = new Promise<void>((resolve) => (finish = resolve));
-  const startedAt = performance.now();
+  let iterations = 0;
   let previous = snapshot(graph);
-  let calmChecks = 0;
 
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    clearInterval(timer);
-    layout.kill();
-    finish();
+    layout.stop();
+    graph.off('eachNodeAttributesUpdated', onIteration);
+    clearTimeout(deadline);
+    // The supervisor still finishes handling the current message; kill the worker after it.
+    setTimeout(() => layout.kill(), 0);
+    finish(iterations);
   };
-  const timer = setInterval(() => {
+  const onIteration = () => {
+    iterations++;
+    if (iterations % checkEvery !== 0) return;
     const current = snapshot(graph);
-    calmChecks = meanMovementShare(previous, current) < settledMovement ? calmChecks + 1 : 0;
+    const perIteration = meanMovementShare(previous, current) / checkEvery;
     previous = current;
-    if (calmChecks >= 2 || performance.now() - startedAt > maxDurationMs) stop();
-  }, checkIntervalMs);
+    if ((iterations >= minIterations && perIteration < settledMovement) || iterations >= maxIterations) stop();
+  };
+  const deadline = setTimeout(stop, maxDurationMs);
+  graph.on('eachNodeAttributesUpdated', onIteration);
   layout.start();
   return { done, stop };
 }

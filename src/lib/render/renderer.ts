@@ -106,15 +106,20 @@ export class GraphRenderer {
     return this.layoutRun !== null;
   }
 
+  /** Iterations and milliseconds of the last completed layout run. */
+  lastLayout: { iterations: number; ms: number } | null = null;
+
   startLayout(): Promise<void> {
     this.layoutRun?.stop();
     this.graph.forEachNode((node) => this.graph.removeNodeAttribute(node, 'fixed' as keyof NodeAttributes));
     this.sigma.setCustomBBox(null);
     const run = runLayout(this.graph);
+    const startedAt = performance.now();
     this.layoutRun = run;
     this.events.layoutChange(true);
-    return run.done.then(() => {
+    return run.done.then((iterations) => {
       if (this.layoutRun !== run) return;
+      this.lastLayout = { iterations, ms: Math.round(performance.now() - startedAt) };
       this.layoutRun = null;
       this.events.layoutChange(false);
     });

@@ -4,7 +4,7 @@ export { KIND_STYLES, type KindStyle } from '../core/kind-styles';
 export const DIMMED_NODE_COLOR = '#d9dde3';
 export const DIMMED_EDGE_COLOR = '#e6e8ec';
 export const RING_FILL_COLOR = '#ffffff';
-export const AFFILIATION_EDGE_WEIGHT = 4;
+export const AFFILIATION_EDGE_WEIGHT = 20;
 
 export function nodeSize(baseSize: number, visibleRelations: number): number {
   return baseSize + 1.5 * Math.sqrt(visibleRelations);

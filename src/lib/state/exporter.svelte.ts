@@ -114,6 +114,7 @@ export class Exporter {
         caption: this.caption,
         framing: this.framing,
         annotation: this.annotation(),
+        expectInk: this.explorer.visibleRelations.length > 0,
         onProgress: (step, done, total) => (this.progress = { step, done, total }),
       });
       const name = this.fileName.toLowerCase().endsWith('.png') ? this.fileName : `${this.fileName}.png`;

@@ -11,6 +11,7 @@ function exposeAutomationHooks(renderer: GraphRenderer): void {
     nodePoint: (id: string) => renderer.viewportPointOfNode(id),
     visibleEdges: () => renderer.visibleEdgeTargets(),
     cameraState: () => renderer.sigma.getCamera().getState(),
+    lastLayout: () => renderer.lastLayout,
     nodePosition: (id: string) => {
       const { x, y } = renderer.graph.getNodeAttributes(id);
       return { x, y };
@@ -23,6 +24,7 @@ export type LayoutStatus = 'idle' | 'running' | 'settled';
 export class GraphView {
   layoutStatus = $state<LayoutStatus>('idle');
   renderer = $state.raw<GraphRenderer | null>(null);
+  private pendingFocus: string | null = null;
 
   constructor(private explorer: Explorer) {}
 
@@ -34,7 +36,10 @@ export class GraphView {
       nodeClick: (id) => this.explorer.focusActor(this.explorer.focus === id ? null : id),
       edgeClick: (edge) => this.explorer.selectEdge(edge),
       stageClick: () => this.explorer.clearSelection(),
-      layoutChange: (running) => (this.layoutStatus = running ? 'running' : 'settled'),
+      layoutChange: (running) => {
+        this.layoutStatus = running ? 'running' : 'settled';
+        if (!running && this.pendingFocus) this.focusCamera(this.pendingFocus);
+      },
     });
     this.renderer = renderer;
     exposeAutomationHooks(renderer);
@@ -57,7 +62,13 @@ export class GraphView {
     void this.renderer?.startLayout();
   }
 
+  /** Moves the camera onto an actor; while the layout still moves nodes, waits until it settles. */
   focusCamera(actorId: string): void {
+    if (!this.renderer || this.layoutStatus !== 'settled') {
+      this.pendingFocus = actorId;
+      return;
+    }
+    this.pendingFocus = null;
     this.renderer?.focusNode(actorId);
   }
 
