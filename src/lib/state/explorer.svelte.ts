@@ -6,7 +6,8 @@
 import { loadDataset, type DatasetFiles } from '../core/load';
 import { formatIssue, type Actor, type Dataset, type Relation, type RelationType, type Source } from '../core/model';
 import { buildRelationIndex, type RelationIndex } from '../core/relation-index';
-import { createFilterResult, filterRelations, typeMaskOf, visibleRelationIndices, type FilterResult } from '../core/filter';
+import { typeMaskOf, visibleRelationIndices, type FilterResult } from '../core/filter';
+import { createFilterEngine, type FilterEngine } from '../core/filter-engine';
 import { formatDay, parsePartialDate, todayDayNumber } from '../core/dates';
 import { monthlyHistogram, type MonthlyHistogram } from '../core/histogram';
 import { createActorSearch, type ActorMatch } from '../core/actor-search';
@@ -25,13 +26,13 @@ export class Explorer {
   showIsolated = $state(false);
   notices = $state.raw<string[]>([]);
 
-  private buffer: FilterResult | null = null;
+  private engine: FilterEngine | null = null;
 
   readonly result: FilterResult | null = $derived.by(() => {
     const index = this.index;
     if (!index) return null;
-    this.buffer ??= createFilterResult(index);
-    const out = filterRelations(index, { from: this.from, to: this.to, typeMask: typeMaskOf(index, this.shownTypes) }, this.buffer);
+    this.engine ??= createFilterEngine(index);
+    const out = this.engine.update({ from: this.from, to: this.to, typeMask: typeMaskOf(index, this.shownTypes) });
     // A fresh wrapper each time, so everything that depends on the result re-runs; the typed arrays are shared.
     return { ...out };
   });
@@ -62,7 +63,7 @@ export class Explorer {
       return false;
     }
     const index = buildRelationIndex(loaded.dataset, today);
-    this.buffer = null;
+    this.engine = null;
     this.index = index;
     this.shownTypes = index.typeIds.slice();
     this.from = index.extent.start;
