@@ -29,8 +29,11 @@ export function createRebuildContext(index: RelationIndex, graph: EntenteGraph):
   return { index, result: createFilterResult(index), x, y };
 }
 
-/** A fresh graph of the visible actors and edges, with the attributes sigma draws directly. */
-export function rebuildFilteredGraph(context: RebuildContext, filter: RelationFilter): Graph {
+/**
+ * A fresh graph of the visible actors and edges, with the attributes sigma draws directly.
+ * Given `curvatureOf`, parallel edges fan out as our renderer draws them, so both draw the same picture.
+ */
+export function rebuildFilteredGraph(context: RebuildContext, filter: RelationFilter, curvatureOf?: (result: FilterResult) => Float32Array): Graph {
   const { index, result, x, y } = context;
   filterRelations(index, filter, result);
   const graph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
@@ -42,13 +45,16 @@ export function rebuildFilteredGraph(context: RebuildContext, filter: RelationFi
     graph.addNode(actor.id, { label: actor.label, x: x[i], y: y[i], size: nodeSize(style.baseSize, result.nodeCounts[i]), color: style.color, type: style.program });
   };
   const typeIndex = new Map(index.typeIds.map((id, t) => [id, t]));
+  const curvature = curvatureOf?.(result);
   for (let e = 0; e < index.edges.length; e++) {
     const count = result.edgeCounts[e];
     if (count === 0) continue;
     const edge = index.edges[e];
     addActor(index.edgeSourceIndex[e]);
     addActor(index.edgeTargetIndex[e]);
-    const attributes = { color: types[typeIndex.get(edge.type)!].color, size: edgeSize(count), type: edge.directed ? 'arrow' : 'line' };
+    const curved = curvature !== undefined && curvature[e] !== 0;
+    const type = curved ? (edge.directed ? 'curvedArrow' : 'curved') : edge.directed ? 'arrow' : 'line';
+    const attributes = { color: types[typeIndex.get(edge.type)!].color, size: edgeSize(count), type, curvature: curved ? curvature[e] : 0 };
     if (edge.directed) graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
     else graph.addUndirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
   }

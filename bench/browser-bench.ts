@@ -9,6 +9,8 @@ import { build } from 'vite';
 import { launchBrowser, openPage, serveDist } from '../tests/e2e/harness';
 import type { FrameStats } from './browser/main';
 
+/** Smaller than the e2e viewport: SwiftShader rasterises in software, so pixels cost CPU time. */
+const VIEWPORT = { width: 960, height: 600 };
 const PAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), 'browser');
 
 export interface BrowserBenchResult {
@@ -22,15 +24,16 @@ export interface BrowserBenchResult {
 export async function runBrowserBench(oursIterations: number, rebuildIterations: number, log: (line: string) => void): Promise<BrowserBenchResult> {
   // No svelte plugin and no repo vite.config.ts: the page is plain TypeScript.
   await build({ root: PAGE_ROOT, base: './', configFile: false, logLevel: 'warn', build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 10_000 } });
+  const started = performance.now();
   const server = await serveDist(resolve(PAGE_ROOT, 'dist'));
   const browser = await launchBrowser();
   try {
-    const { page, consoleErrors } = await openPage(browser, server.url);
+    const { page, consoleErrors } = await openPage(browser, server.url, VIEWPORT);
     await page.waitForFunction(() => window.bench !== undefined || window.benchError !== undefined, undefined, { timeout: 180_000 });
     const error = await page.evaluate(() => window.benchError);
     if (error) throw new Error(`bench page failed: ${error}`);
     const { relations, edges } = await page.evaluate(() => ({ relations: window.bench!.relations, edges: window.bench!.edges }));
-    log(`  page ready: ${relations} relations, ${edges} aggregated edges drawn`);
+    log(`  page ready after ${Math.round((performance.now() - started) / 1000)} s: ${relations} relations, ${edges} aggregated edges drawn`);
     const ours = await page.evaluate((n) => window.bench!.measureOurs(n), oursIterations);
     log(`  ours: ${ours.toFrameMedian.toFixed(1)} ms to frame`);
     const rebuild = await page.evaluate((n) => window.bench!.measureRebuild(n), rebuildIterations);

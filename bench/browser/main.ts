@@ -7,13 +7,15 @@
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
-import { createFilterResult, filterRelations, type RelationFilter } from '../../src/lib/core/filter';
+import { type FilterResult, type RelationFilter } from '../../src/lib/core/filter';
+import { createFilterEngine } from '../../src/lib/core/filter-engine';
 import { GraphRenderer, SIGMA_SETTINGS } from '../../src/lib/render/renderer';
+import { computeDisplay } from '../../src/lib/render/display';
 import { createRebuildContext, rebuildFilteredGraph } from '../baseline';
 import { BENCH_TODAY, generateDataset, randomFilters } from '../generate';
 
 export const BENCH_RELATIONS = 100_000;
-const WARMUP = 3;
+const WARMUP = 2;
 
 export interface FrameStats {
   /** From the filter change until two animation frames later, i.e. the new picture is on screen. */
@@ -67,9 +69,8 @@ async function setUp(): Promise<BenchApi> {
   const index = buildRelationIndex(generateDataset(BENCH_RELATIONS), BENCH_TODAY);
   const noop = () => {};
   const renderer = new GraphRenderer(container, index, { nodeClick: noop, edgeClick: noop, stageClick: noop, layoutChange: noop });
-  const result = createFilterResult(index);
-  const update = (filter: RelationFilter) =>
-    renderer.update({ result: filterRelations(index, filter, result), focus: null, selectedEdge: null, showIsolated: false });
+  const engine = createFilterEngine(index);
+  const update = (filter: RelationFilter) => renderer.update({ result: engine.update(filter), focus: null, selectedEdge: null, showIsolated: false });
   update({ from: index.extent.start, to: BENCH_TODAY, typeMask: new Uint8Array(index.typeIds.length).fill(1) });
   await nextFrame();
   await nextFrame();
@@ -83,9 +84,11 @@ async function setUp(): Promise<BenchApi> {
     async measureRebuild(n) {
       renderer.kill();
       // The same node and edge programs as ours; the rebuilt graph carries its display attributes itself.
-      const sigma = new Sigma(rebuildFilteredGraph(context, filters[0]), container, SIGMA_SETTINGS as Partial<Settings>);
+      const curvatureOf = (filtered: FilterResult) =>
+        computeDisplay(index, renderer.graph, { result: filtered, focus: null, selectedEdge: null, showIsolated: false }).edgeCurvature;
+      const sigma = new Sigma(rebuildFilteredGraph(context, filters[0], curvatureOf), container, SIGMA_SETTINGS as Partial<Settings>);
       await nextFrame();
-      return measure(filters, n, (filter) => sigma.setGraph(rebuildFilteredGraph(context, filter)));
+      return measure(filters, n, (filter) => sigma.setGraph(rebuildFilteredGraph(context, filter, curvatureOf)));
     },
   };
 }
