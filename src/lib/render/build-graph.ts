@@ -24,6 +24,8 @@ export interface EdgeAttributes {
   relation: string;
   /** Index into RelationIndex.edges, or -1 for an affiliation edge. */
   index: number;
+  /** The pair has edges of several types, so this edge is always drawn by a curve program (kept fixed for partial refreshes). */
+  parallel: boolean;
   color: string;
   weight: number;
   affiliation: boolean;
@@ -63,10 +65,14 @@ export function buildGraph(index: RelationIndex): EntenteGraph {
     graph.addNode(actor.id, { label: actor.label, kind: actor.kind, ...positions[i], size: style.baseSize, color: style.color, index: i });
   });
   const colorOf = new Map(types.map((t) => [t.id, t.color]));
+  const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+  const edgesPerPair = new Map<string, number>();
+  for (const edge of index.edges) edgesPerPair.set(pairKey(edge.source, edge.target), (edgesPerPair.get(pairKey(edge.source, edge.target)) ?? 0) + 1);
   index.edges.forEach((edge, e) => {
     const attributes: EdgeAttributes = {
       relation: edge.type,
       index: e,
+      parallel: edgesPerPair.get(pairKey(edge.source, edge.target))! > 1,
       color: colorOf.get(edge.type)!,
       weight: index.edgeRelations[e].length,
       affiliation: false,
@@ -79,6 +85,7 @@ export function buildGraph(index: RelationIndex): EntenteGraph {
     graph.addUndirectedEdgeWithKey(`affiliation:${actor.id}>${actor.affiliation}`, actor.id, actor.affiliation, {
       relation: 'affiliation',
       index: -1,
+      parallel: false,
       color: '#000000',
       weight: AFFILIATION_EDGE_WEIGHT,
       affiliation: true,

@@ -23,7 +23,7 @@ export interface DisplayArrays {
   nodeSize: Float32Array;
   /** 0 normal, 1 neighbour of the selection, 2 the selection itself. */
   nodeEmphasis: Uint8Array;
-  edgeCount: Int32Array;
+  /** Thickness of each edge; 0 for an edge with no visible relation. */
   edgeSize: Float32Array;
   edgeCurvature: Float32Array;
   edgeEmphasis: Uint8Array;
@@ -98,5 +98,5 @@ export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state:
     edgeEmphasis[e] = 2;
     for (const n of [index.edgeSourceIndex[e], index.edgeTargetIndex[e]]) nodeEmphasis[n] = Math.max(nodeEmphasis[n], 1);
   }
-  return { nodeShown, nodeSize: sizes, nodeEmphasis, edgeCount: result.edgeCounts, edgeSize: edgeSizes, edgeCurvature, edgeEmphasis, dimOthers };
+  return { nodeShown, nodeSize: sizes, nodeEmphasis, edgeSize: edgeSizes, edgeCurvature, edgeEmphasis, dimOthers };
 }

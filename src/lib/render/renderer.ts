@@ -16,7 +16,7 @@ import { buildGraph, type EdgeAttributes, type EntenteGraph, type NodeAttributes
 import { runLayout, type LayoutRun } from './layout';
 import { createLabelPlacer, MAX_NODES_FOR_PLACEMENT, PLACEMENT_SETTINGS } from './label-placement';
 import { computeDisplay, type DisplayArrays, type DisplayState } from './display';
-import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, KIND_STYLES, RING_FILL_COLOR } from './styles';
+import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, DIMMED_NODE_COLOR_DARK, KIND_STYLES, RING_FILL_COLOR } from './styles';
 
 export type { DisplayState } from './display';
 
@@ -75,6 +75,25 @@ export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> =
   },
 };
 
+const MIN_CURVATURE = 1e-4;
+
+/** Keys of the nodes and edges whose display differs between two states. */
+function changedItems(index: RelationIndex, before: DisplayArrays, after: DisplayArrays): { nodes: string[]; edges: string[] } {
+  const nodes: string[] = [];
+  for (let i = 0; i < after.nodeShown.length; i++) {
+    if (before.nodeShown[i] !== after.nodeShown[i] || before.nodeSize[i] !== after.nodeSize[i] || before.nodeEmphasis[i] !== after.nodeEmphasis[i]) {
+      nodes.push(index.actorIds[i]);
+    }
+  }
+  const edges: string[] = [];
+  for (let e = 0; e < after.edgeSize.length; e++) {
+    if (before.edgeSize[e] !== after.edgeSize[e] || before.edgeCurvature[e] !== after.edgeCurvature[e] || before.edgeEmphasis[e] !== after.edgeEmphasis[e]) {
+      edges.push(index.edges[e].key);
+    }
+  }
+  return { nodes, edges };
+}
+
 export class GraphRenderer {
   readonly graph: EntenteGraph;
   readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
@@ -96,10 +115,20 @@ export class GraphRenderer {
     this.bindEvents();
   }
 
-  /** Applies a new filter/selection state to the existing graph: display only, no rebuild, no layout. */
+  /**
+   * Applies a new filter/selection state to the existing graph: display only, no rebuild, no layout.
+   * A filter change repaints only the nodes and edges whose look changed; a change of selection,
+   * which dims everything else, repaints all.
+   */
   update(state: DisplayState): void {
-    this.display = computeDisplay(this.index, this.graph, state);
-    this.sigma.refresh({ skipIndexation: true });
+    const previous = this.display;
+    const next = computeDisplay(this.index, this.graph, state);
+    this.display = next;
+    if (!previous || previous.dimOthers || next.dimOthers) {
+      this.sigma.refresh({ skipIndexation: true });
+      return;
+    }
+    this.sigma.refresh({ partialGraph: changedItems(this.index, previous, next), skipIndexation: true });
   }
 
   get layoutRunning(): boolean {
@@ -156,7 +185,7 @@ export class GraphRenderer {
       if (!shown || shown.hidden || attributes.affiliation) return;
       const a = this.viewportPointOfNode(source);
       const b = this.viewportPointOfNode(target);
-      const straight = !(shown as { curvature?: number }).curvature;
+      const straight = Math.abs((shown as { curvature?: number }).curvature ?? 0) < 0.01;
       const point = a && b && straight ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : null;
       out.push({ key, relation: attributes.relation, source, target, point });
     });
@@ -169,17 +198,23 @@ export class GraphRenderer {
     this.sigma.kill();
   }
 
-  private reduceNode(node: string, attributes: NodeAttributes): Partial<NodeDisplayData> {
+  /** The node reducer, for the on-screen light palette or for a dark exported picture. */
+  nodeReducerFor(palette: 'light' | 'dark') {
+    return (node: string, attributes: NodeAttributes) => this.reduceNode(node, attributes, palette);
+  }
+
+  private reduceNode(node: string, attributes: NodeAttributes, palette: 'light' | 'dark' = 'light'): Partial<NodeDisplayData> {
     const display = this.display;
     const style = KIND_STYLES[attributes.kind as keyof typeof KIND_STYLES];
-    const base = { ...attributes, type: style.program };
+    const color = palette === 'dark' ? style.darkColor : style.color;
+    const base = { ...attributes, color, type: style.program };
     if (!display) return base;
     const i = attributes.index;
     if (!display.nodeShown[i]) return { ...base, hidden: true };
     const result: Partial<NodeDisplayData> = { ...base, size: display.nodeSize[i] };
     if (display.nodeEmphasis[i] === 2) return { ...result, highlighted: true, forceLabel: true, zIndex: 2 };
     if (display.nodeEmphasis[i] === 1) return { ...result, forceLabel: true, zIndex: 1 };
-    if (display.dimOthers) return { ...result, color: DIMMED_NODE_COLOR, label: '', zIndex: 0 };
+    if (display.dimOthers) return { ...result, color: palette === 'dark' ? DIMMED_NODE_COLOR_DARK : DIMMED_NODE_COLOR, label: '', zIndex: 0 };
     return result;
   }
 
@@ -187,11 +222,11 @@ export class GraphRenderer {
     const display = this.display;
     if (attributes.affiliation || !display) return { hidden: true };
     const e = attributes.index;
-    const count = display.edgeCount[e];
-    if (count === 0) return { hidden: true };
-    const curvature = display.edgeCurvature[e];
+    if (display.edgeSize[e] === 0) return { hidden: true };
     const directed = this.index.edges[e].directed;
-    const type = curvature === 0 ? (directed ? 'arrow' : 'line') : directed ? 'curvedArrow' : 'curved';
+    // A curve program draws nothing at curvature 0, so a lone edge of a parallel pair gets a barely bent one.
+    const curvature = attributes.parallel ? display.edgeCurvature[e] || MIN_CURVATURE : 0;
+    const type = attributes.parallel ? (directed ? 'curvedArrow' : 'curved') : directed ? 'arrow' : 'line';
     const dimmed = display.dimOthers && display.edgeEmphasis[e] === 0;
     return {
       color: dimmed ? DIMMED_EDGE_COLOR : attributes.color,
