@@ -7,6 +7,7 @@ import type { ExportAnnotation } from '../core/export-caption';
 import type { KindStyle } from '../core/kind-styles';
 
 export interface AnnotationTheme {
+  dark: boolean;
   text: string;
   muted: string;
   panel: string | null;
@@ -35,9 +36,10 @@ export function measureAnnotation(annotation: ExportAnnotation, legend: boolean,
   };
 }
 
-function drawKindShape(ctx: CanvasRenderingContext2D, style: KindStyle, x: number, y: number, r: number, hollow: string) {
-  ctx.fillStyle = style.color;
-  ctx.strokeStyle = style.color;
+function drawKindShape(ctx: CanvasRenderingContext2D, style: KindStyle, x: number, y: number, r: number, hollow: string, dark: boolean) {
+  const color = dark ? style.darkColor : style.color;
+  ctx.fillStyle = color;
+  ctx.strokeStyle = color;
   const circle = (radius: number) => {
     ctx.beginPath();
     ctx.arc(x, y, radius, 0, Math.PI * 2);
@@ -49,7 +51,7 @@ function drawKindShape(ctx: CanvasRenderingContext2D, style: KindStyle, x: numbe
   ctx.fillStyle = hollow;
   ctx.fill();
   ctx.stroke();
-  if (style.program === 'target') (ctx.fillStyle = style.color), circle(r * 0.42), ctx.fill();
+  if (style.program === 'target') (ctx.fillStyle = color), circle(r * 0.42), ctx.fill();
   if (style.program === 'double') circle(r * 0.4), ctx.stroke();
 }
 
@@ -109,7 +111,7 @@ export function drawAnnotation(
     };
     heading('Actors');
     for (const kind of annotation.kinds) {
-      drawKindShape(ctx, kind.style, left + PAD + 9, y, Math.min(8, row * 0.36), theme.hollowFill);
+      drawKindShape(ctx, kind.style, left + PAD + 9, y, Math.min(8, row * 0.36), theme.hollowFill, theme.dark);
       label(kind.label, left + PAD + 28);
       y += row;
     }

@@ -2,6 +2,7 @@
 export { KIND_STYLES, type KindStyle } from '../core/kind-styles';
 
 export const DIMMED_NODE_COLOR = '#d9dde3';
+export const DIMMED_NODE_COLOR_DARK = '#2c3547';
 export const DIMMED_EDGE_COLOR = '#e6e8ec';
 export const RING_FILL_COLOR = '#ffffff';
 export const AFFILIATION_EDGE_WEIGHT = 20;

@@ -8,6 +8,7 @@ import { relationsCsv, relationsJson } from '../core/export-data';
 import { checkExportSize, type SizeCheck } from '../core/export-size';
 import type { ActorKind } from '../core/model';
 import { canvasLimits } from '../render/canvas-limits';
+import { measureAnnotation } from '../render/draw-annotation';
 import { renderPng, type ExportBackground, type ExportFraming } from '../render/export-image';
 import { toGexf, visibleGraph } from '../render/export-gexf';
 import { downloadBlob } from './download';
@@ -16,6 +17,8 @@ import type { GraphView } from './graph-view.svelte';
 import { viewQueryOf } from './url-sync.svelte';
 
 export const DATASET_NAME = 'entente';
+/** The graph area an export keeps at the least, beside legend and caption. */
+const MIN_GRAPH_SIDE = 120;
 export const SIZE_PRESETS = { view: 'Current view', '1920x1080': '1920 × 1080', '3840x2160': '3840 × 2160', custom: 'Custom' } as const;
 export type SizePreset = keyof typeof SIZE_PRESETS;
 
@@ -61,7 +64,17 @@ export class Exporter {
   }
 
   get sizeCheck(): SizeCheck {
-    return checkExportSize(this.size.width, this.size.height, this.scale, canvasLimits());
+    const boxes = measureAnnotation(this.annotation(), this.legend, this.caption);
+    const minimum = { width: boxes.legendWidth + MIN_GRAPH_SIDE, height: boxes.title + boxes.caption + MIN_GRAPH_SIDE };
+    return checkExportSize(this.size.width, this.size.height, this.scale, canvasLimits(), minimum);
+  }
+
+  /** Takes the size the check offers instead of the one asked for. */
+  useSize(size: { width: number; height: number }): void {
+    this.preset = 'custom';
+    this.customWidth = size.width;
+    this.customHeight = size.height;
+    this.error = null;
   }
 
   openDialog(): void {
@@ -98,11 +111,8 @@ export class Exporter {
   async exportPng(): Promise<boolean> {
     const renderer = this.graphView.renderer;
     if (!renderer || this.busy) return false;
-    const check = this.sizeCheck;
-    if (!check.ok) {
-      this.error = check.message;
-      return false;
-    }
+    // The dialog already shows why a size is refused; refusing just means writing no file.
+    if (!this.sizeCheck.ok) return false;
     this.busy = true;
     this.error = null;
     try {

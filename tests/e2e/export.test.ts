@@ -1,0 +1,280 @@
+/**
+ * End-to-end tests of exporting the current view: the PNG dialog (pixel size,
+ * legend, transparency, the oversize message), the CSV, JSON and GEXF files,
+ * and the copied link. Every file is read back from a real download.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
+import Graph from 'graphology';
+import { parse } from 'graphology-gexf';
+import { launchBrowser, openPage, serveDist, statusCounts, waitForSettledGraph, type WatchedPage } from './harness';
+import { countInk, countNear, decodePng, pixelAt, type Image } from './png';
+import { parseCsv } from '../../src/lib/core/csv';
+import { EXPORT_COLUMNS } from '../../src/lib/core/export-data';
+
+/** Geometry of draw-annotation.ts, in CSS pixels. */
+const LEGEND_WIDTH = 230;
+const TITLE_HEIGHT = 46;
+const CAPTION_HEIGHT = 3 * 20 + 20;
+const COLORS = { accusation: '#e69f00', membership: '#33bbee', mediation: '#009e73', leadership: '#aa4499' };
+const DATED_NAME = /^entente_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.png$/;
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+let watched: WatchedPage;
+let page: Page;
+const dialog = () => page.getByRole('dialog', { name: 'Export PNG' });
+
+interface PngOptions {
+  size: 'view' | '1920x1080' | '3840x2160' | 'custom';
+  width?: number;
+  height?: number;
+  scale?: 1 | 2 | 4;
+  background?: 'white' | 'transparent' | 'dark';
+}
+
+async function openDialog(): Promise<Locator> {
+  await page.locator('header').getByRole('button', { name: 'Export PNG', exact: true }).click();
+  await dialog().waitFor({ state: 'visible' });
+  return dialog();
+}
+
+async function configure(options: PngOptions): Promise<Locator> {
+  const box = await openDialog();
+  await box.locator(`input[name="size"][value="${options.size}"]`).check();
+  if (options.size === 'custom') {
+    await box.getByLabel('Width', { exact: true }).fill(String(options.width));
+    await box.getByLabel('Height', { exact: true }).fill(String(options.height));
+  }
+  await box.locator(`input[name="scale"][value="${options.scale ?? 1}"]`).check();
+  await box.locator(`input[name="background"][value="${options.background ?? 'white'}"]`).check();
+  await box.locator('input[name="framing"][value="fit"]').check();
+  await box.getByLabel('Legend', { exact: true }).check();
+  await box.getByLabel('Caption', { exact: true }).check();
+  return box;
+}
+
+async function submitAndDownload(box: Locator): Promise<Download> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 90_000 }),
+    box.getByRole('button', { name: 'Export PNG', exact: true }).click(),
+  ]);
+  return download;
+}
+
+async function exportPng(options: PngOptions): Promise<{ image: Image; name: string }> {
+  const download = await submitAndDownload(await configure(options));
+  const image = decodePng(await readFile(await download.path()));
+  await dialog().waitFor({ state: 'hidden' });
+  return { image, name: download.suggestedFilename() };
+}
+
+async function exportData(item: 'CSV' | 'JSON' | 'GEXF'): Promise<{ text: string; name: string }> {
+  await page.locator('summary', { hasText: 'Export data' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: new RegExp(`^${item}\\b`) }).click(),
+  ]);
+  return { text: await readFile(await download.path(), 'utf8'), name: download.suggestedFilename() };
+}
+
+async function offeredSize(box: Locator): Promise<{ width: number; height: number }> {
+  const text = await box.getByRole('button', { name: /^Use \d+ × \d+$/ }).innerText();
+  const [, width, height] = /^Use (\d+) × (\d+)$/.exec(text.trim())!.map(Number);
+  return { width, height };
+}
+
+/** From 2022-01-01 to 2022-12-31, without accusations. */
+async function setFilter(): Promise<number> {
+  const before = (await statusCounts(page)).shown;
+  await page.getByLabel('From', { exact: true }).fill('2022-01-01');
+  await page.getByLabel('To', { exact: true }).fill('2022-12-31');
+  await page.getByRole('checkbox', { name: 'Accusation', exact: true }).uncheck();
+  await expect.poll(async () => (await statusCounts(page)).shown, { timeout: 10_000 }).toBeLessThan(before);
+  const { shown } = await statusCounts(page);
+  expect(shown).toBeGreaterThan(0);
+  return shown;
+}
+
+beforeAll(async () => {
+  server = await serveDist(resolve(process.env.E2E_DIST ?? 'dist'));
+  browser = await launchBrowser();
+  watched = await openPage(browser, server.url);
+  page = watched.page;
+  await waitForSettledGraph(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Every test starts from the full view with the dialog closed. */
+beforeEach(async () => {
+  if (await dialog().isVisible()) await dialog().getByRole('button', { name: 'Cancel' }).click();
+  await dialog().waitFor({ state: 'hidden' });
+  const all = page.getByRole('button', { name: 'All', exact: true });
+  if (await all.isEnabled()) await all.click();
+  const whole = page.locator('.timeline').getByRole('button', { name: 'Whole period' });
+  if (await whole.isEnabled()) await whole.click();
+  await expect.poll(async () => { const c = await statusCounts(page); return c.shown === c.total; }, { timeout: 10_000 }).toBe(true);
+});
+
+describe('PNG export', () => {
+  test('the file has the requested pixel size: custom 800 × 500 at 2×, and 1920 × 1080 at 1×', async () => {
+    const custom = await exportPng({ size: 'custom', width: 800, height: 500, scale: 2 });
+    expect([custom.image.width, custom.image.height]).toEqual([1600, 1000]);
+    const preset = await exportPng({ size: '1920x1080', scale: 1 });
+    expect([preset.image.width, preset.image.height]).toEqual([1920, 1080]);
+  });
+
+  test('the picture is drawn, and its legend shows exactly the active types; the name is dated', async () => {
+    for (const label of ['Accusation', 'Membership']) await page.getByRole('checkbox', { name: label, exact: true }).uncheck();
+    await expect.poll(async () => (await statusCounts(page)).shown < (await statusCounts(page)).total).toBe(true);
+    const scale = 2;
+    const { image, name } = await exportPng({ size: 'custom', width: 1200, height: 800, scale });
+    expect(name).toMatch(DATED_NAME);
+
+    const graphArea = { x0: 0, y0: TITLE_HEIGHT * scale, x1: (1200 - LEGEND_WIDTH) * scale, y1: (800 - CAPTION_HEIGHT) * scale };
+    expect(countInk(image, '#ffffff')).toBeGreaterThan(20_000);
+    expect(countInk(image, '#ffffff', graphArea)).toBeGreaterThan(10_000);
+
+    const legend = { x0: (1200 - LEGEND_WIDTH) * scale, y0: TITLE_HEIGHT * scale, x1: 1200 * scale, y1: (800 - CAPTION_HEIGHT) * scale };
+    expect(countInk(image, '#ffffff', legend)).toBeGreaterThan(2_000);
+    expect(countNear(image, COLORS.mediation, legend), 'mediation in the legend').toBeGreaterThanOrEqual(100);
+    expect(countNear(image, COLORS.leadership, legend), 'leadership in the legend').toBeGreaterThanOrEqual(100);
+    expect(countNear(image, COLORS.accusation, legend), 'accusation in the legend').toBeLessThanOrEqual(2);
+    expect(countNear(image, COLORS.membership, legend), 'membership in the legend').toBeLessThanOrEqual(2);
+  });
+
+  test('a transparent export is transparent in its four corners', async () => {
+    const { image } = await exportPng({ size: 'custom', width: 640, height: 400, scale: 1, background: 'transparent' });
+    const corners = [[0, 0], [image.width - 1, 0], [0, image.height - 1], [image.width - 1, image.height - 1]];
+    for (const [x, y] of corners) expect(pixelAt(image, x, y)[3], `alpha at ${x},${y}`).toBe(0);
+    expect(countInk(image, null)).toBeGreaterThan(5_000);
+  });
+
+  test('an oversize request explains the largest size and writes no file; the offered size works', async () => {
+    let downloads = 0;
+    const count = () => downloads++;
+    page.on('download', count);
+    try {
+      const box = await configure({ size: 'custom', width: 20_000, height: 20_000, scale: 4 });
+      await box.getByRole('button', { name: 'Export PNG', exact: true }).click();
+      const alert = box.getByRole('alert');
+      await alert.waitFor({ state: 'visible' });
+      expect(await alert.innerText()).toContain('largest size');
+      expect(await box.isVisible()).toBe(true);
+      expect(downloads).toBe(0);
+
+      const { width, height } = await offeredSize(box);
+      expect(width).toBe(height);
+      await box.getByRole('button', { name: `Use ${width} × ${height}` }).click();
+      expect(await box.getByLabel('Width', { exact: true }).inputValue()).toBe(String(width));
+      expect(await box.getByLabel('Height', { exact: true }).inputValue()).toBe(String(height));
+      await box.getByText(`Output: ${width * 4} × ${height * 4} pixels`).waitFor();
+      // The size check itself passes: its alert, with its "Use" button, is gone.
+      await box.getByRole('button', { name: /^Use \d+ × \d+$/ }).waitFor({ state: 'detached' });
+
+      // Downloads arrive in order: the first file seen is the small one asked for next, so the oversize submit wrote none.
+      await box.getByLabel('Width', { exact: true }).fill('640');
+      await box.getByLabel('Height', { exact: true }).fill('400');
+      await box.locator('input[name="scale"][value="1"]').check();
+      const download = await submitAndDownload(box);
+      const image = decodePng(await readFile(await download.path()));
+      expect([image.width, image.height]).toEqual([640, 400]);
+      expect(downloads).toBe(1);
+    } finally {
+      page.off('download', count);
+    }
+  });
+
+  test('after taking the offered size, no alert remains in the dialog', async () => {
+    const box = await configure({ size: 'custom', width: 20_000, height: 20_000, scale: 4 });
+    await box.getByRole('button', { name: 'Export PNG', exact: true }).click();
+    await box.getByRole('alert').waitFor({ state: 'visible' });
+    const { width, height } = await offeredSize(box);
+    await box.getByRole('button', { name: `Use ${width} × ${height}` }).click();
+    await box.getByText(`Output: ${width * 4} × ${height * 4} pixels`).waitFor();
+    // The oversize message must not outlive the size it was about.
+    await expect.poll(() => box.getByRole('alert').count(), { timeout: 5_000 }).toBe(0);
+  });
+});
+
+describe('data export', () => {
+  test('CSV has the export header and one row per shown relation; JSON has the same relations', async () => {
+    const shown = await setFilter();
+    const csv = await exportData('CSV');
+    expect(csv.name).toBe('entente_2022-01-01_2022-12-31.csv');
+    expect(csv.text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('subject,object,type,date,end_date,quote,note,source,outlet,published');
+    const table = parseCsv(csv.name, csv.text, EXPORT_COLUMNS);
+    expect(table.issues).toEqual([]);
+    expect(table.rows).toHaveLength(shown);
+    expect(table.rows.some((r) => r.values.type === 'accusation')).toBe(false);
+    for (const { values } of table.rows) expect(values.date.slice(0, 4) <= '2022', values.date).toBe(true);
+
+    const json = await exportData('JSON');
+    expect(json.name).toBe('entente_2022-01-01_2022-12-31.json');
+    const doc = JSON.parse(json.text);
+    expect(doc.relations).toHaveLength(shown);
+    expect(doc.counts.relations).toBe(shown);
+    expect(doc.view).toMatchObject({ from: '2022-01-01', to: '2022-12-31' });
+    expect(doc.view.types).not.toContain('accusation');
+  });
+
+  test('GEXF parses back into the visible picture with its attributes', async () => {
+    const shown = await setFilter();
+    const visible = await page.evaluate(() =>
+      (window as unknown as { __entente: { visibleEdges(): Array<{ source: string; target: string }> } }).__entente.visibleEdges(),
+    );
+    const isolated = await page.getByLabel('Show actors with no visible relation').isChecked();
+    expect(isolated).toBe(false);
+    const endpoints = new Set(visible.flatMap((e) => [e.source, e.target]));
+
+    const gexf = await exportData('GEXF');
+    expect(gexf.name).toBe('entente_2022-01-01_2022-12-31.gexf');
+    const graph = parse(Graph, gexf.text);
+    expect(graph.size).toBe(visible.length);
+    expect(graph.order).toBe(endpoints.size);
+    expect(new Set(graph.nodes())).toEqual(endpoints);
+
+    graph.forEachNode((node, a) => {
+      expect(typeof a.label, `label of ${node}`).toBe('string');
+      expect(a.label.length).toBeGreaterThan(0);
+      expect(['state', 'person', 'organisation', 'region', 'group']).toContain(a.kind);
+      expect(a.color, `color of ${node}`).toMatch(/^(#|rgb)/);
+      for (const key of ['size', 'x', 'y']) expect(Number.isFinite(a[key]), `${key} of ${node}`).toBe(true);
+      expect(a.size).toBeGreaterThan(0);
+    });
+    let total = 0;
+    graph.forEachEdge((edge, a) => {
+      expect(typeof a.relation, `relation of ${edge}`).toBe('string');
+      expect(a.relation).not.toBe('accusation');
+      expect(Number(a.count)).toBeGreaterThanOrEqual(1);
+      expect(a.first_date, `first_date of ${edge}`).toMatch(/^\d{4}(-\d{2}){0,2}$/);
+      expect(String(a.sources).length).toBeGreaterThan(0);
+      total += Number(a.count);
+    });
+    expect(total).toBe(shown);
+  });
+});
+
+describe('sharing and hygiene', () => {
+  test('Copy link copies the current URL with types, from and to', async () => {
+    await setFilter();
+    await page.waitForURL((url) => url.search.includes('from=2022-01-01') && url.search.includes('to=2022-12-31') && url.search.includes('types='));
+    const copy = page.locator('header').getByRole('button', { name: 'Copy link' });
+    await copy.click();
+    await page.locator('header').getByRole('button', { name: 'Link copied' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+    expect(new URL(copied).searchParams.get('types')?.split(',')).not.toContain('accusation');
+  });
+
+  test('no console errors or foreign requests during the exports', () => {
+    expect(watched.consoleErrors).toEqual([]);
+    expect(watched.foreignRequests).toEqual([]);
+  });
+});

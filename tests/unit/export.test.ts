@@ -1,0 +1,166 @@
+/**
+ * Pure parts of the export: legend and caption composition, file names,
+ * CSV escaping of exported relations, and the size check with its fallback.
+ */
+import { describe, expect, it } from 'vitest';
+import { composeAnnotation, defaultExportFileName, type CaptionInput } from '../../src/lib/core/export-caption';
+import { EXPORT_COLUMNS, relationsCsv } from '../../src/lib/core/export-data';
+import { parseCsv, toCsv } from '../../src/lib/core/csv';
+import { checkExportSize, type CanvasLimits } from '../../src/lib/core/export-size';
+import { KIND_ORDER, KIND_STYLES } from '../../src/lib/core/kind-styles';
+import type { ActorKind, Relation, RelationType, Source } from '../../src/lib/core/model';
+
+const type = (id: string, label: string, color: string, directed = true): RelationType => ({
+  id, label, color, directed, temporal: 'event', cameo: '', description: '',
+});
+const TYPES = [
+  type('alliance', 'Alliance', '#0072b2', false),
+  type('membership', 'Membership', '#33bbee'),
+  type('accusation', 'Accusation', '#e69f00'),
+  type('mediation', 'Mediation', '#009e73'),
+];
+const source = (id: string, outlet: string): Source => ({ id, title: id, outlet, published: '2022-03-01', url: `https://example.org/${id}` });
+
+function input(overrides: Partial<CaptionInput> = {}): CaptionInput {
+  return {
+    title: 'Relations, 2022-01-01 to 2022-12-31',
+    from: '2022-01-01',
+    to: '2022-12-31',
+    types: TYPES,
+    visibleByType: new Map([['alliance', 0], ['membership', 3], ['mediation', 2]]),
+    visibleKinds: new Set<ActorKind>(['region', 'state', 'organisation']),
+    sources: [source('s1', 'Reuters'), source('s2', 'Al Jazeera'), source('s3', 'Reuters'), source('s4', '')],
+    visibleCount: 5,
+    ...overrides,
+  };
+}
+
+describe('composeAnnotation', () => {
+  it('lists only the types with visible relations, in legend order, with colour and direction', () => {
+    const annotation = composeAnnotation(input());
+    expect(annotation.title).toBe('Relations, 2022-01-01 to 2022-12-31');
+    expect(annotation.types).toEqual([
+      { label: 'Membership', color: '#33bbee', directed: true },
+      { label: 'Mediation', color: '#009e73', directed: true },
+    ]);
+  });
+
+  it('lists the visible kinds in KIND_ORDER, whatever order they were given in', () => {
+    const annotation = composeAnnotation(input());
+    const expected = KIND_ORDER.filter((k) => ['region', 'state', 'organisation'].includes(k));
+    expect(annotation.kinds.map((k) => k.label)).toEqual(expected.map((k) => KIND_STYLES[k].label));
+    expect(annotation.kinds.map((k) => k.label)).toEqual(['State', 'Organisation', 'Region']);
+    expect(annotation.kinds[0].style).toEqual(KIND_STYLES.state);
+    expect(composeAnnotation(input({ visibleKinds: new Set() })).kinds).toEqual([]);
+  });
+
+  it('captions the window, the active types, the counts and the sorted distinct outlets', () => {
+    const [window, counts, outlets] = composeAnnotation(input()).captionLines;
+    expect(window).toContain('2022-01-01 to 2022-12-31');
+    expect(window).toContain('Membership, Mediation');
+    expect(window).not.toContain('Alliance');
+    expect(window).not.toContain('Accusation');
+    expect(counts).toBe('5 relations from 4 sources');
+    expect(outlets).toBe('Sources: Al Jazeera; Reuters; unknown outlet');
+  });
+
+  it('says "All N relation types" when every type is visible', () => {
+    const all = new Map(TYPES.map((t) => [t.id, 1]));
+    const [window] = composeAnnotation(input({ visibleByType: all })).captionLines;
+    expect(window).toBe('2022-01-01 to 2022-12-31 · All 4 relation types');
+  });
+
+  it('uses the singular for one relation and one source, and says when there are none', () => {
+    const one = composeAnnotation(input({ visibleByType: new Map([['accusation', 1]]), sources: [source('s1', 'BBC')], visibleCount: 1 }));
+    expect(one.types.map((t) => t.label)).toEqual(['Accusation']);
+    expect(one.captionLines).toEqual(['2022-01-01 to 2022-12-31 · Accusation', '1 relation from 1 source', 'Sources: BBC']);
+    const none = composeAnnotation(input({ visibleByType: new Map(), sources: [], visibleCount: 0 }));
+    expect(none.types).toEqual([]);
+    expect(none.captionLines[1]).toBe('0 relations from 0 sources');
+    expect(none.captionLines[2]).toBe('Sources: none');
+  });
+});
+
+describe('defaultExportFileName', () => {
+  it('names the file after the dataset and the window', () => {
+    expect(defaultExportFileName('entente', '2022-01-01', '2022-12-31', 'png')).toBe('entente_2022-01-01_2022-12-31.png');
+    expect(defaultExportFileName('entente', '1991-12-08', '2024-06-30', 'gexf')).toMatch(/^entente_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.gexf$/);
+  });
+});
+
+describe('CSV export escaping', () => {
+  const relation = (quote: string, note: string): Relation => ({
+    id: 's1:2', source: 's1', line: 2, subject: 'georgia', object: 'russia', type: 'accusation', date: '2008-08-08', endDate: '', quote, note,
+  });
+  const tricky = [
+    relation('He said "no, never", then left.', 'first line\nsecond line'),
+    relation('a, b, c', 'quote "only"'),
+    relation('plain', ''),
+  ];
+  const sources = new Map([['s1', source('s1', 'Outlet, with comma')]]);
+
+  it('toCsv quotes only the cells that need it and doubles quote marks', () => {
+    const text = toCsv(['a', 'b'], [{ a: 'say "hi", then go', b: 'plain' }, { a: 'x\ny', b: 3 }]);
+    expect(text).toBe('a,b\r\n"say ""hi"", then go",plain\r\n"x\ny",3\r\n');
+  });
+
+  it('relationsCsv writes the export header and round-trips through parseCsv', () => {
+    const text = relationsCsv(tricky, sources);
+    expect(text.split('\r\n')[0]).toBe('subject,object,type,date,end_date,quote,note,source,outlet,published');
+    expect(EXPORT_COLUMNS.join(',')).toBe('subject,object,type,date,end_date,quote,note,source,outlet,published');
+    expect(text).toContain('"He said ""no, never"", then left."');
+    expect(text).toContain('"first line\nsecond line"');
+    expect(text).toContain('"quote ""only"""');
+    expect(text).toContain('"Outlet, with comma"');
+    const { rows, issues } = parseCsv('export.csv', text, EXPORT_COLUMNS);
+    expect(issues).toEqual([]);
+    expect(rows.map((r) => [r.values.quote, r.values.note, r.values.outlet])).toEqual(
+      tricky.map((r) => [r.quote, r.note, 'Outlet, with comma']),
+    );
+    expect(rows[0].values).toMatchObject({ subject: 'georgia', object: 'russia', type: 'accusation', date: '2008-08-08', end_date: '', source: 's1', published: '2022-03-01' });
+  });
+});
+
+describe('checkExportSize', () => {
+  const limits: CanvasLimits = { maxDimension: 16_384, maxArea: 268_435_456 };
+  const fits = ({ width, height }: { width: number; height: number }, scale: number) =>
+    width * scale <= limits.maxDimension && height * scale <= limits.maxDimension && width * scale * height * scale <= limits.maxArea;
+
+  it('accepts sizes within both limits', () => {
+    expect(checkExportSize(1920, 1080, 1, limits)).toEqual({ ok: true });
+    expect(checkExportSize(3840, 2160, 4, limits)).toEqual({ ok: true });
+    expect(checkExportSize(16_384, 16_384, 1, limits)).toEqual({ ok: true });
+  });
+
+  it('rejects non-integer or tiny sizes', () => {
+    expect(checkExportSize(15, 500, 1, limits).ok).toBe(false);
+    expect(checkExportSize(800.5, 500, 1, limits).ok).toBe(false);
+  });
+
+  it.each([
+    [20_000, 20_000, 4],
+    [20_000, 1_000, 1],
+    [8_000, 4_500, 4],
+    [16_000, 16_000, 2],
+  ])('rejects %i × %i at %i× and offers a largest size that fits and keeps the proportions', (width, height, scale) => {
+    const check = checkExportSize(width, height, scale, limits);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.message).toContain('largest size');
+    expect(check.message).toContain(`${check.largest.width} × ${check.largest.height}`);
+    expect(fits(check.largest, scale)).toBe(true);
+    expect(checkExportSize(check.largest.width, check.largest.height, scale, limits)).toEqual({ ok: true });
+    expect(Math.abs(check.largest.width / check.largest.height - width / height) / (width / height)).toBeLessThan(0.01 + 1 / check.largest.height);
+    // The largest, not merely some size: one pixel more on both sides no longer fits.
+    expect(fits({ width: check.largest.width + 1, height: check.largest.height + 1 }, scale)).toBe(false);
+  });
+
+  it('never offers a size below the 16 px minimum (a very wide custom banner)', () => {
+    // 40000 × 100 at 4×: keeping the proportions within 16384 px gives 10 px of height, which the check itself refuses.
+    const check = checkExportSize(40_000, 100, 4, limits);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(Math.min(check.largest.width, check.largest.height)).toBeGreaterThanOrEqual(16);
+    expect(checkExportSize(check.largest.width, check.largest.height, 4, limits)).toEqual({ ok: true });
+  });
+});
