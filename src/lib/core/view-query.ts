@@ -35,9 +35,11 @@ export function parseViewQuery(search: string, vocabulary: ViewVocabulary): Pars
   const types = params.get('types');
   if (types !== null) {
     const requested = types.split(',').map((t) => t.trim()).filter(Boolean);
+    const known = requested.filter((t) => vocabulary.typeIds.includes(t));
     const unknown = requested.filter((t) => !vocabulary.typeIds.includes(t));
     if (unknown.length) notices.push(`Ignored unknown relation type${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `"${t}"`).join(', ')}.`);
-    view.types = requested.filter((t) => vocabulary.typeIds.includes(t));
+    // Nothing usable left: ignore the parameter rather than show an empty graph. An empty `types=` still means none.
+    if (known.length > 0 || requested.length === 0) view.types = known;
   }
 
   for (const bound of ['from', 'to'] as const) {

@@ -222,11 +222,12 @@ export class GraphRenderer {
     const display = this.display;
     if (attributes.affiliation || !display) return { hidden: true };
     const e = attributes.index;
-    if (display.edgeSize[e] === 0) return { hidden: true };
     const directed = this.index.edges[e].directed;
+    const type = attributes.parallel ? (directed ? 'curvedArrow' : 'curved') : directed ? 'arrow' : 'line';
+    // A hidden edge keeps its program: a partial refresh clears the edge's slot in the program it was given.
+    if (display.edgeSize[e] === 0) return { hidden: true, type } as Partial<EdgeDisplayData>;
     // A curve program draws nothing at curvature 0, so a lone edge of a parallel pair gets a barely bent one.
     const curvature = attributes.parallel ? display.edgeCurvature[e] || MIN_CURVATURE : 0;
-    const type = attributes.parallel ? (directed ? 'curvedArrow' : 'curved') : directed ? 'arrow' : 'line';
     const dimmed = display.dimOthers && display.edgeEmphasis[e] === 0;
     return {
       color: dimmed ? DIMMED_EDGE_COLOR : attributes.color,

@@ -1,0 +1,120 @@
+/**
+ * End-to-end tests of the view in the query string: an opened link restores
+ * types, window and focus; back restores the previous view; bad parameters
+ * are reported and ignored. Expected counts come from the core loader in Node.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, serveDist, statusCounts, waitForSettledGraph, type WatchedPage } from './harness';
+import { loadDataset } from '../../src/lib/core/load';
+import { buildRelationIndex } from '../../src/lib/core/relation-index';
+import { filterRelations, typeMaskOf } from '../../src/lib/core/filter';
+import { parsePartialDate, todayDayNumber } from '../../src/lib/core/dates';
+import { readGraphDataFolder } from '../../scripts/read-graph-data';
+
+const loaded = loadDataset(readGraphDataFolder(fileURLToPath(new URL('../../graph-data', import.meta.url))));
+if (!loaded.ok) throw new Error(`e2e: graph-data does not load: ${loaded.issues.length} issues`);
+const dataset = loaded.dataset;
+const index = buildRelationIndex(dataset, todayDayNumber());
+
+function expectedCount(types: readonly string[], from: string, to: string): number {
+  const typeMask = typeMaskOf(index, types);
+  return filterRelations(index, { from: parsePartialDate(from)!.start, to: parsePartialDate(to)!.end, typeMask }).visibleCount;
+}
+
+const SHARED_QUERY = '?types=accusation,mediation&from=2022-01-01&to=2022-12-31&focus=armenia';
+const BAD_QUERY = '?types=nope&from=2022-99-01&bogus=1&focus=nobody';
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+const pages: WatchedPage[] = [];
+
+async function open(query: string): Promise<Page> {
+  const watched = await openPage(browser, server.url + query);
+  pages.push(watched);
+  await waitForSettledGraph(watched.page);
+  return watched.page;
+}
+
+async function expectShown(page: Page, shown: number): Promise<void> {
+  await expect.poll(() => statusCounts(page), { timeout: 10_000 }).toEqual({ shown, total: 162 });
+}
+
+async function checkedTypes(page: Page): Promise<string[]> {
+  const checked: string[] = [];
+  for (const type of dataset.types) {
+    if (await page.getByRole('checkbox', { name: type.label, exact: true }).isChecked()) checked.push(type.id);
+  }
+  return checked;
+}
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the view in the URL', () => {
+  test('a shared link restores types, window and focus; back restores the previous view', async () => {
+    const expected = expectedCount(['accusation', 'mediation'], '2022-01-01', '2022-12-31');
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(17 + 22);
+    const page = await open(SHARED_QUERY);
+
+    await expectShown(page, expected);
+    expect(await checkedTypes(page)).toEqual(['accusation', 'mediation']);
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('2022-01-01');
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('2022-12-31');
+    const details = page.locator('aside[aria-label="Details"]');
+    await details.getByRole('heading', { name: 'Armenia' }).waitFor();
+    await details.getByRole('heading', { name: 'Actor', exact: true }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    await page.getByRole('checkbox', { name: 'Accusation', exact: true }).uncheck();
+    const mediationOnly = expectedCount(['mediation'], '2022-01-01', '2022-12-31');
+    expect(mediationOnly).not.toBe(expected);
+    await expectShown(page, mediationOnly);
+    await expect.poll(() => new URL(page.url()).searchParams.get('types'), { timeout: 5_000 }).toBe('mediation');
+
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe(SHARED_QUERY);
+    await expectShown(page, expected);
+    expect(await checkedTypes(page)).toEqual(['accusation', 'mediation']);
+    await details.getByRole('heading', { name: 'Armenia' }).waitFor();
+  });
+
+  test('bad parameters are reported once each in a notice and ignored', async () => {
+    const page = await open(BAD_QUERY);
+    const notice = page.getByRole('alert');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    for (const bad of ['"nope"', '2022-99-01', '"bogus"', '"nobody"']) expect(text).toContain(bad);
+    expect(await notice.locator('li').count()).toBe(4);
+    expect(await page.getByTestId('status').isVisible()).toBe(true);
+    expect(await page.locator('aside[aria-label="Details"]').count()).toBe(0);
+    // Only unknown types requested: the parameter is ignored, so every type stays shown.
+    await expectShown(page, 162);
+    expect(await checkedTypes(page)).toEqual(dataset.types.map((t) => t.id));
+  });
+
+  test('bad parameters besides types leave the full view', async () => {
+    const page = await open(BAD_QUERY.replace('types=nope&', ''));
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').locator('li').count()).toBe(3);
+    await expectShown(page, 162);
+    expect(await checkedTypes(page)).toEqual(dataset.types.map((t) => t.id));
+  });
+
+  test('no console errors and no requests to other origins', () => {
+    expect(pages.length).toBeGreaterThan(0);
+    for (const { consoleErrors, foreignRequests } of pages) {
+      expect(consoleErrors).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+    }
+  });
+});

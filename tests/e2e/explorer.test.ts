@@ -1,0 +1,274 @@
+/**
+ * End-to-end tests of the graph explorer on the bundled dataset: what the
+ * canvas draws, filtering by type and date, selecting edges and actors,
+ * search, the table view and dragging. Expected counts come from the core
+ * loader run in Node on graph-data/, plus literals so a loader bug shows.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, serveDist, statusCounts, waitForSettledGraph, type WatchedPage } from './harness';
+import { captureCanvas, clearanceAt, countNear, countNonBackground, type EdgeTarget, type Point } from './pixels';
+import { loadDataset } from '../../src/lib/core/load';
+import { buildRelationIndex } from '../../src/lib/core/relation-index';
+import { filterRelations, typeMaskOf } from '../../src/lib/core/filter';
+import { parsePartialDate, todayDayNumber } from '../../src/lib/core/dates';
+import { readGraphDataFolder } from '../../scripts/read-graph-data';
+
+const loaded = loadDataset(readGraphDataFolder(fileURLToPath(new URL('../../graph-data', import.meta.url))));
+if (!loaded.ok) throw new Error(`e2e: graph-data does not load: ${loaded.issues.length} issues`);
+const dataset = loaded.dataset;
+const index = buildRelationIndex(dataset, todayDayNumber());
+const TOTAL = dataset.relations.length;
+
+function expectedCount(types: readonly string[], from?: string, to?: string): number {
+  const start = from ? parsePartialDate(from)!.start : index.extent.start;
+  const end = to ? parsePartialDate(to)!.end : index.extent.end;
+  return filterRelations(index, { from: start, to: end, typeMask: typeMaskOf(index, types) }).visibleCount;
+}
+const colorOf = (typeId: string) => dataset.types.find((t) => t.id === typeId)!.color;
+
+interface Hooks {
+  nodePoint(id: string): Point | null;
+  visibleEdges(): EdgeTarget[];
+  cameraState(): { x: number; y: number; ratio: number; angle: number };
+  nodePosition(id: string): Point;
+}
+/** Runs `fn` against window.__entente in the page. */
+function hooks<T, A>(page: Page, fn: (h: Hooks, arg: A) => T, arg: A): Promise<T> {
+  return page.evaluate(
+    ([source, value]) => new Function('h', 'arg', `return (${source})(h, arg);`)((window as unknown as { __entente: Hooks }).__entente, value) as T,
+    [fn.toString(), arg] as const,
+  );
+}
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+let watched: WatchedPage;
+let page: Page;
+const details = () => page.locator('aside[aria-label="Details"]');
+const evidenceHeading = () => details().getByRole('heading', { name: 'Evidence', exact: true });
+const canvasBox = async () => (await page.locator('.canvas').boundingBox())!;
+
+/**
+ * Hovers container point p (trying small offsets) until sigma shows the pointer cursor it sets
+ * on entering a node or edge. Starts over empty stage, because sigma keeps a stale hover after
+ * the mouse leaves. Probing by hover, not by clicks: sigma takes two canvas clicks within
+ * 300 ms as a double click, which zooms instead of selecting.
+ */
+async function hoverCanvas(p: Point, offsets = [[0, 0]]): Promise<boolean> {
+  const box = await canvasBox();
+  await page.mouse.move(box.x + 8, box.y + 8);
+  for (const [dx, dy] of offsets) {
+    await page.mouse.move(box.x + p.x + dx, box.y + p.y + dy, { steps: 2 });
+    const cursor = () => (document.querySelector('.canvas') as HTMLElement).style.cursor === 'pointer';
+    if (await page.waitForFunction(cursor, null, { timeout: 1500, polling: 50 }).then(() => true, () => false)) return true;
+  }
+  return false;
+}
+
+async function expectShown(shown: number): Promise<void> {
+  await expect.poll(() => statusCounts(page), { timeout: 10_000 }).toEqual({ shown, total: 162 });
+}
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+  watched = await openPage(browser, server.url);
+  page = watched.page;
+  await waitForSettledGraph(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Every test starts from the full view with nothing selected. */
+beforeEach(async () => {
+  if (await details().isVisible()) await page.getByRole('button', { name: 'Close details' }).click();
+  const all = page.getByRole('button', { name: 'All', exact: true });
+  if (await all.isEnabled()) await all.click();
+  const whole = page.locator('.timeline').getByRole('button', { name: 'Whole period' });
+  if (await whole.isEnabled()) await whole.click();
+  await expectShown(TOTAL);
+  await details().waitFor({ state: 'detached' });
+});
+
+describe('the explorer on the bundled dataset', () => {
+  test('expectations computed in Node match the checked-in data', () => {
+    expect(TOTAL).toBe(162);
+    expect(dataset.relations.filter((r) => r.type === 'accusation')).toHaveLength(17);
+    expect(expectedCount(index.typeIds)).toBe(162);
+    expect(colorOf('accusation')).toBe('#e69f00');
+  });
+
+  test('the canvas draws edges in their relation-type colours', async () => {
+    const picture = await captureCanvas(page);
+    expect(countNonBackground(picture)).toBeGreaterThan(20_000);
+    for (const type of ['membership', 'accusation', 'mediation', 'conflict', 'leadership']) {
+      expect(countNear(picture, colorOf(type)), `pixels of ${type}`).toBeGreaterThanOrEqual(15);
+    }
+  });
+
+  test('unchecking a type removes its relations and its colour from the canvas', async () => {
+    const accusation = colorOf('accusation');
+    expect(countNear(await captureCanvas(page), accusation)).toBeGreaterThanOrEqual(15);
+    await page.getByRole('checkbox', { name: 'Accusation', exact: true }).uncheck();
+    await expectShown(expectedCount(index.typeIds.filter((t) => t !== 'accusation')));
+    await expectShown(162 - 17);
+    await expect.poll(async () => countNear(await captureCanvas(page), accusation), { timeout: 10_000 }).toBeLessThan(3);
+  });
+
+  test('None empties the view, All restores it', async () => {
+    const accusation = colorOf('accusation');
+    await page.getByRole('button', { name: 'None', exact: true }).click();
+    await expectShown(0);
+    expect(await page.getByTestId('status').innerText()).toBe('Showing 0 of 162 relations');
+    await page.getByText('No relations in this view.').waitFor();
+    await page.getByText('No relation type is selected.').waitFor();
+
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    await expectShown(162);
+    await page.getByText('No relations in this view.').waitFor({ state: 'detached' });
+    await expect.poll(async () => countNear(await captureCanvas(page), accusation), { timeout: 10_000 }).toBeGreaterThanOrEqual(15);
+  });
+
+  test('the From and To dates narrow the relations to the window', async () => {
+    const expected = expectedCount(index.typeIds, '2022-01-01', '2022-12-31');
+    expect(expected).not.toBe(162);
+    expect(expected).toBeGreaterThan(0);
+    await page.getByLabel('From', { exact: true }).fill('2022-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2022-12-31');
+    await expectShown(expected);
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('2022-01-01');
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('2022-12-31');
+  });
+
+  test('node positions stay fixed while filtering', async () => {
+    const ids = ['armenia', 'azerbaijan', 'russia', 'csto', 'nikol-pashinyan'];
+    const positions = () => hooks(page, (h, list) => list.map((id) => h.nodePosition(id)), ids);
+    const before = await positions();
+    const checkbox = page.getByRole('checkbox', { name: 'Accusation', exact: true });
+    await checkbox.uncheck();
+    await expectShown(145);
+    await checkbox.check();
+    await expectShown(162);
+    await page.getByLabel('From', { exact: true }).fill('2022-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2022-06-30');
+    await expectShown(expectedCount(index.typeIds, '2022-01-01', '2022-06-30'));
+    expect(await page.locator('.shell').getAttribute('data-layout')).toBe('settled');
+    expect(await positions()).toEqual(before);
+  });
+
+  test('clicking an edge shows the quotes and sources behind it', async () => {
+    const box = await canvasBox();
+    const { edges, nodes } = await hooks(page, (h) => {
+      const edges = h.visibleEdges();
+      const ids = new Set(edges.flatMap((e) => [e.source, e.target]));
+      return { edges, nodes: Object.fromEntries([...ids].map((id) => [id, h.nodePoint(id)!])) };
+    }, null);
+    const candidates = edges
+      .filter((e) => e.point && Math.hypot(nodes[e.source].x - nodes[e.target].x, nodes[e.source].y - nodes[e.target].y) > 80)
+      .filter((e) => e.point!.x > 20 && e.point!.y > 60 && e.point!.x < box.width - 20 && e.point!.y < box.height - 20)
+      .map((edge) => ({ edge, clearance: clearanceAt(edge.point!, edge, edges, nodes) }))
+      .sort((a, b) => b.clearance - a.clearance);
+    expect(candidates.length).toBeGreaterThan(0);
+    const { edge, clearance } = candidates[0];
+    expect(clearance).toBeGreaterThan(6);
+
+    const offsets = [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, -1], [2, 0], [0, 2]];
+    expect(await hoverCanvas(edge.point!, offsets)).toBe(true);
+    await page.mouse.down();
+    await page.mouse.up();
+    await evidenceHeading().waitFor();
+    const panel = await details().innerText();
+    const type = dataset.types.find((t) => t.id === edge.relation)!;
+    const rows = dataset.relations.filter(
+      (r) => r.type === type.id && ((r.subject === edge.source && r.object === edge.target) || (!type.directed && r.subject === edge.target && r.object === edge.source)),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const label = (id: string) => dataset.actors.find((a) => a.id === id)!.label;
+    expect(panel).toContain(label(edge.source));
+    expect(panel).toContain(label(edge.target));
+    expect(panel).toContain(type.label);
+    const source = dataset.sources.find((s) => s.id === rows[0].source)!;
+    expect(panel).toContain(rows[0].quote);
+    expect(panel).toContain(source.outlet || 'Unknown outlet');
+  });
+
+  test('the table lists the visible relations and sorts by date', async () => {
+    await page.getByRole('button', { name: 'Table', exact: true }).click();
+    const rows = page.locator('table tbody tr');
+    await expect.poll(() => rows.count()).toBe((await statusCounts(page)).shown);
+    expect(await rows.count()).toBe(162);
+    const starts = dataset.relations.map((r) => parsePartialDate(r.date)!.start);
+    const firstStart = async () => parsePartialDate((await rows.first().locator('td.date').innerText()).split(' – ')[0])!.start;
+    const ascendingFirst = await rows.first().locator('td.date').innerText();
+    expect(await firstStart()).toBe(Math.min(...starts));
+    await page.getByRole('button', { name: /^Date/ }).click();
+    await expect.poll(firstStart).toBe(Math.max(...starts));
+    expect(await rows.first().locator('td.date').innerText()).not.toBe(ascendingFirst);
+    await page.getByRole('button', { name: 'Graph', exact: true }).click();
+    await page.locator('table').waitFor({ state: 'detached' });
+  });
+
+  test('clicking a node shows the actor; Escape clears the selection', async () => {
+    const point = (await hooks(page, (h) => h.nodePoint('armenia'), null))!;
+    expect(await hoverCanvas(point)).toBe(true);
+    await page.mouse.down();
+    await page.mouse.up();
+    await details().getByRole('heading', { name: 'Armenia' }).waitFor();
+    await details().getByRole('heading', { name: 'Actor', exact: true }).waitFor();
+    const panel = await details().innerText();
+    expect(panel).toMatch(/Kind\s+State/);
+    expect(panel).toMatch(/Also called\s+Yerevan, Republic of Armenia/);
+    await expect.poll(() => new URL(page.url()).searchParams.get('focus'), { timeout: 5_000 }).toBe('armenia');
+    await page.keyboard.press('Escape');
+    await details().waitFor({ state: 'detached' });
+  });
+
+  test('searching an alias focuses the actor, the URL and the camera', async () => {
+    await page.getByRole('combobox', { name: 'Search actors' }).fill('Yerevan');
+    await page.getByRole('option', { name: /^Armenia/ }).waitFor();
+    await page.getByRole('combobox', { name: 'Search actors' }).press('Enter');
+    await details().getByRole('heading', { name: 'Armenia' }).waitFor();
+    await expect.poll(() => new URL(page.url()).searchParams.get('focus'), { timeout: 5_000 }).toBe('armenia');
+    await expect.poll(() => hooks(page, (h) => h.cameraState().ratio, null), { timeout: 5_000 }).toBeLessThan(1);
+  });
+
+  test('dragging a node moves it; re-running the layout settles again', async () => {
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await expect.poll(() => hooks(page, (h) => h.cameraState(), null), { timeout: 5_000 }).toEqual({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    const box = await canvasBox();
+    const before = await hooks(page, (h) => ({ point: h.nodePoint('armenia')!, position: h.nodePosition('armenia') }), null);
+    expect(await hoverCanvas(before.point)).toBe(true);
+    await page.mouse.down();
+    await page.mouse.move(box.x + before.point.x - 60, box.y + before.point.y, { steps: 12 });
+    await page.mouse.up();
+    const after = await hooks(page, (h) => ({ point: h.nodePoint('armenia')!, position: h.nodePosition('armenia') }), null);
+    expect(after.position).not.toEqual(before.position);
+    expect(after.point.x).toBeCloseTo(before.point.x - 60, -1);
+    expect(Math.abs(after.point.y - before.point.y)).toBeLessThan(5);
+
+    // The layout may run only briefly: record every layout state and button state the DOM goes through.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { layoutStates: string[] }).layoutStates = []);
+      const shell = document.querySelector('.shell')!;
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Re-run layout')!;
+      new MutationObserver(() => seen.push(`${shell.getAttribute('data-layout')} disabled=${button.disabled}`))
+        .observe(shell, { attributes: true, attributeFilter: ['data-layout'] });
+    });
+    const rerun = page.getByRole('button', { name: 'Re-run layout' });
+    await rerun.click();
+    await page.waitForFunction(() => (window as unknown as { layoutStates: string[] }).layoutStates.includes('settled disabled=false'));
+    expect(await page.evaluate(() => (window as unknown as { layoutStates: string[] }).layoutStates)).toEqual(['running disabled=true', 'settled disabled=false']);
+    await waitForSettledGraph(page);
+    expect(await rerun.isEnabled()).toBe(true);
+  });
+
+  test('no console errors and no requests to other origins', () => {
+    expect(watched.consoleErrors).toEqual([]);
+    expect(watched.foreignRequests).toEqual([]);
+  });
+});
