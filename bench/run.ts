@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       log(`node bench, ${size} relations`);
       results.push(runNodeBench(PLANS[size], log));
     }
-    out.push('', '## Filter update (Node)', '', 'Ours: the filter engine (createFilterEngine: rows grouped by type and span length, sorted by start; binary search, then only candidate rows; the previous result undone row by row). Full scan: filterRelations, the one-pass reference the engine is tested against. Rebuild: the full scan plus a new graphology MultiGraph of the visible actors and one edge per visible aggregated edge. Bare scan: one loop over the start and end arrays counting rows in the window, nothing else: the floor of any one-pass filter on this machine. Same random windows and type masks for all.', '');
+    out.push('', '## Filter update (Node)', '', 'Ours: the filter engine (createFilterEngine: rows grouped by type and span length, sorted by start; binary search, then only candidate rows; the previous result undone edge by edge; which rows are visible is worked out only when asked for). Full scan: filterRelations, the one-pass reference the engine is tested against. Rebuild: the full scan plus a new graphology MultiGraph of the visible actors and one edge per visible aggregated edge. Bare scan: one loop over the start and end arrays counting rows in the window, nothing else: the floor of any one-pass filter on this machine. Same random windows and type masks for all.', '');
     out.push(...filterTable(results));
     out.push('', '## Load and memory (Node)', '', 'Load: loadDataset(files) + buildRelationIndex + buildGraph from the CSV texts; baseline: Papa.parse of the same texts, no validation. Heap: heapUsed + arrayBuffers after gc, per stage.', '');
     out.push(...loadTable(results));
