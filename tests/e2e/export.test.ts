@@ -75,7 +75,7 @@ async function exportData(item: 'CSV' | 'JSON' | 'GEXF'): Promise<{ text: string
   await page.locator('summary', { hasText: 'Export data' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('menuitem', { name: new RegExp(`^${item}\\b`) }).click(),
+    page.getByRole('button', { name: new RegExp(`^${item}\\b`) }).click(),
   ]);
   return { text: await readFile(await download.path(), 'utf8'), name: download.suggestedFilename() };
 }

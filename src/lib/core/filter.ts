@@ -1,7 +1,8 @@
 /**
- * The filter engine: which relation rows are visible under a date window and a
- * set of relation types, and the counts every view needs. Pure and allocation
- * free once its result buffers exist, because it runs on every slider move.
+ * What a filter result is, and the reference full scan that defines it: which
+ * relation rows are visible under a date window and a set of relation types,
+ * and the counts every view needs. The app uses the faster filter engine
+ * (filter-engine.ts), which is tested to give the same results.
  */
 import type { RelationIndex } from './relation-index';
 

@@ -1,6 +1,6 @@
 /**
  * The one code path from graph-data CSV text to a validated Dataset, shared by
- * the app, `npm run check-data` and user imports. It collects every issue
+ * the app and `npm run check-data` (and any later import of a user's own files). It collects every issue
  * instead of stopping at the first, and returns no dataset when there is any,
  * so nothing is ever half-applied.
  */
@@ -197,9 +197,9 @@ export function loadDataset(files: DatasetFiles, options: LoadOptions = {}): Loa
   for (const required of [TYPES_FILE, ACTORS_FILE, SOURCES_FILE]) {
     if (files[required] === undefined) issues.push({ file: required, line: 0, field: '', message: 'file is missing' });
   }
-  const types = readTypes(files[TYPES_FILE] ?? '', issues);
-  const actors = readActors(files[ACTORS_FILE] ?? '', issues);
-  const sources = readSources(files[SOURCES_FILE] ?? '', issues);
+  const types = files[TYPES_FILE] === undefined ? [] : readTypes(files[TYPES_FILE], issues);
+  const actors = files[ACTORS_FILE] === undefined ? [] : readActors(files[ACTORS_FILE], issues);
+  const sources = files[SOURCES_FILE] === undefined ? [] : readSources(files[SOURCES_FILE], issues);
   const known: Known = { actors: new Set(actors.map((a) => a.id)), types: new Set(types.map((t) => t.id)) };
   const sourceIds = new Set(sources.map((s) => s.id));
 

@@ -1,6 +1,6 @@
 /** Counts that describe a dataset at a glance: for check-data and the app's header. */
 import { parsePartialDate, formatDay } from './dates';
-import type { Dataset } from './model';
+import { ACTOR_KINDS, type Dataset } from './model';
 
 export interface DatasetSummary {
   actorCount: number;
@@ -31,7 +31,7 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
     relationCount: dataset.relations.length,
     sourceCount: dataset.sources.length,
     typeCount: dataset.types.length,
-    actorsPerKind: countBy(dataset.actors, (a) => a.kind, ['state', 'person', 'organisation', 'region', 'group']),
+    actorsPerKind: countBy(dataset.actors, (a) => a.kind, ACTOR_KINDS),
     relationsPerType: countBy(dataset.relations, (r) => r.type, dataset.types.map((t) => t.id)),
     relationsPerSource: countBy(dataset.relations, (r) => r.source, dataset.sources.map((s) => s.id)),
     dateRange: dataset.relations.length ? { from: formatDay(first), to: formatDay(last) } : { from: '', to: '' },

@@ -28,7 +28,11 @@ export interface AnnotationBoxes {
   caption: number;
 }
 
-export function measureAnnotation(annotation: ExportAnnotation, legend: boolean, caption: boolean): AnnotationBoxes {
+export function measureAnnotation(
+  annotation: Pick<ExportAnnotation, 'title'> & { captionLines: { length: number } },
+  legend: boolean,
+  caption: boolean,
+): AnnotationBoxes {
   return {
     title: annotation.title.trim() ? TITLE_HEIGHT : 0,
     legendWidth: legend ? LEGEND_WIDTH : 0,

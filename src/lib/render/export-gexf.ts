@@ -6,6 +6,7 @@
 import Graph from 'graphology';
 import { write } from 'graphology-gexf/browser';
 import type { RelationType } from '../core/model';
+import { KIND_STYLES } from '../core/kind-styles';
 import type { GraphRenderer } from './renderer';
 
 interface GexfNode {
@@ -41,7 +42,7 @@ export function visibleGraph(renderer: GraphRenderer, rowsOfEdge: VisibleRowsOfE
     const shown = sigma.getNodeDisplayData(node);
     if (!shown || shown.hidden) return;
     const actor = actors[attributes.index];
-    out.addNode(node, { label: actor.label, kind: actor.kind, affiliation: actor.affiliation ?? '', color: shown.color, size: shown.size, x: attributes.x, y: attributes.y });
+    out.addNode(node, { label: actor.label, kind: actor.kind, affiliation: actor.affiliation ?? '', color: KIND_STYLES[actor.kind].color, size: shown.size, x: attributes.x, y: attributes.y });
   });
   renderer.graph.forEachEdge((edge, attributes, source, target) => {
     const shown = sigma.getEdgeDisplayData(edge);
@@ -57,7 +58,7 @@ export function visibleGraph(renderer: GraphRenderer, rowsOfEdge: VisibleRowsOfE
       last_date: rows.map((r) => r.endDate || r.date).sort().at(-1)!,
       dates: dates.join(' '),
       sources: [...new Set(rows.map((r) => r.source))].sort().join(' '),
-      color: shown.color,
+      color: attributes.color,
       size: shown.size,
     };
     if (index.edges[attributes.index].directed) out.addDirectedEdgeWithKey(edge, source, target, data);

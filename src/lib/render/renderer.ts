@@ -140,7 +140,6 @@ export class GraphRenderer {
 
   startLayout(): Promise<void> {
     this.layoutRun?.stop();
-    this.graph.forEachNode((node) => this.graph.removeNodeAttribute(node, 'fixed' as keyof NodeAttributes));
     this.sigma.setCustomBBox(null);
     const run = runLayout(this.graph);
     const startedAt = performance.now();
@@ -254,6 +253,8 @@ export class GraphRenderer {
     sigma.on('leaveEdge', () => (sigma.getContainer().style.cursor = ''));
 
     sigma.on('downNode', ({ node }) => {
+      // The layout writes every position on every iteration; a dragged node would be pulled back.
+      this.layoutRun?.stop();
       this.dragged = node;
       this.dragMoved = false;
       if (!sigma.getCustomBBox()) sigma.setCustomBBox(sigma.getBBox());
@@ -261,7 +262,7 @@ export class GraphRenderer {
     sigma.on('moveBody', ({ event }) => {
       if (!this.dragged) return;
       const position = sigma.viewportToGraph(event);
-      graph.mergeNodeAttributes(this.dragged, { x: position.x, y: position.y, fixed: true } as Partial<NodeAttributes>);
+      graph.mergeNodeAttributes(this.dragged, { x: position.x, y: position.y });
       this.dragMoved = true;
       event.preventSigmaDefault();
       event.original.preventDefault();

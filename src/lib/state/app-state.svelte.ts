@@ -6,4 +6,4 @@ import { Playback } from './playback.svelte';
 
 export const graphView = new GraphView(explorer);
 export const playback = new Playback(explorer);
-export const exporter = new Exporter(explorer, graphView);
+export const exporter = new Exporter(explorer, graphView, () => playback.stop());

@@ -33,8 +33,17 @@ export class Explorer {
     if (!index) return null;
     this.engine ??= createFilterEngine(index);
     const out = this.engine.update({ from: this.from, to: this.to, typeMask: typeMaskOf(index, this.shownTypes) });
-    // A fresh wrapper each time, so everything that depends on the result re-runs; the typed arrays are shared.
-    return { ...out };
+    // A fresh wrapper each time, so everything that depends on the result re-runs; the arrays are shared,
+    // and `visible` stays a getter so the per-row mask is built only when something reads it.
+    return {
+      get visible() {
+        return out.visible;
+      },
+      visibleCount: out.visibleCount,
+      typeCountsInWindow: out.typeCountsInWindow,
+      edgeCounts: out.edgeCounts,
+      nodeCounts: out.nodeCounts,
+    };
   });
 
   readonly dataset: Dataset | null = $derived(this.index?.dataset ?? null);
@@ -138,6 +147,14 @@ export class Explorer {
 
   dismissNotices(): void {
     this.notices = [];
+  }
+
+  private readonly rowById: Map<string, number> = $derived(new Map(this.dataset?.relations.map((r, i) => [r.id, i]) ?? []));
+
+  /** Opens the evidence of the edge a relation row is drawn in: the keyboard path to what a click on the canvas shows. */
+  showEvidenceOf(relation: Relation): void {
+    const row = this.rowById.get(relation.id);
+    if (this.index && row !== undefined) this.selectEdge(this.index.edgeOf[row]);
   }
 
   /** Relation rows behind an aggregated edge that are visible now. */

@@ -19,6 +19,8 @@ import { viewQueryOf } from './url-sync.svelte';
 export const DATASET_NAME = 'entente';
 /** The graph area an export keeps at the least, beside legend and caption. */
 const MIN_GRAPH_SIDE = 120;
+/** composeAnnotation always writes the window and types, the counts, and the sources. */
+const CAPTION_LINES = 3;
 export const SIZE_PRESETS = { view: 'Current view', '1920x1080': '1920 × 1080', '3840x2160': '3840 × 2160', custom: 'Custom' } as const;
 export type SizePreset = keyof typeof SIZE_PRESETS;
 
@@ -39,7 +41,12 @@ export class Exporter {
   error = $state<string | null>(null);
   lastSaved = $state<string | null>(null);
 
-  constructor(private explorer: Explorer, private graphView: GraphView) {}
+  constructor(
+    private explorer: Explorer,
+    private graphView: GraphView,
+    /** Called as the dialog opens, to freeze the view (stop playback) while it is exported. */
+    private onOpen: () => void = () => {},
+  ) {}
 
   get defaultFileName(): string {
     return defaultExportFileName(DATASET_NAME, this.explorer.fromText, this.explorer.toText, 'png');
@@ -64,7 +71,8 @@ export class Exporter {
   }
 
   get sizeCheck(): SizeCheck {
-    const boxes = measureAnnotation(this.annotation(), this.legend, this.caption);
+    // Only the title and the number of caption lines matter here, not the relations themselves.
+    const boxes = measureAnnotation({ title: this.title.trim() || this.defaultTitle, captionLines: { length: CAPTION_LINES } }, this.legend, this.caption);
     const minimum = { width: boxes.legendWidth + MIN_GRAPH_SIDE, height: boxes.title + boxes.caption + MIN_GRAPH_SIDE };
     return checkExportSize(this.size.width, this.size.height, this.scale, canvasLimits(), minimum);
   }
@@ -78,6 +86,7 @@ export class Exporter {
   }
 
   openDialog(): void {
+    this.onOpen();
     this.error = null;
     this.lastSaved = null;
     this.dialogOpen = true;

@@ -42,7 +42,7 @@ export class GraphView {
       stageClick: () => this.explorer.clearSelection(),
       layoutChange: (running) => {
         this.layoutStatus = running ? 'running' : 'settled';
-        if (!running && this.pendingFocus) this.focusCamera(this.pendingFocus);
+        if (!running && this.pendingFocus && this.pendingFocus === this.explorer.focus) this.focusCamera(this.pendingFocus);
       },
     });
     this.renderer = renderer;

@@ -27,6 +27,8 @@ export class Playback {
     this.explorer.setWindow(from, from + width);
     this.playing = true;
     this.timer = setInterval(() => {
+      // Someone else moved the window (keyboard, dates, Back): they win.
+      if (this.explorer.from !== from || this.explorer.to !== from + width) return this.stop();
       from += step;
       if (from + width > end) {
         this.explorer.setWindow(end - width, end);

@@ -25,22 +25,38 @@ export function applyViewQuery(explorer: Explorer, search: string): string[] {
   const { view, notices } = parseViewQuery(search, { typeIds: index.typeIds, actorIds: index.actorIds });
   if (view.types) explorer.shownTypes = index.typeIds.filter((id) => view.types!.includes(id));
   else explorer.showAllTypes();
-  explorer.setWindow(view.from ?? index.extent.start, view.to ?? index.extent.end);
+  const from = view.from ?? index.extent.start;
+  const to = view.to ?? index.extent.end;
+  if (from > to) {
+    notices.push('Ignored the date window: it ends before it starts once the missing bound is filled in.');
+    explorer.setWindow(index.extent.start, index.extent.end);
+  } else explorer.setWindow(from, to);
   explorer.focusActor(view.focus ?? null);
   explorer.selectEdge(null);
   return notices;
 }
 
-/** Starts syncing; call from a component effect once the dataset is ready. Returns the teardown. */
-export function startUrlSync(explorer: Explorer, onRestore: (focus: string | null) => void): () => void {
+const urlOf = (query: string) => `${location.pathname}${query}${location.hash}`;
+
+/**
+ * Starts syncing; call from a component effect once the dataset is ready. Returns the teardown.
+ * While `isTransient()` holds (playback), the URL follows by replacing the current entry,
+ * so a played animation does not fill the history.
+ */
+export function startUrlSync(explorer: Explorer, onRestore: (focus: string | null) => void, isTransient: () => boolean = () => false): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const notices = applyViewQuery(explorer, location.search);
-  explorer.addNotices(notices);
+  // The entry is rewritten in its canonical form, or Back would land on the raw URL and be pushed forward again.
+  const restore = () => {
+    const notices = applyViewQuery(explorer, location.search);
+    history.replaceState(null, '', urlOf(viewQueryOf(explorer)));
+    return notices;
+  };
+  explorer.addNotices(restore());
   if (explorer.focus) onRestore(explorer.focus);
 
   const onPopState = () => {
     clearTimeout(timer);
-    applyViewQuery(explorer, location.search);
+    restore();
     onRestore(explorer.focus);
   };
   window.addEventListener('popstate', onPopState);
@@ -50,7 +66,8 @@ export function startUrlSync(explorer: Explorer, onRestore: (focus: string | nul
       const query = viewQueryOf(explorer);
       clearTimeout(timer);
       if (query === location.search) return;
-      timer = setTimeout(() => history.pushState(null, '', `${location.pathname}${query}${location.hash}`), SETTLE_MS);
+      if (isTransient()) history.replaceState(null, '', urlOf(query));
+      else timer = setTimeout(() => history.pushState(null, '', urlOf(query)), SETTLE_MS);
     });
   });
   return () => {

@@ -1,0 +1,96 @@
+/**
+ * End-to-end tests of history and time controls: a raw URL is rewritten in
+ * place so Back never gets stuck, a click on the timeline is not a drag,
+ * Play moves the window without filling the history and yields to the user,
+ * and the table opens the same evidence as a click on the canvas.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, serveDist, statusCounts, waitForSettledGraph, type WatchedPage } from './harness';
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+const pages: WatchedPage[] = [];
+
+async function open(query: string): Promise<Page> {
+  const watched = await openPage(browser, server.url + query);
+  pages.push(watched);
+  await waitForSettledGraph(watched.page);
+  return watched.page;
+}
+
+const search = (page: Page) => page.evaluate(() => location.search);
+const historyLength = (page: Page) => page.evaluate(() => history.length);
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('history and time controls', () => {
+  test('an unknown parameter is dropped in place, so Back leaves instead of bouncing', async () => {
+    const page = await open('?utm_source=newsletter');
+    await expect.poll(() => search(page)).toBe('');
+    const { total } = await statusCounts(page);
+    await page.getByRole('checkbox', { name: 'Accusation', exact: true }).uncheck();
+    await expect.poll(() => search(page), { timeout: 5_000 }).toContain('types=');
+    await page.goBack();
+    await expect.poll(() => statusCounts(page)).toEqual({ shown: total, total });
+    expect(await search(page)).toBe('');
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe('about:blank');
+  });
+
+  test('a click on the timeline without dragging keeps the window', async () => {
+    const page = await open('');
+    const before = await statusCounts(page);
+    const track = (await page.locator('.track svg').boundingBox())!;
+    await page.mouse.click(track.x + track.width * 0.5, track.y + 30);
+    await page.mouse.click(track.x + track.width * 0.9, track.y + 30);
+    expect(await statusCounts(page)).toEqual(before);
+    expect(await page.getByRole('button', { name: 'Whole period' }).isDisabled()).toBe(true);
+  });
+
+  test('Play slides the window without adding history entries, and stops when the user moves it', async () => {
+    const page = await open('');
+    const entries = await historyLength(page);
+    const from = page.getByLabel('From', { exact: true });
+    await page.getByRole('button', { name: '▶ Play' }).click();
+    const first = await from.inputValue();
+    await expect.poll(() => from.inputValue(), { timeout: 10_000 }).not.toBe(first);
+    const second = await from.inputValue();
+    await expect.poll(() => from.inputValue(), { timeout: 10_000 }).not.toBe(second);
+    expect(await historyLength(page)).toBe(entries);
+
+    await page.getByRole('slider', { name: 'Window start' }).focus();
+    await page.keyboard.press('PageUp');
+    const chosen = await from.inputValue();
+    await page.getByRole('button', { name: '▶ Play' }).waitFor({ timeout: 5_000 });
+    expect(await from.inputValue()).toBe(chosen);
+  });
+
+  test('the table opens the evidence of a relation from the keyboard', async () => {
+    const page = await open('?types=accusation');
+    await page.getByRole('button', { name: 'Table' }).click();
+    const firstRow = page.locator('tbody tr').first();
+    const quote = (await firstRow.locator('td.quote').innerText()).replace(/^“|”$/g, '');
+    await firstRow.getByRole('button', { name: /^Evidence for Accusation/ }).focus();
+    await page.keyboard.press('Enter');
+    const details = page.locator('aside[aria-label="Details"]');
+    await details.getByRole('heading', { name: 'Evidence' }).waitFor();
+    expect(await details.innerText()).toContain(quote);
+  });
+
+  test('no console errors and no requests to other origins', () => {
+    expect(pages.length).toBeGreaterThan(0);
+    for (const watched of pages) {
+      expect(watched.consoleErrors).toEqual([]);
+      expect(watched.foreignRequests).toEqual([]);
+    }
+  });
+});
