@@ -4,19 +4,16 @@
  * skipIndexation, so positions never move because of a filter.
  */
 import Sigma from 'sigma';
-import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
-import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram } from 'sigma/rendering';
-import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
-import { NodeSquareProgram } from '@sigma/node-square';
-import { createNodeBorderProgram } from '@sigma/node-border';
-import type { FilterResult } from '../core/filter';
 import type { RelationIndex } from '../core/relation-index';
 import { buildGraph, type EdgeAttributes, type EntenteGraph, type NodeAttributes } from './build-graph';
 import { runLayout, type LayoutRun } from './layout';
 import { createLabelPlacer, MAX_NODES_FOR_PLACEMENT, PLACEMENT_SETTINGS } from './label-placement';
 import { computeDisplay, type DisplayArrays, type DisplayState } from './display';
-import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, DIMMED_NODE_COLOR_DARK, KIND_STYLES, RING_FILL_COLOR } from './styles';
+import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, DIMMED_NODE_COLOR_DARK, KIND_STYLES } from './styles';
+import { SIGMA_SETTINGS } from './sigma-settings';
+
+export { SIGMA_SETTINGS } from './sigma-settings';
 
 export type { DisplayState } from './display';
 
@@ -26,54 +23,6 @@ export interface RendererEvents {
   stageClick(): void;
   layoutChange(running: boolean): void;
 }
-
-export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
-  allowInvalidContainer: true,
-  enableEdgeEvents: true,
-  renderEdgeLabels: false,
-  labelFont: 'system-ui, "DejaVu Sans", sans-serif',
-  labelSize: 13,
-  labelWeight: '500',
-  labelColor: { color: '#1f2933' },
-  labelDensity: 0.9,
-  labelGridCellSize: 120,
-  labelRenderedSizeThreshold: 5,
-  zIndex: true,
-  minEdgeThickness: 1,
-  stagePadding: 40,
-  defaultEdgeType: 'line',
-  nodeProgramClasses: {
-    circle: NodeCircleProgram,
-    square: NodeSquareProgram,
-    target: createNodeBorderProgram({
-      borders: [
-        { size: { value: 0.22 }, color: { attribute: 'color' } },
-        { size: { value: 0.18 }, color: { value: RING_FILL_COLOR } },
-        { size: { fill: true }, color: { attribute: 'color' } },
-      ],
-    }),
-    ring: createNodeBorderProgram({
-      borders: [
-        { size: { value: 0.35 }, color: { attribute: 'color' } },
-        { size: { fill: true }, color: { value: RING_FILL_COLOR } },
-      ],
-    }),
-    double: createNodeBorderProgram({
-      borders: [
-        { size: { value: 0.2 }, color: { attribute: 'color' } },
-        { size: { value: 0.2 }, color: { value: RING_FILL_COLOR } },
-        { size: { value: 0.2 }, color: { attribute: 'color' } },
-        { size: { fill: true }, color: { value: RING_FILL_COLOR } },
-      ],
-    }),
-  },
-  edgeProgramClasses: {
-    line: EdgeLineProgram,
-    arrow: EdgeArrowProgram,
-    curved: EdgeCurveProgram,
-    curvedArrow: EdgeCurvedArrowProgram,
-  },
-};
 
 const MIN_CURVATURE = 1e-4;
 
@@ -100,6 +49,8 @@ export class GraphRenderer {
   private display: DisplayArrays | null = null;
   private layoutRun: LayoutRun | null = null;
   private dragged: string | null = null;
+  /** The node under the pointer, as sigma last reported it. */
+  hoveredNode: string | null = null;
   private dragMoved = false;
 
   constructor(container: HTMLElement, readonly index: RelationIndex, private events: RendererEvents) {
@@ -168,6 +119,26 @@ export class GraphRenderer {
     const camera = this.sigma.getCamera();
     if (factor > 1) camera.animatedZoom({ duration: 200, factor });
     else camera.animatedUnzoom({ duration: 200, factor: 1 / factor });
+  }
+
+  /** Size of the canvas in CSS pixels. */
+  viewSize(): { width: number; height: number } {
+    return this.sigma.getDimensions();
+  }
+
+  /** Whether an actor is drawn under the current filter and selection. */
+  isNodeShown(actorId: string): boolean {
+    const data = this.sigma.getNodeDisplayData(actorId);
+    return !!data && !data.hidden;
+  }
+
+  cameraState(): { x: number; y: number; ratio: number; angle: number } {
+    return this.sigma.getCamera().getState();
+  }
+
+  /** Calls `listener` once, after the next frame is drawn. */
+  onceRendered(listener: () => void): void {
+    this.sigma.once('afterRender', listener);
   }
 
   /** Viewport point of a node, and of the middle of an edge drawn straight; for tests and tooltips. */
@@ -247,8 +218,14 @@ export class GraphRenderer {
       if (index >= 0) this.events.edgeClick(index);
     });
     sigma.on('clickStage', () => this.events.stageClick());
-    sigma.on('enterNode', () => (sigma.getContainer().style.cursor = 'pointer'));
-    sigma.on('leaveNode', () => (sigma.getContainer().style.cursor = ''));
+    sigma.on('enterNode', ({ node }) => {
+      this.hoveredNode = node;
+      sigma.getContainer().style.cursor = 'pointer';
+    });
+    sigma.on('leaveNode', () => {
+      this.hoveredNode = null;
+      sigma.getContainer().style.cursor = '';
+    });
     sigma.on('enterEdge', () => (sigma.getContainer().style.cursor = 'pointer'));
     sigma.on('leaveEdge', () => (sigma.getContainer().style.cursor = ''));
 

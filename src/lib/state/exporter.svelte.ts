@@ -63,7 +63,7 @@ export class Exporter {
   get size(): { width: number; height: number } {
     if (this.preset === 'custom') return { width: Math.round(this.customWidth), height: Math.round(this.customHeight) };
     if (this.preset === 'view') {
-      const dimensions = this.graphView.renderer?.sigma.getDimensions();
+      const dimensions = this.graphView.renderer?.viewSize();
       return { width: Math.round(dimensions?.width ?? 1280), height: Math.round(dimensions?.height ?? 800) };
     }
     const [width, height] = this.preset.split('x').map(Number);
@@ -103,7 +103,7 @@ export class Exporter {
     const visibleKinds = new Set<ActorKind>();
     const renderer = this.graphView.renderer;
     for (const actor of explorer.dataset?.actors ?? []) {
-      if (renderer && !renderer.sigma.getNodeDisplayData(actor.id)?.hidden) visibleKinds.add(actor.kind);
+      if (renderer?.isNodeShown(actor.id)) visibleKinds.add(actor.kind);
     }
     return composeAnnotation({
       title: this.title.trim() || this.defaultTitle,

@@ -8,13 +8,14 @@ import type { Explorer } from './explorer.svelte';
 /** Read-only hooks for end-to-end tests and scripts that need canvas coordinates or timings. */
 function exposeAutomationHooks(renderer: GraphRenderer): void {
   let firstFrameMs: number | null = null;
-  renderer.sigma.once('afterRender', () => (firstFrameMs = performance.now()));
+  renderer.onceRendered(() => (firstFrameMs = performance.now()));
   (window as unknown as { __entente: unknown }).__entente = {
     /** Milliseconds from navigation start to the first frame with the graph drawn. */
     firstFrameMs: () => firstFrameMs,
     nodePoint: (id: string) => renderer.viewportPointOfNode(id),
     visibleEdges: () => renderer.visibleEdgeTargets(),
-    cameraState: () => renderer.sigma.getCamera().getState(),
+    cameraState: () => renderer.cameraState(),
+    hoveredNode: () => renderer.hoveredNode,
     lastLayout: () => renderer.lastLayout,
     nodePosition: (id: string) => {
       const { x, y } = renderer.graph.getNodeAttributes(id);

@@ -1,0 +1,60 @@
+/**
+ * The one sigma settings object the explorer starts from, with the rendering
+ * programs for each kind of actor (square, disc, rings) and each kind of edge.
+ */
+import type { Settings } from 'sigma/settings';
+import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram } from 'sigma/rendering';
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { NodeSquareProgram } from '@sigma/node-square';
+import { createNodeBorderProgram } from '@sigma/node-border';
+import type { EdgeAttributes, NodeAttributes } from './build-graph';
+import { RING_FILL_COLOR } from './styles';
+
+export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
+  allowInvalidContainer: true,
+  enableEdgeEvents: true,
+  renderEdgeLabels: false,
+  labelFont: 'system-ui, "DejaVu Sans", sans-serif',
+  labelSize: 13,
+  labelWeight: '500',
+  labelColor: { color: '#1f2933' },
+  labelDensity: 0.9,
+  labelGridCellSize: 120,
+  labelRenderedSizeThreshold: 5,
+  zIndex: true,
+  minEdgeThickness: 1,
+  stagePadding: 40,
+  defaultEdgeType: 'line',
+  nodeProgramClasses: {
+    circle: NodeCircleProgram,
+    square: NodeSquareProgram,
+    target: createNodeBorderProgram({
+      borders: [
+        { size: { value: 0.22 }, color: { attribute: 'color' } },
+        { size: { value: 0.18 }, color: { value: RING_FILL_COLOR } },
+        { size: { fill: true }, color: { attribute: 'color' } },
+      ],
+    }),
+    ring: createNodeBorderProgram({
+      borders: [
+        { size: { value: 0.35 }, color: { attribute: 'color' } },
+        { size: { fill: true }, color: { value: RING_FILL_COLOR } },
+      ],
+    }),
+    double: createNodeBorderProgram({
+      borders: [
+        { size: { value: 0.2 }, color: { attribute: 'color' } },
+        { size: { value: 0.2 }, color: { value: RING_FILL_COLOR } },
+        { size: { value: 0.2 }, color: { attribute: 'color' } },
+        { size: { fill: true }, color: { value: RING_FILL_COLOR } },
+      ],
+    }),
+  },
+  edgeProgramClasses: {
+    line: EdgeLineProgram,
+    arrow: EdgeArrowProgram,
+    curved: EdgeCurveProgram,
+    curvedArrow: EdgeCurvedArrowProgram,
+  },
+};
+
