@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyHistogram } from '../../src/lib/core/histogram';
+import { monthlyHistogram, stackedBars } from '../../src/lib/core/histogram';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { dataset, day, rel, type } from './helpers';
 
@@ -48,5 +48,25 @@ describe('monthlyHistogram', () => {
     expect(g.monthStarts).toEqual([day('2024-06-01'), day('2024-07-01')]);
     expect(counts(g)).toEqual([[0, 0]]);
     expect(g.maxTotal).toBe(0);
+  });
+});
+
+describe('stackedBars', () => {
+  const histogram = { monthStarts: [0, 31, 59, 90], counts: [Int32Array.from([2, 2]), Int32Array.from([0, 0]), Int32Array.from([1, 0])], maxTotal: 4 };
+  const x = (day: number) => day;
+
+  it('stacks shown types in legend order, with heights by the square root of the month total', () => {
+    const bars = stackedBars(histogram, ['#111111', '#222222'], Uint8Array.from([1, 1]), 44, x);
+    expect(bars.map((b) => [b.key, b.color])).toEqual([['0:0', '#111111'], ['0:1', '#222222'], ['2:0', '#111111']]);
+    expect(bars[0].height + bars[1].height).toBeCloseTo(40);
+    expect(bars[2].height).toBeCloseTo(20);
+    expect(bars[1].y + bars[1].height).toBeCloseTo(bars[0].y);
+    expect(bars[0].width).toBe(31);
+  });
+
+  it('leaves out hidden types and empty months', () => {
+    const bars = stackedBars(histogram, ['#111111', '#222222'], Uint8Array.from([0, 1]), 44, x);
+    expect(bars.map((b) => b.key)).toEqual(['0:1']);
+    expect(bars[0].height).toBeCloseTo(40 * Math.sqrt(2) / 2);
   });
 });

@@ -48,3 +48,45 @@ function bucketOf(monthStarts: number[], day: number): number {
   }
   return lo;
 }
+
+export interface HistogramBar {
+  key: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color: string;
+}
+
+/**
+ * Bars of the histogram for the shown types, stacked in legend order so the
+ * timeline reads like the legend. A month's height follows the square root of
+ * its count, so quiet months stay visible next to a busy one.
+ */
+export function stackedBars(
+  histogram: MonthlyHistogram,
+  colors: readonly string[],
+  typeMask: Uint8Array,
+  height: number,
+  x: (day: number) => number,
+  gap = 0,
+): HistogramBar[] {
+  const top = Math.sqrt(Math.max(1, histogram.maxTotal));
+  const bars: HistogramBar[] = [];
+  histogram.counts.forEach((counts, m) => {
+    let total = 0;
+    for (let t = 0; t < counts.length; t++) if (typeMask[t]) total += counts[t];
+    if (total === 0) return;
+    const x0 = x(histogram.monthStarts[m]);
+    const width = Math.max(1, x(histogram.monthStarts[m + 1]) - x0 - gap);
+    const perRelation = ((height - 4) * Math.sqrt(total)) / top / total;
+    let y = height;
+    for (let t = 0; t < counts.length; t++) {
+      if (!counts[t] || !typeMask[t]) continue;
+      const h = counts[t] * perRelation;
+      y -= h;
+      bars.push({ key: `${m}:${t}`, x: x0, y, width, height: h, color: colors[t] });
+    }
+  });
+  return bars;
+}
