@@ -3,10 +3,10 @@
  * types, window and focus; back restores the previous view; bad parameters
  * are reported and ignored. Expected counts come from the core loader in Node.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, serveDist, statusCounts, waitForSettledGraph, type WatchedPage } from './harness';
+import type { Page } from 'playwright-core';
+import { openPage, statusCounts, waitForSettledGraph, useBuiltApp, type WatchedPage } from './harness';
 import { loadDataset } from '../../src/lib/core/load';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { filterRelations, typeMaskOf } from '../../src/lib/core/filter';
@@ -26,12 +26,11 @@ function expectedCount(types: readonly string[], from: string, to: string): numb
 const SHARED_QUERY = '?types=accusation,mediation&from=2022-01-01&to=2022-12-31&focus=armenia';
 const BAD_QUERY = '?types=nope&from=2022-99-01&bogus=1&focus=nobody';
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
+const app = useBuiltApp();
 const pages: WatchedPage[] = [];
 
 async function open(query: string): Promise<Page> {
-  const watched = await openPage(browser, server.url + query);
+  const watched = await openPage(app.browser, app.url + query);
   pages.push(watched);
   await waitForSettledGraph(watched.page);
   return watched.page;
@@ -49,15 +48,6 @@ async function checkedTypes(page: Page): Promise<string[]> {
   return checked;
 }
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('the view in the URL', () => {
   test('a shared link restores types, window and focus; back restores the previous view', async () => {

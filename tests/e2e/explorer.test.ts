@@ -4,10 +4,10 @@
  * search, the table view and dragging. Expected counts come from the core
  * loader run in Node on graph-data/, plus literals so a loader bug shows.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, serveDist, statusCounts, waitForSettledGraph, type WatchedPage } from './harness';
+import type { Page } from 'playwright-core';
+import { openPage, statusCounts, waitForSettledGraph, useBuiltApp, type WatchedPage } from './harness';
 import { captureCanvas, clearanceAt, countNear, countNonBackground, type EdgeTarget, type Point } from './pixels';
 import { loadDataset } from '../../src/lib/core/load';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
@@ -42,8 +42,7 @@ function hooks<T, A>(page: Page, fn: (h: Hooks, arg: A) => T, arg: A): Promise<T
   );
 }
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
+const app = useBuiltApp();
 let watched: WatchedPage;
 let page: Page;
 const details = () => page.locator('aside[aria-label="Details"]');
@@ -72,16 +71,9 @@ async function expectShown(shown: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  watched = await openPage(browser, server.url);
+  watched = await openPage(app.browser, app.url);
   page = watched.page;
   await waitForSettledGraph(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Every test starts from the full view with nothing selected. */

@@ -3,13 +3,13 @@
  * legend, transparency, the oversize message), the CSV, JSON and GEXF files,
  * and the copied link. Every file is read back from a real download.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import Graph from 'graphology';
 import { parse } from 'graphology-gexf';
-import { launchBrowser, openPage, serveDist, statusCounts, waitForSettledGraph, type WatchedPage } from './harness';
+import { openPage, statusCounts, waitForSettledGraph, useBuiltApp, type WatchedPage } from './harness';
 import { countInk, countNear, decodePng, pixelAt, type Image } from './png';
 import { parseCsv } from '../../src/lib/core/csv';
 import { EXPORT_COLUMNS } from '../../src/lib/core/export-data';
@@ -21,8 +21,7 @@ const CAPTION_HEIGHT = 3 * 20 + 20;
 const COLORS = { accusation: '#e69f00', membership: '#33bbee', mediation: '#009e73', leadership: '#aa4499' };
 const DATED_NAME = /^entente_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.png$/;
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
+const app = useBuiltApp(resolve(process.env.E2E_DIST ?? 'dist'));
 let watched: WatchedPage;
 let page: Page;
 const dialog = () => page.getByRole('dialog', { name: 'Export PNG' });
@@ -99,16 +98,9 @@ async function setFilter(): Promise<number> {
 }
 
 beforeAll(async () => {
-  server = await serveDist(resolve(process.env.E2E_DIST ?? 'dist'));
-  browser = await launchBrowser();
-  watched = await openPage(browser, server.url);
+  watched = await openPage(app.browser, app.url);
   page = watched.page;
   await waitForSettledGraph(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Every test starts from the full view with the dialog closed. */

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const DIST = resolve('dist');
@@ -48,6 +49,35 @@ export async function serveDist(root = DIST): Promise<{ url: string; close(): Pr
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface BuiltApp {
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/** Serves the built app and launches Chromium once per test file, closing both after its last test. */
+export function useBuiltApp(root = DIST): BuiltApp {
+  let server: Awaited<ReturnType<typeof serveDist>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveDist(root);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('e2e: the app is not served yet');
+      return server.url;
+    },
+    get browser() {
+      if (!browser) throw new Error('e2e: Chromium is not running yet');
+      return browser;
+    },
+  };
 }
 
 export interface WatchedPage {

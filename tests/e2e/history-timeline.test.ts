@@ -4,16 +4,15 @@
  * Play moves the window without filling the history and yields to the user,
  * and the table opens the same evidence as a click on the canvas.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, serveDist, statusCounts, waitForSettledGraph, type WatchedPage } from './harness';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, statusCounts, waitForSettledGraph, useBuiltApp, type WatchedPage } from './harness';
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
+const app = useBuiltApp();
 const pages: WatchedPage[] = [];
 
 async function open(query: string): Promise<Page> {
-  const watched = await openPage(browser, server.url + query);
+  const watched = await openPage(app.browser, app.url + query);
   pages.push(watched);
   await waitForSettledGraph(watched.page);
   return watched.page;
@@ -22,15 +21,6 @@ async function open(query: string): Promise<Page> {
 const search = (page: Page) => page.evaluate(() => location.search);
 const historyLength = (page: Page) => page.evaluate(() => history.length);
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('history and time controls', () => {
   test('an unknown parameter is dropped in place, so Back leaves instead of bouncing', async () => {
