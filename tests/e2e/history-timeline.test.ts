@@ -64,6 +64,37 @@ describe('history and time controls', () => {
     expect(await from.inputValue()).toBe(chosen);
   });
 
+  test('the timeline zooms by wheel and buttons without touching the filter, and Play stays in the zoomed range', async () => {
+    const page = await open('?from=2022-01-01&to=2022-12-31');
+    const counts = await statusCounts(page);
+    const tickLabels = () => page.locator('.track svg text.tick').allTextContents();
+    expect(await tickLabels()).toContain('1990');
+
+    await page.getByRole('button', { name: 'Zoom timeline to the window' }).click();
+    await expect.poll(tickLabels).toContain('Jun');
+    expect(await tickLabels()).not.toContain('1990');
+    expect((await tickLabels()).filter((label) => /^\d{4}$/.test(label))).toEqual(['2022']);
+    expect(await statusCounts(page)).toEqual(counts);
+
+    await page.getByRole('button', { name: 'Show the whole timeline' }).click();
+    await expect.poll(tickLabels).toContain('1990');
+
+    const track = (await page.locator('.track svg').boundingBox())!;
+    await page.mouse.move(track.x + track.width * 0.95, track.y + 30);
+    const scrollBefore = await page.evaluate(() => document.scrollingElement!.scrollTop);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -400);
+    await expect.poll(async () => Number((await tickLabels()).find((l) => /^\d{4}$/.test(l)))).toBeGreaterThan(2010);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(scrollBefore);
+    expect(await statusCounts(page)).toEqual(counts);
+
+    // Play now slides through the zoomed years only, not from 1990.
+    await page.getByRole('button', { name: 'Whole period' }).click();
+    await page.getByRole('button', { name: '▶ Play' }).click();
+    const firstYear = Number((await page.getByLabel('From', { exact: true }).inputValue()).slice(0, 4));
+    expect(firstYear).toBeGreaterThan(2010);
+    await page.getByRole('button', { name: '❚❚ Pause' }).click();
+  });
+
   test('the table opens the evidence of a relation from the keyboard', async () => {
     const page = await open('?types=accusation');
     await page.getByRole('button', { name: 'Table' }).click();

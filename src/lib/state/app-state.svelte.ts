@@ -3,7 +3,9 @@ import { explorer } from './explorer.svelte';
 import { Exporter } from './exporter.svelte';
 import { GraphView } from './graph-view.svelte';
 import { Playback } from './playback.svelte';
+import { TimelineRange } from './timeline.svelte';
 
 export const graphView = new GraphView(explorer);
-export const playback = new Playback(explorer);
+export const timelineRange = new TimelineRange(explorer);
+export const playback = new Playback(explorer, () => timelineRange.shown);
 export const exporter = new Exporter(explorer, graphView, () => playback.stop());

@@ -1,0 +1,66 @@
+/**
+ * The visible range of the timeline and its ticks. The timeline can zoom into
+ * part of the dataset's extent, so a few busy years are not squeezed beside
+ * decades of background.
+ */
+import { addMonths, dayNumber, formatDay } from './dates';
+import type { DayWindow } from './window-edit';
+
+/** The shortest range the timeline zooms into: a quarter, so monthly bars stay readable. */
+export const MIN_VISIBLE_DAYS = 90;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const STEPS_IN_MONTHS = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
+
+export interface AxisTick {
+  day: number;
+  label: string;
+  /** January ticks, labelled with the year. */
+  major: boolean;
+}
+
+const lengthOf = (range: DayWindow) => range.to + 1 - range.from;
+
+/** Shifts a range of a given length into the extent, shrinking it only when it is longer than the extent. */
+function fitted(from: number, length: number, extent: DayWindow): DayWindow {
+  const span = Math.min(length, lengthOf(extent));
+  const start = Math.max(extent.from, Math.min(extent.to + 1 - span, from));
+  return { from: start, to: start + span - 1 };
+}
+
+/** The range after zooming by `factor` (below 1 zooms in) around `anchor`, which stays where it was on screen. */
+export function zoomedRange(range: DayWindow, anchor: number, factor: number, extent: DayWindow): DayWindow {
+  const length = Math.round(Math.max(MIN_VISIBLE_DAYS, lengthOf(range) * factor));
+  const share = (anchor - range.from) / lengthOf(range);
+  return fitted(Math.round(anchor - share * length), length, extent);
+}
+
+/** The range moved by `deltaDays`, stopping at the extent's ends. */
+export function pannedRange(range: DayWindow, deltaDays: number, extent: DayWindow): DayWindow {
+  return fitted(range.from + deltaDays, lengthOf(range), extent);
+}
+
+/** A range that shows the window with a margin on both sides. */
+export function rangeAround(window: DayWindow, extent: DayWindow): DayWindow {
+  const length = Math.max(MIN_VISIBLE_DAYS, Math.round(lengthOf(window) * 1.25));
+  return fitted(Math.round(window.from - (length - lengthOf(window)) / 2), length, extent);
+}
+
+/**
+ * Ticks at month or year boundaries, as dense as `minSpacingPx` allows on a
+ * timeline `widthPx` wide. Months are labelled by name, years by number.
+ */
+export function axisTicks(range: DayWindow, widthPx: number, minSpacingPx = 48): AxisTick[] {
+  const daysPerPx = lengthOf(range) / Math.max(1, widthPx);
+  const step = STEPS_IN_MONTHS.find((months) => (months * 30.44) / daysPerPx >= minSpacingPx) ?? STEPS_IN_MONTHS.at(-1)!;
+  const [year, month, dayOfMonth] = formatDay(range.from).split('-').map(Number);
+  const firstMonth = year * 12 + month - 1 + (dayOfMonth > 1 ? 1 : 0);
+  // Align to a multiple of the step (counted from January of year 0) so ticks sit on round dates.
+  const index = Math.ceil(firstMonth / step) * step;
+  const ticks: AxisTick[] = [];
+  for (let day = dayNumber(Math.floor(index / 12), (index % 12) + 1, 1); day <= range.to; day = addMonths(day, step)) {
+    const [y, m] = formatDay(day).split('-').map(Number);
+    ticks.push({ day, label: m === 1 ? String(y) : MONTHS[m - 1], major: m === 1 });
+  }
+  return ticks;
+}

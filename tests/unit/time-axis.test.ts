@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { axisTicks, MIN_VISIBLE_DAYS, pannedRange, rangeAround, zoomedRange } from '../../src/lib/core/time-axis';
+import { day } from './helpers';
+
+const extent = { from: day('1990-01-01'), to: day('2023-12-31') };
+
+describe('zoomedRange', () => {
+  it('keeps the anchor day at the same place on screen', () => {
+    const anchor = day('2020-01-01');
+    const zoomed = zoomedRange(extent, anchor, 0.5, extent);
+    const shareBefore = (anchor - extent.from) / (extent.to + 1 - extent.from);
+    const shareAfter = (anchor - zoomed.from) / (zoomed.to + 1 - zoomed.from);
+    expect(shareAfter).toBeCloseTo(shareBefore, 2);
+    expect(zoomed.to + 1 - zoomed.from).toBe(Math.round((extent.to + 1 - extent.from) / 2));
+  });
+
+  it('never zooms in past the minimum or out past the extent', () => {
+    expect(zoomedRange(extent, day('2022-01-01'), 1e-6, extent).to + 1 - zoomedRange(extent, day('2022-01-01'), 1e-6, extent).from).toBe(MIN_VISIBLE_DAYS);
+    expect(zoomedRange({ from: day('2020-01-01'), to: day('2021-01-01') }, day('2020-06-01'), 1000, extent)).toEqual(extent);
+  });
+
+  it('slides back inside the extent rather than showing days outside it', () => {
+    const near = { from: day('2023-06-01'), to: day('2023-12-31') };
+    const zoomed = zoomedRange(near, day('2023-12-31'), 3, extent);
+    expect(zoomed.to).toBe(extent.to);
+    expect(zoomed.from).toBeGreaterThan(extent.from);
+  });
+});
+
+describe('pannedRange', () => {
+  it('moves by whole days and stops at the ends', () => {
+    const range = { from: day('2000-01-01'), to: day('2000-12-31') };
+    expect(pannedRange(range, 31, extent)).toEqual({ from: range.from + 31, to: range.to + 31 });
+    expect(pannedRange(range, -1e5, extent)).toEqual({ from: extent.from, to: extent.from + 365 });
+  });
+});
+
+describe('rangeAround', () => {
+  it('shows the window with a margin on both sides', () => {
+    const window = { from: day('2022-01-01'), to: day('2022-12-31') };
+    const range = rangeAround(window, extent);
+    expect(range.from).toBeLessThan(window.from);
+    expect(range.to).toBeGreaterThan(window.to);
+    expect(range.from - window.from + range.to - window.to).toBeLessThanOrEqual(1);
+  });
+
+  it('widens a very short window to the minimum range', () => {
+    const range = rangeAround({ from: day('2022-03-01'), to: day('2022-03-01') }, extent);
+    expect(range.to + 1 - range.from).toBe(MIN_VISIBLE_DAYS);
+  });
+});
+
+describe('axisTicks', () => {
+  it('labels years on a long range, only at round years', () => {
+    const ticks = axisTicks(extent, 1200);
+    expect(ticks.every((t) => t.major)).toBe(true);
+    expect(ticks[0].label).toBe('1990');
+    const years = ticks.map((t) => Number(t.label));
+    expect(new Set(years.map((y, i) => (i ? y - years[i - 1] : 0)).values()).size).toBeLessThanOrEqual(2);
+    expect(ticks.at(-1)!.day).toBeLessThanOrEqual(extent.to);
+  });
+
+  it('labels months on a short range, with the year at January', () => {
+    const ticks = axisTicks({ from: day('2021-11-15'), to: day('2022-04-30') }, 1200);
+    expect(ticks.map((t) => t.label)).toEqual(['Dec', '2022', 'Feb', 'Mar', 'Apr']);
+    expect(ticks.map((t) => t.day)).toEqual([day('2021-12-01'), day('2022-01-01'), day('2022-02-01'), day('2022-03-01'), day('2022-04-01')]);
+  });
+
+  it('keeps ticks at least the minimum spacing apart', () => {
+    const range = { from: day('2019-01-01'), to: day('2023-12-31') };
+    const ticks = axisTicks(range, 600, 48);
+    const pxPerDay = 600 / (range.to + 1 - range.from);
+    for (let i = 1; i < ticks.length; i++) expect((ticks[i].day - ticks[i - 1].day) * pxPerDay).toBeGreaterThanOrEqual(48 * 0.9);
+  });
+});
