@@ -183,6 +183,70 @@ describe('PNG export', () => {
     }
   });
 
+  test('cancelling a running export writes no file; the next export writes exactly one', async () => {
+    let downloads = 0;
+    const count = () => downloads++;
+    page.on('download', count);
+    try {
+      const box = await configure({ size: '3840x2160', scale: 2 });
+      await box.getByRole('button', { name: 'Export PNG', exact: true }).click();
+      await box.getByRole('button', { name: 'Exporting…' }).waitFor();
+      await page.keyboard.press('Escape');
+      await dialog().waitFor({ state: 'hidden' });
+
+      // The cancelled render still finishes in the background; the dialog's button says when.
+      const again = await openDialog();
+      await again.getByRole('button', { name: 'Export PNG', exact: true }).waitFor({ timeout: 90_000 });
+      expect(downloads).toBe(0);
+      await again.locator('input[name="size"][value="custom"]').check();
+      await again.getByLabel('Width', { exact: true }).fill('640');
+      await again.getByLabel('Height', { exact: true }).fill('400');
+      await again.locator('input[name="scale"][value="1"]').check();
+      const image = decodePng(await readFile(await (await submitAndDownload(again)).path()));
+      expect([image.width, image.height]).toEqual([640, 400]);
+      expect(downloads).toBe(1);
+    } finally {
+      page.off('download', count);
+    }
+  });
+
+  test('opening the dialog stops a running layout, so the exported picture is the one on screen', async () => {
+    // Both clicks in one task, so the layout has no time to settle by itself before the dialog opens.
+    await page.evaluate(() => {
+      const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!;
+      button('Re-run layout').click();
+      button('Export PNG').click();
+    });
+    await dialog().waitFor({ state: 'visible' });
+    await expect.poll(() => page.locator('.shell').getAttribute('data-layout')).toBe('settled');
+    const last = await page.evaluate(() => (window as unknown as { __entente: { lastLayout(): { iterations: number } } }).__entente.lastLayout());
+    // A layout that settles by itself runs at least its 150 minimum iterations.
+    expect(last.iterations).toBeLessThan(150);
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  test('Escape closes the dialog and the data menu but keeps the selected actor', async () => {
+    const details = page.locator('aside[aria-label="Details"]');
+    await page.getByRole('combobox', { name: 'Search actors' }).fill('Yerevan');
+    await page.getByRole('option', { name: /^Armenia/ }).waitFor();
+    await page.getByRole('combobox', { name: 'Search actors' }).press('Enter');
+    await details.getByRole('heading', { name: 'Armenia' }).waitFor();
+
+    await openDialog();
+    await dialog().getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'hidden' });
+    const menu = page.locator('details.menu');
+    await menu.locator('summary').click();
+    await menu.getByRole('button', { name: /^CSV/ }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.getAttribute('open')).toBeNull();
+    expect(await details.getByRole('heading', { name: 'Armenia' }).isVisible()).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await details.waitFor({ state: 'detached' });
+  });
+
   test('after taking the offered size, no alert remains in the dialog', async () => {
     const box = await configure({ size: 'custom', width: 20_000, height: 20_000, scale: 4 });
     await box.getByRole('button', { name: 'Export PNG', exact: true }).click();

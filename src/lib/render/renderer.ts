@@ -89,6 +89,11 @@ export class GraphRenderer {
   /** Iterations and milliseconds of the last completed layout run. */
   lastLayout: { iterations: number; ms: number } | null = null;
 
+  /** Stops a running layout where it is; its promise resolves as if it had settled. */
+  stopLayout(): void {
+    this.layoutRun?.stop();
+  }
+
   startLayout(): Promise<void> {
     this.layoutRun?.stop();
     this.sigma.setCustomBBox(null);
@@ -231,7 +236,7 @@ export class GraphRenderer {
 
     sigma.on('downNode', ({ node }) => {
       // The layout writes every position on every iteration; a dragged node would be pulled back.
-      this.layoutRun?.stop();
+      this.stopLayout();
       this.dragged = node;
       this.dragMoved = false;
       if (!sigma.getCustomBBox()) sigma.setCustomBBox(sigma.getBBox());

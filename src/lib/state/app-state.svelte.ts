@@ -8,4 +8,8 @@ import { TimelineRange } from './timeline.svelte';
 export const graphView = new GraphView(explorer);
 export const timelineRange = new TimelineRange(explorer);
 export const playback = new Playback(explorer, () => timelineRange.shown);
-export const exporter = new Exporter(explorer, graphView, () => playback.stop());
+// The export must show one still picture: no playback moving the window, no layout moving nodes.
+export const exporter = new Exporter(explorer, graphView, () => {
+  playback.stop();
+  graphView.stopLayout();
+});

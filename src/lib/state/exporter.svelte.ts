@@ -40,6 +40,8 @@ export class Exporter {
   progress = $state<{ step: string; done: number; total: number } | null>(null);
   error = $state<string | null>(null);
   lastSaved = $state<string | null>(null);
+  /** Bumped when the dialog opens or closes, so an export that finishes after a Cancel writes no file. */
+  private session = 0;
 
   constructor(
     private explorer: Explorer,
@@ -87,9 +89,15 @@ export class Exporter {
 
   openDialog(): void {
     this.onOpen();
+    this.session++;
     this.error = null;
     this.lastSaved = null;
     this.dialogOpen = true;
+  }
+
+  closeDialog(): void {
+    this.session++;
+    this.dialogOpen = false;
   }
 
   annotation(): ExportAnnotation {
@@ -122,6 +130,7 @@ export class Exporter {
     if (!renderer || this.busy) return false;
     // The dialog already shows why a size is refused; refusing just means writing no file.
     if (!this.sizeCheck.ok) return false;
+    const session = this.session;
     this.busy = true;
     this.error = null;
     try {
@@ -133,16 +142,18 @@ export class Exporter {
         caption: this.caption,
         framing: this.framing,
         annotation: this.annotation(),
-        expectInk: this.explorer.visibleRelations.length > 0,
+        // Under the current camera an empty picture can be right (the user panned away); fitting all visible cannot be.
+        expectInk: this.framing === 'fit' && this.explorer.visibleRelations.length > 0,
         onProgress: (step, done, total) => (this.progress = { step, done, total }),
       });
+      if (session !== this.session) return false;
       const name = this.fileName.toLowerCase().endsWith('.png') ? this.fileName : `${this.fileName}.png`;
       downloadBlob(blob, name);
       this.lastSaved = `Saved ${name} (${this.size.width * this.scale} × ${this.size.height * this.scale} pixels).`;
       this.dialogOpen = false;
       return true;
     } catch (error) {
-      this.error = (error as Error).message;
+      if (session === this.session) this.error = (error as Error).message;
       return false;
     } finally {
       this.busy = false;

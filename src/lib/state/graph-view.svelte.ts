@@ -51,6 +51,7 @@ export class GraphView {
     this.push();
     void renderer.startLayout();
     return () => {
+      delete (window as unknown as { __entente?: unknown }).__entente;
       renderer.kill();
       if (this.renderer === renderer) this.renderer = null;
       this.layoutStatus = 'idle';
@@ -61,6 +62,10 @@ export class GraphView {
   push(): void {
     const { result, focus, selectedEdge, showIsolated } = this.explorer;
     if (this.renderer && result) this.renderer.update({ result, focus, selectedEdge, showIsolated });
+  }
+
+  stopLayout(): void {
+    this.renderer?.stopLayout();
   }
 
   rerunLayout(): void {
