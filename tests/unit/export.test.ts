@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { composeAnnotation, defaultExportFileName, type CaptionInput } from '../../src/lib/core/export-caption';
-import { EXPORT_COLUMNS, relationsCsv } from '../../src/lib/core/export-data';
+import { EXPORT_COLUMNS, relationsCsv, spreadsheetSafe } from '../../src/lib/core/export-data';
 import { parseCsv, toCsv } from '../../src/lib/core/csv';
 import { checkExportSize, type CanvasLimits } from '../../src/lib/core/export-size';
 import { KIND_ORDER, KIND_STYLES } from '../../src/lib/core/kind-styles';
@@ -102,6 +102,20 @@ describe('CSV export escaping', () => {
   it('toCsv quotes only the cells that need it and doubles quote marks', () => {
     const text = toCsv(['a', 'b'], [{ a: 'say "hi", then go', b: 'plain' }, { a: 'x\ny', b: 3 }]);
     expect(text).toBe('a,b\r\n"say ""hi"", then go",plain\r\n"x\ny",3\r\n');
+  });
+
+  it('spreadsheetSafe defuses cells a spreadsheet would run as formulas, and nothing else', () => {
+    expect(['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx'].map(spreadsheetSafe)).toEqual(
+      ["'=HYPERLINK(\"http://x\")", "'+1", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx"],
+    );
+    expect(['a = b', 'Armenia', '', '2022-01-01', "'quoted"].map(spreadsheetSafe)).toEqual(['a = b', 'Armenia', '', '2022-01-01', "'quoted"]);
+  });
+
+  it('relationsCsv applies spreadsheetSafe to every cell it writes', () => {
+    const hostile = { ...tricky[0], quote: '=cmd|" /C calc"!A0', note: '@note' };
+    const [row] = parseCsv('export.csv', relationsCsv([hostile], sources), EXPORT_COLUMNS).rows.map((r) => r.values);
+    expect(row.quote).toBe(`'=cmd|" /C calc"!A0`);
+    expect(row.note).toBe("'@note");
   });
 
   it('relationsCsv writes the export header and round-trips through parseCsv', () => {

@@ -7,7 +7,7 @@ export const EXPORT_COLUMNS = [...RELATION_COLUMNS, 'source', 'outlet', 'publish
 
 export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string>;
 
-export function exportRows(relations: readonly Relation[], sourcesById: ReadonlyMap<string, Source>): ExportRow[] {
+function exportRows(relations: readonly Relation[], sourcesById: ReadonlyMap<string, Source>): ExportRow[] {
   return relations.map((r) => {
     const source = sourcesById.get(r.source);
     return {
@@ -25,8 +25,21 @@ export function exportRows(relations: readonly Relation[], sourcesById: Readonly
   });
 }
 
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage
+ * return) as a formula, so a hostile quote could compute or fetch on opening.
+ * Such cells get a leading apostrophe, which spreadsheets read as "text".
+ */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** The rows as CSV for spreadsheets; see spreadsheetSafe for the one change made to cell text. */
 export function relationsCsv(relations: readonly Relation[], sourcesById: ReadonlyMap<string, Source>): string {
-  return toCsv(EXPORT_COLUMNS, exportRows(relations, sourcesById));
+  const rows = exportRows(relations, sourcesById).map(
+    (row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, spreadsheetSafe(value)])) as ExportRow,
+  );
+  return toCsv(EXPORT_COLUMNS, rows);
 }
 
 export interface ViewDescription {
