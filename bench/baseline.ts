@@ -9,7 +9,8 @@ import Graph from 'graphology';
 import { createFilterResult, filterRelations, type FilterResult, type RelationFilter } from '../src/lib/core/filter';
 import type { RelationIndex } from '../src/lib/core/relation-index';
 import type { EntenteGraph } from '../src/lib/render/build-graph';
-import { KIND_STYLES, edgeSize, nodeSize } from '../src/lib/render/styles';
+import { KIND_STYLES } from '../src/lib/core/kind-styles';
+import { edgeSize, nodeSize } from '../src/lib/render/styles';
 
 export interface RebuildContext {
   index: RelationIndex;

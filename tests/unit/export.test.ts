@@ -7,7 +7,8 @@ import { composeAnnotation, defaultExportFileName, type CaptionInput } from '../
 import { EXPORT_COLUMNS, relationsCsv, spreadsheetSafe } from '../../src/lib/core/export-data';
 import { parseCsv, toCsv } from '../../src/lib/core/csv';
 import { checkExportSize, type CanvasLimits } from '../../src/lib/core/export-size';
-import { KIND_ORDER, KIND_STYLES } from '../../src/lib/core/kind-styles';
+import { KIND_STYLES } from '../../src/lib/core/kind-styles';
+import { ACTOR_KINDS } from '../../src/lib/core/model';
 import type { ActorKind, Relation, RelationType, Source } from '../../src/lib/core/model';
 
 const type = (id: string, label: string, color: string, directed = true): RelationType => ({
@@ -45,9 +46,9 @@ describe('composeAnnotation', () => {
     ]);
   });
 
-  it('lists the visible kinds in KIND_ORDER, whatever order they were given in', () => {
+  it('lists the visible kinds in ACTOR_KINDS, whatever order they were given in', () => {
     const annotation = composeAnnotation(input());
-    const expected = KIND_ORDER.filter((k) => ['region', 'state', 'organisation'].includes(k));
+    const expected = ACTOR_KINDS.filter((k) => ['region', 'state', 'organisation'].includes(k));
     expect(annotation.kinds.map((k) => k.label)).toEqual(expected.map((k) => KIND_STYLES[k].label));
     expect(annotation.kinds.map((k) => k.label)).toEqual(['State', 'Organisation', 'Region']);
     expect(annotation.kinds[0].style).toEqual(KIND_STYLES.state);

@@ -1,6 +1,6 @@
 /** Actor look-up by name or alias, forgiving of typos and partial words. */
 import MiniSearch from 'minisearch';
-import type { Actor } from '../core/model';
+import type { Actor } from './model';
 
 export interface ActorMatch {
   id: string;

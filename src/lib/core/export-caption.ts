@@ -2,7 +2,8 @@
  * What an exported picture says about itself: legend entries and caption
  * lines, composed from the view alone so they can be tested without a canvas.
  */
-import { KIND_ORDER, KIND_STYLES, type KindStyle } from './kind-styles';
+import { KIND_STYLES, type KindStyle } from './kind-styles';
+import { ACTOR_KINDS } from './model';
 import type { ActorKind, RelationType, Source } from './model';
 
 export interface CaptionInput {
@@ -42,7 +43,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function composeAnnotation(input: CaptionInput): ExportAnnotation {
   const shown = input.types.filter((t) => (input.visibleByType.get(t.id) ?? 0) > 0);
-  const kinds = KIND_ORDER.filter((k) => input.visibleKinds.has(k)).map((k) => ({ label: KIND_STYLES[k].label, style: KIND_STYLES[k] }));
+  const kinds = ACTOR_KINDS.filter((k) => input.visibleKinds.has(k)).map((k) => ({ label: KIND_STYLES[k].label, style: KIND_STYLES[k] }));
   const outlets = [...new Set(input.sources.map((s) => s.outlet || 'unknown outlet'))].sort((a, b) => a.localeCompare(b));
   const typeLine =
     shown.length === input.types.length ? `All ${input.types.length} relation types` : shown.length === 0 ? 'No relation types' : shown.map((t) => t.label).join(', ');

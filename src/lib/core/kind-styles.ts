@@ -3,7 +3,7 @@
  * colour, so the picture still reads in greyscale and for colour-blind readers.
  * Shared by the canvas, the on-screen legend and the exported legend.
  */
-import { ACTOR_KINDS, type ActorKind } from './model';
+import type { ActorKind } from './model';
 
 export interface KindStyle {
   label: string;
@@ -23,5 +23,3 @@ export const KIND_STYLES: Record<ActorKind, KindStyle> = {
   region: { label: 'Region', program: 'ring', color: '#5f7f2f', darkColor: '#9cc45e', baseSize: 7 },
   group: { label: 'Group', program: 'double', color: '#8c6d31', darkColor: '#d2a95a', baseSize: 6.5 },
 };
-
-export const KIND_ORDER: readonly ActorKind[] = ACTOR_KINDS;

@@ -29,7 +29,7 @@ export const ACTORS_FILE = 'actors.csv';
 export const SOURCES_FILE = 'sources.csv';
 export const RELATIONS_DIR = 'relations/';
 
-export const MAX_QUOTE_LENGTH = 200;
+const MAX_QUOTE_LENGTH = 200;
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TYPE_ID = /^[a-z][a-z0-9_]*$/;
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;

@@ -1,4 +1,4 @@
-/** Counts that describe a dataset at a glance: for check-data and the app's header. */
+/** Counts that describe a dataset at a glance, as check-data prints them. */
 import { parsePartialDate, formatDay } from './dates';
 import { ACTOR_KINDS, type Dataset } from './model';
 

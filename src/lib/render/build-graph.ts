@@ -6,7 +6,9 @@
  */
 import Graph from 'graphology';
 import type { RelationIndex } from '../core/relation-index';
-import { AFFILIATION_EDGE_WEIGHT, KIND_STYLES } from './styles';
+import { KIND_STYLES } from '../core/kind-styles';
+import { AFFILIATION_EDGE_WEIGHT } from './styles';
+import { parallelGroups } from './parallel-edges';
 
 export interface NodeAttributes {
   label: string;
@@ -65,14 +67,13 @@ export function buildGraph(index: RelationIndex): EntenteGraph {
     graph.addNode(actor.id, { label: actor.label, kind: actor.kind, ...positions[i], size: style.baseSize, color: style.color, index: i });
   });
   const colorOf = new Map(types.map((t) => [t.id, t.color]));
-  const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-  const edgesPerPair = new Map<string, number>();
-  for (const edge of index.edges) edgesPerPair.set(pairKey(edge.source, edge.target), (edgesPerPair.get(pairKey(edge.source, edge.target)) ?? 0) + 1);
+  const parallel = new Uint8Array(index.edges.length);
+  for (const group of parallelGroups(index)) for (const e of group) parallel[e] = 1;
   index.edges.forEach((edge, e) => {
     const attributes: EdgeAttributes = {
       relation: edge.type,
       index: e,
-      parallel: edgesPerPair.get(pairKey(edge.source, edge.target))! > 1,
+      parallel: parallel[e] === 1,
       color: colorOf.get(edge.type)!,
       weight: index.edgeRelations[e].length,
       affiliation: false,

@@ -6,7 +6,9 @@
 import type { FilterResult } from '../core/filter';
 import type { RelationIndex } from '../core/relation-index';
 import type { EntenteGraph } from './build-graph';
-import { KIND_STYLES, edgeSize, nodeSize, parallelCurvature } from './styles';
+import { KIND_STYLES } from '../core/kind-styles';
+import { edgeSize, nodeSize, parallelCurvature } from './styles';
+import { parallelGroups } from './parallel-edges';
 
 export interface DisplayState {
   result: FilterResult;
@@ -28,24 +30,6 @@ export interface DisplayArrays {
   edgeCurvature: Float32Array;
   edgeEmphasis: Uint8Array;
   dimOthers: boolean;
-}
-
-const parallelGroupsCache = new WeakMap<RelationIndex, Int32Array[]>();
-
-/** Edges grouped by unordered pair of actors, so parallel edges can fan out. */
-function parallelGroups(index: RelationIndex): Int32Array[] {
-  let groups = parallelGroupsCache.get(index);
-  if (groups) return groups;
-  const byPair = new Map<string, number[]>();
-  index.edges.forEach((edge, e) => {
-    const key = edge.source < edge.target ? `${edge.source}|${edge.target}` : `${edge.target}|${edge.source}`;
-    const list = byPair.get(key);
-    if (list) list.push(e);
-    else byPair.set(key, [e]);
-  });
-  groups = [...byPair.values()].filter((list) => list.length > 1).map((list) => Int32Array.from(list));
-  parallelGroupsCache.set(index, groups);
-  return groups;
 }
 
 export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state: DisplayState): DisplayArrays {

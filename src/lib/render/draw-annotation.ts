@@ -15,7 +15,7 @@ export interface AnnotationTheme {
   hollowFill: string;
 }
 
-export const FONT_FAMILY = 'system-ui, "DejaVu Sans", sans-serif';
+const FONT_FAMILY = 'system-ui, "DejaVu Sans", sans-serif';
 const PAD = 20;
 const ROW = 22;
 const LEGEND_WIDTH = 230;

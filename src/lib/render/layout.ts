@@ -19,7 +19,7 @@ export interface LayoutOptions {
   checkEvery: number;
 }
 
-export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
+const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
   settledMovement: 0.0004,
   minIterations: 150,
   maxIterations: 1500,
@@ -57,7 +57,7 @@ function meanMovementShare(before: Float64Array, after: Float64Array): number {
   return moved / (after.length / 2 || 1) / diagonal;
 }
 
-export function layoutSettings(graph: EntenteGraph) {
+function layoutSettings(graph: EntenteGraph) {
   return {
     ...forceAtlas2.inferSettings(graph),
     // LinLog keeps hubs from flinging their one-edge neighbours to the rim, so people stay near their state or body.

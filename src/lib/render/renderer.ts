@@ -10,10 +10,10 @@ import { buildGraph, type EdgeAttributes, type EntenteGraph, type NodeAttributes
 import { runLayout, type LayoutRun } from './layout';
 import { createLabelPlacer, MAX_NODES_FOR_PLACEMENT, PLACEMENT_SETTINGS } from './label-placement';
 import { computeDisplay, type DisplayArrays, type DisplayState } from './display';
-import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, DIMMED_NODE_COLOR_DARK, KIND_STYLES } from './styles';
+import { KIND_STYLES } from '../core/kind-styles';
+import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, DIMMED_NODE_COLOR_DARK } from './styles';
 import { SIGMA_SETTINGS } from './sigma-settings';
 
-export { SIGMA_SETTINGS } from './sigma-settings';
 
 export type { DisplayState } from './display';
 

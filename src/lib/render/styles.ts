@@ -1,5 +1,4 @@
 /** How relations look on the canvas, and the colours of dimmed and hollow shapes. */
-export { KIND_STYLES, type KindStyle } from '../core/kind-styles';
 
 export const DIMMED_NODE_COLOR = '#d9dde3';
 export const DIMMED_NODE_COLOR_DARK = '#2c3547';

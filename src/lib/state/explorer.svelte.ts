@@ -60,6 +60,10 @@ export class Explorer {
   readonly isFullExtent = $derived(!!this.index && this.from <= this.index.extent.start && this.to >= this.index.extent.end);
   readonly allTypeIds: string[] = $derived(this.dataset?.types.map((t) => t.id) ?? []);
 
+  actorLabel(id: string): string {
+    return this.actorsById.get(id)?.label ?? id;
+  }
+
   /** Validates and installs a dataset; on any issue the current one stays as it was. */
   install(files: DatasetFiles, today = todayDayNumber()): boolean {
     const loaded = loadDataset(files);

@@ -14,9 +14,9 @@ import { toGexf, visibleGraph } from '../render/export-gexf';
 import { downloadBlob } from './download';
 import type { Explorer } from './explorer.svelte';
 import type { GraphView } from './graph-view.svelte';
-import { viewQueryOf } from './url-sync.svelte';
+import { shareUrl } from './url-sync.svelte';
 
-export const DATASET_NAME = 'entente';
+const DATASET_NAME = 'entente';
 /** The graph area an export keeps at the least, beside legend and caption. */
 const MIN_GRAPH_SIDE = 120;
 /** composeAnnotation always writes the window and types, the counts, and the sources. */
@@ -174,7 +174,7 @@ export class Exporter {
     const { explorer } = this;
     const json = relationsJson(
       explorer.visibleRelations,
-      { from: explorer.fromText, to: explorer.toText, types: explorer.shownTypes, focus: explorer.focus, link: `${location.origin}${location.pathname}${viewQueryOf(explorer)}` },
+      { from: explorer.fromText, to: explorer.toText, types: explorer.shownTypes, focus: explorer.focus, link: shareUrl(explorer) },
       { actors: explorer.actorsById, types: explorer.typesById, sources: explorer.sourcesById },
     );
     downloadBlob(new Blob([json], { type: 'application/json' }), this.dataFileName('json'));

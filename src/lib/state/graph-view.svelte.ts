@@ -24,7 +24,7 @@ function exposeAutomationHooks(renderer: GraphRenderer): void {
   };
 }
 
-export type LayoutStatus = 'idle' | 'running' | 'settled';
+type LayoutStatus = 'idle' | 'running' | 'settled';
 
 export class GraphView {
   layoutStatus = $state<LayoutStatus>('idle');

@@ -19,7 +19,12 @@ export function viewQueryOf(explorer: Explorer): string {
 }
 
 /** Applies a query string to the explorer; returns the notices for what was ignored. */
-export function applyViewQuery(explorer: Explorer, search: string): string[] {
+/** The address that restores the current view: types, window and focus. */
+export function shareUrl(explorer: Explorer): string {
+  return `${location.origin}${location.pathname}${viewQueryOf(explorer)}`;
+}
+
+function applyViewQuery(explorer: Explorer, search: string): string[] {
   const index = explorer.index;
   if (!index) return [];
   const { view, notices } = parseViewQuery(search, { typeIds: index.typeIds, actorIds: index.actorIds });
