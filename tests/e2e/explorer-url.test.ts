@@ -26,6 +26,34 @@ function expectedCount(types: readonly string[], from: string, to: string): numb
 const SHARED_QUERY = '?types=accusation,mediation&from=2022-01-01&to=2022-12-31&focus=armenia';
 const BAD_QUERY = '?types=nope&from=2022-99-01&bogus=1&focus=nobody';
 
+
+/** Where an actor's visible neighbours are drawn, against the canvas box with a margin for their markers. */
+function neighbourhoodOnScreen(page: Page, actorId: string): Promise<{ moving: true } | { neighbours: number; offScreen: string[] }> {
+  return page.evaluate(async (id) => {
+    type Hooks = {
+      visibleEdges(): Array<{ source: string; target: string }>;
+      nodePoint(id: string): { x: number; y: number } | null;
+      cameraState(): { x: number; y: number; ratio: number };
+    };
+    const hooks = (window as unknown as { __entente: Hooks }).__entente;
+    // Only a camera that has stopped counts: mid-animation, a passing state could fit by chance.
+    const before = JSON.stringify(hooks.cameraState());
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    if (JSON.stringify(hooks.cameraState()) !== before) return { moving: true };
+    const neighbours = new Set<string>();
+    for (const edge of hooks.visibleEdges()) {
+      if (edge.source === id) neighbours.add(edge.target);
+      if (edge.target === id) neighbours.add(edge.source);
+    }
+    const box = document.querySelector('.canvas')!.getBoundingClientRect();
+    const offScreen = [id, ...neighbours].filter((node) => {
+      const point = hooks.nodePoint(node);
+      return !point || point.x < 10 || point.y < 10 || point.x > box.width - 10 || point.y > box.height - 10;
+    });
+    return { neighbours: neighbours.size, offScreen };
+  }, actorId);
+}
+
 const app = useBuiltApp();
 const pages: WatchedPage[] = [];
 
@@ -64,6 +92,8 @@ describe('the view in the URL', () => {
     await details.getByRole('heading', { name: 'Armenia' }).waitFor();
     await details.getByRole('heading', { name: 'Actor', exact: true }).waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
+    // The camera frames Armenia with its three neighbours in this view, all of them on screen.
+    await expect.poll(() => neighbourhoodOnScreen(page, 'armenia'), { timeout: 5_000 }).toEqual({ neighbours: 3, offScreen: [] });
 
     await page.getByRole('checkbox', { name: 'Accusation', exact: true }).uncheck();
     const mediationOnly = expectedCount(['mediation'], '2022-01-01', '2022-12-31');

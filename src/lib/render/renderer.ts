@@ -4,6 +4,7 @@
  * skipIndexation, so positions never move because of a filter.
  */
 import Sigma from 'sigma';
+import { getCameraStateToFitViewportToNodes } from '@sigma/utils';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import type { RelationIndex } from '../core/relation-index';
 import { buildGraph, type EdgeAttributes, type EntenteGraph, type NodeAttributes } from './build-graph';
@@ -25,6 +26,14 @@ export interface RendererEvents {
 }
 
 const MIN_CURVATURE = 1e-4;
+/** Camera ratios of a focus: the closest framing of a neighbourhood, a lone actor's close-up, and an actor whose neighbours are everywhere. */
+const FOCUS_MIN_RATIO = 0.2;
+/** A neighbourhood may need a little more than the overview; beyond this it is most of the graph, and framing it would not move the camera. */
+const FOCUS_MAX_FRAMING_RATIO = 1.2;
+const FOCUS_CLOSE_UP_RATIO = 0.45;
+const FOCUS_WIDE_RATIO = 0.75;
+/** Room around a framed neighbourhood, for the labels beside its outermost nodes. */
+const FOCUS_MARGIN = 1.3;
 
 /** Keys of the nodes and edges whose display differs between two states. */
 function changedItems(index: RelationIndex, before: DisplayArrays, after: DisplayArrays): { nodes: string[]; edges: string[] } {
@@ -109,11 +118,33 @@ export class GraphRenderer {
     });
   }
 
-  /** Moves the camera onto an actor, closer than the overview. */
+  /**
+   * Frames an actor with the neighbours it has in the current filter, as the
+   * highlight shows them, leaving room for their labels. When they cover
+   * most of the graph, or there are none, the camera centres on the actor
+   * and zooms in, so a search always visibly lands on it.
+   */
   focusNode(actorId: string): void {
     const position = this.sigma.getNodeDisplayData(actorId);
     if (!position) return;
-    this.sigma.getCamera().animate({ x: position.x, y: position.y, ratio: 0.45 }, { duration: 500 });
+    const camera = this.sigma.getCamera();
+    const neighbours = this.visibleNeighbours(actorId);
+    const fit = neighbours.length ? getCameraStateToFitViewportToNodes(this.sigma as unknown as Sigma, [actorId, ...neighbours]) : null;
+    const ratio = fit ? fit.ratio * FOCUS_MARGIN : Infinity;
+
+    const target =
+      ratio <= FOCUS_MAX_FRAMING_RATIO
+        ? { x: fit!.x, y: fit!.y, ratio: Math.max(FOCUS_MIN_RATIO, ratio) }
+        : { x: position.x, y: position.y, ratio: fit ? FOCUS_WIDE_RATIO : FOCUS_CLOSE_UP_RATIO };
+    camera.animate(target, { duration: 500 });
+  }
+
+  private visibleNeighbours(actorId: string): string[] {
+    const neighbours = new Set<string>();
+    this.graph.forEachEdge(actorId, (_edge, attributes, source, target) => {
+      if (attributes.index >= 0 && (this.display?.edgeSize[attributes.index] ?? 0) > 0) neighbours.add(source === actorId ? target : source);
+    });
+    return [...neighbours];
   }
 
   resetCamera(): void {
