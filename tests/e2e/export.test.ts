@@ -225,6 +225,24 @@ describe('PNG export', () => {
     await dialog().getByRole('button', { name: 'Cancel' }).click();
   });
 
+  test('a dialog opened again straight after closing stays open', async () => {
+    await openDialog();
+    // Reopen within the same task as the close, before the browser delivers the first "close" event.
+    const stillOpen = await page.evaluate(async () => {
+      const dialog = document.querySelector('dialog')!;
+      const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!;
+      button('Cancel').click();
+      for (let i = 0; i < 100 && dialog.open; i++) await Promise.resolve();
+      if (dialog.open) return 'never closed';
+      button('Export PNG').click();
+      await new Promise((done) => setTimeout(done, 0));
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      return dialog.open;
+    });
+    expect(stillOpen).toBe(true);
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+  });
+
   test('Escape closes the dialog and the data menu but keeps the selected actor', async () => {
     const details = page.locator('aside[aria-label="Details"]');
     await page.getByRole('combobox', { name: 'Search actors' }).fill('Yerevan');
