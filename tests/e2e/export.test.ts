@@ -13,12 +13,13 @@ import { openPage, statusCounts, waitForSettledGraph, useBuiltApp, type WatchedP
 import { countInk, countNear, decodePng, pixelAt, type Image } from './png';
 import { parseCsv } from '../../src/lib/core/csv';
 import { EXPORT_COLUMNS } from '../../src/lib/core/export-data';
+import { relationColorOnDark } from '../../src/lib/render/styles';
 
 /** Geometry of draw-annotation.ts, in CSS pixels. */
 const LEGEND_WIDTH = 230;
 const TITLE_HEIGHT = 46;
 const CAPTION_HEIGHT = 3 * 20 + 20;
-const COLORS = { accusation: '#e69f00', membership: '#33bbee', mediation: '#009e73', leadership: '#aa4499' };
+const COLORS = { accusation: '#e69f00', membership: '#33bbee', mediation: '#009e73', leadership: '#aa4499', support: '#117733' };
 const DATED_NAME = /^entente_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.png$/;
 
 const app = useBuiltApp(resolve(process.env.E2E_DIST ?? 'dist'));
@@ -139,6 +140,22 @@ describe('PNG export', () => {
     expect(countNear(image, COLORS.leadership, legend), 'leadership in the legend').toBeGreaterThanOrEqual(100);
     expect(countNear(image, COLORS.accusation, legend), 'accusation in the legend').toBeLessThanOrEqual(2);
     expect(countNear(image, COLORS.membership, legend), 'membership in the legend').toBeLessThanOrEqual(2);
+  });
+
+  test('a dark export lifts a relation colour that would sink into the background, in graph and legend alike', async () => {
+    await page.getByRole('button', { name: 'None', exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Support', exact: true }).check();
+    await expect.poll(async () => (await statusCounts(page)).shown).toBe(10);
+    const scale = 2;
+    const { image } = await exportPng({ size: 'custom', width: 1200, height: 800, scale, background: 'dark' });
+    const graphArea = { x0: 0, y0: TITLE_HEIGHT * scale, x1: (1200 - LEGEND_WIDTH) * scale, y1: (800 - CAPTION_HEIGHT) * scale };
+    const legend = { x0: (1200 - LEGEND_WIDTH) * scale, y0: TITLE_HEIGHT * scale, x1: 1200 * scale, y1: (800 - CAPTION_HEIGHT) * scale };
+    const lifted = relationColorOnDark(COLORS.support);
+    expect(lifted).not.toBe(COLORS.support);
+    // The original green is not checked for absence: anti-aliased lifted lines blend through it on the dark ground.
+    for (const [area, region] of [['graph', graphArea], ['legend', legend]] as const) {
+      expect(countNear(image, lifted, region, 16), `lifted support in the ${area}`).toBeGreaterThanOrEqual(50);
+    }
   });
 
   test('a transparent export is transparent in its four corners', async () => {

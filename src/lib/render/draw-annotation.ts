@@ -5,6 +5,7 @@
  */
 import type { ExportAnnotation } from '../core/export-caption';
 import type { KindStyle } from '../core/kind-styles';
+import { relationColorOnDark } from './styles';
 
 export interface AnnotationTheme {
   dark: boolean;
@@ -122,7 +123,7 @@ export function drawAnnotation(
     y += row * 0.4;
     heading('Relations');
     for (const type of annotation.types) {
-      drawTypeSwatch(ctx, type.color, type.directed, left + PAD, y);
+      drawTypeSwatch(ctx, theme.dark ? relationColorOnDark(type.color) : type.color, type.directed, left + PAD, y);
       label(type.label, left + PAD + 36);
       y += row;
     }

@@ -10,6 +10,7 @@ import type { ExportAnnotation } from '../core/export-caption';
 import { drawAnnotation, measureAnnotation, type AnnotationTheme } from './draw-annotation';
 import type { GraphRenderer } from './renderer';
 import { createLabelPlacer, MAX_NODES_FOR_PLACEMENT } from './label-placement';
+import { DARK_BACKGROUND } from './styles';
 
 export type ExportBackground = 'white' | 'transparent' | 'dark';
 export type ExportFraming = 'camera' | 'fit';
@@ -31,7 +32,7 @@ export interface PngExportOptions {
 const THEMES: Record<ExportBackground, AnnotationTheme & { fill: string; label: string; halo: string }> = {
   white: { dark: false, fill: '#ffffff', label: '#1f2933', text: '#1f2933', muted: '#5b6775', panel: '#f6f7f9', rule: '#d5dae1', hollowFill: '#ffffff', halo: 'rgba(255,255,255,0.85)' },
   transparent: { dark: false, fill: 'transparent', label: '#1f2933', text: '#1f2933', muted: '#4b5563', panel: null, rule: '#9aa4b1', hollowFill: '#ffffff', halo: 'rgba(255,255,255,0.6)' },
-  dark: { dark: true, fill: '#121826', label: '#e8ecf2', text: '#f1f4f8', muted: '#a9b4c4', panel: '#1a2233', rule: '#3a4558', hollowFill: '#ffffff', halo: 'rgba(18,24,38,0.85)' },
+  dark: { dark: true, fill: DARK_BACKGROUND, label: '#e8ecf2', text: '#f1f4f8', muted: '#a9b4c4', panel: '#1a2233', rule: '#3a4558', hollowFill: '#ffffff', halo: 'rgba(18,24,38,0.85)' },
 };
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -103,7 +104,7 @@ export async function renderPng(renderer: GraphRenderer, options: PngExportOptio
       sigmaSettings: {
         labelColor: { color: theme.label },
         labelSize: 13,
-        ...(options.background === 'dark' ? { nodeReducer: renderer.nodeReducerFor('dark') as Settings['nodeReducer'] } : {}),
+        ...(options.background === 'dark' ? (renderer.reducersFor('dark') as Pick<Settings, 'nodeReducer' | 'edgeReducer'>) : {}),
       },
       withTempRenderer: prepareTempRenderer(options.framing, theme.halo, renderer.graph.order <= MAX_NODES_FOR_PLACEMENT),
     }),

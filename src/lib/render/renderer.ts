@@ -12,7 +12,7 @@ import { runLayout, type LayoutRun } from './layout';
 import { createLabelPlacer, MAX_NODES_FOR_PLACEMENT, PLACEMENT_SETTINGS } from './label-placement';
 import { computeDisplay, type DisplayArrays, type DisplayState } from './display';
 import { KIND_STYLES } from '../core/kind-styles';
-import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, DIMMED_NODE_COLOR_DARK } from './styles';
+import { DIMMED_EDGE_COLOR, DIMMED_EDGE_COLOR_DARK, DIMMED_NODE_COLOR, DIMMED_NODE_COLOR_DARK, relationColorOnDark } from './styles';
 import { SIGMA_SETTINGS } from './sigma-settings';
 
 
@@ -204,9 +204,12 @@ export class GraphRenderer {
     this.sigma.kill();
   }
 
-  /** The node reducer, for the on-screen light palette or for a dark exported picture. */
-  nodeReducerFor(palette: 'light' | 'dark') {
-    return (node: string, attributes: NodeAttributes) => this.reduceNode(node, attributes, palette);
+  /** The reducers for the on-screen light palette or for a dark exported picture. */
+  reducersFor(palette: 'light' | 'dark') {
+    return {
+      nodeReducer: (node: string, attributes: NodeAttributes) => this.reduceNode(node, attributes, palette),
+      edgeReducer: (edge: string, attributes: EdgeAttributes) => this.reduceEdge(edge, attributes, palette),
+    };
   }
 
   private reduceNode(node: string, attributes: NodeAttributes, palette: 'light' | 'dark' = 'light'): Partial<NodeDisplayData> {
@@ -224,7 +227,7 @@ export class GraphRenderer {
     return result;
   }
 
-  private reduceEdge(_edge: string, attributes: EdgeAttributes): Partial<EdgeDisplayData> {
+  private reduceEdge(_edge: string, attributes: EdgeAttributes, palette: 'light' | 'dark' = 'light'): Partial<EdgeDisplayData> {
     const display = this.display;
     if (attributes.affiliation || !display) return { hidden: true };
     const e = attributes.index;
@@ -236,7 +239,7 @@ export class GraphRenderer {
     const curvature = attributes.parallel ? display.edgeCurvature[e] || MIN_CURVATURE : 0;
     const dimmed = display.dimOthers && display.edgeEmphasis[e] === 0;
     return {
-      color: dimmed ? DIMMED_EDGE_COLOR : attributes.color,
+      color: palette === 'dark' ? (dimmed ? DIMMED_EDGE_COLOR_DARK : relationColorOnDark(attributes.color)) : dimmed ? DIMMED_EDGE_COLOR : attributes.color,
       size: display.edgeSize[e] * (display.edgeEmphasis[e] === 2 ? 1.6 : 1),
       type,
       curvature,

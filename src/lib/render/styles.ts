@@ -1,8 +1,22 @@
 /** How relations look on the canvas, and the colours of dimmed and hollow shapes. */
+import { liftedForBackground } from '../core/contrast';
 
 export const DIMMED_NODE_COLOR = '#d9dde3';
 export const DIMMED_NODE_COLOR_DARK = '#2c3547';
 export const DIMMED_EDGE_COLOR = '#e6e8ec';
+export const DIMMED_EDGE_COLOR_DARK = '#283044';
+/** Background of a dark exported picture. */
+export const DARK_BACKGROUND = '#121826';
+/** Thin lines need more than WCAG's 3:1 for graphics to read on a dark picture. */
+const DARK_MIN_CONTRAST = 4.5;
+
+/** A relation colour as drawn on the dark picture: lifted only if it would sink into the background. */
+export function relationColorOnDark(color: string): string {
+  let lifted = liftedOnDark.get(color);
+  if (lifted === undefined) liftedOnDark.set(color, (lifted = liftedForBackground(color, DARK_BACKGROUND, DARK_MIN_CONTRAST)));
+  return lifted;
+}
+const liftedOnDark = new Map<string, string>();
 export const RING_FILL_COLOR = '#ffffff';
 export const AFFILIATION_EDGE_WEIGHT = 20;
 
