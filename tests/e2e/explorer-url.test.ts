@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { openPage, statusCounts, waitForSettledGraph, useBuiltApp, type WatchedPage } from './harness';
+import { statusCounts, useBuiltApp } from './harness';
 import { loadDataset } from '../../src/lib/core/load';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { filterRelations, typeMaskOf } from '../../src/lib/core/filter';
@@ -55,14 +55,7 @@ function neighbourhoodOnScreen(page: Page, actorId: string): Promise<{ moving: t
 }
 
 const app = useBuiltApp();
-const pages: WatchedPage[] = [];
-
-async function open(query: string): Promise<Page> {
-  const watched = await openPage(app.browser, app.url + query);
-  pages.push(watched);
-  await waitForSettledGraph(watched.page);
-  return watched.page;
-}
+const open = (query: string) => app.open(query);
 
 async function expectShown(page: Page, shown: number): Promise<void> {
   await expect.poll(() => statusCounts(page), { timeout: 10_000 }).toEqual({ shown, total: 166 });
@@ -131,8 +124,8 @@ describe('the view in the URL', () => {
   });
 
   test('no console errors and no requests to other origins', () => {
-    expect(pages.length).toBeGreaterThan(0);
-    for (const { consoleErrors, foreignRequests } of pages) {
+    expect(app.pages.length).toBeGreaterThan(0);
+    for (const { consoleErrors, foreignRequests } of app.pages) {
       expect(consoleErrors).toEqual([]);
       expect(foreignRequests).toEqual([]);
     }

@@ -54,12 +54,17 @@ export async function launchBrowser(): Promise<Browser> {
 export interface BuiltApp {
   readonly url: string;
   readonly browser: Browser;
+  /** Every page opened through `open`, for the console and network checks at the end. */
+  readonly pages: readonly WatchedPage[];
+  /** Opens the app with a query string in a fresh context and waits until the graph has settled. */
+  open(query: string): Promise<Page>;
 }
 
 /** Serves the built app and launches Chromium once per test file, closing both after its last test. */
 export function useBuiltApp(root = DIST): BuiltApp {
   let server: Awaited<ReturnType<typeof serveDist>> | undefined;
   let browser: Browser | undefined;
+  const pages: WatchedPage[] = [];
   beforeAll(async () => {
     server = await serveDist(root);
     browser = await launchBrowser();
@@ -76,6 +81,13 @@ export function useBuiltApp(root = DIST): BuiltApp {
     get browser() {
       if (!browser) throw new Error('e2e: Chromium is not running yet');
       return browser;
+    },
+    pages,
+    async open(query) {
+      const watched = await openPage(this.browser, this.url + query);
+      pages.push(watched);
+      await waitForSettledGraph(watched.page);
+      return watched.page;
     },
   };
 }

@@ -6,17 +6,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, statusCounts, waitForSettledGraph, useBuiltApp, type WatchedPage } from './harness';
+import { statusCounts, useBuiltApp } from './harness';
 
 const app = useBuiltApp();
-const pages: WatchedPage[] = [];
-
-async function open(query: string): Promise<Page> {
-  const watched = await openPage(app.browser, app.url + query);
-  pages.push(watched);
-  await waitForSettledGraph(watched.page);
-  return watched.page;
-}
+const open = (query: string) => app.open(query);
 
 const search = (page: Page) => page.evaluate(() => location.search);
 const historyLength = (page: Page) => page.evaluate(() => history.length);
@@ -108,8 +101,8 @@ describe('history and time controls', () => {
   });
 
   test('no console errors and no requests to other origins', () => {
-    expect(pages.length).toBeGreaterThan(0);
-    for (const watched of pages) {
+    expect(app.pages.length).toBeGreaterThan(0);
+    for (const watched of app.pages) {
       expect(watched.consoleErrors).toEqual([]);
       expect(watched.foreignRequests).toEqual([]);
     }

@@ -4,7 +4,7 @@
  * decades of background.
  */
 import { addMonths, dayNumber, formatDay } from './dates';
-import type { DayWindow } from './window-edit';
+import { shiftedWindow, type DayWindow } from './window-edit';
 
 /** The shortest range the timeline zooms into: a quarter, so monthly bars stay readable. */
 export const MIN_VISIBLE_DAYS = 90;
@@ -21,12 +21,8 @@ export interface AxisTick {
 
 const lengthOf = (range: DayWindow) => range.to + 1 - range.from;
 
-/** Shifts a range of a given length into the extent, shrinking it only when it is longer than the extent. */
-function fitted(from: number, length: number, extent: DayWindow): DayWindow {
-  const span = Math.min(length, lengthOf(extent));
-  const start = Math.max(extent.from, Math.min(extent.to + 1 - span, from));
-  return { from: start, to: start + span - 1 };
-}
+/** A range of `length` days from `from`, moved inside the extent if it sticks out. */
+const fitted = (from: number, length: number, extent: DayWindow) => shiftedWindow({ from, to: from + length - 1 }, 0, extent);
 
 /** The range after zooming by `factor` (below 1 zooms in) around `anchor`, which stays where it was on screen. */
 export function zoomedRange(range: DayWindow, anchor: number, factor: number, extent: DayWindow): DayWindow {
@@ -37,7 +33,7 @@ export function zoomedRange(range: DayWindow, anchor: number, factor: number, ex
 
 /** The range moved by `deltaDays`, stopping at the extent's ends. */
 export function pannedRange(range: DayWindow, deltaDays: number, extent: DayWindow): DayWindow {
-  return fitted(range.from + deltaDays, lengthOf(range), extent);
+  return shiftedWindow(range, deltaDays, extent);
 }
 
 /** A range that shows the window with a margin on both sides. */

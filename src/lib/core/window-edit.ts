@@ -13,13 +13,16 @@ export type WindowDragMode = 'move' | 'start' | 'end';
 
 const clampTo = (extent: DayWindow, day: number) => Math.max(extent.from, Math.min(extent.to, day));
 
+/** The window moved by `deltaDays`, stopping at the extent's ends; it keeps its length unless that is longer than the extent. */
+export function shiftedWindow(window: DayWindow, deltaDays: number, extent: DayWindow): DayWindow {
+  const length = Math.min(window.to - window.from, extent.to - extent.from);
+  const from = Math.max(extent.from, Math.min(extent.to - length, window.from + deltaDays));
+  return { from, to: from + length };
+}
+
 /** The window after dragging its body or one of its edges by `deltaDays`; it never leaves the extent or turns inside out. */
 export function draggedWindow(mode: WindowDragMode, origin: DayWindow, deltaDays: number, extent: DayWindow): DayWindow {
-  if (mode === 'move') {
-    const length = Math.min(origin.to - origin.from, extent.to - extent.from);
-    const from = Math.max(extent.from, Math.min(extent.to - length, origin.from + deltaDays));
-    return { from, to: from + length };
-  }
+  if (mode === 'move') return shiftedWindow(origin, deltaDays, extent);
   if (mode === 'start') return { from: clampTo(extent, Math.min(origin.from + deltaDays, origin.to)), to: origin.to };
   return { from: origin.from, to: clampTo(extent, Math.max(origin.to + deltaDays, origin.from)) };
 }

@@ -15,7 +15,6 @@ import { KIND_STYLES } from '../core/kind-styles';
 import { DIMMED_EDGE_COLOR, DIMMED_EDGE_COLOR_DARK, DIMMED_NODE_COLOR, DIMMED_NODE_COLOR_DARK, relationColorOnDark } from './styles';
 import { SIGMA_SETTINGS } from './sigma-settings';
 
-
 export type { DisplayState } from './display';
 
 export interface RendererEvents {
@@ -28,10 +27,10 @@ export interface RendererEvents {
 const MIN_CURVATURE = 1e-4;
 /** Camera ratios of a focus: the closest framing of a neighbourhood, a lone actor's close-up, and an actor whose neighbours are everywhere. */
 const FOCUS_MIN_RATIO = 0.2;
-/** A neighbourhood may need a little more than the overview; beyond this it is most of the graph, and framing it would not move the camera. */
-const FOCUS_MAX_FRAMING_RATIO = 1.2;
 const FOCUS_CLOSE_UP_RATIO = 0.45;
 const FOCUS_WIDE_RATIO = 0.75;
+/** A neighbourhood may need a little more than the overview; beyond this it is most of the graph, and framing it would not move the camera. */
+const FOCUS_MAX_FRAMING_RATIO = 1.2;
 /** Room around a framed neighbourhood, for the labels beside its outermost nodes. */
 const FOCUS_MARGIN = 1.3;
 
@@ -104,7 +103,7 @@ export class GraphRenderer {
   }
 
   startLayout(): Promise<void> {
-    this.layoutRun?.stop();
+    this.stopLayout();
     this.sigma.setCustomBBox(null);
     const run = runLayout(this.graph);
     const startedAt = performance.now();
@@ -131,7 +130,6 @@ export class GraphRenderer {
     const neighbours = this.visibleNeighbours(actorId);
     const fit = neighbours.length ? getCameraStateToFitViewportToNodes(this.sigma as unknown as Sigma, [actorId, ...neighbours]) : null;
     const ratio = fit ? fit.ratio * FOCUS_MARGIN : Infinity;
-
     const target =
       ratio <= FOCUS_MAX_FRAMING_RATIO
         ? { x: fit!.x, y: fit!.y, ratio: Math.max(FOCUS_MIN_RATIO, ratio) }
@@ -238,8 +236,9 @@ export class GraphRenderer {
     // A curve program draws nothing at curvature 0, so a lone edge of a parallel pair gets a barely bent one.
     const curvature = attributes.parallel ? display.edgeCurvature[e] || MIN_CURVATURE : 0;
     const dimmed = display.dimOthers && display.edgeEmphasis[e] === 0;
+    const dark = palette === 'dark';
     return {
-      color: palette === 'dark' ? (dimmed ? DIMMED_EDGE_COLOR_DARK : relationColorOnDark(attributes.color)) : dimmed ? DIMMED_EDGE_COLOR : attributes.color,
+      color: dimmed ? (dark ? DIMMED_EDGE_COLOR_DARK : DIMMED_EDGE_COLOR) : dark ? relationColorOnDark(attributes.color) : attributes.color,
       size: display.edgeSize[e] * (display.edgeEmphasis[e] === 2 ? 1.6 : 1),
       type,
       curvature,

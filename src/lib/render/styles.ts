@@ -10,13 +10,14 @@ export const DARK_BACKGROUND = '#121826';
 /** Thin lines need more than WCAG's 3:1 for graphics to read on a dark picture. */
 const DARK_MIN_CONTRAST = 4.5;
 
+const liftedOnDark = new Map<string, string>();
+
 /** A relation colour as drawn on the dark picture: lifted only if it would sink into the background. */
 export function relationColorOnDark(color: string): string {
   let lifted = liftedOnDark.get(color);
   if (lifted === undefined) liftedOnDark.set(color, (lifted = liftedForBackground(color, DARK_BACKGROUND, DARK_MIN_CONTRAST)));
   return lifted;
 }
-const liftedOnDark = new Map<string, string>();
 export const RING_FILL_COLOR = '#ffffff';
 export const AFFILIATION_EDGE_WEIGHT = 20;
 
