@@ -234,7 +234,7 @@ export function parseCsv(file: string, text: string, columns: readonly string[] 
       issues.push({ file, line, column: '', code: 'csv/ragged-row', message: `ragged row: ${cells.length} field${cells.length === 1 ? '' : 's'} where the header has ${header.length}` });
       continue;
     }
-    const values: Record<string, string> = Object.create(null);
+    const values: Record<string, string> = {};
     for (let c = 0; c < header.length; c++) values[header[c]] = cells[c].trim();
     rows.push({ line, lastLine, values });
   }
@@ -244,12 +244,15 @@ export function parseCsv(file: string, text: string, columns: readonly string[] 
 
 /** The `attr_<name>` values of a row, keyed by `<name>`; empty values are left out. */
 export function attributesOf(header: readonly string[], values: Record<string, string>): Record<string, string> {
-  const attributes: Record<string, string> = {};
+  let attributes: Record<string, string> | null = null;
   for (const column of header) {
-    if (column.startsWith(ATTRIBUTE_PREFIX) && values[column]) attributes[column.slice(ATTRIBUTE_PREFIX.length)] = values[column];
+    if (column.startsWith(ATTRIBUTE_PREFIX) && values[column]) (attributes ??= {})[column.slice(ATTRIBUTE_PREFIX.length)] = values[column];
   }
-  return attributes;
+  return attributes ?? NO_ATTRIBUTES;
 }
+
+/** Shared by every row without attributes, so that 200,000 rows do not make 200,000 empty objects. */
+export const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 
 function escapeCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

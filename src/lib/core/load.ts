@@ -20,7 +20,7 @@ import {
   type DataFileRole,
 } from './dataset-files';
 import { describeDateProblem, parsePartialDate } from './dates';
-import { MAX_CELL_CHARS, MAX_ID_CHARS, MAX_QUOTE_CODE_POINTS, MAX_TOTAL_BYTES } from './limits';
+import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ID_CHARS, MAX_QUOTE_CODE_POINTS, MAX_TOTAL_BYTES } from './limits';
 import {
   ACTOR_KINDS,
   DEFAULT_CODING,
@@ -93,6 +93,9 @@ export interface LoadOptions {
    * verbatim. `texts/<id>.txt` files in the dataset are used the same way.
    */
   texts?: Record<string, string> | Map<string, string>;
+  /** Size limits in bytes (UTF-16 units for text); the defaults are in limits.ts. */
+  maxFileBytes?: number;
+  maxTotalBytes?: number;
 }
 
 export type LoadResult = { ok: true; dataset: Dataset; issues: [] } | { ok: false; dataset: null; issues: DataIssue[] };
@@ -172,8 +175,10 @@ interface ReadFile {
 }
 
 /** Decodes and parses one file, adding its issues; a row on a damaged line is left out (its issue is reported). */
+let maxFileBytes = MAX_FILE_BYTES;
+
 function readTable(file: string, content: FileContent, spec: CsvColumns, issues: DataIssue[]): ReadFile {
-  const decoded = decodeDataFile(file, content);
+  const decoded = decodeDataFile(file, content, maxFileBytes);
   for (const issue of decoded.issues) issues.push(issue);
   if (decoded.issues.some((issue) => issue.code === 'limits/file-too-large' || issue.code === 'utf8/utf16')) {
     return { table: null, damaged: decoded.damagedLines };
@@ -421,7 +426,8 @@ function readRelations(sourceId: string, file: string, content: FileContent, con
     if (modality && !(MODALITIES as readonly string[]).includes(modality)) {
       check.fail('modality', 'load/bad-modality', `"${modality}" must be one of ${MODALITIES.join(', ')} (empty means ${DEFAULT_MODALITY})`);
     }
-    const key = table.header.map((column) => values[column]).join('\u0000');
+    let key = '';
+    for (const column of table.header) key += values[column] + '\u0000';
     const first = rowLines.get(key);
     if (first !== undefined) check.fail('', 'load/duplicate-row', `the same row as line ${first}; a relation is coded once`);
     else rowLines.set(key, row.line);
@@ -461,11 +467,13 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
   const keyOf = new Map(paths.map((key) => [normalizeDataPath(key), key]));
   const content = (path: string): FileContent => files[keyOf.get(path) ?? path] ?? '';
 
+  maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
+  const maxTotalBytes = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
   let total = 0;
   for (const path of plan.files.keys()) total += contentSize(content(path));
-  if (total > MAX_TOTAL_BYTES) {
+  if (total > maxTotalBytes) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    issues.push({ file: '', line: 0, column: '', code: 'limits/dataset-too-large', message: `the dataset's files hold ${mb(total)}, over the limit of ${mb(MAX_TOTAL_BYTES)}; a browser tab would run out of memory` });
+    issues.push({ file: '', line: 0, column: '', code: 'limits/dataset-too-large', message: `the dataset's files hold ${mb(total)}, over the limit of ${mb(maxTotalBytes)}; a browser tab would run out of memory` });
     return { ok: false, dataset: null, issues };
   }
 
@@ -490,7 +498,7 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
 
   const texts = textsMap(options.texts) ?? (byKind('text').length > 0 ? new Map<string, string>() : undefined);
   for (const [path, role] of byKind('text')) {
-    const decoded = decodeDataFile(path, content(path));
+    const decoded = decodeDataFile(path, content(path), maxFileBytes);
     for (const issue of decoded.issues) issues.push(issue);
     if (role.kind === 'text' && !texts!.has(role.sourceId)) texts!.set(role.sourceId, decoded.text);
   }
