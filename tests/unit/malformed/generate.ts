@@ -55,7 +55,7 @@ export function largeBadRelations(count: number): string {
   const rows = [REL_HEAD];
   for (let i = 0; i < count; i++) {
     if (i % 3 === 0) rows.push(`ghost-${i},csto,membership,2022-09,,q,`);
-    else if (i % 3 === 1) rows.push(`armenia,csto,membership,2022-13-${i % 28},,q,`);
+    else if (i % 3 === 1) rows.push(`armenia,csto,membership,2022-13-${1 + (i % 28)},,q,row ${i}`);
     else rows.push(`armenia,csto,membership,2022,,,row ${i}`);
   }
   return rows.join('\n') + '\n';
