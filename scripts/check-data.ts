@@ -67,8 +67,10 @@ const table = (title: string, rows: Array<[string, number]>) => {
   for (const [key, n] of rows) console.log(`  ${key.padEnd(width)}  ${String(n).padStart(4)}`);
 };
 console.log(`check-data: ${dataDir}: 0 errors${texts ? `; every quote found verbatim in ${texts.size} source texts` : ' (quotes not checked: pass --texts <dir>)'}`);
-console.log(`${summary.actorCount} actors, ${summary.relationCount} relations, ${summary.sourceCount} sources, ${summary.typeCount} relation types`);
+console.log(`${summary.actorCount} actors, ${summary.relationCount} relations from ${summary.statementCount} statements, ${summary.sourceCount} sources, ${summary.typeCount} relation types`);
 table('Actors per kind', summary.actorsPerKind);
 table('Relations per type', summary.relationsPerType);
 table('Relations per source', summary.relationsPerSource);
+table('Statements per source', summary.statementsPerSource);
+table('Relations per modality', summary.relationsPerModality);
 console.log(`\nDate range: ${summary.dateRange.from} to ${summary.dateRange.to}`);

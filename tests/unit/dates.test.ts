@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDateProblem, formatDay, overlaps, parsePartialDate, relationSpan } from '../../src/lib/core/dates';
+import { describeDateProblem, formatDay, formatSpan, overlaps, parsePartialDate, relationSpan, unionOfSpans } from '../../src/lib/core/dates';
 import { day } from './helpers';
 
 describe('parsePartialDate', () => {
@@ -66,11 +66,19 @@ describe('relationSpan', () => {
   it('a year-precision event covers the whole year', () => {
     expect(relationSpan('2021', '', 'event', today)).toEqual({ start: day('2021-01-01'), end: day('2021-12-31') });
   });
-  it('a state without end date runs until today', () => {
+  it("a state without end date runs to the open end: its source's last day, or today when carried forward", () => {
+    const published = parsePartialDate('2022-11-23')!.end;
+    expect(relationSpan('2022-03', '', 'state', published)).toEqual({ start: day('2022-03-01'), end: day('2022-11-23') });
+    expect(relationSpan('2022-03', '', 'state', parsePartialDate('2022-11')!.end)).toEqual({ start: day('2022-03-01'), end: day('2022-11-30') });
     expect(relationSpan('2022-03', '', 'state', today)).toEqual({ start: day('2022-03-01'), end: today });
   });
-  it('a state whose partial date reaches past today still covers its whole date', () => {
+  it('a state whose partial date reaches past the open end still covers its whole date', () => {
     expect(relationSpan('2024', '', 'state', today)).toEqual({ start: day('2024-01-01'), end: day('2024-12-31') });
+    expect(relationSpan('2022-11', '', 'state', day('2022-11-05'))).toEqual({ start: day('2022-11-01'), end: day('2022-11-30') });
+  });
+  it('an end date wins over the open end, before or after it', () => {
+    expect(relationSpan('2022-03', '2022-12-31', 'state', day('2022-11-23'))).toEqual({ start: day('2022-03-01'), end: day('2022-12-31') });
+    expect(relationSpan('2022-03', '2022-05', 'state', today)).toEqual({ start: day('2022-03-01'), end: day('2022-05-31') });
   });
   it('with an end date the span runs to the end of the end date', () => {
     expect(relationSpan('2022-03-15', '2022-09', 'state', today)).toEqual({ start: day('2022-03-15'), end: day('2022-09-30') });
@@ -96,5 +104,28 @@ describe('overlaps', () => {
   it('covers windows inside and around the span', () => {
     expect(overlaps(span, day('2022-03-12'), day('2022-03-13'))).toBe(true);
     expect(overlaps(span, day('2021-01-01'), day('2023-01-01'))).toBe(true);
+  });
+});
+
+describe('unionOfSpans', () => {
+  const span = (a: string, b: string) => ({ start: day(a), end: day(b) });
+  it('merges overlapping and touching spans and keeps gaps', () => {
+    expect(unionOfSpans([span('2022-11-23', '2023-01-05'), span('2020-10-01', '2020-10-31'), span('2022-11-23', '2022-11-23'), span('2020-11-01', '2020-11-02')])).toEqual([
+      span('2020-10-01', '2020-11-02'),
+      span('2022-11-23', '2023-01-05'),
+    ]);
+  });
+  it('keeps spans one day apart separate', () => {
+    expect(unionOfSpans([span('2021-05-13', '2021-05-13'), span('2021-05-15', '2021-05-20')])).toHaveLength(2);
+  });
+  it('returns nothing for nothing and does not change its input', () => {
+    expect(unionOfSpans([])).toEqual([]);
+    const input = [span('2022-01-01', '2022-01-05'), span('2022-01-03', '2022-01-09')];
+    unionOfSpans(input);
+    expect(input[0]).toEqual(span('2022-01-01', '2022-01-05'));
+  });
+  it('formatSpan writes one day as a date and longer spans as a range', () => {
+    expect(formatSpan(span('2022-11-23', '2022-11-23'))).toBe('2022-11-23');
+    expect(formatSpan(span('2020-10-01', '2020-10-31'))).toBe('2020-10-01 – 2020-10-31');
   });
 });

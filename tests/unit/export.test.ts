@@ -62,7 +62,14 @@ describe('composeAnnotation', () => {
     expect(window).not.toContain('Alliance');
     expect(window).not.toContain('Accusation');
     expect(counts).toBe('5 relations from 4 sources');
-    expect(outlets).toBe('Sources: Al Jazeera; Reuters; unknown outlet');
+    expect(outlets).toBe('Sources: Al Jazeera; outlet not identified; Reuters');
+  });
+
+  it('counts statements and says when standing relations are carried forward, only when asked to', () => {
+    expect(composeAnnotation(input()).captionLines).toHaveLength(3);
+    const lines = composeAnnotation(input({ statementCount: 3, carryForward: true })).captionLines;
+    expect(lines[1]).toBe('5 relations (3 statements) from 4 sources');
+    expect(lines[3]).toBe('Standing relations carried forward to today, beyond what their sources attest');
   });
 
   it('says "All N relation types" when every type is visible', () => {

@@ -3,9 +3,13 @@ import { createFilterEngine } from '../../src/lib/core/filter-engine';
 import { createFilterResult, filterRelations } from '../../src/lib/core/filter';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { dayNumber, formatDay } from '../../src/lib/core/dates';
-import type { Dataset, Relation } from '../../src/lib/core/model';
+import { MODALITIES, type Dataset, type Relation, type Source } from '../../src/lib/core/model';
 
-/** A seeded dataset with every kind of span: days, months, years, explicit ends and open-ended states. */
+/**
+ * A seeded dataset with every kind of span: days, months, years, explicit ends and open-ended states,
+ * from sources published on days, months and years (some before a row's own date), with every modality,
+ * and rows that share statements.
+ */
 function randomDataset(count: number, seed: number): Dataset {
   let state = seed;
   const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
@@ -14,6 +18,10 @@ function randomDataset(count: number, seed: number): Dataset {
   }));
   const actors = Array.from({ length: 12 }, (_, i) => ({ id: `a${i}`, label: `A${i}`, kind: 'state' as const, affiliation: null, aliases: [] }));
   const base = dayNumber(2015, 1, 1);
+  const sources: Source[] = Array.from({ length: 9 }, (_, i) => {
+    const published = formatDay(base + 200 + i * 370);
+    return { id: `src${i}`, title: `S${i}`, outlet: 'o', published: i % 3 === 0 ? published : i % 3 === 1 ? published.slice(0, 7) : published.slice(0, 4), url: '' };
+  });
   const relations: Relation[] = Array.from({ length: count }, (_, i) => {
     const start = formatDay(base + Math.floor(random() * 3000));
     const precision = random();
@@ -21,9 +29,12 @@ function randomDataset(count: number, seed: number): Dataset {
     const endDate = random() < 0.2 ? formatDay(base + 3000 + Math.floor(random() * 400)) : '';
     const s = Math.floor(random() * 12);
     const o = (s + 1 + Math.floor(random() * 11)) % 12;
-    return { id: `r:${i}`, source: 'r', line: i + 2, subject: `a${s}`, object: `a${o}`, type: types[Math.floor(random() * 4)].id, date, endDate, quote: 'q', note: '' };
+    const source = sources[Math.floor(random() * sources.length)].id;
+    const modality = MODALITIES[Math.floor(random() * random() * MODALITIES.length)];
+    const statement = random() < 0.3 ? `st${Math.floor(random() * 200)}` : '';
+    return { id: `${source}:${i}`, source, line: i + 2, subject: `a${s}`, object: `a${o}`, type: types[Math.floor(random() * 4)].id, date, endDate, quote: 'q', note: '', statement, modality };
   });
-  return { types, actors, sources: [], relations };
+  return { types, actors, sources, relations };
 }
 
 describe('createFilterEngine', () => {
@@ -33,20 +44,45 @@ describe('createFilterEngine', () => {
   let state = 99;
   const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 
-  it('agrees with the full-scan reference on 300 random windows and type masks in a row', () => {
+  it('the data has what the engine must handle: shared statements, every modality, standing rows that end with their sources', () => {
+    expect(index.statementCount).toBeLessThan(index.relationCount);
+    expect(new Set(index.modalityOf).size).toBe(MODALITIES.length);
+    let attestedShort = 0;
+    for (let i = 0; i < index.relationCount; i++) if (index.ends[i] < index.carriedEnds[i]) attestedShort++;
+    expect(attestedShort).toBeGreaterThan(100);
+  });
+
+  it('agrees with the full-scan reference on 400 random windows, type and modality masks, carried forward or not', () => {
     const { start, end } = index.extent;
-    for (let i = 0; i < 300; i++) {
-      const a = start - 30 + Math.floor(random() * (end - start + 400));
+    const today = index.today;
+    for (let i = 0; i < 400; i++) {
+      const a = start - 30 + Math.floor(random() * (today - start + 400));
       const b = i % 10 === 0 ? a : start - 30 + Math.floor(random() * (end - start + 400));
-      const filter = { from: Math.min(a, b), to: Math.max(a, b), typeMask: Uint8Array.from({ length: 4 }, () => (random() < 0.7 ? 1 : 0)) };
+      const filter = {
+        from: Math.min(a, b),
+        to: Math.max(a, b),
+        typeMask: Uint8Array.from({ length: 4 }, () => (random() < 0.7 ? 1 : 0)),
+        modalityMask: i % 3 === 0 ? undefined : Uint8Array.from(MODALITIES, () => (random() < 0.7 ? 1 : 0)),
+        carryForward: random() < 0.5,
+      };
       const ours = engine.update(filter);
       const expected = filterRelations(index, filter, reference);
       expect(ours.visibleCount).toBe(expected.visibleCount);
+      expect(ours.visibleStatementCount).toBe(expected.visibleStatementCount);
       expect(Array.from(ours.typeCountsInWindow)).toEqual(Array.from(expected.typeCountsInWindow));
+      expect(Array.from(ours.modalityCountsInWindow)).toEqual(Array.from(expected.modalityCountsInWindow));
       expect(Buffer.from(ours.visible).equals(Buffer.from(expected.visible))).toBe(true);
       expect(Array.from(ours.edgeCounts)).toEqual(Array.from(expected.edgeCounts));
       expect(Array.from(ours.nodeCounts)).toEqual(Array.from(expected.nodeCounts));
     }
+  });
+
+  it('carrying forward shows more of the same rows, never fewer', () => {
+    const filter = { from: index.extent.end + 1, to: index.today, typeMask: new Uint8Array(4).fill(1) };
+    const attested = engine.update(filter).visibleCount;
+    const carried = engine.update({ ...filter, carryForward: true }).visibleCount;
+    expect(attested).toBe(0);
+    expect(carried).toBeGreaterThan(20);
   });
 
   it('shows nothing for an empty type mask but still counts every type in the window', () => {

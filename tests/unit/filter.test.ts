@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregatedEdgeKey, buildRelationIndex } from '../../src/lib/core/relation-index';
-import { createFilterResult, filterRelations, typeMaskOf, visibleRelationIndices } from '../../src/lib/core/filter';
-import { dataset, day, rel, type } from './helpers';
+import { createFilterResult, filterRelations, modalityMaskOf, typeMaskOf, visibleRelationIndices, type RelationFilter } from '../../src/lib/core/filter';
+import { dataset, day, rel, source, type } from './helpers';
 
 const TODAY = day('2024-06-15');
 const ds = dataset(
@@ -15,11 +15,12 @@ const ds = dataset(
     rel('a', 'b', 'aid', '2022-07-01'), // 4: same edge as 2
     rel('c', 'a', 'alliance', '2019..2019-06'), // 5
   ],
+  [source('s', '2023-06')],
 );
 const index = buildRelationIndex(ds, TODAY);
 const ALL = typeMaskOf(index, ['alliance', 'aid']);
-const run = (from: string, to: string, mask = ALL) => filterRelations(index, { from: day(from), to: day(to), typeMask: mask });
-const visible = (from: string, to: string, mask = ALL) => visibleRelationIndices(run(from, to, mask));
+const run = (from: string, to: string, mask = ALL, more: Partial<RelationFilter> = {}) => filterRelations(index, { from: day(from), to: day(to), typeMask: mask, ...more });
+const visible = (from: string, to: string, mask = ALL, more: Partial<RelationFilter> = {}) => visibleRelationIndices(run(from, to, mask, more));
 /** Edge counts by edge key, so the tests do not depend on how edges are numbered. */
 const byKey = (counts: Int32Array) => Object.fromEntries(index.edges.map((e, i) => [e.key, counts[i]]));
 
@@ -37,10 +38,41 @@ describe('buildRelationIndex', () => {
   it('computes spans and type indices', () => {
     expect(Array.from(index.typeOf)).toEqual([0, 0, 1, 1, 1, 0]);
     expect(Array.from(index.starts)).toEqual(['2020-01-15', '2021-06-01', '2022-03-01', '2022-05-10', '2022-07-01', '2019-01-01'].map(day));
-    expect(Array.from(index.ends)).toEqual([TODAY, ...['2021-12-31', '2022-03-31', '2022-05-10', '2022-07-01', '2019-06-30'].map(day)]);
+    // The open-ended state is attested through the end of its source's publication month. Carried forward it
+    // would run to today, but row 1 of the same relation ends in 2021, so it goes no further than attested.
+    const rest = ['2021-12-31', '2022-03-31', '2022-05-10', '2022-07-01', '2019-06-30'].map(day);
+    expect(Array.from(index.ends)).toEqual([day('2023-06-30'), ...rest]);
+    expect(Array.from(index.carriedEnds)).toEqual([day('2023-06-30'), ...rest]);
   });
-  it('extent does not stretch to today for open-ended states', () => {
-    expect(index.extent).toEqual({ start: day('2019-01-01'), end: day('2022-07-01') });
+  it('a standing row without a known source holds over its own date only', () => {
+    const lone = buildRelationIndex(dataset(ds.types, ['a', 'b'], [rel('a', 'b', 'alliance', '2020-01', { source: 'gone' })]), TODAY);
+    expect([lone.starts[0], lone.ends[0], lone.carriedEnds[0]]).toEqual([day('2020-01-01'), day('2020-01-31'), TODAY]);
+  });
+  it('carried forward, a standing row stops at an end date another row of the same relation gives', () => {
+    const rows = [
+      rel('a', 'b', 'alliance', '2019-05'), // 0: attested through 2019-06-30, carried to the end 2020 row 1 gives
+      rel('b', 'a', 'alliance', '2019-09..2020'), // 1: same undirected relation, ended in 2020
+      rel('a', 'b', 'alliance', '2021-03'), // 2: starts after that end: carried to today
+      rel('a', 'c', 'alliance', '2019-05'), // 3: another relation, not capped
+    ];
+    const capped = buildRelationIndex(dataset(ds.types, ['a', 'b', 'c'], rows, [source('s', '2019-06')]), TODAY);
+    expect(Array.from(capped.ends)).toEqual(['2019-06-30', '2020-12-31', '2021-03-31', '2019-06-30'].map(day));
+    expect(Array.from(capped.carriedEnds)).toEqual([day('2020-12-31'), day('2020-12-31'), TODAY, TODAY]);
+  });
+  it('extent runs to the last attested day, not to today', () => {
+    expect(index.extent).toEqual({ start: day('2019-01-01'), end: day('2023-06-30') });
+  });
+  it('numbers statements: rows of one source sharing an id share one, other rows have their own', () => {
+    const rows = [
+      rel('a', 'b', 'aid', '2022', { statement: 'x' }),
+      rel('a', 'c', 'aid', '2022', { statement: 'x' }),
+      rel('a', 'b', 'aid', '2022', { statement: 'x', source: 't' }),
+      rel('b', 'c', 'aid', '2022'),
+      rel('c', 'b', 'aid', '2022', { statement: 'y' }),
+    ];
+    const grouped = buildRelationIndex(dataset(ds.types, ['a', 'b', 'c'], rows), TODAY);
+    expect(Array.from(grouped.statementOf)).toEqual([0, 0, 1, 2, 3]);
+    expect(grouped.statementCount).toBe(4);
   });
   it('extent of an empty dataset is today', () => {
     expect(buildRelationIndex(dataset([], [], []), TODAY).extent).toEqual({ start: TODAY, end: TODAY });
@@ -63,9 +95,16 @@ describe('filterRelations', () => {
     expect(visible('2021-12-31', '2021-12-31')).toEqual([0, 1]);
     expect(visible('2022-01-01', '2022-01-01')).toEqual([0]);
   });
-  it('open-ended states stay visible long after their start', () => {
-    expect(visible('2024-01-01', '2024-06-15')).toEqual([0]);
-    expect(visible('2024-06-16', '2025-01-01')).toEqual([]);
+  it('an open-ended state holds through its source, and until today only when carried forward', () => {
+    const open = buildRelationIndex(dataset(ds.types, ['a', 'b'], [rel('a', 'b', 'alliance', '2020-01-15'), rel('a', 'b', 'aid', '2022-03')], [source('s', '2023-06')]), TODAY);
+    const shown = (from: string, to: string, carryForward = false) =>
+      visibleRelationIndices(filterRelations(open, { from: day(from), to: day(to), typeMask: typeMaskOf(open, ['alliance', 'aid']), carryForward }));
+    expect(shown('2023-06-30', '2023-07-31')).toEqual([0]);
+    expect(shown('2023-07-01', '2024-06-15')).toEqual([]);
+    expect(shown('2023-07-01', '2024-06-15', true)).toEqual([0]);
+    expect(shown('2024-06-16', '2025-01-01', true)).toEqual([]);
+    // Carrying forward changes nothing for events.
+    expect(shown('2022-01-01', '2022-12-31', true)).toEqual(shown('2022-01-01', '2022-12-31'));
   });
   it('a month-precision event is visible from a window touching only the last day of the month', () => {
     expect(visible('2022-03-31', '2022-04-30')).toEqual([0, 2]);
@@ -103,6 +142,35 @@ describe('filterRelations', () => {
     expect(Array.from(into.typeCountsInWindow)).toEqual([1, 0]);
     expect(byKey(into.edgeCounts)).toEqual({ 'alliance:a>b': 0, 'aid:a>b': 0, 'aid:b>a': 0, 'alliance:a>c': 1 });
     expect(Array.from(into.nodeCounts)).toEqual([1, 0, 1]);
+  });
+});
+
+describe('filterRelations with modalities and statements', () => {
+  const rows = [
+    rel('a', 'b', 'aid', '2022-01', { statement: 'call' }), // 0
+    rel('a', 'c', 'aid', '2022-01', { statement: 'call' }), // 1: same statement as 0
+    rel('b', 'c', 'aid', '2022-02', { modality: 'conditional' }), // 2
+    rel('a', 'b', 'alliance', '2022-02', { modality: 'reported' }), // 3
+  ];
+  const mixed = buildRelationIndex(dataset(ds.types, ['a', 'b', 'c'], rows, [source('s', '2022-03-15')]), TODAY);
+  const types = typeMaskOf(mixed, ['alliance', 'aid']);
+  const window = { from: day('2022-01-01'), to: day('2022-12-31') };
+
+  it('counts distinct statements among the visible rows', () => {
+    const r = filterRelations(mixed, { ...window, typeMask: types });
+    expect([r.visibleCount, r.visibleStatementCount]).toEqual([4, 3]);
+    const januaryOnly = filterRelations(mixed, { from: day('2022-01-01'), to: day('2022-01-31'), typeMask: types });
+    expect([januaryOnly.visibleCount, januaryOnly.visibleStatementCount]).toEqual([2, 1]);
+  });
+  it('hides rows of a hidden modality; each facet counts under the other', () => {
+    const r = filterRelations(mixed, { ...window, typeMask: typeMaskOf(mixed, ['aid']), modalityMask: modalityMaskOf(['asserted', 'reported']) });
+    expect(visibleRelationIndices(r)).toEqual([0, 1]);
+    // Legend counts per type follow the modality filter; modality counts follow the type filter.
+    expect(Array.from(r.typeCountsInWindow)).toEqual([1, 2]);
+    expect(Array.from(r.modalityCountsInWindow)).toEqual([2, 1, 0, 0]);
+  });
+  it('modalityMaskOf follows MODALITIES order and ignores unknown names', () => {
+    expect(Array.from(modalityMaskOf(['reported', 'nope', 'asserted']))).toEqual([1, 0, 0, 1]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Actor, Dataset, Relation, RelationType } from '../../src/lib/core/model';
+import type { Actor, Dataset, Modality, Relation, RelationType, Source } from '../../src/lib/core/model';
 
 /** Day number of an ISO date, computed independently of src/lib/core/dates. */
 export const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
@@ -13,13 +13,25 @@ export function actor(id: string): Actor {
 }
 
 let line = 1;
-/** A relation row; `when` is `date` or `date..endDate`. */
-export function rel(subject: string, object: string, typeId: string, when: string): Relation {
+/** A relation row of source `s` (or `extra.source`); `when` is `date` or `date..endDate`. */
+export function rel(
+  subject: string,
+  object: string,
+  typeId: string,
+  when: string,
+  extra: { source?: string; statement?: string; modality?: Modality } = {},
+): Relation {
   const [date, endDate = ''] = when.split('..');
   line++;
-  return { id: `s:${line}`, source: 's', line, subject, object, type: typeId, date, endDate, quote: 'q', note: '' };
+  const source = extra.source ?? 's';
+  return { id: `${source}:${line}`, source, line, subject, object, type: typeId, date, endDate, quote: 'q', note: '', statement: extra.statement ?? '', modality: extra.modality ?? 'asserted' };
 }
 
-export function dataset(types: RelationType[], actorIds: string[], relations: Relation[]): Dataset {
-  return { types, actors: actorIds.map(actor), sources: [], relations };
+export function source(id: string, published: string, outlet = 'Wire'): Source {
+  return { id, title: `Title ${id}`, outlet, published, url: '' };
+}
+
+/** A dataset; its relations' sources are `sources`, or else none (standing rows then end with their own date). */
+export function dataset(types: RelationType[], actorIds: string[], relations: Relation[], sources: Source[] = []): Dataset {
+  return { types, actors: actorIds.map(actor), sources, relations };
 }

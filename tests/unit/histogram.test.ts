@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { monthlyHistogram, stackedBars } from '../../src/lib/core/histogram';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
-import { dataset, day, rel, type } from './helpers';
+import { modalityMaskOf } from '../../src/lib/core/filter';
+import { dataset, day, rel, source, type } from './helpers';
 
 const TODAY = day('2024-06-15');
 const TYPES = [type('alliance', 'state', false), type('aid', 'event', true)];
@@ -10,7 +11,7 @@ const counts = (h: ReturnType<typeof monthlyHistogram>) => h.counts.map((c) => A
 
 describe('monthlyHistogram', () => {
   const h = histogramOf([
-    rel('a', 'b', 'alliance', '2022-01-10'), // standing until today: counted once, in January
+    rel('a', 'b', 'alliance', '2022-01-10'), // standing: counted once, in January
     rel('a', 'b', 'aid', '2022-01-20'),
     rel('a', 'b', 'aid', '2022-03'),
     rel('b', 'a', 'aid', '2022-03-05'),
@@ -42,6 +43,22 @@ describe('monthlyHistogram', () => {
     const g = histogramOf([rel('a', 'b', 'aid', '2022-11-05'), rel('a', 'b', 'aid', '2022-12-10')]);
     expect(g.monthStarts).toEqual(['2022-11-01', '2022-12-01', '2023-01-01'].map(day));
     expect(counts(g)).toEqual([[0, 1], [0, 1]]);
+  });
+  it('counts a standing relation once, in its first month, however far its source attests it', () => {
+    const g = monthlyHistogram(buildRelationIndex(dataset(TYPES, ['a', 'b'], [rel('a', 'b', 'alliance', '2022-01-10'), rel('a', 'b', 'aid', '2022-02-01')], [source('s', '2022-04-20')]), TODAY));
+    // The extent runs to the source's publication, so April has a bucket, but the alliance is counted only in January.
+    expect(g.monthStarts).toEqual(['2022-01-01', '2022-02-01', '2022-03-01', '2022-04-01', '2022-05-01'].map(day));
+    expect(counts(g)).toEqual([[1, 0], [0, 1], [0, 0], [0, 0]]);
+  });
+  it('leaves out rows of hidden modalities', () => {
+    const index = buildRelationIndex(
+      dataset(TYPES, ['a', 'b'], [rel('a', 'b', 'aid', '2022-01-20'), rel('a', 'b', 'aid', '2022-01-21', { modality: 'conditional' }), rel('a', 'b', 'aid', '2022-02-01', { modality: 'reported' })]),
+      TODAY,
+    );
+    expect(counts(monthlyHistogram(index))).toEqual([[0, 2], [0, 1]]);
+    const g = monthlyHistogram(index, modalityMaskOf(['asserted']));
+    expect(counts(g)).toEqual([[0, 1], [0, 0]]);
+    expect(g.maxTotal).toBe(1);
   });
   it('an empty dataset gives one empty bucket', () => {
     const g = histogramOf([]);

@@ -45,6 +45,18 @@ describe('parseViewQuery', () => {
   it('ignores an unknown focus with a notice', () => {
     expect(parse('?focus=narnia')).toEqual({ view: {}, notices: ['Ignored focus "narnia": no such actor.'] });
   });
+  it('reads carry=today as carrying standing relations forward, and rejects other values with a notice', () => {
+    expect(parse('?carry=today').view).toEqual({ carryForward: true });
+    expect(parse('?carry=1').view).toEqual({ carryForward: true });
+    expect(parse('?carry=0')).toEqual({ view: {}, notices: [] });
+    expect(parse('?carry=forever')).toEqual({ view: {}, notices: ['Ignored "carry=forever": use carry=today to carry standing relations forward.'] });
+  });
+  it('reads modalities like types: unknown ones dropped with a notice, none usable ignored, empty means none', () => {
+    expect(parse('?modality=asserted,reported').view).toEqual({ modalities: ['asserted', 'reported'] });
+    expect(parse('?modality=asserted,maybe')).toEqual({ view: { modalities: ['asserted'] }, notices: ['Ignored unknown modality "maybe".'] });
+    expect(parse('?modality=maybe,perhaps')).toEqual({ view: {}, notices: ['Ignored unknown modalities "maybe", "perhaps".'] });
+    expect(parse('?modality=')).toEqual({ view: { modalities: [] }, notices: [] });
+  });
   it('collects several notices without throwing', () => {
     const result = parse('?x=1&types=war&from=bad&focus=nobody');
     expect(result.view).toEqual({});
@@ -71,6 +83,13 @@ describe('serializeViewQuery', () => {
   it('writes the window only when it is not the full extent', () => {
     expect(serializeViewQuery({ ...base, from: '2022-03-01', to: '2022-06-30', isFullExtent: false })).toBe('?from=2022-03-01&to=2022-06-30');
   });
+  it('writes carry-forward and modalities only when they differ from the default', () => {
+    expect(serializeViewQuery({ ...base, carryForward: false, modalities: ['asserted', 'conditional', 'denied', 'reported'] })).toBe('');
+    expect(serializeViewQuery({ ...base, carryForward: true })).toBe('?carry=today');
+    expect(serializeViewQuery({ ...base, modalities: ['asserted'], from: '2022-03-01', to: '2022-06-30', isFullExtent: false, carryForward: true })).toBe(
+      '?modality=asserted&from=2022-03-01&to=2022-06-30&carry=today',
+    );
+  });
   it('writes the focus', () => {
     expect(serializeViewQuery({ ...base, focus: 'armenia' })).toBe('?focus=armenia');
   });
@@ -82,5 +101,9 @@ describe('serializeViewQuery', () => {
     });
     expect(parse(serializeViewQuery({ ...base, types: [] }))).toEqual({ view: { types: [] }, notices: [] });
     expect(parse(serializeViewQuery(base))).toEqual({ view: {}, notices: [] });
+    expect(parse(serializeViewQuery({ ...base, modalities: ['conditional', 'reported'], carryForward: true }))).toEqual({
+      view: { modalities: ['conditional', 'reported'], carryForward: true },
+      notices: [],
+    });
   });
 });

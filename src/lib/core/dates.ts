@@ -72,16 +72,19 @@ export function todayDayNumber(now: Date = new Date()): number {
 
 /**
  * The days a relation holds: from the start of `date` to the end of `endDate`.
- * Without an end date a standing relation holds until `today`, an event only over its own date.
+ * Without an end date an event covers only its own date, and a standing
+ * relation holds until `openEnd`: the last day its source attests it (the end
+ * of the source's publication date), or today when it is carried forward.
+ * A standing relation whose own date reaches past `openEnd` keeps its whole date.
  */
-export function relationSpan(date: string, endDate: string, temporal: 'state' | 'event', today: number): DaySpan | null {
+export function relationSpan(date: string, endDate: string, temporal: 'state' | 'event', openEnd: number): DaySpan | null {
   const start = parsePartialDate(date);
   if (!start) return null;
   if (endDate) {
     const end = parsePartialDate(endDate);
     return end ? { start: start.start, end: end.end } : null;
   }
-  if (temporal === 'state') return { start: start.start, end: Math.max(start.end, today) };
+  if (temporal === 'state') return { start: start.start, end: Math.max(start.end, openEnd) };
   return { start: start.start, end: start.end };
 }
 
@@ -98,4 +101,21 @@ export function addMonths(day: number, months: number): number {
   const targetYear = year + Math.floor(month / 12);
   const targetMonth = ((month % 12) + 12) % 12;
   return dayNumber(targetYear, targetMonth + 1, Math.min(date.getUTCDate(), daysInMonth(targetYear, targetMonth + 1)));
+}
+
+/** The union of spans as disjoint spans in order; spans that touch (one ends the day before the next starts) merge. */
+export function unionOfSpans(spans: readonly DaySpan[]): DaySpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: DaySpan[] = [];
+  for (const span of sorted) {
+    const last = out[out.length - 1];
+    if (last && span.start <= last.end + 1) last.end = Math.max(last.end, span.end);
+    else out.push({ start: span.start, end: span.end });
+  }
+  return out;
+}
+
+/** "2022-11-23" for one day, "2020-10-01 – 2020-10-31" for longer spans. */
+export function formatSpan(span: DaySpan): string {
+  return span.start === span.end ? formatDay(span.start) : `${formatDay(span.start)} – ${formatDay(span.end)}`;
 }

@@ -5,6 +5,7 @@
 import { KIND_STYLES, type KindStyle } from './kind-styles';
 import { ACTOR_KINDS } from './model';
 import type { ActorKind, RelationType, Source } from './model';
+import { outletText } from './relation-text';
 
 export interface CaptionInput {
   title: string;
@@ -19,6 +20,10 @@ export interface CaptionInput {
   /** Sources of the visible relations. */
   sources: readonly Source[];
   visibleCount: number;
+  /** Distinct statements behind the visible rows, when the dataset groups rows into statements. */
+  statementCount?: number;
+  /** Standing relations carried forward to today rather than held through their sources' dates. */
+  carryForward?: boolean;
 }
 
 export interface LegendSwatch {
@@ -44,7 +49,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function composeAnnotation(input: CaptionInput): ExportAnnotation {
   const shown = input.types.filter((t) => (input.visibleByType.get(t.id) ?? 0) > 0);
   const kinds = ACTOR_KINDS.filter((k) => input.visibleKinds.has(k)).map((k) => ({ label: KIND_STYLES[k].label, style: KIND_STYLES[k] }));
-  const outlets = [...new Set(input.sources.map((s) => s.outlet || 'unknown outlet'))].sort((a, b) => a.localeCompare(b));
+  const outlets = [...new Set(input.sources.map((s) => outletText(s)))].sort((a, b) => a.localeCompare(b));
   const typeLine =
     shown.length === input.types.length ? `All ${input.types.length} relation types` : shown.length === 0 ? 'No relation types' : shown.map((t) => t.label).join(', ');
   return {
@@ -53,8 +58,9 @@ export function composeAnnotation(input: CaptionInput): ExportAnnotation {
     types: shown.map((t) => ({ label: t.label, color: t.color, directed: t.directed })),
     captionLines: [
       `${input.from} to ${input.to} · ${typeLine}`,
-      `${plural(input.visibleCount, 'relation')} from ${plural(input.sources.length, 'source')}`,
+      `${plural(input.visibleCount, 'relation')}${input.statementCount === undefined ? '' : ` (${plural(input.statementCount, 'statement')})`} from ${plural(input.sources.length, 'source')}`,
       outlets.length ? `Sources: ${outlets.join('; ')}` : 'Sources: none',
+      ...(input.carryForward ? ['Standing relations carried forward to today, beyond what their sources attest'] : []),
     ],
   };
 }

@@ -1,15 +1,18 @@
 /**
  * The filter engine used on every slider move. It gives the same result as
  * filterRelations (the reference full scan) but touches only the rows that
- * can be in the window: rows are grouped by type and by how long they last,
- * each group sorted by start, so a window is a binary search plus a scan of
- * its candidates; the legend's counts per type come from sorted starts and
- * ends alone. Per row it only counts into the row's edge: which rows are
- * visible (`result.visible`) is worked out when first asked for, because the
- * renderer needs only counts per edge and per actor, and the previous result
- * is undone edge by edge instead of cleared.
+ * can be in the window: rows are grouped by type, modality and how long they
+ * last, each group sorted by start, so a window is a binary search plus a scan
+ * of its candidates; the legend's counts per type and modality come from
+ * sorted starts and ends alone. Carrying standing relations forward changes
+ * the ends, so it has its own grouping, built the first time it is asked for.
+ * Per row it only counts into the row's edge (and its statement): which rows
+ * are visible (`result.visible`) is worked out when first asked for, because
+ * the renderer needs only counts per edge and per actor, and the previous
+ * result is undone edge by edge instead of cleared.
  */
-import { createFilterResult, type FilterResult, type RelationFilter } from './filter';
+import { ALL_MODALITIES, createFilterResult, type FilterResult, type RelationFilter } from './filter';
+import { MODALITIES } from './model';
 import type { RelationIndex } from './relation-index';
 
 /** Upper bounds of span lengths (days) that share a group; short events never wait behind decade-long states. */
@@ -17,11 +20,20 @@ const LENGTH_CLASSES = [0, 31, 366, 3660, Infinity];
 
 interface SpanGroup {
   type: number;
+  modality: number;
   maxLength: number;
   starts: Int32Array;
   ends: Int32Array;
   rows: Int32Array;
   edges: Int32Array;
+  statements: Int32Array;
+}
+
+/** Everything that depends on the rows' ends: one for spans as attested, one for spans carried forward. */
+interface SpanLayout {
+  groups: SpanGroup[];
+  /** Sorted ends per type × modality (index type * MODALITIES.length + modality). */
+  endsByKind: Int32Array[];
 }
 
 export interface FilterEngine {
@@ -59,11 +71,14 @@ function lengthClass(length: number): number {
   return c;
 }
 
-function buildGroups(index: RelationIndex): SpanGroup[] {
-  const { starts, ends, typeOf, edgeOf, relationCount } = index;
+const MODALITY_COUNT = MODALITIES.length;
+
+function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
+  const { starts, typeOf, modalityOf, edgeOf, statementOf, relationCount } = index;
   const members = new Map<number, number[]>();
   for (let i = 0; i < relationCount; i++) {
-    const key = typeOf[i] * LENGTH_CLASSES.length + lengthClass(ends[i] - starts[i]);
+    const kind = typeOf[i] * MODALITY_COUNT + modalityOf[i];
+    const key = kind * LENGTH_CLASSES.length + lengthClass(ends[i] - starts[i]);
     const list = members.get(key);
     if (list) list.push(i);
     else members.set(key, [i]);
@@ -72,41 +87,62 @@ function buildGroups(index: RelationIndex): SpanGroup[] {
     const rows = Int32Array.from(list).sort((a, b) => starts[a] - starts[b]);
     let maxLength = 0;
     for (const r of rows) maxLength = Math.max(maxLength, ends[r] - starts[r]);
+    const kind = Math.floor(key / LENGTH_CLASSES.length);
     return {
-      type: Math.floor(key / LENGTH_CLASSES.length),
+      type: Math.floor(kind / MODALITY_COUNT),
+      modality: kind % MODALITY_COUNT,
       maxLength,
       starts: rows.map((r) => starts[r]),
       ends: rows.map((r) => ends[r]),
       rows,
       edges: rows.map((r) => edgeOf[r]),
+      statements: rows.map((r) => statementOf[r]),
     };
   });
 }
 
-function sortedByType(index: RelationIndex, values: Int32Array): Int32Array[] {
-  const perType = index.typeIds.map(() => [] as number[]);
-  for (let i = 0; i < index.relationCount; i++) perType[index.typeOf[i]].push(values[i]);
-  return perType.map((list) => Int32Array.from(list).sort());
+/** The values of each type × modality, sorted. */
+function sortedByKind(index: RelationIndex, values: Int32Array): Int32Array[] {
+  const perKind = Array.from({ length: index.typeIds.length * MODALITY_COUNT }, () => [] as number[]);
+  for (let i = 0; i < index.relationCount; i++) perKind[index.typeOf[i] * MODALITY_COUNT + index.modalityOf[i]].push(values[i]);
+  return perKind.map((list) => Int32Array.from(list).sort());
 }
 
 export function createFilterEngine(index: RelationIndex): FilterEngine {
-  const groups = buildGroups(index);
-  const startsByType = sortedByType(index, index.starts);
-  const endsByType = sortedByType(index, index.ends);
+  const startsByKind = sortedByKind(index, index.starts);
+  const layouts = new Map<boolean, SpanLayout>();
+  const layoutFor = (carryForward: boolean): SpanLayout => {
+    let layout = layouts.get(carryForward);
+    if (!layout) {
+      const ends = carryForward ? index.carriedEnds : index.ends;
+      layouts.set(carryForward, (layout = { groups: buildGroups(index, ends), endsByKind: sortedByKind(index, ends) }));
+    }
+    return layout;
+  };
+  layoutFor(false);
   const { edgeSourceIndex, edgeTargetIndex } = index;
   const counts = createFilterResult(index);
   const visible = counts.visible;
   const touchedEdges = new Int32Array(index.edges.length);
+  // Statements are counted with a stamp per statement, so nothing needs clearing between updates.
+  // Without shared statements every row is its own, and the count is the row count.
+  const sharesStatements = index.statementCount < index.relationCount;
+  const statementStamp = new Int32Array(sharesStatements ? index.statementCount : 0);
+  let stamp = 0;
   let touchedCount = 0;
   let current: RelationFilter | null = null;
   let visibleIsStale = true;
 
+  function shownGroups(filter: RelationFilter): SpanGroup[] {
+    const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
+    return layoutFor(!!filter.carryForward).groups.filter((g) => filter.typeMask[g.type] !== 0 && modalityMask[g.modality] !== 0);
+  }
+
   function markVisibleRows() {
     visible.fill(0);
     if (current && current.from <= current.to) {
-      const { from, to, typeMask } = current;
-      for (const group of groups) {
-        if (typeMask[group.type] === 0) continue;
+      const { from, to } = current;
+      for (const group of shownGroups(current)) {
         const last = upperBound(group.starts, to);
         for (let k = lowerBound(group.starts, from - group.maxLength); k < last; k++) if (group.ends[k] >= from) visible[group.rows[k]] = 1;
       }
@@ -120,7 +156,9 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
       return visible;
     },
     visibleCount: 0,
+    visibleStatementCount: 0,
     typeCountsInWindow: counts.typeCountsInWindow,
+    modalityCountsInWindow: counts.modalityCountsInWindow,
     edgeCounts: counts.edgeCounts,
     nodeCounts: counts.nodeCounts,
   };
@@ -136,27 +174,47 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     touchedCount = 0;
   }
 
+  function countKinds(filter: RelationFilter, endsByKind: Int32Array[]) {
+    const { from, to, typeMask } = filter;
+    const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
+    const { typeCountsInWindow, modalityCountsInWindow } = result;
+    typeCountsInWindow.fill(0);
+    modalityCountsInWindow.fill(0);
+    if (from > to) return;
+    for (let t = 0; t < typeCountsInWindow.length; t++) {
+      for (let m = 0; m < MODALITY_COUNT; m++) {
+        const kind = t * MODALITY_COUNT + m;
+        // A span ending before `from` also starts before `to`, so rows in the window = (start ≤ to) − (end < from).
+        const n = upperBound(startsByKind[kind], to) - lowerBound(endsByKind[kind], from);
+        if (modalityMask[m]) typeCountsInWindow[t] += n;
+        if (typeMask[t]) modalityCountsInWindow[m] += n;
+      }
+    }
+  }
+
   function update(filter: RelationFilter): FilterResult {
     undoPrevious();
     current = filter;
     visibleIsStale = true;
-    const { from, to, typeMask } = filter;
-    const { edgeCounts, nodeCounts, typeCountsInWindow } = result;
-    // A span ending before `from` also starts before `to`, so rows in the window = (start ≤ to) − (end < from).
-    for (let t = 0; t < typeCountsInWindow.length; t++) {
-      typeCountsInWindow[t] = from > to ? 0 : upperBound(startsByType[t], to) - lowerBound(endsByType[t], from);
-    }
+    const { from, to } = filter;
+    const { edgeCounts, nodeCounts } = result;
+    countKinds(filter, layoutFor(!!filter.carryForward).endsByKind);
     let visibleCount = 0;
+    let statementCount = 0;
+    stamp++;
     if (from <= to) {
-      for (const group of groups) {
-        if (typeMask[group.type] === 0) continue;
-        const { starts, ends, edges } = group;
+      for (const group of shownGroups(filter)) {
+        const { starts, ends, edges, statements } = group;
         const last = upperBound(starts, to);
         for (let k = lowerBound(starts, from - group.maxLength); k < last; k++) {
           if (ends[k] < from) continue;
           visibleCount++;
           const e = edges[k];
           if (edgeCounts[e]++ === 0) touchedEdges[touchedCount++] = e;
+          if (sharesStatements && statementStamp[statements[k]] !== stamp) {
+            statementStamp[statements[k]] = stamp;
+            statementCount++;
+          }
         }
       }
     }
@@ -166,6 +224,7 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
       nodeCounts[edgeTargetIndex[e]] += edgeCounts[e];
     }
     result.visibleCount = visibleCount;
+    result.visibleStatementCount = sharesStatements ? statementCount : visibleCount;
     return result;
   }
 

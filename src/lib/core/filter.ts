@@ -1,9 +1,11 @@
 /**
  * What a filter result is, and the reference full scan that defines it: which
- * relation rows are visible under a date window and a set of relation types,
- * and the counts every view needs. The app uses the faster filter engine
+ * relation rows are visible under a date window, a set of relation types and
+ * a set of modalities, whether standing relations are carried forward, and the
+ * counts every view needs. The app uses the faster filter engine
  * (filter-engine.ts), which is tested to give the same results.
  */
+import { MODALITIES } from './model';
 import type { RelationIndex } from './relation-index';
 
 export interface RelationFilter {
@@ -13,14 +15,29 @@ export interface RelationFilter {
   to: number;
   /** 1 for each type index that is shown. */
   typeMask: Uint8Array;
+  /** 1 for each modality (index into MODALITIES) that is shown; all when absent. */
+  modalityMask?: Uint8Array;
+  /** Standing relations without end date hold until today instead of through their source's publication date. */
+  carryForward?: boolean;
+}
+
+export const ALL_MODALITIES: Uint8Array = new Uint8Array(MODALITIES.length).fill(1);
+
+export function modalityMaskOf(shown: Iterable<string>): Uint8Array {
+  const set = new Set(shown);
+  return Uint8Array.from(MODALITIES, (m) => (set.has(m) ? 1 : 0));
 }
 
 export interface FilterResult {
   /** 1 for each relation row visible under both the window and the types. */
   visible: Uint8Array;
   visibleCount: number;
-  /** Rows per type in the window, whether or not the type is shown: the legend's counts. */
+  /** Distinct statements among the visible rows. */
+  visibleStatementCount: number;
+  /** Rows per type in the window and of a shown modality, whether or not the type is shown: the legend's counts. */
   typeCountsInWindow: Int32Array;
+  /** Rows per modality in the window and of a shown type, whether or not the modality is shown. */
+  modalityCountsInWindow: Int32Array;
   /** Visible rows per aggregated edge. */
   edgeCounts: Int32Array;
   /** Visible rows touching each actor. */
@@ -31,7 +48,9 @@ export function createFilterResult(index: RelationIndex): FilterResult {
   return {
     visible: new Uint8Array(index.relationCount),
     visibleCount: 0,
+    visibleStatementCount: 0,
     typeCountsInWindow: new Int32Array(index.typeIds.length),
+    modalityCountsInWindow: new Int32Array(MODALITIES.length),
     edgeCounts: new Int32Array(index.edges.length),
     nodeCounts: new Int32Array(index.actorIds.length),
   };
@@ -44,13 +63,18 @@ export function typeMaskOf(index: RelationIndex, shownTypes: Iterable<string>): 
 
 /** Filters every relation row into `into` (reused across calls) and returns it. */
 export function filterRelations(index: RelationIndex, filter: RelationFilter, into: FilterResult = createFilterResult(index)): FilterResult {
-  const { starts, ends, typeOf, edgeOf, relationCount } = index;
+  const { starts, typeOf, modalityOf, statementOf, edgeOf, relationCount } = index;
+  const ends = filter.carryForward ? index.carriedEnds : index.ends;
   const { from, to, typeMask } = filter;
-  const { visible, typeCountsInWindow, edgeCounts, nodeCounts } = into;
+  const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
+  const { visible, typeCountsInWindow, modalityCountsInWindow, edgeCounts, nodeCounts } = into;
   typeCountsInWindow.fill(0);
+  modalityCountsInWindow.fill(0);
   edgeCounts.fill(0);
   nodeCounts.fill(0);
+  const statementSeen = new Uint8Array(index.statementCount);
   let visibleCount = 0;
+  let visibleStatementCount = 0;
 
   for (let i = 0; i < relationCount; i++) {
     if (starts[i] > to || ends[i] < from) {
@@ -58,14 +82,20 @@ export function filterRelations(index: RelationIndex, filter: RelationFilter, in
       continue;
     }
     const t = typeOf[i];
-    typeCountsInWindow[t]++;
-    if (typeMask[t] === 0) {
+    const m = modalityOf[i];
+    if (modalityMask[m]) typeCountsInWindow[t]++;
+    if (typeMask[t]) modalityCountsInWindow[m]++;
+    if (typeMask[t] === 0 || modalityMask[m] === 0) {
       visible[i] = 0;
       continue;
     }
     visible[i] = 1;
     visibleCount++;
     edgeCounts[edgeOf[i]]++;
+    if (statementSeen[statementOf[i]] === 0) {
+      statementSeen[statementOf[i]] = 1;
+      visibleStatementCount++;
+    }
   }
 
   const { edgeSourceIndex, edgeTargetIndex } = index;
@@ -76,6 +106,7 @@ export function filterRelations(index: RelationIndex, filter: RelationFilter, in
     nodeCounts[edgeTargetIndex[e]] += c;
   }
   into.visibleCount = visibleCount;
+  into.visibleStatementCount = visibleStatementCount;
   return into;
 }
 

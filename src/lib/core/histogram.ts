@@ -1,5 +1,6 @@
 /** Relations per month, stacked by type, for the timeline. */
 import { dayNumber, formatDay } from './dates';
+import { ALL_MODALITIES } from './filter';
 import type { RelationIndex } from './relation-index';
 
 export interface MonthlyHistogram {
@@ -15,8 +16,12 @@ function monthOf(day: number): { year: number; month: number } {
   return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)) };
 }
 
-/** Buckets every relation by the month its span starts in; a standing relation counts once, where it begins. */
-export function monthlyHistogram(index: RelationIndex): MonthlyHistogram {
+/**
+ * Buckets every relation of a shown modality by the month its span starts in.
+ * A standing relation counts once, where it begins, whether it is attested
+ * through its source's date or carried forward, so the bars are the same either way.
+ */
+export function monthlyHistogram(index: RelationIndex, modalityMask: Uint8Array = ALL_MODALITIES): MonthlyHistogram {
   const first = monthOf(index.extent.start);
   const last = monthOf(index.extent.end);
   const monthStarts: number[] = [];
@@ -29,6 +34,7 @@ export function monthlyHistogram(index: RelationIndex): MonthlyHistogram {
   const counts = Array.from({ length: bucketCount }, () => new Int32Array(typeCount));
   const totals = new Int32Array(bucketCount);
   for (let i = 0; i < index.relationCount; i++) {
+    if (modalityMask[index.modalityOf[i]] === 0) continue;
     const b = bucketOf(monthStarts, index.starts[i]);
     if (b < 0) continue;
     counts[b][index.typeOf[i]]++;

@@ -1,13 +1,18 @@
 /**
- * The view as a query string: `?types=a,b&from=YYYY-MM-DD&to=YYYY-MM-DD&focus=id`.
+ * The view as a query string:
+ * `?types=a,b&modality=asserted,reported&from=YYYY-MM-DD&to=YYYY-MM-DD&carry=today&focus=id`.
  * Parsing never throws: whatever cannot be used is reported as a notice and ignored.
  */
 import { parsePartialDate } from './dates';
+import { MODALITIES } from './model';
 
 export interface ViewQuery {
   types?: string[];
+  modalities?: string[];
   from?: number;
   to?: number;
+  /** Standing relations carried forward to today. */
+  carryForward?: boolean;
   focus?: string;
 }
 
@@ -21,7 +26,9 @@ export interface ViewVocabulary {
   actorIds: readonly string[];
 }
 
-const KNOWN_PARAMS = new Set(['types', 'from', 'to', 'focus']);
+const KNOWN_PARAMS = new Set(['types', 'modality', 'from', 'to', 'carry', 'focus']);
+const CARRY_ON = new Set(['today', '1', 'true']);
+const CARRY_OFF = new Set(['', '0', 'false', 'off']);
 
 export function parseViewQuery(search: string, vocabulary: ViewVocabulary): ParsedViewQuery {
   const params = new URLSearchParams(search);
@@ -32,15 +39,10 @@ export function parseViewQuery(search: string, vocabulary: ViewVocabulary): Pars
     if (!KNOWN_PARAMS.has(key)) notices.push(`Ignored unknown parameter "${key}".`);
   }
 
-  const types = params.get('types');
-  if (types !== null) {
-    const requested = types.split(',').map((t) => t.trim()).filter(Boolean);
-    const known = requested.filter((t) => vocabulary.typeIds.includes(t));
-    const unknown = requested.filter((t) => !vocabulary.typeIds.includes(t));
-    if (unknown.length) notices.push(`Ignored unknown relation type${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `"${t}"`).join(', ')}.`);
-    // Nothing usable left: ignore the parameter rather than show an empty graph. An empty `types=` still means none.
-    if (known.length > 0 || requested.length === 0) view.types = known;
-  }
+  const types = listParam(params, 'types', vocabulary.typeIds, ['relation type', 'relation types'], notices);
+  if (types) view.types = types;
+  const modalities = listParam(params, 'modality', MODALITIES, ['modality', 'modalities'], notices);
+  if (modalities) view.modalities = modalities;
 
   for (const bound of ['from', 'to'] as const) {
     const text = params.get(bound);
@@ -55,6 +57,12 @@ export function parseViewQuery(search: string, vocabulary: ViewVocabulary): Pars
     delete view.to;
   }
 
+  const carry = params.get('carry');
+  if (carry !== null) {
+    if (CARRY_ON.has(carry)) view.carryForward = true;
+    else if (!CARRY_OFF.has(carry)) notices.push(`Ignored "carry=${carry}": use carry=today to carry standing relations forward.`);
+  }
+
   const focus = params.get('focus');
   if (focus !== null && focus !== '') {
     if (vocabulary.actorIds.includes(focus)) view.focus = focus;
@@ -63,9 +71,26 @@ export function parseViewQuery(search: string, vocabulary: ViewVocabulary): Pars
   return { view, notices };
 }
 
+/**
+ * A comma-separated list of known ids. Unknown ids are dropped with a notice; when nothing usable
+ * is left the parameter is ignored rather than show an empty graph, but an empty list still means none.
+ */
+function listParam(params: URLSearchParams, name: string, known: readonly string[], [one, many]: [string, string], notices: string[]): string[] | undefined {
+  const text = params.get(name);
+  if (text === null) return undefined;
+  const requested = text.split(',').map((t) => t.trim()).filter(Boolean);
+  const usable = requested.filter((t) => known.includes(t));
+  const unknown = requested.filter((t) => !known.includes(t));
+  if (unknown.length) notices.push(`Ignored unknown ${unknown.length > 1 ? many : one} ${unknown.map((t) => `"${t}"`).join(', ')}.`);
+  return usable.length > 0 || requested.length === 0 ? usable : undefined;
+}
+
 export interface SerializableView {
   types: readonly string[];
   allTypes: readonly string[];
+  /** Shown modalities; all of MODALITIES when absent. */
+  modalities?: readonly string[];
+  carryForward?: boolean;
   from: string;
   to: string;
   isFullExtent: boolean;
@@ -76,7 +101,9 @@ export interface SerializableView {
 export function serializeViewQuery(view: SerializableView): string {
   const params: string[] = [];
   if (view.types.length !== view.allTypes.length) params.push(`types=${view.types.map(encodeURIComponent).join(',')}`);
+  if (view.modalities && view.modalities.length !== MODALITIES.length) params.push(`modality=${view.modalities.join(',')}`);
   if (!view.isFullExtent) params.push(`from=${view.from}`, `to=${view.to}`);
+  if (view.carryForward) params.push('carry=today');
   if (view.focus) params.push(`focus=${encodeURIComponent(view.focus)}`);
   return params.length ? `?${params.join('&')}` : '';
 }

@@ -4,9 +4,9 @@
  * methods; the renderer is fed from it by the canvas component.
  */
 import { loadDataset, type DatasetFiles } from '../core/load';
-import { formatIssue, type Actor, type Dataset, type Relation, type RelationType, type Source } from '../core/model';
+import { MODALITIES, formatIssue, type Actor, type Dataset, type Relation, type RelationType, type Source } from '../core/model';
 import { buildRelationIndex, type RelationIndex } from '../core/relation-index';
-import { typeMaskOf, visibleRelationIndices, type FilterResult } from '../core/filter';
+import { modalityMaskOf, typeMaskOf, visibleRelationIndices, type FilterResult } from '../core/filter';
 import { createFilterEngine, type FilterEngine } from '../core/filter-engine';
 import { formatDay, parsePartialDate, todayDayNumber } from '../core/dates';
 import { monthlyHistogram, type MonthlyHistogram } from '../core/histogram';
@@ -19,6 +19,10 @@ export class Explorer {
   loadError = $state.raw<{ summary: string; details: string[] } | null>(null);
   index = $state.raw<RelationIndex | null>(null);
   shownTypes = $state.raw<string[]>([]);
+  /** Modalities shown (asserted, conditional, denied, reported); all by default. */
+  shownModalities = $state.raw<string[]>([...MODALITIES]);
+  /** Standing relations without end date hold until today instead of through their source's publication date. */
+  carryForward = $state(false);
   from = $state(0);
   to = $state(0);
   focus = $state<string | null>(null);
@@ -32,7 +36,13 @@ export class Explorer {
     const index = this.index;
     if (!index) return null;
     this.engine ??= createFilterEngine(index);
-    const out = this.engine.update({ from: this.from, to: this.to, typeMask: typeMaskOf(index, this.shownTypes) });
+    const out = this.engine.update({
+      from: this.from,
+      to: this.to,
+      typeMask: typeMaskOf(index, this.shownTypes),
+      modalityMask: this.modalityMask,
+      carryForward: this.carryForward,
+    });
     // A fresh wrapper each time, so everything that depends on the result re-runs; the arrays are shared,
     // and `visible` stays a getter so the per-row mask is built only when something reads it.
     return {
@@ -40,14 +50,19 @@ export class Explorer {
         return out.visible;
       },
       visibleCount: out.visibleCount,
+      visibleStatementCount: out.visibleStatementCount,
       typeCountsInWindow: out.typeCountsInWindow,
+      modalityCountsInWindow: out.modalityCountsInWindow,
       edgeCounts: out.edgeCounts,
       nodeCounts: out.nodeCounts,
     };
   });
 
   readonly dataset: Dataset | null = $derived(this.index?.dataset ?? null);
-  readonly histogram: MonthlyHistogram | null = $derived(this.index ? monthlyHistogram(this.index) : null);
+  readonly modalityMask: Uint8Array = $derived(modalityMaskOf(this.shownModalities));
+  readonly histogram: MonthlyHistogram | null = $derived(this.index ? monthlyHistogram(this.index, this.modalityMask) : null);
+  /** Whether rows share statement ids, so that counting statements says something counting rows does not. */
+  readonly sharesStatements = $derived(!!this.index && this.index.statementCount < this.index.relationCount);
   readonly searchActors: (query: string) => ActorMatch[] = $derived(this.index ? createActorSearch(this.index.dataset.actors) : () => []);
   readonly actorsById: Map<string, Actor> = $derived(new Map(this.dataset?.actors.map((a) => [a.id, a]) ?? []));
   readonly sourcesById: Map<string, Source> = $derived(new Map(this.dataset?.sources.map((s) => [s.id, s]) ?? []));
@@ -79,6 +94,8 @@ export class Explorer {
     this.engine = null;
     this.index = index;
     this.shownTypes = index.typeIds.slice();
+    this.shownModalities = [...MODALITIES];
+    this.carryForward = false;
     this.from = index.extent.start;
     this.to = index.extent.end;
     this.focus = null;
@@ -108,6 +125,23 @@ export class Explorer {
   showNoTypes(): void {
     this.shownTypes = [];
     this.selectedEdge = null;
+  }
+
+  setModalityShown(modality: string, shown: boolean): void {
+    const set = new Set(this.shownModalities);
+    if (shown) set.add(modality);
+    else set.delete(modality);
+    this.shownModalities = MODALITIES.filter((m) => set.has(m));
+    this.dropHiddenSelection();
+  }
+
+  showAllModalities(): void {
+    this.shownModalities = [...MODALITIES];
+  }
+
+  setCarryForward(on: boolean): void {
+    this.carryForward = on;
+    this.dropHiddenSelection();
   }
 
   /** Sets the window; bounds are clamped so that from ≤ to always holds. */

@@ -122,6 +122,8 @@ export class Exporter {
       visibleKinds,
       sources: [...sourceIds].map((id) => explorer.sourcesById.get(id)!).filter(Boolean),
       visibleCount: explorer.visibleRelations.length,
+      statementCount: explorer.sharesStatements ? explorer.result?.visibleStatementCount : undefined,
+      carryForward: explorer.carryForward,
     });
   }
 

@@ -2,6 +2,7 @@
  * Keeps the query string and the view in step: every settled change becomes a
  * history entry, and back/forward or an opened link restore the view.
  */
+import { MODALITIES } from '../core/model';
 import { parseViewQuery, serializeViewQuery } from '../core/view-query';
 import type { Explorer } from './explorer.svelte';
 
@@ -11,6 +12,8 @@ export function viewQueryOf(explorer: Explorer): string {
   return serializeViewQuery({
     types: explorer.shownTypes,
     allTypes: explorer.allTypeIds,
+    modalities: explorer.shownModalities,
+    carryForward: explorer.carryForward,
     from: explorer.fromText,
     to: explorer.toText,
     isFullExtent: explorer.isFullExtent,
@@ -19,7 +22,7 @@ export function viewQueryOf(explorer: Explorer): string {
 }
 
 /** Applies a query string to the explorer; returns the notices for what was ignored. */
-/** The address that restores the current view: types, window and focus. */
+/** The address that restores the current view: types, modalities, window, carry-forward and focus. */
 export function shareUrl(explorer: Explorer): string {
   return `${location.origin}${location.pathname}${viewQueryOf(explorer)}`;
 }
@@ -30,6 +33,9 @@ function applyViewQuery(explorer: Explorer, search: string): string[] {
   const { view, notices } = parseViewQuery(search, { typeIds: index.typeIds, actorIds: index.actorIds });
   if (view.types) explorer.shownTypes = index.typeIds.filter((id) => view.types!.includes(id));
   else explorer.showAllTypes();
+  if (view.modalities) explorer.shownModalities = MODALITIES.filter((m) => view.modalities!.includes(m));
+  else explorer.showAllModalities();
+  explorer.setCarryForward(view.carryForward ?? false);
   const from = view.from ?? index.extent.start;
   const to = view.to ?? index.extent.end;
   if (from > to) {
