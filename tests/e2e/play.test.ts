@@ -4,7 +4,7 @@
  * least once (checked against graph-data through the core), starts on the busy
  * years, and the step buttons and speed are reachable by keyboard.
  */
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { statusCounts, useBuiltApp } from './harness';
 import { readGraphDataFolder } from '../../scripts/read-graph-data';
@@ -16,6 +16,10 @@ import { FRAME_MS, PLAY_FRAME_EVENT } from '../../src/lib/state/playback.svelte'
 import type { DayWindow } from '../../src/lib/core/window-edit';
 
 const app = useBuiltApp();
+// Each test's page is closed after it, so finished pages do not compete for the CPU (their console and network records stay).
+afterEach(async () => {
+  for (const watched of app.pages) if (!watched.page.isClosed()) await watched.page.context().close();
+});
 const index = buildRelationIndex(loadDataset(readGraphDataFolder('graph-data')).dataset!, todayDayNumber());
 const allTypes = typeMaskOf(index, index.typeIds);
 
