@@ -43,7 +43,7 @@ describe('history and time controls', () => {
     const page = await open('');
     const entries = await historyLength(page);
     const from = page.getByLabel('From', { exact: true });
-    await page.getByRole('button', { name: '▶ Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     const first = await from.inputValue();
     await expect.poll(() => from.inputValue(), { timeout: 10_000 }).not.toBe(first);
     const second = await from.inputValue();
@@ -53,7 +53,7 @@ describe('history and time controls', () => {
     await page.getByRole('slider', { name: 'Window start' }).focus();
     await page.keyboard.press('PageUp');
     const chosen = await from.inputValue();
-    await page.getByRole('button', { name: '▶ Play' }).waitFor({ timeout: 5_000 });
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 5_000 });
     expect(await from.inputValue()).toBe(chosen);
   });
 
@@ -61,16 +61,19 @@ describe('history and time controls', () => {
     const page = await open('?from=2022-01-01&to=2022-12-31');
     const counts = await statusCounts(page);
     const tickLabels = () => page.locator('.track svg text.tick').allTextContents();
-    expect(await tickLabels()).toContain('1990');
+    // The axis opens on the busy years, not on 1990 (tests/e2e/timeline.test.ts has more on that).
+    expect(await tickLabels()).toContain('2021');
+    expect(await tickLabels()).not.toContain('1990');
 
     await page.getByRole('button', { name: 'Zoom timeline to the window' }).click();
     await expect.poll(tickLabels).toContain('Jun');
-    expect(await tickLabels()).not.toContain('1990');
     expect((await tickLabels()).filter((label) => /^\d{4}$/.test(label))).toEqual(['2022']);
     expect(await statusCounts(page)).toEqual(counts);
 
-    await page.getByRole('button', { name: 'Show the whole timeline' }).click();
+    const allYears = page.getByRole('button', { name: 'All years' });
+    await allYears.click();
     await expect.poll(tickLabels).toContain('1990');
+    expect(await allYears.getAttribute('aria-pressed')).toBe('true');
 
     const track = (await page.locator('.track svg').boundingBox())!;
     await page.mouse.move(track.x + track.width * 0.95, track.y + 30);
@@ -82,10 +85,10 @@ describe('history and time controls', () => {
 
     // Play now slides through the zoomed years only, not from 1990.
     await page.getByRole('button', { name: 'Whole period' }).click();
-    await page.getByRole('button', { name: '▶ Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     const firstYear = Number((await page.getByLabel('From', { exact: true }).inputValue()).slice(0, 4));
     expect(firstYear).toBeGreaterThan(2010);
-    await page.getByRole('button', { name: '❚❚ Pause' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
   });
 
   test('the table opens the evidence of a relation from the keyboard', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, MIN_VISIBLE_DAYS, pannedRange, rangeAround, zoomedRange } from '../../src/lib/core/time-axis';
+import { axisTicks, bulkRange, MIN_VISIBLE_DAYS, pannedRange, rangeAround, zoomedRange } from '../../src/lib/core/time-axis';
 import { day } from './helpers';
 
 const extent = { from: day('1990-01-01'), to: day('2023-12-31') };
@@ -71,5 +71,30 @@ describe('axisTicks', () => {
     const ticks = axisTicks(range, 600, 48);
     const pxPerDay = 600 / (range.to + 1 - range.from);
     for (let i = 1; i < ticks.length; i++) expect((ticks[i].day - ticks[i - 1].day) * pxPerDay).toBeGreaterThanOrEqual(48 * 0.9);
+  });
+});
+
+describe('bulkRange', () => {
+  const days = (isos: string[]) => isos.map(day);
+  const busy = Array.from({ length: 40 }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i * 27)).toISOString().slice(0, 10));
+
+  it('opens on the busy years, padded to whole months, leaving out a few old rows', () => {
+    const range = bulkRange(days(['1990-01-01', '1991-06-01', '1994-01-01', ...busy]), { from: day('1990-01-01'), to: day('2022-12-31') });
+    expect(range.from).toBe(day('2019-11-01'));
+    expect(range.to).toBe(day('2022-12-31'));
+  });
+
+  it('takes in starts just before the densest stretch instead of cutting them off', () => {
+    // 90 % of the rows lie in 2021-2022, but 2020 is near enough to belong to the same stretch.
+    const rows = [...Array.from({ length: 9 }, () => '2020-01-01'), ...Array.from({ length: 81 }, (_, i) => new Date(Date.UTC(2021, 0, 1 + i * 9)).toISOString().slice(0, 10)), '1990-05-01'];
+    const range = bulkRange(days(rows), { from: day('1990-01-01'), to: day('2022-12-31') });
+    expect(range.from).toBeLessThanOrEqual(day('2020-01-01'));
+    expect(range.from).toBeGreaterThan(day('2019-01-01'));
+  });
+
+  it('is the whole extent when the rows spread over most of it, or there are none', () => {
+    const extent = { from: day('2020-01-01'), to: day('2022-12-31') };
+    expect(bulkRange(days(busy), extent)).toEqual(extent);
+    expect(bulkRange([], extent)).toEqual(extent);
   });
 });

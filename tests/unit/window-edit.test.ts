@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draggedWindow, spannedWindow, steppedWindow } from '../../src/lib/core/window-edit';
+import { barKeyWindow, draggedWindow, handleKeyWindow, monthShiftedWindow, spannedWindow, steppedWindow } from '../../src/lib/core/window-edit';
 import { day } from './helpers';
 
 const extent = { from: day('2020-01-01'), to: day('2023-12-31') };
@@ -42,5 +42,33 @@ describe('steppedWindow', () => {
     expect(steppedWindow('from', 12, window, extent)).toEqual({ from: window.to, to: window.to });
     expect(steppedWindow('to', 120, window, extent)).toEqual({ from: window.from, to: extent.to });
     expect(steppedWindow('from', -120, window, extent)).toEqual({ from: extent.from, to: window.to });
+  });
+});
+
+describe('keyboard edits of the window', () => {
+  const quarter = { from: day('2021-09-01'), to: day('2021-11-30') };
+
+  it('moves a window of whole months by calendar months, keeping it whole', () => {
+    expect(monthShiftedWindow(quarter, 1, extent)).toEqual({ from: day('2021-10-01'), to: day('2021-12-31') });
+    expect(monthShiftedWindow(quarter, -12, extent)).toEqual({ from: day('2020-09-01'), to: day('2020-11-30') });
+  });
+
+  it('moves any other window by the same number of days at both ends, stopping at the extent', () => {
+    expect(monthShiftedWindow(window, 1, extent)).toEqual({ from: day('2021-04-15'), to: window.to + 31 });
+    const length = window.to - window.from;
+    expect(monthShiftedWindow(window, -120, extent)).toEqual({ from: extent.from, to: extent.from + length });
+    expect(barKeyWindow('End', window, extent)).toEqual({ from: extent.to - length, to: extent.to });
+    expect(barKeyWindow('Home', window, extent)).toEqual({ from: extent.from, to: extent.from + length });
+    expect(barKeyWindow('PageUp', quarter, extent)).toEqual({ from: day('2022-09-01'), to: day('2022-11-30') });
+    expect(barKeyWindow('a', quarter, extent)).toBeNull();
+  });
+
+  it('sends a handle to its ends with Home and End, never past the other handle', () => {
+    expect(handleKeyWindow('from', 'Home', window, extent)).toEqual({ from: extent.from, to: window.to });
+    expect(handleKeyWindow('from', 'End', window, extent)).toEqual({ from: window.to, to: window.to });
+    expect(handleKeyWindow('to', 'Home', window, extent)).toEqual({ from: window.from, to: window.from });
+    expect(handleKeyWindow('to', 'End', window, extent)).toEqual({ from: window.from, to: extent.to });
+    expect(handleKeyWindow('to', 'ArrowRight', window, extent)).toEqual({ from: window.from, to: day('2021-07-30') });
+    expect(handleKeyWindow('to', 'Tab', window, extent)).toBeNull();
   });
 });

@@ -42,6 +42,40 @@ export function rangeAround(window: DayWindow, extent: DayWindow): DayWindow {
   return fitted(Math.round(window.from - (length - lengthOf(window)) / 2), length, extent);
 }
 
+/** Share of the relations the timeline opens on; the rest may lie in the quiet years around them. */
+export const BULK_SHARE = 0.9;
+
+/**
+ * The range the timeline opens on: where the bulk of the relations start. It is the shortest range
+ * holding `share` of the start days, widened to take in starts closer to it than half its length
+ * (so a busy stretch is not cut just short of its own beginning), padded by a twentieth of its length
+ * and rounded out to whole months. The whole extent when that range would cover most of it anyway.
+ */
+export function bulkRange(starts: ArrayLike<number>, extent: DayWindow, share = BULK_SHARE): DayWindow {
+  const sorted = Int32Array.from(starts).sort();
+  const n = sorted.length;
+  const wanted = Math.ceil(share * n);
+  if (n === 0 || wanted >= n) return { ...extent };
+  let lo = 0;
+  for (let i = 1; i + wanted - 1 < n; i++) if (sorted[i + wanted - 1] - sorted[i] < sorted[lo + wanted - 1] - sorted[lo]) lo = i;
+  let hi = lo + wanted - 1;
+  for (let grown = true; grown; ) {
+    const reach = (sorted[hi] - sorted[lo]) / 2;
+    grown = false;
+    if (lo > 0 && sorted[lo] - sorted[lo - 1] <= reach) (lo--, (grown = true));
+    if (hi < n - 1 && sorted[hi + 1] - sorted[hi] <= reach) (hi++, (grown = true));
+  }
+  const pad = Math.round((sorted[hi] - sorted[lo]) / 20);
+  const from = Math.max(extent.from, monthStart(sorted[lo] - pad));
+  const to = Math.min(extent.to, addMonths(monthStart(sorted[hi] + pad), 1) - 1);
+  return to - from >= 0.8 * (extent.to - extent.from) ? { ...extent } : { from, to };
+}
+
+function monthStart(day: number): number {
+  const [year, month] = formatDay(day).split('-').map(Number);
+  return dayNumber(year, month, 1);
+}
+
 /**
  * Ticks at month or year boundaries, as dense as `minSpacingPx` allows on a
  * timeline `widthPx` wide. Months are labelled by name, years by number.

@@ -47,3 +47,33 @@ export const MONTHS_PER_KEY: Readonly<Record<string, number>> = {
   PageDown: -12,
   PageUp: 12,
 };
+
+const isFirstOfMonth = (day: number) => new Date(day * 86_400_000).getUTCDate() === 1;
+
+/**
+ * The whole window moved by whole months, stopping at the extent. A window of whole months
+ * (1 Sep – 30 Nov) stays one (1 Oct – 31 Dec); any other keeps its length in days.
+ */
+export function monthShiftedWindow(window: DayWindow, months: number, extent: DayWindow): DayWindow {
+  const from = addMonths(window.from, months);
+  const wholeMonths = isFirstOfMonth(window.from) && isFirstOfMonth(window.to + 1);
+  const to = wholeMonths ? addMonths(window.to + 1, months) - 1 : window.to + (from - window.from);
+  if (from < extent.from || to > extent.to) return shiftedWindow(window, from < extent.from ? extent.from - window.from : extent.to - window.to, extent);
+  return { from, to };
+}
+
+/** The window after a key press on one of its handles (a slider), or null when the key is not a slider key. */
+export function handleKeyWindow(bound: 'from' | 'to', key: string, window: DayWindow, extent: DayWindow): DayWindow | null {
+  if (key === 'Home') return bound === 'from' ? { from: Math.min(extent.from, window.to), to: window.to } : { from: window.from, to: window.from };
+  if (key === 'End') return bound === 'from' ? { from: window.to, to: window.to } : { from: window.from, to: Math.max(extent.to, window.from) };
+  const months = MONTHS_PER_KEY[key];
+  return months === undefined ? null : steppedWindow(bound, months, window, extent);
+}
+
+/** The window after a key press on the window bar: arrows move it a month, Page keys a year, Home and End to either end. */
+export function barKeyWindow(key: string, window: DayWindow, extent: DayWindow): DayWindow | null {
+  if (key === 'Home') return shiftedWindow(window, extent.from - window.from, extent);
+  if (key === 'End') return shiftedWindow(window, extent.to - window.to, extent);
+  const months = MONTHS_PER_KEY[key];
+  return months === undefined ? null : monthShiftedWindow(window, months, extent);
+}

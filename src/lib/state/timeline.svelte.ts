@@ -1,12 +1,21 @@
-/** What part of the dataset's extent the timeline shows: all of it, or a zoomed range the user chose. */
-import { pannedRange, rangeAround, zoomedRange } from '../core/time-axis';
+/**
+ * What part of the dataset's extent the timeline shows. It opens on the range
+ * holding the bulk of the relations (core/time-axis bulkRange), so a few busy
+ * years are not a sliver beside quiet decades; "All years" shows the extent.
+ * The filter's window is independent: it still opens on the whole period.
+ */
+import { bulkRange, pannedRange, rangeAround, zoomedRange } from '../core/time-axis';
 import type { DayWindow } from '../core/window-edit';
+import type { RelationIndex } from '../core/relation-index';
 import type { Explorer } from './explorer.svelte';
 
 const ZOOM_STEP = 1.6;
 
+const sameRange = (a: DayWindow, b: DayWindow) => a.from === b.from && a.to === b.to;
+
 export class TimelineRange {
-  private zoomed = $state.raw<DayWindow | null>(null);
+  /** The range the user chose, for the dataset it was chosen on; none means the opening range. */
+  private chosen = $state.raw<{ index: RelationIndex; range: DayWindow } | null>(null);
 
   constructor(private explorer: Explorer) {}
 
@@ -15,25 +24,33 @@ export class TimelineRange {
     return index ? { from: index.extent.start, to: index.extent.end } : null;
   });
 
-  /** The visible range; a zoom from another dataset's extent is dropped rather than shown out of bounds. */
-  readonly shown: DayWindow = $derived.by(() => {
-    const extent = this.extent ?? { from: 0, to: 0 };
-    const zoomed = this.zoomed;
-    return zoomed && zoomed.from >= extent.from && zoomed.to <= extent.to ? zoomed : extent;
+  /** Where the bulk of the relations start: the range the timeline opens on. */
+  readonly opening: DayWindow | null = $derived.by(() => {
+    const index = this.explorer.index;
+    return index && this.extent ? bulkRange(index.starts, this.extent) : null;
   });
 
-  readonly isWhole = $derived(this.shown === this.extent || !this.extent);
+  /** The visible range; a choice made on another dataset is dropped. */
+  readonly shown: DayWindow = $derived.by(() => {
+    const chosen = this.chosen;
+    if (chosen && chosen.index === this.explorer.index) return chosen.range;
+    return this.opening ?? { from: 0, to: 0 };
+  });
+
+  readonly isWhole = $derived(!this.extent || sameRange(this.shown, this.extent));
+  /** Whether the data has quiet years outside its busy range, so that "All years" shows more. */
+  readonly hasQuietYears = $derived(!!this.extent && !!this.opening && !sameRange(this.opening, this.extent));
 
   zoomAt(anchor: number, factor: number): void {
     if (this.extent) this.show(zoomedRange(this.shown, anchor, factor, this.extent));
   }
 
   zoomIn(): void {
-    this.zoomAt(this.centre(), 1 / ZOOM_STEP);
+    this.zoomAt(this.anchor(), 1 / ZOOM_STEP);
   }
 
   zoomOut(): void {
-    this.zoomAt(this.centre(), ZOOM_STEP);
+    this.zoomAt(this.anchor(), ZOOM_STEP);
   }
 
   pan(deltaDays: number): void {
@@ -45,15 +62,29 @@ export class TimelineRange {
   }
 
   showWhole(): void {
-    this.zoomed = null;
+    if (this.extent) this.show(this.extent);
+  }
+
+  /** Back to the range the timeline opened on. */
+  showBusy(): void {
+    if (this.opening) this.show(this.opening);
+  }
+
+  /** Brings a window that lies wholly off the axis (typed dates, Back) into view. */
+  reveal(window: DayWindow): void {
+    if (!this.extent || (window.from <= this.shown.to && window.to >= this.shown.from)) return;
+    this.show(rangeAround(window, this.extent));
   }
 
   private show(range: DayWindow): void {
-    const extent = this.extent!;
-    this.zoomed = range.from === extent.from && range.to === extent.to ? null : range;
+    const index = this.explorer.index;
+    if (index) this.chosen = { index, range };
   }
 
-  private centre(): number {
-    return Math.round((this.shown.from + this.shown.to) / 2);
+  /** Zoom keeps the window in place: its middle, or the part of it on the axis. */
+  private anchor(): number {
+    const from = Math.max(this.shown.from, this.explorer.from);
+    const to = Math.min(this.shown.to, this.explorer.to);
+    return from <= to ? Math.round((from + to) / 2) : Math.round((this.shown.from + this.shown.to) / 2);
   }
 }
