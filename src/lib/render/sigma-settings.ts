@@ -1,14 +1,15 @@
 /**
  * The one sigma settings object the explorer starts from, with the rendering
- * programs for each kind of actor (square, disc, rings) and each kind of edge.
+ * programs for each kind of actor (square, disc, rings) and each kind of edge
+ * (directed ones with arrowheads of a readable minimum size).
  */
 import type { Settings } from 'sigma/settings';
-import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram } from 'sigma/rendering';
-import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { EdgeLineProgram, NodeCircleProgram } from 'sigma/rendering';
 import { NodeSquareProgram } from '@sigma/node-square';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import type { EdgeAttributes, NodeAttributes } from './build-graph';
 import { RING_FILL_COLOR } from './styles';
+import { EdgeArrowMinHeadProgram, EdgeCurvedArrowMinHeadProgram, EdgeCurveMinHeadProgram } from './edge-programs';
 
 export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
   allowInvalidContainer: true,
@@ -52,9 +53,9 @@ export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> =
   },
   edgeProgramClasses: {
     line: EdgeLineProgram,
-    arrow: EdgeArrowProgram,
-    curved: EdgeCurveProgram,
-    curvedArrow: EdgeCurvedArrowProgram,
+    arrow: EdgeArrowMinHeadProgram,
+    curved: EdgeCurveMinHeadProgram,
+    curvedArrow: EdgeCurvedArrowMinHeadProgram,
   },
 };
 
