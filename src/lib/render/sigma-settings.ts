@@ -13,7 +13,8 @@ import { EdgeArrowMinHeadProgram, EdgeCurvedArrowMinHeadProgram, EdgeCurveMinHea
 
 export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
   allowInvalidContainer: true,
-  enableEdgeEvents: true,
+  // Edges are hit by geometry in renderer.ts, within a few pixels of their line; sigma's picking would take only the line.
+  enableEdgeEvents: false,
   renderEdgeLabels: false,
   labelFont: 'system-ui, "DejaVu Sans", sans-serif',
   labelSize: 13,
