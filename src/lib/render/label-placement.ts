@@ -2,8 +2,9 @@
  * Label placement that keeps labels from piling up: each frame, labels are
  * placed greedily by importance (selection first, then node size) at the
  * first free spot around their node (right, left, below, above), never over
- * another label or node; a label with no free spot is left out until zooming
- * in makes room. Used for graphs small enough for the quadratic check.
+ * another label or node nor across the canvas border (where an export's
+ * legend begins); a label with no free spot is left out until zooming in
+ * makes room. Used for graphs small enough for the quadratic check.
  */
 import type Sigma from 'sigma';
 import type { NodeLabelDrawingFunction } from 'sigma/rendering';
@@ -43,6 +44,8 @@ function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, setti
   const placed: Rect[] = [];
   const spots = new Map<string, Spot>();
   const h = fontSize + 2;
+  const { width, height } = sigma.getDimensions();
+  const inside = (r: Rect) => r.x >= 0 && r.y >= 0 && r.x + r.w <= width && r.y + r.h <= height;
   for (const c of candidates) {
     const w = context.measureText(c.label).width + 2;
     const options: Array<[Rect, Spot]> = [
@@ -51,8 +54,9 @@ function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, setti
       [{ x: c.x - w / 2, y: c.y + c.r + 2, w, h }, { x: c.x - w / 2 + 1, y: c.y + c.r + 1 + fontSize }],
       [{ x: c.x - w / 2, y: c.y - c.r - 2 - h, w, h }, { x: c.x - w / 2 + 1, y: c.y - c.r - 4 }],
     ];
-    const free = options.find(([rect]) => !placed.some((p) => overlaps(p, rect)) && !obstacles.some((o) => o.key !== c.key && overlaps(o, rect)));
-    const chosen = free ?? (c.priority >= 1e6 ? options[0] : undefined);
+    const free = options.find(([rect]) => inside(rect) && !placed.some((p) => overlaps(p, rect)) && !obstacles.some((o) => o.key !== c.key && overlaps(o, rect)));
+    // A selected or forced label is always drawn: on the canvas if it fits anywhere, over others if it must.
+    const chosen = free ?? (c.priority >= 1e6 ? (options.find(([rect]) => inside(rect)) ?? options[0]) : undefined);
     if (!chosen) continue;
     placed.push(chosen[0]);
     spots.set(c.key, chosen[1]);

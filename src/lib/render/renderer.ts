@@ -14,23 +14,32 @@ import { computeDisplay, type DisplayArrays, type DisplayState } from './display
 import { KIND_STYLES } from '../core/kind-styles';
 import { DIMMED_EDGE_COLOR, DIMMED_EDGE_COLOR_DARK, DIMMED_NODE_COLOR, DIMMED_NODE_COLOR_DARK, relationColorOnDark } from './styles';
 import { SIGMA_SETTINGS } from './sigma-settings';
+import { nearestEdge, type EdgeShape, type Point } from './edge-hit';
 
 export type { DisplayState } from './display';
 
 export interface RendererEvents {
   nodeClick(actorId: string): void;
   edgeClick(edgeIndex: number): void;
+  /** The edge under the pointer changed (null: none); `point` is where the pointer is, in viewport pixels. */
+  edgeHover?(edgeIndex: number | null, point: Point): void;
   stageClick(): void;
   layoutChange(running: boolean): void;
 }
 
 const MIN_CURVATURE = 1e-4;
+/** How far from its line, in CSS pixels, a click or hover still takes an edge. */
+export const EDGE_HIT_TOLERANCE = 6;
 /** Camera ratios of a focus: the closest framing of a neighbourhood, a lone actor's close-up, and an actor whose neighbours are everywhere. */
 const FOCUS_MIN_RATIO = 0.2;
 const FOCUS_CLOSE_UP_RATIO = 0.45;
 const FOCUS_WIDE_RATIO = 0.75;
 /** A neighbourhood may need a little more than the overview; beyond this it is most of the graph, and framing it would not move the camera. */
 const FOCUS_MAX_FRAMING_RATIO = 1.2;
+/** Room around the actors a Fit frames, for labels beside the outermost ones. */
+const FIT_MARGIN = 1.1;
+/** A Fit that would zoom in less than this is the full view. */
+const FULL_VIEW_RATIO = 0.92;
 /** Room around a framed neighbourhood, for the labels beside its outermost nodes. */
 const FOCUS_MARGIN = 1.3;
 
@@ -60,6 +69,9 @@ export class GraphRenderer {
   /** The node under the pointer, as sigma last reported it. */
   hoveredNode: string | null = null;
   private dragMoved = false;
+  /** Drawn edges in viewport coordinates, recomputed after a frame that may have moved them. */
+  private edgeShapes: EdgeShape[] | null = null;
+  private hoveredEdge: number | null = null;
 
   constructor(container: HTMLElement, readonly index: RelationIndex, private events: RendererEvents) {
     this.graph = buildGraph(index);
@@ -145,8 +157,17 @@ export class GraphRenderer {
     return [...neighbours];
   }
 
-  resetCamera(): void {
-    this.sigma.getCamera().animatedReset({ duration: 300 });
+  /**
+   * Frames the actors drawn now (the filter's picture, not the whole graph), leaving room for labels.
+   * When they span about the whole graph anyway, this is the plain full view.
+   */
+  fitVisible(): void {
+    const camera = this.sigma.getCamera();
+    const shown = this.display ? this.index.actorIds.filter((_, i) => this.display!.nodeShown[i]) : [];
+    const fit = shown.length ? getCameraStateToFitViewportToNodes(this.sigma as unknown as Sigma, shown) : null;
+    const ratio = fit ? fit.ratio * FIT_MARGIN : 1;
+    if (!fit || ratio >= FULL_VIEW_RATIO) camera.animatedReset({ duration: 300 });
+    else camera.animate({ x: fit.x, y: fit.y, ratio, angle: 0 }, { duration: 300 });
   }
 
   zoom(factor: number): void {
@@ -179,6 +200,33 @@ export class GraphRenderer {
   viewportPointOfNode(actorId: string): { x: number; y: number } | null {
     const data = this.sigma.getNodeDisplayData(actorId);
     return data ? this.sigma.framedGraphToViewport(data) : null;
+  }
+
+  /** The edge a click at this viewport point takes: the nearest drawn line within EDGE_HIT_TOLERANCE pixels. */
+  edgeAt(point: Point): number | null {
+    this.edgeShapes ??= this.computeEdgeShapes();
+    return nearestEdge(point, this.edgeShapes, EDGE_HIT_TOLERANCE)?.index ?? null;
+  }
+
+  private computeEdgeShapes(): EdgeShape[] {
+    const shapes: Array<EdgeShape & { zIndex: number }> = [];
+    const minThickness = this.sigma.getSetting('minEdgeThickness');
+    this.graph.forEachEdge((key, attributes, source, target) => {
+      const data = this.sigma.getEdgeDisplayData(key) as (EdgeDisplayData & { curvature?: number }) | undefined;
+      if (!data || data.hidden || attributes.affiliation) return;
+      const a = this.viewportPointOfNode(source);
+      const b = this.viewportPointOfNode(target);
+      if (!a || !b) return;
+      const halfWidth = Math.max(minThickness, this.sigma.scaleSize(data.size)) / 2;
+      shapes.push({ index: attributes.index, source: a, target: b, curvature: data.curvature ?? 0, halfWidth, zIndex: data.zIndex ?? 0 });
+    });
+    // In drawing order, so that of two equally near edges the one on top wins.
+    return shapes.sort((x, y) => x.zIndex - y.zIndex);
+  }
+
+  viewportRadiusOfNode(actorId: string): number | null {
+    const data = this.sigma.getNodeDisplayData(actorId);
+    return data ? this.sigma.scaleSize(data.size) : null;
   }
 
   /** Visible edges with where a pointer can hit them: the middle of a straight edge (null for a curve). For tests and automation. */
@@ -246,17 +294,35 @@ export class GraphRenderer {
     } as Partial<EdgeDisplayData>;
   }
 
+  /** Hovering: the edge under a pointer that is inside the canvas, not over a node, and not dragging the view. */
+  private hoverEdgeAt(event: { x: number; y: number; original: MouseEvent | TouchEvent }): void {
+    const { width, height } = this.sigma.getDimensions();
+    const inside = event.x >= 0 && event.y >= 0 && event.x <= width && event.y <= height;
+    const pressed = 'buttons' in event.original && event.original.buttons !== 0;
+    this.hoverEdge(inside && !pressed && !this.hoveredNode ? this.edgeAt(event) : null, event);
+  }
+
+  private hoverEdge(edge: number | null, point: Point): void {
+    if (edge === null && this.hoveredEdge === null) return;
+    if (edge !== this.hoveredEdge && !this.hoveredNode) this.sigma.getContainer().style.cursor = edge === null ? '' : 'pointer';
+    this.hoveredEdge = edge;
+    this.events.edgeHover?.(edge, { x: point.x, y: point.y });
+  }
+
   private bindEvents(): void {
     const { sigma, graph } = this;
     sigma.on('clickNode', ({ node }) => {
       if (!this.dragMoved) this.events.nodeClick(node);
     });
-    sigma.on('clickEdge', ({ edge }) => {
-      const index = graph.getEdgeAttribute(edge, 'index');
-      if (index >= 0) this.events.edgeClick(index);
+    // Edges are hit by geometry (edge-hit.ts), not by sigma's picking, which only takes the line's own pixels.
+    sigma.on('clickStage', ({ event }) => {
+      const edge = this.edgeAt(event);
+      if (edge === null) this.events.stageClick();
+      else this.events.edgeClick(edge);
     });
-    sigma.on('clickStage', () => this.events.stageClick());
-    sigma.on('enterNode', ({ node }) => {
+    sigma.on('afterRender', () => (this.edgeShapes = null));
+    sigma.on('enterNode', ({ node, event }) => {
+      this.hoverEdge(null, event);
       this.hoveredNode = node;
       sigma.getContainer().style.cursor = 'pointer';
     });
@@ -264,8 +330,7 @@ export class GraphRenderer {
       this.hoveredNode = null;
       sigma.getContainer().style.cursor = '';
     });
-    sigma.on('enterEdge', () => (sigma.getContainer().style.cursor = 'pointer'));
-    sigma.on('leaveEdge', () => (sigma.getContainer().style.cursor = ''));
+    sigma.on('leaveStage', ({ event }) => this.hoverEdge(null, event));
 
     sigma.on('downNode', ({ node }) => {
       // The layout writes every position on every iteration; a dragged node would be pulled back.
@@ -275,7 +340,7 @@ export class GraphRenderer {
       if (!sigma.getCustomBBox()) sigma.setCustomBBox(sigma.getBBox());
     });
     sigma.on('moveBody', ({ event }) => {
-      if (!this.dragged) return;
+      if (!this.dragged) return this.hoverEdgeAt(event);
       const position = sigma.viewportToGraph(event);
       graph.mergeNodeAttributes(this.dragged, { x: position.x, y: position.y });
       this.dragMoved = true;

@@ -1,18 +1,20 @@
 /**
  * The one sigma settings object the explorer starts from, with the rendering
- * programs for each kind of actor (square, disc, rings) and each kind of edge.
+ * programs for each kind of actor (square, disc, rings) and each kind of edge
+ * (directed ones with arrowheads of a readable minimum size).
  */
 import type { Settings } from 'sigma/settings';
-import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram } from 'sigma/rendering';
-import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { EdgeLineProgram, NodeCircleProgram } from 'sigma/rendering';
 import { NodeSquareProgram } from '@sigma/node-square';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import type { EdgeAttributes, NodeAttributes } from './build-graph';
 import { RING_FILL_COLOR } from './styles';
+import { EdgeArrowMinHeadProgram, EdgeCurvedArrowMinHeadProgram, EdgeCurveMinHeadProgram } from './edge-programs';
 
 export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
   allowInvalidContainer: true,
-  enableEdgeEvents: true,
+  // Edges are hit by geometry in renderer.ts, within a few pixels of their line; sigma's picking would take only the line.
+  enableEdgeEvents: false,
   renderEdgeLabels: false,
   labelFont: 'system-ui, "DejaVu Sans", sans-serif',
   labelSize: 13,
@@ -52,9 +54,9 @@ export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> =
   },
   edgeProgramClasses: {
     line: EdgeLineProgram,
-    arrow: EdgeArrowProgram,
-    curved: EdgeCurveProgram,
-    curvedArrow: EdgeCurvedArrowProgram,
+    arrow: EdgeArrowMinHeadProgram,
+    curved: EdgeCurveMinHeadProgram,
+    curvedArrow: EdgeCurvedArrowMinHeadProgram,
   },
 };
 

@@ -3,6 +3,7 @@
  * it the filter and selection, and exposes camera and layout actions.
  */
 import { GraphRenderer } from '../render/renderer';
+import { edgeSummary, type EdgeSummary } from '../core/edge-summary';
 import type { Explorer } from './explorer.svelte';
 
 /** Read-only hooks for end-to-end tests and scripts that need canvas coordinates or timings. */
@@ -13,8 +14,13 @@ function exposeAutomationHooks(renderer: GraphRenderer): void {
     /** Milliseconds from navigation start to the first frame with the graph drawn. */
     firstFrameMs: () => firstFrameMs,
     nodePoint: (id: string) => renderer.viewportPointOfNode(id),
+    /** Radius of a node as drawn, in CSS pixels. */
+    nodeRadius: (id: string) => renderer.viewportRadiusOfNode(id),
     visibleEdges: () => renderer.visibleEdgeTargets(),
     cameraState: () => renderer.cameraState(),
+    /** The aggregated edge a click at this viewport point would select. */
+    edgeAt: (x: number, y: number) => renderer.edgeAt({ x, y }),
+    edgeKey: (edgeIndex: number) => renderer.index.edges[edgeIndex]?.key ?? null,
     hoveredNode: () => renderer.hoveredNode,
     lastLayout: () => renderer.lastLayout,
     nodePosition: (id: string) => {
@@ -29,6 +35,8 @@ type LayoutStatus = 'idle' | 'running' | 'settled';
 export class GraphView {
   layoutStatus = $state<LayoutStatus>('idle');
   renderer = $state.raw<GraphRenderer | null>(null);
+  /** The edge under the pointer and where the pointer is, in canvas pixels. */
+  hoveredEdge = $state.raw<{ edge: number; x: number; y: number } | null>(null);
   private pendingFocus: string | null = null;
 
   constructor(private explorer: Explorer) {}
@@ -41,6 +49,7 @@ export class GraphView {
       nodeClick: (id) => this.explorer.focusActor(this.explorer.focus === id ? null : id),
       edgeClick: (edge) => this.explorer.selectEdge(edge),
       stageClick: () => this.explorer.clearSelection(),
+      edgeHover: (edge, point) => (this.hoveredEdge = edge === null ? null : { edge, ...point }),
       layoutChange: (running) => {
         this.layoutStatus = running ? 'running' : 'settled';
         if (!running && this.pendingFocus && this.pendingFocus === this.explorer.focus) this.focusCamera(this.pendingFocus);
@@ -54,8 +63,23 @@ export class GraphView {
       delete (window as unknown as { __entente?: unknown }).__entente;
       renderer.kill();
       if (this.renderer === renderer) this.renderer = null;
+      this.hoveredEdge = null;
       this.layoutStatus = 'idle';
     };
+  }
+
+  /** The hovered edge's tooltip: its type, ends, and the relations of it visible now. */
+  get edgeTooltip(): (EdgeSummary & { x: number; y: number; flipX: boolean; flipY: boolean }) | null {
+    const hovered = this.hoveredEdge;
+    const index = this.explorer.index;
+    if (!hovered || !index) return null;
+    const edge = index.edges[hovered.edge];
+    const relations = this.explorer.visibleRelationsOfEdge(hovered.edge);
+    if (!edge || !relations.length) return null;
+    const summary = edgeSummary(edge, this.explorer.typesById.get(edge.type), relations, (id) => this.explorer.actorLabel(id));
+    // Near the right or bottom border the tooltip opens to the other side, so it stays on the canvas.
+    const size = this.renderer?.viewSize() ?? { width: Infinity, height: Infinity };
+    return { ...summary, x: hovered.x, y: hovered.y, flipX: hovered.x > size.width - 340, flipY: hovered.y > size.height - 90 };
   }
 
   /** Sends the current filter and selection to the renderer: a display refresh, never a rebuild. */
@@ -82,8 +106,9 @@ export class GraphView {
     this.renderer?.focusNode(actorId);
   }
 
-  resetCamera(): void {
-    this.renderer?.resetCamera();
+  /** "Fit": frames what the filter shows now. */
+  fitVisible(): void {
+    this.renderer?.fitVisible();
   }
 
   zoom(factor: number): void {
