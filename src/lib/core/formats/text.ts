@@ -86,3 +86,21 @@ export function forEachTsvLine(text: string, row: (cells: string[], line: number
 export function fileName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
+
+export const MAX_QUOTE_LENGTH = 200;
+
+/**
+ * The longest verbatim prefix of `text` that graph-data accepts as a quote: within the
+ * first paragraph and at most 200 characters, cut at a word boundary. `cut` says whether text was lost.
+ */
+export function quoteFrom(text: string): { quote: string; cut: boolean } {
+  const trimmed = text.trim();
+  const paragraph = trimmed.split(/\r?\n\s*\r?\n/)[0].trim();
+  if (paragraph.length <= MAX_QUOTE_LENGTH) return { quote: paragraph, cut: paragraph !== trimmed };
+  let quote = paragraph.slice(0, MAX_QUOTE_LENGTH);
+  const space = quote.lastIndexOf(' ');
+  if (space > MAX_QUOTE_LENGTH / 2) quote = quote.slice(0, space);
+  // Never split a surrogate pair.
+  if (/[\uD800-\uDBFF]$/.test(quote)) quote = quote.slice(0, -1);
+  return { quote: quote.trimEnd(), cut: true };
+}
