@@ -203,7 +203,9 @@ export class GraphDataBuilder {
     this.relationCount++;
   }
 
+  /** The graph-data files, or none when the input had any issue: nothing is half-converted. */
   result(texts?: Record<string, string>): ConvertResult {
+    if (this.issues.length) return { files: {}, report: this.report, issues: this.issues };
     const files: Record<string, string> = {};
     const typeRows = [...this.usedTypes.values()];
     files['relation-types.csv'] = toCsv(this.vocabulary.columns, typeRows);
