@@ -104,3 +104,22 @@ export function quoteFrom(text: string): { quote: string; cut: boolean } {
   if (/[\uD800-\uDBFF]$/.test(quote)) quote = quote.slice(0, -1);
   return { quote: quote.trimEnd(), cut: true };
 }
+
+/**
+ * A verbatim quote of at most 200 characters from `text` that contains `needle` (the
+ * event's words) when it can, cut at word boundaries within one paragraph.
+ */
+export function quoteAround(text: string, needle: string): string {
+  const whole = quoteFrom(text);
+  if (!whole.cut) return whole.quote;
+  const paragraphs = text.split(/\r?\n\s*\r?\n/);
+  const paragraph = paragraphs.find((p) => needle && p.includes(needle)) ?? paragraphs[0];
+  const at = needle ? paragraph.indexOf(needle) : 0;
+  if (at < 0 || paragraph.length <= MAX_QUOTE_LENGTH) return quoteFrom(paragraph).quote;
+  let start = Math.max(0, Math.min(at - 40, paragraph.length - MAX_QUOTE_LENGTH));
+  if (start > 0) {
+    const space = paragraph.indexOf(' ', start);
+    start = space >= 0 && space < at ? space + 1 : start;
+  }
+  return quoteFrom(paragraph.slice(start)).quote;
+}
