@@ -29,6 +29,17 @@ export const CODING: Record<FormatId, string> = {
   'plover-json': 'hand',
 };
 
+/** Ids and cells stay within the loader's limits (100-character ids, 10,000-character cells). */
+const MAX_ID_CHARS = 60;
+const MAX_CELL_CHARS = 10_000;
+
+function clipId(id: string, separator: string): string {
+  if (id.length <= MAX_ID_CHARS) return id;
+  const cut = id.slice(0, MAX_ID_CHARS);
+  const at = cut.lastIndexOf(separator);
+  return at > MAX_ID_CHARS / 2 ? cut.slice(0, at) : cut.replace(new RegExp(`\\${separator}+$`), '');
+}
+
 export interface SourceFields {
   title: string;
   outlet: string;
@@ -69,7 +80,8 @@ export function attrColumn(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
-  return `attr_${snake || 'value'}`;
+  // Attribute columns start with a letter after the prefix: `attr_2020` would be refused.
+  return `attr_${/^[a-z]/.test(snake) ? snake : `a${snake || 'value'}`}`;
 }
 
 export class GraphDataBuilder {
@@ -82,6 +94,7 @@ export class GraphDataBuilder {
   private sources = new Map<string, { id: string; fields: SourceFields }>();
   private sourceIds = new Set<string>();
   private relations = new Map<string, RelationFields[]>();
+  private rowKeys = new Map<string, Set<string>>();
   private colorIndex = 0;
   relationCount = 0;
 
@@ -109,7 +122,7 @@ export class GraphDataBuilder {
   actor(key: string, label: string, kind: string, aliases: string[] = []): string {
     const known = this.actors.get(key);
     if (known) return known.id;
-    const base = kebabId(label) || kebabId(key) || 'actor';
+    const base = clipId(kebabId(label) || kebabId(key) || 'actor', '-');
     let id = base;
     for (let n = 2; this.actorIds.has(id); n++) id = `${base}-${n}`;
     this.actorIds.add(id);
@@ -144,7 +157,7 @@ export class GraphDataBuilder {
   createType(type: NewType): string {
     const existing = this.createdByLabel.get(type.label.toLowerCase());
     if (existing) return existing;
-    const base = snakeId(type.label) || 'related_to';
+    const base = clipId(snakeId(type.label) || 'related_to', '_');
     let id = base;
     for (let n = 2; this.vocabulary.byId.has(id) || this.usedTypes.has(id); n++) id = `${base}_${n}`;
     const row: Record<string, string> = {};
@@ -192,13 +205,26 @@ export class GraphDataBuilder {
     return this.sources.get(key)?.fields;
   }
 
-  /** Adds a relation row; undirected types list their pair alphabetically, as graph-data requires. */
+  /**
+   * Adds a relation row; undirected types list their pair alphabetically, as graph-data
+   * requires. A row identical to one already in its source is merged and counted, since
+   * graph-data codes a relation once.
+   */
   relation(sourceId: string, relation: RelationFields): void {
     if (!this.isDirected(relation.type) && relation.object < relation.subject) {
       relation = { ...relation, subject: relation.object, object: relation.subject };
     }
+    if (relation.note && relation.note.length > MAX_CELL_CHARS) relation = { ...relation, note: relation.note.slice(0, MAX_CELL_CHARS - 1) + '…' };
     let rows = this.relations.get(sourceId);
     if (!rows) this.relations.set(sourceId, (rows = []));
+    let keys = this.rowKeys.get(sourceId);
+    if (!keys) this.rowKeys.set(sourceId, (keys = new Set()));
+    const key = [relation.subject, relation.object, relation.type, relation.date, relation.endDate, relation.quote, relation.note, relation.statement, relation.modality, JSON.stringify(relation.attrs ?? {})].join('\u0000');
+    if (keys.has(key)) {
+      this.skip('identical rows merged');
+      return;
+    }
+    keys.add(key);
     rows.push(relation);
     this.relationCount++;
   }

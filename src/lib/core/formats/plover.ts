@@ -3,10 +3,14 @@ import type { GraphDataBuilder } from './builder';
 import { titleCase } from './text';
 import { typeForPlover } from './vocabulary';
 
-/** PLOVER 2021 event types; anything else in a file is reported rather than guessed. */
+/**
+ * PLOVER event types: the 16 of the 2021 manual (used by POLECAT) and the older ones still
+ * found in PLOVER-coded data (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT); anything else in a
+ * file is reported rather than guessed.
+ */
 export const PLOVER_EVENTS = [
   'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN',
-  'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT', 'DISAPPROVE', 'DEMAND', 'INVESTIGATE', 'FIGHT', 'ENGAGE',
+  'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT', 'DISAPPROVE', 'DEMAND', 'INVESTIGATE', 'FIGHT',
 ];
 
 /** Events whose actors act together rather than on each other (undirected when created). */
