@@ -48,7 +48,7 @@ export class Explorer {
 
   readonly dataset: Dataset | null = $derived(this.index?.dataset ?? null);
   readonly histogram: MonthlyHistogram | null = $derived(this.index ? monthlyHistogram(this.index) : null);
-  readonly searchActors: (query: string) => ActorMatch[] = $derived(this.index ? createActorSearch(this.index.dataset.actors) : () => []);
+  readonly searchActors: (query: string) => ActorMatch[] = $derived(this.index ? createActorSearch(this.index.dataset.actors, this.index.dataset.relations) : () => []);
   readonly actorsById: Map<string, Actor> = $derived(new Map(this.dataset?.actors.map((a) => [a.id, a]) ?? []));
   readonly sourcesById: Map<string, Source> = $derived(new Map(this.dataset?.sources.map((s) => [s.id, s]) ?? []));
   readonly typesById: Map<string, RelationType> = $derived(new Map(this.dataset?.types.map((t) => [t.id, t]) ?? []));
