@@ -33,6 +33,8 @@ interface Hooks {
   visibleEdges(): EdgeTarget[];
   cameraState(): { x: number; y: number; ratio: number; angle: number };
   nodePosition(id: string): Point;
+  hoveredNode(): string | null;
+  frameIsCurrent(): boolean;
 }
 /** Runs `fn` against window.__entente in the page. */
 function hooks<T, A>(page: Page, fn: (h: Hooks, arg: A) => T, arg: A): Promise<T> {
@@ -50,12 +52,23 @@ const evidenceHeading = () => details().getByRole('heading', { name: 'Evidence',
 const canvasBox = async () => (await page.locator('.canvas').boundingBox())!;
 
 /**
+ * Waits until the picture stands still: the layout has settled, no camera animation runs, and sigma
+ * has drawn the camera's final state. Node points and the pointer's hit test follow the last drawn
+ * frame, which on a busy machine lags the camera by seconds.
+ */
+async function waitForStillPicture(): Promise<void> {
+  await waitForSettledGraph(page);
+  await page.waitForFunction(() => (window as unknown as { __entente: Hooks }).__entente.frameIsCurrent(), null, { timeout: 20_000, polling: 50 });
+}
+
+/**
  * Hovers container point p (trying small offsets) until sigma shows the pointer cursor it sets
  * on entering a node or edge. Starts over empty stage, because sigma keeps a stale hover after
  * the mouse leaves. Probing by hover, not by clicks: sigma takes two canvas clicks within
  * 300 ms as a double click, which zooms instead of selecting.
  */
 async function hoverCanvas(p: Point, offsets = [[0, 0]]): Promise<boolean> {
+  await waitForStillPicture();
   const box = await canvasBox();
   await page.mouse.move(box.x + 8, box.y + 8);
   for (const [dx, dy] of offsets) {
@@ -231,22 +244,30 @@ describe('the explorer on the bundled dataset', () => {
 
   test('dragging a node moves it; re-running the layout settles again', async () => {
     await page.getByRole('button', { name: 'Fit' }).click();
-    await expect.poll(() => hooks(page, (h) => h.cameraState(), null), { timeout: 5_000 }).toEqual({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    await expect.poll(() => hooks(page, (h) => h.cameraState(), null), { timeout: 10_000 }).toEqual({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     const box = await canvasBox();
-    const before = await hooks(page, (h) => ({ point: h.nodePoint('armenia')!, position: h.nodePosition('armenia') }), null);
+    const armenia = () => hooks(page, (h) => ({ point: h.nodePoint('armenia')!, position: h.nodePosition('armenia') }), null);
     // The pointer cursor also shows over an edge; press only once sigma has the node itself under the pointer.
-    const armeniaHovered = () =>
-      page
-        .waitForFunction(() => (window as unknown as { __entente: { hoveredNode(): string | null } }).__entente.hoveredNode() === 'armenia', null, { timeout: 3000 })
-        .then(() => true, () => false);
+    // Each attempt starts over empty stage and reads the node's point from a frame that shows the final camera.
+    let before = await armenia();
     let hovered = false;
-    for (let attempt = 0; attempt < 3 && !hovered; attempt++) hovered = (await hoverCanvas(before.point)) && (await armeniaHovered());
+    for (let attempt = 0; attempt < 3 && !hovered; attempt++) {
+      await waitForStillPicture();
+      before = await armenia();
+      await page.mouse.move(box.x + 8, box.y + 8);
+      await page.mouse.move(box.x + before.point.x, box.y + before.point.y, { steps: 4 });
+      hovered = await page
+        .waitForFunction(() => (window as unknown as { __entente: Hooks }).__entente.hoveredNode() === 'armenia', null, { timeout: 5000, polling: 50 })
+        .then(() => true, () => false);
+    }
     expect(hovered).toBe(true);
     await page.mouse.down();
     await page.mouse.move(box.x + before.point.x - 60, box.y + before.point.y, { steps: 12 });
     await page.mouse.up();
-    const after = await hooks(page, (h) => ({ point: h.nodePoint('armenia')!, position: h.nodePosition('armenia') }), null);
-    expect(after.position).not.toEqual(before.position);
+    await expect.poll(async () => (await armenia()).position, { timeout: 10_000 }).not.toEqual(before.position);
+    // The moved node is drawn (and its point known) on the next frame.
+    await expect.poll(async () => Math.abs((await armenia()).point.x - (before.point.x - 60)), { timeout: 10_000 }).toBeLessThanOrEqual(5);
+    const after = await armenia();
     expect(after.point.x).toBeCloseTo(before.point.x - 60, -1);
     expect(Math.abs(after.point.y - before.point.y)).toBeLessThan(5);
 

@@ -63,7 +63,7 @@ export class Explorer {
   readonly histogram: MonthlyHistogram | null = $derived(this.index ? monthlyHistogram(this.index, this.modalityMask) : null);
   /** Whether rows share statement ids, so that counting statements says something counting rows does not. */
   readonly sharesStatements = $derived(!!this.index && this.index.statementCount < this.index.relationCount);
-  readonly searchActors: (query: string) => ActorMatch[] = $derived(this.index ? createActorSearch(this.index.dataset.actors) : () => []);
+  readonly searchActors: (query: string) => ActorMatch[] = $derived(this.index ? createActorSearch(this.index.dataset.actors, this.index.dataset.relations) : () => []);
   readonly actorsById: Map<string, Actor> = $derived(new Map(this.dataset?.actors.map((a) => [a.id, a]) ?? []));
   readonly sourcesById: Map<string, Source> = $derived(new Map(this.dataset?.sources.map((s) => [s.id, s]) ?? []));
   readonly typesById: Map<string, RelationType> = $derived(new Map(this.dataset?.types.map((t) => [t.id, t]) ?? []));

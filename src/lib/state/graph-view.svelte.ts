@@ -21,6 +21,25 @@ function exposeAutomationHooks(renderer: GraphRenderer): void {
     /** The aggregated edge a click at this viewport point would select. */
     edgeAt: (x: number, y: number) => renderer.edgeAt({ x, y }),
     edgeKey: (edgeIndex: number) => renderer.index.edges[edgeIndex]?.key ?? null,
+    /** Canvas size sigma last drew at; it catches up with its container only when it draws. */
+    viewSize: () => renderer.viewSize(),
+    /**
+     * Whether the last drawn frame shows the camera as it stands now, at the container's size. Sigma
+     * draws on a later animation frame (seconds later on a busy machine), and nodePoint and the
+     * pointer's hit test follow the drawn frame, not the camera.
+     */
+    frameIsCurrent: () => {
+      const { sigma } = renderer;
+      const container = sigma.getContainer();
+      const size = sigma.getDimensions();
+      if (sigma.getCamera().isAnimated() || size.width !== container.offsetWidth || size.height !== container.offsetHeight) return false;
+      const now = { cameraState: sigma.getCamera().getState(), viewportDimensions: size };
+      return [{ x: 0, y: 0 }, { x: 1, y: 1 }].every((p) => {
+        const drawn = sigma.framedGraphToViewport(p);
+        const current = sigma.framedGraphToViewport(p, now);
+        return Math.abs(drawn.x - current.x) < 0.01 && Math.abs(drawn.y - current.y) < 0.01;
+      });
+    },
     hoveredNode: () => renderer.hoveredNode,
     lastLayout: () => renderer.lastLayout,
     nodePosition: (id: string) => {
