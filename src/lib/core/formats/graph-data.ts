@@ -35,7 +35,7 @@ export const graphDataFormat: InputFormat = {
     const root = graphDataRoot(files);
     if (root === null) return 0;
     const names = new Set(files.filter((f) => f.path.startsWith(root)).map((f) => f.path.slice(root.length).toLowerCase()));
-    return names.has(TYPES_FILE) && names.has(ACTORS_FILE) ? 10 : 5;
+    return names.has(TYPES_FILE) && names.has(ACTORS_FILE) ? 1 : 0.6;
   },
   convert(files, options): ConvertResult {
     const root = graphDataRoot(files) ?? '';
