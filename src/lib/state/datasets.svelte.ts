@@ -6,7 +6,7 @@
  * like every other input.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { DatasetFiles } from '../core/load';
+import { loadDataset, type DatasetFiles } from '../core/load';
 import type { ImportOutcome } from '../core/import-job';
 import type { Dataset } from '../core/model';
 import { summarizeDataset } from '../core/summary';
@@ -60,6 +60,8 @@ function entryOf(id: string, name: string, format: string, dataset: Dataset, siz
   };
 }
 
+const bundledEntry = (dataset: Dataset) => entryOf(BUNDLED_ID, 'Armenia, Azerbaijan, Russia and the CSTO (bundled)', 'bundled', dataset, 0, false, null);
+
 const MB = (bytes: number) => `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MB`;
 
 /** A message a person can act on, for the ways a browser refuses to store data. */
@@ -100,11 +102,20 @@ export class Datasets {
   async start(): Promise<void> {
     const wanted = localStorage.getItem(CURRENT_KEY);
     await this.refresh().catch(() => undefined);
+    if (wanted && wanted !== BUNDLED_ID) await this.describeBundled();
     if (wanted && wanted !== BUNDLED_ID && this.entries.some((e) => e.id === wanted)) {
       if (await this.switchTo(wanted)) return;
       explorer.addNotices([`The saved dataset "${this.entries.find((e) => e.id === wanted)?.name}" could not be opened; showing the bundled one.`]);
     }
     if (!(await this.switchTo(BUNDLED_ID)) && explorer.status === 'loading') explorer.failLoading(this.message ?? 'The bundled dataset could not be read.');
+  }
+
+  /** The bundled dataset's entry in the list, when another dataset is the first one shown. */
+  private async describeBundled(): Promise<void> {
+    const loaded = loadDataset(await readBundledFiles().catch(() => ({})));
+    if (!loaded.ok) return;
+    this.bundled = bundledEntry(loaded.dataset);
+    await this.refresh();
   }
 
   async refresh(): Promise<void> {
@@ -152,7 +163,7 @@ export class Datasets {
       if (id === BUNDLED_ID) {
         const files = await readBundledFiles();
         if (!explorer.install(files)) return false;
-        this.bundled ??= entryOf(BUNDLED_ID, 'Armenia, Azerbaijan, Russia and the CSTO (bundled)', 'bundled', explorer.dataset!, 0, false, null);
+        this.bundled ??= bundledEntry(explorer.dataset!);
         if (!this.entries.some((e) => e.id === BUNDLED_ID)) this.entries = [this.bundled, ...this.entries];
         this.currentTexts = undefined;
         this.select(BUNDLED_ID);
