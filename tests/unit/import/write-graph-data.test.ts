@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importInput } from '../../../src/lib/core/import';
+import * as loadModule from '../../../src/lib/core/load';
 import { loadDataset } from '../../../src/lib/core/load';
 import { graphDataZipEntries, writeGraphData } from '../../../src/lib/core/write-graph-data';
 import { zipFiles } from '../../../src/lib/core/zip';
@@ -34,5 +35,23 @@ describe('writeGraphData', () => {
     expect(again.load.issues).toEqual([]);
     expect(again.load.dataset).toEqual(original);
     expect(again.texts).toEqual(texts);
+  });
+});
+
+// The optional columns arrive with the untrusted-input loader; before it, the loader refuses them.
+const HAS_OPTIONAL_COLUMNS = 'RELATION_OPTIONAL_COLUMNS' in loadModule;
+
+describe.skipIf(!HAS_OPTIONAL_COLUMNS)('writeGraphData with optional columns', () => {
+  it('writes coding, statement, modality and attr_ columns where used, and reads them back identically', () => {
+    const sources = 'id,title,outlet,published,url,coding,attr_NumMentions\ns1,T,,2021,https://example.org/1,gdelt,12\ns2,U,,2022,,,\n';
+    const s1 = 'subject,object,type,date,end_date,quote,note,statement,modality,attr_GoldsteinScale\nalpha,beta,support,2021,,,,e1,reported,3.4\nbeta,alpha,support,2021,,,,e1,,\n';
+    const files = { ...Object.fromEntries(smallGraphData().map((f) => [f.path, new TextDecoder().decode(f.bytes)])), 'sources.csv': sources, 'relations/s1.csv': s1 };
+    const original = loadDataset(files);
+    expect(original.issues).toEqual([]);
+    const written = writeGraphData(original.dataset!);
+    expect(written['sources.csv'].split('\r\n')[0]).toBe('id,title,outlet,published,url,coding,attr_NumMentions');
+    expect(written['relations/s1.csv'].split('\r\n')[0]).toBe('subject,object,type,date,end_date,quote,note,statement,modality,attr_GoldsteinScale');
+    expect(written['relations/s2.csv'].split('\r\n')[0]).toBe('subject,object,type,date,end_date,quote,note');
+    expect(loadDataset(written).dataset).toEqual(original.dataset);
   });
 });
