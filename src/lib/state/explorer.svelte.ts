@@ -90,7 +90,13 @@ export class Explorer {
       if (!this.index) this.status = 'error';
       return false;
     }
-    const index = buildRelationIndex(loaded.dataset, today);
+    this.installDataset(loaded.dataset, today);
+    return true;
+  }
+
+  /** Installs a dataset that has already passed loadDataset (in the import worker), replacing the current one. */
+  installDataset(dataset: Dataset, today = todayDayNumber()): void {
+    const index = buildRelationIndex(dataset, today);
     this.engine = null;
     this.index = index;
     this.shownTypes = index.typeIds.slice();
@@ -102,7 +108,6 @@ export class Explorer {
     this.selectedEdge = null;
     this.loadError = null;
     this.status = 'ready';
-    return true;
   }
 
   failLoading(message: string): void {

@@ -1,0 +1,239 @@
+/**
+ * The datasets a user keeps: the bundled one (always there) and every import
+ * saved in IndexedDB. A saved dataset is its graph-data files (and texts),
+ * written with its description in one transaction, so a failed or full write
+ * leaves nothing behind. Switching validates the files again in the worker,
+ * like every other input.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { loadDataset, type DatasetFiles } from '../core/load';
+import type { ImportOutcome } from '../core/import-job';
+import type { Dataset } from '../core/model';
+import { summarizeDataset } from '../core/summary';
+import { graphDataZipEntries } from '../core/write-graph-data';
+import { zipFiles } from '../core/zip';
+import { readBundledFiles } from './bundled-data';
+import { downloadBlob } from './download';
+import { explorer } from './explorer.svelte';
+import { ImportWorker } from './import-worker';
+
+export const BUNDLED_ID = 'bundled';
+const CURRENT_KEY = 'entente.dataset';
+
+export interface DatasetEntry {
+  id: string;
+  name: string;
+  /** Format it was imported from, or "bundled". */
+  format: string;
+  importedAt: string | null;
+  counts: { actors: number; relations: number; sources: number; types: number };
+  dateRange: { from: string; to: string };
+  /** Approximate stored size in bytes (UTF-16 text in IndexedDB). */
+  size: number;
+  hasTexts: boolean;
+}
+
+interface StoredPayload {
+  id: string;
+  files: DatasetFiles;
+  texts?: Record<string, string>;
+}
+
+interface EntenteDb extends DBSchema {
+  datasets: { key: string; value: DatasetEntry };
+  payloads: { key: string; value: StoredPayload };
+}
+
+export class StorageError extends Error {}
+
+function entryOf(id: string, name: string, format: string, dataset: Dataset, size: number, hasTexts: boolean, importedAt: string | null): DatasetEntry {
+  const summary = summarizeDataset(dataset);
+  return {
+    id,
+    name,
+    format,
+    importedAt,
+    counts: { actors: summary.actorCount, relations: summary.relationCount, sources: summary.sourceCount, types: summary.typeCount },
+    dateRange: summary.dateRange,
+    size,
+    hasTexts,
+  };
+}
+
+const bundledEntry = (dataset: Dataset) => entryOf(BUNDLED_ID, 'Armenia, Azerbaijan, Russia and the CSTO (bundled)', 'bundled', dataset, 0, false, null);
+
+const MB = (bytes: number) => `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MB`;
+
+/** A message a person can act on, for the ways a browser refuses to store data. */
+async function describeStorageFailure(error: unknown, size: number): Promise<string> {
+  const name = (error as DOMException)?.name;
+  if (name === 'QuotaExceededError' || /quota/i.test(String((error as Error)?.message))) {
+    const estimate = await navigator.storage?.estimate?.().catch(() => null);
+    const room = estimate?.quota ? ` The browser allows this site ${MB(estimate.quota)} and ${MB(estimate.usage ?? 0)} is in use.` : '';
+    return `Not saved: the browser's storage for this page is full. This dataset needs about ${MB(size)}.${room} Delete a saved dataset, or open it without saving. Nothing was written.`;
+  }
+  return `Not saved: the browser refused to store the dataset (${name || (error as Error)?.message || 'unknown error'}). Nothing was written.`;
+}
+
+export class Datasets {
+  entries = $state.raw<DatasetEntry[]>([]);
+  currentId = $state<string>(BUNDLED_ID);
+  busy = $state(false);
+  message = $state<string | null>(null);
+  /** Texts of the current dataset, so "Download dataset" writes them too. */
+  private currentTexts: Record<string, string> | undefined;
+  private bundled: DatasetEntry | null = null;
+  private db: Promise<IDBPDatabase<EntenteDb>> | null = null;
+  private worker = new ImportWorker(() => {});
+
+  readonly current: DatasetEntry | null = $derived(this.entries.find((e) => e.id === this.currentId) ?? null);
+
+  private open(): Promise<IDBPDatabase<EntenteDb>> {
+    this.db ??= openDB<EntenteDb>('entente', 1, {
+      upgrade(db) {
+        db.createObjectStore('datasets', { keyPath: 'id' });
+        db.createObjectStore('payloads', { keyPath: 'id' });
+      },
+    });
+    return this.db;
+  }
+
+  /** Loads the dataset chosen last time (or the bundled one) and lists what is saved. */
+  async start(): Promise<void> {
+    const wanted = localStorage.getItem(CURRENT_KEY);
+    await this.refresh().catch(() => undefined);
+    if (wanted && wanted !== BUNDLED_ID) await this.describeBundled();
+    if (wanted && wanted !== BUNDLED_ID && this.entries.some((e) => e.id === wanted)) {
+      if (await this.switchTo(wanted)) return;
+      explorer.addNotices([`The saved dataset "${this.entries.find((e) => e.id === wanted)?.name}" could not be opened; showing the bundled one.`]);
+    }
+    if (!(await this.switchTo(BUNDLED_ID)) && explorer.status === 'loading') explorer.failLoading(this.message ?? 'The bundled dataset could not be read.');
+  }
+
+  /** The bundled dataset's entry in the list, when another dataset is the first one shown. */
+  private async describeBundled(): Promise<void> {
+    const loaded = loadDataset(await readBundledFiles().catch(() => ({})));
+    if (!loaded.ok) return;
+    this.bundled = bundledEntry(loaded.dataset);
+    await this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    const saved = await this.open()
+      .then((db) => db.getAll('datasets'))
+      .catch(() => [] as DatasetEntry[]);
+    saved.sort((a, b) => (b.importedAt ?? '').localeCompare(a.importedAt ?? ''));
+    const unsaved = this.entries.filter((e) => e.id === 'unsaved' && this.currentId === 'unsaved');
+    this.entries = [...(this.bundled ? [this.bundled] : []), ...saved, ...unsaved];
+  }
+
+  /** Saves an import: description and files in one transaction; throws StorageError with a clear message. */
+  async save(outcome: ImportOutcome, name: string): Promise<DatasetEntry> {
+    const id = `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const size = outcome.storedChars * 2;
+    const entry = entryOf(id, name, outcome.format ?? 'graph-data', outcome.dataset!, size, !!outcome.texts, new Date().toISOString());
+    try {
+      const db = await this.open();
+      const tx = db.transaction(['datasets', 'payloads'], 'readwrite');
+      await Promise.all([tx.objectStore('payloads').put({ id, files: outcome.files, texts: outcome.texts }), tx.objectStore('datasets').put(entry), tx.done]);
+    } catch (error) {
+      throw new StorageError(await describeStorageFailure(error, size));
+    }
+    await this.refresh();
+    return entry;
+  }
+
+  /** Shows an import that is valid; `entry` null when it is shown without being saved. */
+  show(outcome: ImportOutcome, entry: DatasetEntry | null): void {
+    explorer.installDataset(outcome.dataset!);
+    this.currentTexts = outcome.texts;
+    if (entry) this.select(entry.id);
+    else {
+      const unsaved = entryOf('unsaved', 'Unsaved import', outcome.format ?? 'graph-data', outcome.dataset!, outcome.storedChars * 2, !!outcome.texts, new Date().toISOString());
+      this.entries = [...this.entries.filter((e) => e.id !== 'unsaved'), unsaved];
+      this.currentId = 'unsaved';
+    }
+  }
+
+  /** Replaces the view with a saved dataset (or the bundled one); the current one stays if that fails. */
+  async switchTo(id: string): Promise<boolean> {
+    this.busy = true;
+    this.message = null;
+    try {
+      if (id === BUNDLED_ID) {
+        const files = await readBundledFiles();
+        if (!explorer.install(files)) return false;
+        this.bundled ??= bundledEntry(explorer.dataset!);
+        if (!this.entries.some((e) => e.id === BUNDLED_ID)) this.entries = [this.bundled, ...this.entries];
+        this.currentTexts = undefined;
+        this.select(BUNDLED_ID);
+        return true;
+      }
+      const payload = await (await this.open()).get('payloads', id);
+      if (!payload) {
+        this.message = 'That dataset is no longer stored in this browser.';
+        return false;
+      }
+      const answer = await this.worker.send({ kind: 'load', files: payload.files, texts: payload.texts });
+      if (answer.kind !== 'done' || !answer.outcome.ok) {
+        this.message = `The saved dataset did not pass validation: ${answer.kind === 'done' ? answer.outcome.issues.length + ' problems' : answer.kind === 'failed' ? answer.message : ''}`;
+        return false;
+      }
+      explorer.installDataset(answer.outcome.dataset!);
+      this.currentTexts = payload.texts;
+      this.select(id);
+      return true;
+    } catch (error) {
+      this.message = `Could not open the dataset: ${(error as Error).message}`;
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const trimmed = name.trim();
+    if (!trimmed || id === BUNDLED_ID) return;
+    if (id === 'unsaved') {
+      this.entries = this.entries.map((e) => (e.id === id ? { ...e, name: trimmed } : e));
+      return;
+    }
+    const db = await this.open();
+    const tx = db.transaction('datasets', 'readwrite');
+    const entry = await tx.store.get(id);
+    if (entry) await tx.store.put({ ...entry, name: trimmed });
+    await tx.done;
+    await this.refresh();
+  }
+
+  /** Deletes a saved dataset; deleting the one on screen switches back to the bundled one first. */
+  async remove(id: string): Promise<void> {
+    if (id === BUNDLED_ID) return;
+    if (id === this.currentId && !(await this.switchTo(BUNDLED_ID))) return;
+    if (id === 'unsaved') {
+      this.entries = this.entries.filter((e) => e.id !== id);
+      return;
+    }
+    const db = await this.open();
+    const tx = db.transaction(['datasets', 'payloads'], 'readwrite');
+    await Promise.all([tx.objectStore('datasets').delete(id), tx.objectStore('payloads').delete(id), tx.done]);
+    await this.refresh();
+  }
+
+  /** "Download dataset": the dataset on screen as a graph-data zip, with its source texts when it has them. */
+  download(): void {
+    const dataset = explorer.dataset;
+    if (!dataset) return;
+    const zip = zipFiles(graphDataZipEntries(dataset, this.currentTexts));
+    const name = (this.current?.id === BUNDLED_ID ? 'entente-bundled' : this.current?.name ?? 'dataset').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'dataset';
+    downloadBlob(new Blob([zip as BlobPart], { type: 'application/zip' }), `${name}.zip`);
+  }
+
+  private select(id: string): void {
+    this.currentId = id;
+    if (id !== 'unsaved') localStorage.setItem(CURRENT_KEY, id);
+    if (id !== 'unsaved') this.entries = this.entries.filter((e) => e.id !== 'unsaved');
+  }
+}
+
+export const datasets = new Datasets();

@@ -1,0 +1,57 @@
+/** The app's side of the import worker: one request at a time, progress as it comes, Cancel by terminating. */
+import type { Progress } from '../core/import-job';
+import type { ImportReply, ImportRequest } from '../workers/import-messages';
+
+type Answer = Exclude<ImportReply, { kind: 'progress' }>;
+
+export class ImportWorker {
+  private worker: Worker | null = null;
+  private pending: { resolve: (answer: Answer) => void; reject: (error: Error) => void } | null = null;
+
+  constructor(private onProgress: (p: Progress) => void) {}
+
+  /** Sends a request and resolves with the worker's answer (mapping needed, done, or failed). */
+  send(request: ImportRequest): Promise<Answer> {
+    this.pending?.reject(new Error('import: superseded by a newer request'));
+    const worker = (this.worker ??= this.spawn());
+    return new Promise<Answer>((resolve, reject) => {
+      this.pending = { resolve, reject };
+      worker.postMessage(request);
+    });
+  }
+
+  /** Stops whatever the worker is doing; the pending request rejects with "cancelled". */
+  cancel(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    const pending = this.pending;
+    this.pending = null;
+    pending?.reject(new CancelledError());
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'entente-import' });
+    worker.onmessage = (event: MessageEvent<ImportReply>) => {
+      const reply = event.data;
+      if (reply.kind === 'progress') return this.onProgress(reply.progress);
+      const pending = this.pending;
+      this.pending = null;
+      pending?.resolve(reply);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const pending = this.pending;
+      this.pending = null;
+      this.worker?.terminate();
+      this.worker = null;
+      pending?.resolve({ kind: 'failed', message: `import: the parser stopped (${event.message || 'out of memory?'})` });
+    };
+    return worker;
+  }
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('import: cancelled');
+  }
+}
