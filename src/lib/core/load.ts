@@ -358,7 +358,7 @@ function readSources(file: string, content: FileContent, issues: DataIssue[], kn
     const title = check.required('title');
     if (check.required('published')) check.date('published');
     const { outlet, published, url, coding = '' } = row.values;
-    if (url && !/^https?:\/\/\S+$/i.test(url)) check.fail('url', 'load/bad-url', `"${url}" must be an http(s) address`);
+    if (url && (!/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url))) check.fail('url', 'load/bad-url', `"${url}" must be an http(s) address`);
     if (coding && !CODER_NAME.test(coding)) check.fail('coding', 'load/bad-coding', `"${coding}" must be hand or the lower-case name of a machine coder, like gdelt or polecat`);
     check.settle(id, known);
     if (check.valid) {
