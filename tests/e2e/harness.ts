@@ -27,7 +27,8 @@ export const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
-export async function serveDist(root = DIST): Promise<{ url: string; close(): Promise<void> }> {
+/** `headers` are sent with every response, e.g. a Content-Security-Policy. */
+export async function serveDist(root = DIST, headers: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
   await stat(join(root, 'index.html')).catch(() => {
     throw new Error(`e2e: ${root}/index.html is missing; run "npm run build" first`);
   });
@@ -37,7 +38,7 @@ export async function serveDist(root = DIST): Promise<{ url: string; close(): Pr
     if (!file.startsWith(root)) return void response.writeHead(403).end();
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      response.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       response.writeHead(404).end('not found');
     }
@@ -61,12 +62,12 @@ export interface BuiltApp {
 }
 
 /** Serves the built app and launches Chromium once per test file, closing both after its last test. */
-export function useBuiltApp(root = DIST): BuiltApp {
+export function useBuiltApp(root = DIST, options: { headers?: Record<string, string> } = {}): BuiltApp {
   let server: Awaited<ReturnType<typeof serveDist>> | undefined;
   let browser: Browser | undefined;
   const pages: WatchedPage[] = [];
   beforeAll(async () => {
-    server = await serveDist(root);
+    server = await serveDist(root, options.headers);
     browser = await launchBrowser();
   });
   afterAll(async () => {

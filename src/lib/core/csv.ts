@@ -24,6 +24,8 @@ export interface CsvTable {
   /** False when the header could not be read or has a problem; then no rows are read. */
   headerOk: boolean;
   rows: CsvRow[];
+  /** Rows left out for a CSV problem (ragged, quoting), with the cells that could be read, so that their ids are known to be refused. */
+  brokenRows: CsvRecord[];
   issues: DataIssue[];
 }
 
@@ -59,8 +61,9 @@ const CR = 13;
  * reported; every other row comes back with the line it starts on. Runs in one
  * pass without recursion or spread, so a file of millions of rows is fine.
  */
-export function readCsvRecords(text: string, delimiter = ','): { records: CsvRecord[]; issues: CsvRecordIssue[] } {
+export function readCsvRecords(text: string, delimiter = ','): { records: CsvRecord[]; broken: CsvRecord[]; issues: CsvRecordIssue[] } {
   const records: CsvRecord[] = [];
+  const broken: CsvRecord[] = [];
   const issues: CsvRecordIssue[] = [];
   const sep = delimiter.charCodeAt(0);
   const n = text.length;
@@ -148,9 +151,11 @@ export function readCsvRecords(text: string, delimiter = ','): { records: CsvRec
         }
       }
     }
-    if (!bad) records.push({ line: rowLine, lastLine: line - (i >= n && !endsWithNewline(text) ? 0 : 1), cells });
+    const record = { line: rowLine, lastLine: Math.max(rowLine, line - (i >= n && !endsWithNewline(text) ? 0 : 1)), cells };
+    if (bad) broken.push(record);
+    else records.push(record);
   }
-  return { records, issues };
+  return { records, broken, issues };
 }
 
 function endsWithNewline(text: string): boolean {
@@ -211,26 +216,27 @@ function headerIssues(file: string, header: string[], spec: CsvColumns): DataIss
  */
 export function parseCsv(file: string, text: string, columns: readonly string[] | CsvColumns): CsvTable {
   const spec = normalizeColumns(columns);
-  const { records, issues: recordIssues } = readCsvRecords(text);
+  const { records, broken: brokenRows, issues: recordIssues } = readCsvRecords(text);
   const issues: DataIssue[] = recordIssues.map((issue) => ({ file, line: issue.line, column: '', code: issue.code, message: issue.message }));
   const rows: CsvRow[] = [];
 
   // A quoting error on line 1 is already reported, and leaves no header to check.
-  if (recordIssues.some((issue) => issue.line === 1 && issue.code !== 'csv/bare-cr')) return { header: [], headerOk: false, rows, issues };
+  if (recordIssues.some((issue) => issue.line === 1 && issue.code !== 'csv/bare-cr')) return { header: [], headerOk: false, rows, brokenRows, issues };
   const first = records[0];
   if (!first || isBlank(first.cells)) {
     const what = first ? 'line 1 is blank' : 'empty file';
     issues.unshift({ file, line: 1, column: '', code: 'csv/no-header', message: `${what}; expected the header ${spec.required.join(',')}` });
-    return { header: [], headerOk: false, rows, issues };
+    return { header: [], headerOk: false, rows, brokenRows, issues };
   }
   const header = first.cells.map((cell) => cell.trim());
   const problems = headerIssues(file, header, spec);
-  if (problems.length > 0) return { header, headerOk: false, rows, issues: [...problems, ...issues.filter((issue) => issue.line !== 1)] };
+  if (problems.length > 0) return { header, headerOk: false, rows, brokenRows, issues: [...problems, ...issues.filter((issue) => issue.line !== 1)] };
 
   for (let r = 1; r < records.length; r++) {
     const { line, lastLine, cells } = records[r];
     if (isBlank(cells)) continue;
     if (cells.length !== header.length) {
+      brokenRows.push(records[r]);
       issues.push({ file, line, column: '', code: 'csv/ragged-row', message: `ragged row: ${cells.length} field${cells.length === 1 ? '' : 's'} where the header has ${header.length}` });
       continue;
     }
@@ -239,7 +245,7 @@ export function parseCsv(file: string, text: string, columns: readonly string[] 
     rows.push({ line, lastLine, values });
   }
   issues.sort((a, b) => a.line - b.line);
-  return { header, headerOk: true, rows, issues };
+  return { header, headerOk: true, rows, brokenRows, issues };
 }
 
 /** The `attr_<name>` values of a row, keyed by `<name>`; empty values are left out. */

@@ -2,11 +2,12 @@
  * Size limits for untrusted input, in one place so that the graph-data loader,
  * the import formats and the documentation agree. Each says why it is where it is.
  *
- * Memory is the constraint: reading a CSV holds the file's text, its cells, the
- * validated dataset and the relation index at once, about 6 to 8 times the
- * text (measured: a 37 MB file of 200,000 relations peaks near 300 MB of heap
- * in Node). Chromium gives a tab a few GB at most, and a JavaScript string
- * cannot exceed about 512 M characters (V8's limit).
+ * Memory is the constraint: a loaded dataset holds the file's text, the
+ * validated rows and the relation index, about 5 times the text, and more while
+ * the cells are being read (measured in Node: an 18 MB file of 200,000
+ * relations keeps 88 MB of heap once loaded and indexed). Chromium gives a tab
+ * a few GB at most, and a JavaScript string cannot exceed about 512 M
+ * characters (V8's limit).
  */
 
 const MiB = 1024 * 1024;
@@ -14,7 +15,7 @@ const MiB = 1024 * 1024;
 /** Largest single file: about 350,000 relations with typical quotes and notes. */
 export const MAX_FILE_BYTES = 64 * MiB;
 
-/** Largest dataset, all files together: about 1.4 million relations, which the filter engine still redraws at interactive speed. */
+/** Largest dataset, all files together: about 1.3 million relations of 200 bytes; `npm run bench` measures the filter engine up to 1 million. */
 export const MAX_TOTAL_BYTES = 256 * MiB;
 
 /** Longest cell of any CSV column (labels, notes, descriptions); a longer one is damage, not data. Quotes have their own, smaller limit. */

@@ -188,6 +188,14 @@ function readTable(file: string, content: FileContent, spec: CsvColumns, issues:
   return { table: table.headerOk ? table : null, damaged: decoded.damagedLines };
 }
 
+/** Ids (first column) of rows left out for a CSV problem: references to them are explained already. */
+function rejectBrokenRows(table: CsvTable, known: IdTable): void {
+  for (const row of table.brokenRows) {
+    const id = row.cells[0]?.trim();
+    if (id) known.rejected.add(id);
+  }
+}
+
 function isDamaged(row: CsvRow, damaged: Set<number>): boolean {
   if (damaged.size === 0) return false;
   for (let line = row.line; line <= row.lastLine; line++) if (damaged.has(line)) return true;
@@ -224,6 +232,7 @@ function readTypes(file: string, content: FileContent, issues: DataIssue[], know
     known.complete = false;
     return types;
   }
+  rejectBrokenRows(table, known);
   const check = new Checker(file, issues);
   const firstLine = new Map<string, number>();
   for (const row of table.rows) {
@@ -268,6 +277,7 @@ function readActors(file: string, content: FileContent, issues: DataIssue[], kno
     known.complete = false;
     return actors;
   }
+  rejectBrokenRows(table, known);
   const check = new Checker(file, issues);
   const firstLine = new Map<string, number>();
   const rows: Array<[Actor, CsvRow]> = [];
@@ -345,6 +355,7 @@ function readSources(file: string, content: FileContent, issues: DataIssue[], kn
     known.complete = false;
     return { sources, lines: firstLine };
   }
+  rejectBrokenRows(table, known);
   const check = new Checker(file, issues);
   for (const row of table.rows) {
     check.start(row);
@@ -358,7 +369,7 @@ function readSources(file: string, content: FileContent, issues: DataIssue[], kn
     const title = check.required('title');
     if (check.required('published')) check.date('published');
     const { outlet, published, url, coding = '' } = row.values;
-    if (url && !/^https?:\/\/\S+$/i.test(url)) check.fail('url', 'load/bad-url', `"${url}" must be an http(s) address`);
+    if (url && (!/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url))) check.fail('url', 'load/bad-url', `"${url}" must be an http(s) address`);
     if (coding && !CODER_NAME.test(coding)) check.fail('coding', 'load/bad-coding', `"${coding}" must be hand or the lower-case name of a machine coder, like gdelt or polecat`);
     check.settle(id, known);
     if (check.valid) {

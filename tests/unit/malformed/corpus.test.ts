@@ -261,6 +261,17 @@ describe('no misleading follow-on errors', () => {
     });
     expect(where(files)).toEqual(['relation-types.csv:2:directed:load/bad-value', 'actors.csv:2:kind:load/bad-value']);
   });
+  it('URLs that are not http(s), or do not parse, are refused', () => {
+    const files = dataset({ 'sources.csv': [SOURCES_HEAD, 'src-a,A,O,2022,http://[bad', 'src-b,B,O,2023,data:text/html;base64;PHNjcmlwdD4='] });
+    expect(where(files)).toEqual(['sources.csv:2:url:load/bad-url', 'sources.csv:3:url:load/bad-url']);
+  });
+  it('rows left out for a CSV problem (ragged, quoting) explain the references to their ids', () => {
+    const files = dataset({
+      'sources.csv': [SOURCES_HEAD, 'src-a,A,O,2022,https://example.org,extra', 'src-b,"B,O,2023,'],
+      'actors.csv': [...base['actors.csv'].slice(0, 2), 'azerbaijan,Azerbaijan,state', ...base['actors.csv'].slice(3)],
+    });
+    expect(where(files)).toEqual(['actors.csv:3::csv/ragged-row', 'sources.csv:2::csv/ragged-row', 'sources.csv:3::csv/unterminated-quote']);
+  });
   it('a missing sources.csv is one issue, not one per relations file', () => {
     expect(where(dataset({ 'sources.csv': null }))).toEqual(['sources.csv:0::files/missing']);
   });
