@@ -200,32 +200,62 @@ describe('PNG export', () => {
     }
   });
 
-  test('cancelling a running export writes no file; the next export writes exactly one', async () => {
-    let downloads = 0;
-    const count = () => downloads++;
-    page.on('download', count);
-    try {
-      const box = await configure({ size: '3840x2160', scale: 2 });
-      await box.getByRole('button', { name: 'Export PNG', exact: true }).click();
-      await box.getByRole('button', { name: 'Exporting…' }).waitFor();
-      await page.keyboard.press('Escape');
-      await dialog().waitFor({ state: 'hidden' });
+  /**
+   * Holds every PNG encoding in the page until released, so a test acts while an export is certainly still
+   * running, however slow or fast the machine: the export waits on the test, not the test on a clock.
+   */
+  async function holdEncoding(): Promise<{ release(): Promise<void> }> {
+    await page.evaluate(() => {
+      const proto = HTMLCanvasElement.prototype;
+      const original = proto.toBlob;
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      (window as unknown as { releaseEncoding(): void }).releaseEncoding = () => {
+        proto.toBlob = original;
+        open();
+      };
+      proto.toBlob = function (callback, ...rest) {
+        original.call(this, (blob) => void gate.then(() => callback(blob)), ...rest);
+      };
+    });
+    return { release: () => page.evaluate(() => (window as unknown as { releaseEncoding(): void }).releaseEncoding()) };
+  }
 
-      // The cancelled render still finishes in the background; the dialog's button says when.
-      const again = await openDialog();
-      await again.getByRole('button', { name: 'Export PNG', exact: true }).waitFor({ timeout: 90_000 });
-      expect(downloads).toBe(0);
-      await again.locator('input[name="size"][value="custom"]').check();
-      await again.getByLabel('Width', { exact: true }).fill('640');
-      await again.getByLabel('Height', { exact: true }).fill('400');
-      await again.locator('input[name="scale"][value="1"]').check();
-      const image = decodePng(await readFile(await (await submitAndDownload(again)).path()));
-      expect([image.width, image.height]).toEqual([640, 400]);
-      expect(downloads).toBe(1);
-    } finally {
-      page.off('download', count);
-    }
-  });
+  for (const how of ['Escape', 'Cancel'] as const) {
+    test(`${how} during a running export writes no file; the next export writes exactly one`, async () => {
+      const seen: Download[] = [];
+      const record = (download: Download) => seen.push(download);
+      page.on('download', record);
+      const held = await holdEncoding();
+      try {
+        // A size of its own, so that a late file from this export could not pass for the next one.
+        const box = await configure({ size: 'custom', width: 700, height: 300 });
+        await box.getByRole('button', { name: 'Export PNG', exact: true }).click();
+        // The app's own state: the export has reached its last step and waits for the encoder.
+        await box.getByRole('status').getByText('Encoding PNG…').waitFor();
+        if (how === 'Escape') await page.keyboard.press('Escape');
+        else await box.getByRole('button', { name: 'Cancel' }).click();
+        await dialog().waitFor({ state: 'hidden' });
+        await held.release();
+
+        // The dialog's button says when the cancelled export has unwound (it shows "Exporting…" until then).
+        const again = await openDialog();
+        await again.getByRole('button', { name: 'Export PNG', exact: true }).waitFor({ timeout: 90_000 });
+        expect(await again.getByRole('alert').count(), 'a cancel is not an error').toBe(0);
+        await again.locator('input[name="size"][value="custom"]').check();
+        await again.getByLabel('Width', { exact: true }).fill('640');
+        await again.getByLabel('Height', { exact: true }).fill('400');
+        const image = decodePng(await readFile(await (await submitAndDownload(again)).path()));
+        expect([image.width, image.height]).toEqual([640, 400]);
+        // Downloads are reported in order: had the cancelled export written its 700 × 300 file, it would come first.
+        expect(seen).toHaveLength(1);
+        expect(decodePng(await readFile(await seen[0].path())).width).toBe(640);
+      } finally {
+        page.off('download', record);
+        await held.release();
+      }
+    });
+  }
 
   test('opening the dialog stops a running layout, so the exported picture is the one on screen', async () => {
     // Both clicks in one task, so the layout has no time to settle by itself before the dialog opens.

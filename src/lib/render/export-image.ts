@@ -27,6 +27,8 @@ export interface PngExportOptions {
   /** Something is visible, so a picture without a single drawn pixel means the browser failed to draw. */
   expectInk: boolean;
   onProgress?: (step: string, done: number, total: number) => void;
+  /** Aborting stops the export at its next step, with the signal's reason as the error. */
+  signal?: AbortSignal;
 }
 
 const THEMES: Record<ExportBackground, AnnotationTheme & { fill: string; label: string; halo: string }> = {
@@ -92,10 +94,15 @@ export async function renderPng(renderer: GraphRenderer, options: PngExportOptio
   const boxes = measureAnnotation(annotation, options.legend, options.caption);
   const graphWidth = width - boxes.legendWidth;
   const graphHeight = height - boxes.title - boxes.caption;
-  const progress = options.onProgress ?? (() => {});
+  const onProgress = options.onProgress ?? (() => {});
+  // Each step is announced, then starts in a task of its own (so the dialog can repaint and Cancel can run first).
+  const step = async (name: string, done: number) => {
+    onProgress(name, done, 3);
+    await nextTask();
+    options.signal?.throwIfAborted();
+  };
 
-  progress('Drawing the graph', 0, 3);
-  await nextTask();
+  await step('Drawing the graph', 0);
   const graphCanvas = await withPixelRatio(scale, () =>
     drawOnCanvas(renderer.sigma as unknown as Sigma, {
       width: graphWidth,
@@ -113,8 +120,7 @@ export async function renderPng(renderer: GraphRenderer, options: PngExportOptio
     throw new Error('The browser drew an empty picture at this size; choose a smaller size or scale.');
   }
 
-  progress('Adding legend and caption', 1, 3);
-  await nextTask();
+  await step('Adding legend and caption', 1);
   const canvas = document.createElement('canvas');
   canvas.width = width * scale;
   canvas.height = height * scale;
@@ -125,10 +131,10 @@ export async function renderPng(renderer: GraphRenderer, options: PngExportOptio
   ctx.scale(scale, scale);
   drawAnnotation(ctx, annotation, boxes, width, height, theme);
 
-  progress('Encoding PNG', 2, 3);
-  await nextTask();
+  await step('Encoding PNG', 2);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  options.signal?.throwIfAborted();
   if (!blob || blob.size === 0) throw new Error('The browser could not encode an image of this size.');
-  progress('Done', 3, 3);
+  onProgress('Done', 3, 3);
   return blob;
 }

@@ -42,6 +42,8 @@ export class Exporter {
   lastSaved = $state<string | null>(null);
   /** Bumped when the dialog opens or closes, so an export that finishes after a Cancel writes no file. */
   private session = 0;
+  /** The export under way; Cancel aborts it, so it stops at its next step and never reaches the download. */
+  private running: AbortController | null = null;
 
   constructor(
     private explorer: Explorer,
@@ -95,7 +97,10 @@ export class Exporter {
     this.dialogOpen = true;
   }
 
+  /** Closes the dialog and cancels its export, synchronously: no step of that export that runs afterwards writes a file. */
   closeDialog(): void {
+    this.running?.abort();
+    this.running = null;
     this.session++;
     this.dialogOpen = false;
   }
@@ -133,6 +138,8 @@ export class Exporter {
     // The dialog already shows why a size is refused; refusing just means writing no file.
     if (!this.sizeCheck.ok) return false;
     const session = this.session;
+    const controller = new AbortController();
+    this.running = controller;
     this.busy = true;
     this.error = null;
     try {
@@ -147,17 +154,19 @@ export class Exporter {
         // Under the current camera an empty picture can be right (the user panned away); fitting all visible cannot be.
         expectInk: this.framing === 'fit' && this.explorer.visibleRelations.length > 0,
         onProgress: (step, done, total) => (this.progress = { step, done, total }),
+        signal: controller.signal,
       });
-      if (session !== this.session) return false;
+      if (controller.signal.aborted || session !== this.session) return false;
       const name = this.fileName.toLowerCase().endsWith('.png') ? this.fileName : `${this.fileName}.png`;
       downloadBlob(blob, name);
       this.lastSaved = `Saved ${name} (${this.size.width * this.scale} × ${this.size.height * this.scale} pixels).`;
       this.dialogOpen = false;
       return true;
     } catch (error) {
-      if (session === this.session) this.error = (error as Error).message;
+      if (!controller.signal.aborted && session === this.session) this.error = (error as Error).message;
       return false;
     } finally {
+      if (this.running === controller) this.running = null;
       this.busy = false;
       this.progress = null;
     }
