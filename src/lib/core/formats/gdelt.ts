@@ -82,7 +82,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
       }
       if (cells.length !== GDELT_COLUMNS.length) {
         const hint = cells.length === 57 || cells.length === 58 ? ' (a GDELT 1.0 events file? only 2.0 exports are read)' : '';
-        out.issue(file.path, line, '', `${cells.length} columns where a GDELT 2.0 events row has ${GDELT_COLUMNS.length}${hint}`);
+        out.issue(file.path, line, '', `${cells.length} columns where a GDELT 2.0 events row has ${GDELT_COLUMNS.length}${hint}`, 'column-count');
         return;
       }
       const eventId = cells[col.GLOBALEVENTID].trim();
@@ -125,7 +125,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
           out.issue(file.path, line, 'EventCode', `"${code}" has no CAMEO root category (01 to 20)`);
           return;
         }
-        type = out.createType({ label, directed: true, temporal: 'event', cameo: root, plover: '', description: `CAMEO root ${root} (${label}), from GDELT; no type of the vocabulary has this code.` });
+        type = out.typeForUnmapped({ label, directed: true, temporal: 'event', cameo: root, plover: '', description: `CAMEO root ${root} (${label}), from GDELT; no type of the vocabulary has this code.` });
       }
 
       const subject = out.actor(`gdelt:${code1}`, titleCase(cells[col.Actor1Name].trim()) || code1, actorKind(cells, 1), [code1]);
@@ -158,7 +158,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
     bytesBefore += file.bytes.length;
     if (cancelled) break;
   }
-  if (cancelled) out.issue(files[0]?.path ?? '', 0, '', 'import cancelled');
+  if (cancelled) out.issue(files[0]?.path ?? '', 0, '', 'import cancelled', 'cancelled');
   options.onProgress?.({ bytes: bytesBefore, totalBytes, rows });
   if (out.relationCount === 0 && out.issues.length === 0) out.issue(files[0]?.path ?? '', 0, '', 'no event with two actors in the file');
   out.note(`${out.relationCount} events from ${rows} rows; CAMEO codes mapped through the vocabulary's cameo column, then their root.`);

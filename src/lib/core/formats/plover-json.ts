@@ -93,7 +93,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
     const list = records(file, text, report);
     for (const [i, { record, line }] of list.entries()) {
       if (!tick(++count, Math.round((file.bytes.length * i) / list.length))) {
-        report(0, '', 'import cancelled');
+        report(0, '', 'import cancelled', 'cancelled');
         return out.result();
       }
       if ('__bad' in record) {
