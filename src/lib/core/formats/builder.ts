@@ -134,8 +134,14 @@ export class GraphDataBuilder {
     return id;
   }
 
-  hasActor(key: string): boolean {
-    return this.actors.has(key);
+  /** The id of an actor already seen, without creating one. */
+  actorId(key: string): string | undefined {
+    return this.actors.get(key)?.id;
+  }
+
+  /** The id of a source already seen, without creating one. */
+  sourceId(key: string): string | undefined {
+    return this.sources.get(key)?.id;
   }
 
   /** Marks a vocabulary type as used, so that it is written with the dataset. */
