@@ -30,6 +30,8 @@ export function gdeltRow(fields: Partial<Record<string, string>>): string {
   return cells.join('\t');
 }
 
+const sourceUrl = (story: number) => `https://news${story % 50}.example.com/2022/story-${story}.html`;
+
 export function generateGdelt(rows: number, seed = 1): string {
   const random = rng(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
@@ -52,7 +54,8 @@ export function generateGdelt(rows: number, seed = 1): string {
         IsRootEvent: '1', EventCode: code, EventBaseCode: code.slice(0, 3), EventRootCode: code.slice(0, 2),
         QuadClass: String(1 + Math.floor(random() * 4)), GoldsteinScale: (random() * 20 - 10).toFixed(1), NumMentions: String(1 + Math.floor(random() * 20)),
         NumSources: '1', NumArticles: '2', AvgTone: (random() * 10 - 5).toFixed(4), DATEADDED: `${date}120000`,
-        SOURCEURL: `https://news${Math.floor(random() * 50)}.example.com/${2022}/${month}/story-${Math.floor(random() * rows / 3)}.html`,
+        // About three events per article, as in real exports.
+        SOURCEURL: sourceUrl(Math.floor(random() * Math.max(1, rows / 3))),
       }),
     );
   }

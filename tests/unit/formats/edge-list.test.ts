@@ -88,12 +88,12 @@ describe('edge-list format', () => {
   it('reports bad dates, ragged rows, unknown mapped columns and bad kinds by file, line and field', () => {
     const text = 'subject,object,date\na,b,2022-02-30\na,b\n"x\ny",b,14 Sept 2022\nc,d,\n';
     const result = edgeListFormat.convert([file('bad.csv', text)], { vocabulary });
-    expect(result.issues.map((i) => [i.file, i.line, i.field])).toEqual([['bad.csv', 2, 'date'], ['bad.csv', 3, ''], ['bad.csv', 6, 'date']]);
+    expect(result.issues.map((i) => [i.file, i.line, i.column])).toEqual([['bad.csv', 2, 'date'], ['bad.csv', 3, ''], ['bad.csv', 6, 'date']]);
     expect(result.issues.every((i) => i.message.startsWith('entente/edge-list: '))).toBe(true);
     const unknown = edgeListFormat.convert([file('u.csv', 'a,b\n1,2\n')], { vocabulary, mapping: { subject: 'a', object: 'c' } });
-    expect(unknown.issues).toEqual([{ file: 'u.csv', line: 1, field: 'c', message: 'entente/edge-list: the mapping\'s object column "c" is not in the header' }]);
+    expect(unknown.issues).toEqual([{ file: 'u.csv', line: 1, column: 'c', code: 'edge-list/missing-column', message: 'entente/edge-list: the mapping\'s object column "c" is not in the header' }]);
     const unguessable = edgeListFormat.convert([file('n.csv', 'name,age\n1,2\n')], { vocabulary });
-    expect(unguessable.issues[0]).toMatchObject({ line: 1, field: 'header' });
+    expect(unguessable.issues[0]).toMatchObject({ line: 1, column: 'header' });
     const kind = edgeListFormat.convert([file('k.csv', 'from,to\na,b\n')], { vocabulary, mapping: { subject: 'from', object: 'to', kinds: { a: 'planet' } } });
     expect(kind.issues[0].message).toMatch(/kind "planet"/);
   });

@@ -21,24 +21,26 @@ describe('gdelt format', () => {
 
   it('maps CAMEO codes to types: exact code, parent code, root fallback, leading zeros kept', () => {
     const result = convert([
-      gdeltRow({ ...base, GLOBALEVENTID: '1', EventCode: '042' }), // exact (042|043 -> visit)
-      gdeltRow({ ...base, GLOBALEVENTID: '2', EventCode: '0256' }), // exact 4-digit -> ceasefire_call
+      gdeltRow({ ...base, GLOBALEVENTID: '1', EventCode: '042' }), // exact -> visit
+      gdeltRow({ ...base, GLOBALEVENTID: '2', EventCode: '0256' }), // exact 4-digit -> ceasefire_call, not appeal (02)
       gdeltRow({ ...base, GLOBALEVENTID: '3', EventCode: '0231' }), // root 02 -> appeal
-      gdeltRow({ ...base, GLOBALEVENTID: '4', EventCode: '010' }), // leading zero: 010 -> statement, not 10 (demand)
-      gdeltRow({ ...base, GLOBALEVENTID: '5', EventCode: '1056' }), // exact -> ceasefire_call, not root 10
-      gdeltRow({ ...base, GLOBALEVENTID: '6', EventCode: '0874' }), // root 08 not in vocabulary -> created "Yield"
+      gdeltRow({ ...base, GLOBALEVENTID: '4', EventCode: '010' }), // leading zero kept: 010 -> statement, not 10
+      gdeltRow({ ...base, GLOBALEVENTID: '5', EventCode: '043' }), // parent 04 -> consultation
+      gdeltRow({ ...base, GLOBALEVENTID: '6', EventCode: '0874' }), // root 08 not in the vocabulary -> created "Yield"
       gdeltRow({ ...base, GLOBALEVENTID: '7', EventCode: '193' }), // root 19 -> conflict
+      gdeltRow({ ...base, GLOBALEVENTID: '8', EventCode: '1056' }), // root 10 not in the vocabulary -> created "Demand"
     ]);
     expect(result.issues).toEqual([]);
-    expect(relations(result.files).map((r) => r.type)).toEqual(['visit', 'ceasefire_call', 'appeal', 'statement', 'ceasefire_call', 'yield', 'conflict']);
-    expect(result.report.createdTypes).toEqual(['yield']);
-    const types = rows(result.files['relation-types.csv']);
-    expect(types.find((t) => t.id === 'yield')).toMatchObject({ label: 'Yield', cameo: '08', directed: 'true', temporal: 'event' });
-    expect(types.map((t) => t.id).sort()).toEqual(['appeal', 'ceasefire_call', 'conflict', 'statement', 'visit', 'yield']);
+    const types = relations(result.files).map((r) => r.type);
+    expect(types).toEqual(['visit', 'ceasefire_call', 'appeal', 'statement', 'consultation', 'yield', 'conflict', 'demand']);
+    expect(result.report.createdTypes).toEqual(['yield', 'demand']);
+    const written = rows(result.files['relation-types.csv']);
+    expect(written.find((t) => t.id === 'yield')).toMatchObject({ label: 'Yield', cameo: '08', directed: 'true', temporal: 'event' });
+    expect(written.map((t) => t.id).sort()).toEqual(['appeal', 'ceasefire_call', 'conflict', 'consultation', 'demand', 'statement', 'visit', 'yield']);
   });
 
   it('writes actors by code and name, the date, the source URL and the attribute columns', () => {
-    const result = convert([gdeltRow({ ...base, GLOBALEVENTID: '1', EventCode: '043' })]);
+    const result = convert([gdeltRow({ ...base, GLOBALEVENTID: '1', EventCode: '042' })]);
     expect(rows(result.files['actors.csv'])).toEqual([
       { id: 'armenia', label: 'Armenia', kind: 'state', affiliation: '', aliases: 'ARM' },
       { id: 'russia', label: 'Russia', kind: 'organisation', affiliation: '', aliases: 'RUSGOV' },
@@ -49,7 +51,7 @@ describe('gdelt format', () => {
     expect(relations(result.files)).toEqual([
       {
         source: source.id, subject: 'armenia', object: 'russia', type: 'visit', date: '2022-09-14', end_date: '', quote: '',
-        note: 'GDELT event 1; CAMEO 043; verbal cooperation', attr_goldstein_scale: '3.0', attr_quad_class: '1', attr_num_mentions: '10',
+        note: 'GDELT event 1; CAMEO 042; verbal cooperation', attr_goldstein_scale: '3.0', attr_quad_class: '1', attr_num_mentions: '10',
       },
     ]);
   });
@@ -71,7 +73,7 @@ describe('gdelt format', () => {
     const good = gdeltRow({ ...base, GLOBALEVENTID: '1', EventCode: '040' });
     const short = good.split('\t').slice(0, 60).join('\t');
     const result = convert([good, short], 'a.export.CSV');
-    expect(result.issues).toEqual([{ file: 'a.export.CSV', line: 2, field: '', message: 'entente/gdelt: 60 columns where a GDELT 2.0 events row has 61' }]);
+    expect(result.issues).toEqual([{ file: 'a.export.CSV', line: 2, column: '', code: 'gdelt/column-count', message: 'entente/gdelt: 60 columns where a GDELT 2.0 events row has 61' }]);
   });
 
   it('reports bad codes and dates by field, never throws on junk', () => {
@@ -80,7 +82,7 @@ describe('gdelt format', () => {
       gdeltRow({ ...base, GLOBALEVENTID: '2', EventCode: '040', SQLDATE: '2022' }),
       gdeltRow({ ...base, GLOBALEVENTID: '3', EventCode: '990' }),
     ]);
-    expect(result.issues.map((i) => [i.line, i.field])).toEqual([[1, 'EventCode'], [2, 'SQLDATE'], [3, 'EventCode']]);
+    expect(result.issues.map((i) => [i.line, i.column])).toEqual([[1, 'EventCode'], [2, 'SQLDATE'], [3, 'EventCode']]);
     expect(() => gdeltFormat.convert([{ path: 'x.export.CSV', bytes: new Uint8Array([0xff, 0xfe, 0x00, 0x0a]) }], { vocabulary })).not.toThrow();
     expect(gdeltFormat.convert([{ path: 'x.export.CSV', bytes: new Uint8Array([0x41, 0xe9, 0x0a]) }], { vocabulary }).issues[0].message).toMatch(/invalid UTF-8/);
   });

@@ -51,15 +51,15 @@ describe('gexf format', () => {
   it('refuses an edge to a missing node, with file, line and field', () => {
     const text = '<gexf version="1.2"><graph>\n<nodes><node id="a"/></nodes>\n<edges>\n<edge id="x" source="a" target="zz"/>\n</edges></graph></gexf>';
     const result = gexfFormat.convert([file('bad.gexf', text)], { vocabulary });
-    expect(result.issues).toEqual([{ file: 'bad.gexf', line: 4, field: 'target', message: 'entente/gexf: edge "x" points to node "zz", which is not in the file' }]);
+    expect(result.issues).toEqual([{ file: 'bad.gexf', line: 4, column: 'target', code: 'gexf/missing-node', message: 'entente/gexf: edge "x" points to node "zz", which is not in the file' }]);
     expect(result.files).toEqual({});
   });
 
   it('refuses DOCTYPE, non-dates in spells, and a spell that ends before it starts', () => {
     expect(gexfFormat.convert([file('x.gexf', '<!DOCTYPE gexf SYSTEM "http://x/">\n<gexf/>')], { vocabulary }).issues[0].message).toMatch(/<!DOCTYPE> is refused/);
     const spells = (s: string) => `<gexf><graph timeformat="double"><nodes><node id="a"/><node id="b"/></nodes><edges>\n<edge source="a" target="b"><spells>\n${s}</spells></edge></edges></graph></gexf>`;
-    expect(gexfFormat.convert([file('s.gexf', spells('<spell start="3.5"/>'))], { vocabulary }).issues[0]).toMatchObject({ line: 3, field: 'start', message: expect.stringMatching(/"3.5" is not a date or a year/) });
-    expect(gexfFormat.convert([file('s.gexf', spells('<spell start="2001.0" end="1999"/>'))], { vocabulary }).issues[0]).toMatchObject({ line: 3, field: 'end' });
+    expect(gexfFormat.convert([file('s.gexf', spells('<spell start="3.5"/>'))], { vocabulary }).issues[0]).toMatchObject({ line: 3, column: 'start', message: expect.stringMatching(/"3.5" is not a date or a year/) });
+    expect(gexfFormat.convert([file('s.gexf', spells('<spell start="2001.0" end="1999"/>'))], { vocabulary }).issues[0]).toMatchObject({ line: 3, column: 'end' });
     const years = gexfFormat.convert([file('s.gexf', spells('<spell start="1999" end="2001.0"/>'))], { vocabulary });
     expect(relations(years.files).map((r) => [r.date, r.end_date])).toEqual([['1999', '2001']]);
   });

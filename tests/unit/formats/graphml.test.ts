@@ -23,10 +23,10 @@ describe('graphml format', () => {
   it('refuses edges to missing nodes, undeclared keys, hyperedges, ports and DOCTYPE with their lines', () => {
     const text = '<graphml>\n<graph>\n<node id="a"/>\n<edge source="a" target="b"/>\n<node id="c"><data key="nope">x</data></node>\n<hyperedge/>\n</graph>\n</graphml>';
     const result = graphmlFormat.convert([file('bad.graphml', text)], { vocabulary });
-    expect(result.issues.map((i) => [i.line, i.field])).toEqual([[5, 'key'], [6, '']]);
+    expect(result.issues.map((i) => [i.line, i.column])).toEqual([[5, 'key'], [6, '']]);
     expect(result.issues.every((i) => i.file === 'bad.graphml' && i.message.startsWith('entente/graphml: '))).toBe(true);
     const missing = graphmlFormat.convert([file('m.graphml', text.replace(/<node id="c">.*\n<hyperedge\/>\n/, ''))], { vocabulary });
-    expect(missing.issues).toEqual([{ file: 'm.graphml', line: 4, field: 'target', message: 'entente/graphml: edge points to node "b", which is not in the file' }]);
+    expect(missing.issues).toEqual([{ file: 'm.graphml', line: 4, column: 'target', code: 'graphml/missing-node', message: 'entente/graphml: edge points to node "b", which is not in the file' }]);
     expect(graphmlFormat.convert([file('d.graphml', '<!DOCTYPE x>\n<graphml/>')], { vocabulary }).issues[0].message).toMatch(/<!DOCTYPE> is refused/);
   });
 

@@ -8,7 +8,8 @@ describe('PLOVER to types', () => {
   const vocab = readVocabulary(vocabulary);
   it('maps EVENT:mode first, then the bare event', () => {
     expect(typeForPlover(vocab, 'CONSULT', 'visit')?.id).toBe('visit');
-    expect(typeForPlover(vocab, 'consult', 'host')?.id).toBe('visit');
+    expect(typeForPlover(vocab, 'consult', 'VISIT')?.id).toBe('visit');
+    expect(typeForPlover(vocab, 'CONSULT', 'host')?.id).toBe('consultation');
     expect(typeForPlover(vocab, 'CONSULT', 'phone')?.id).toBe('consultation');
     expect(typeForPlover(vocab, 'CONSULT')?.id).toBe('consultation');
     expect(typeForPlover(vocab, 'AID', 'humanitarian')?.id).toBe('aid');
@@ -46,7 +47,7 @@ describe('plover-json format', () => {
   it('reports bad records with file, line and field and never throws', () => {
     const text = '{"id":"a","date":"2022-01-01","event":"HUG","source":[{"actorText":"A"}],"target":[{"actorText":"B"}]}\n{"id":"b","date":"soon","event":"AID"}\n{oops\n[1]\n{"id":"c","date":"2022","event":"AID","source":"A","target":[]}\n';
     const result = ploverJsonFormat.convert([file('bad.jsonl', text)], { vocabulary });
-    expect(result.issues.map((i) => [i.line, i.field])).toEqual([[3, ''], [1, 'event'], [2, 'date'], [4, ''], [5, 'source']]);
+    expect(result.issues.map((i) => [i.line, i.column])).toEqual([[3, ''], [1, 'event'], [2, 'date'], [4, ''], [5, 'source']]);
     expect(result.issues.every((i) => i.file === 'bad.jsonl' && i.message.startsWith('entente/plover-json: '))).toBe(true);
     expect(ploverJsonFormat.convert([file('x.json', '[{"id": 1,')], { vocabulary }).issues[0].message).toMatch(/not valid JSON/);
   });
@@ -107,10 +108,10 @@ describe('polecat format', () => {
     expect(polecatFormat.detect([fixture('polecat-sample.tsv')])).toBeGreaterThan(0.8);
     expect(polecatFormat.detect([file('e.tsv', 'from\tto\n')])).toBe(0);
     expect(polecatFormat.convert([file('p.tsv', 'Event ID\tEvent Date\nx\ty\n')], { vocabulary }).issues).toEqual([
-      { file: 'p.tsv', line: 1, field: 'header', message: 'entente/polecat: missing columns Event Type, Actor Name, Recipient Name' },
+      { file: 'p.tsv', line: 1, column: 'header', code: 'polecat/missing-column', message: 'entente/polecat: missing columns Event Type, Actor Name, Recipient Name' },
     ]);
     const header = 'Event ID\tEvent Date\tEvent Type\tActor Name\tRecipient Name\n';
     const result = polecatFormat.convert([file('p.tsv', header + 'a\t2022-01-01\tHUG\tX\tY\nb\t2022-01-01\tAID\tX\nc\t01/02/2022\tAID\tX\tY\n')], { vocabulary });
-    expect(result.issues.map((i) => [i.line, i.field])).toEqual([[2, 'Event Type'], [3, ''], [4, 'Event Date']]);
+    expect(result.issues.map((i) => [i.line, i.column])).toEqual([[2, 'Event Type'], [3, ''], [4, 'Event Date']]);
   });
 });

@@ -13,7 +13,7 @@ describe('parseXml', () => {
 
   it('refuses DOCTYPE and ENTITY declarations and undeclared entities, naming the line', () => {
     const xxe = '<?xml version="1.0"?>\n<!DOCTYPE gexf [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<gexf>&x;</gexf>';
-    expect(parse(xxe).issue).toEqual({ file: 'f.xml', line: 2, field: '', message: expect.stringMatching(/^entente\/gexf: <!DOCTYPE> is refused/) });
+    expect(parse(xxe).issue).toEqual({ file: 'f.xml', line: 2, column: '', code: 'gexf/doctype-refused', message: expect.stringMatching(/^entente\/gexf: <!DOCTYPE> is refused/) });
     expect(parse('<a>\n<!ENTITY y "z">\n</a>').issue).toMatchObject({ line: 2, message: expect.stringMatching(/<!ENTITY> is refused/) });
     expect(parse('<a>\n&lol;</a>').issue).toMatchObject({ line: 1, message: expect.stringMatching(/entity &lol; is not expanded/) });
     expect(parse('<a b="&ext;"/>').issue?.message).toMatch(/entity &ext; is not expanded/);

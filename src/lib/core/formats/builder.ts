@@ -89,6 +89,7 @@ export class GraphDataBuilder {
   readonly report: ConvertReport;
   private usedTypes = new Map<string, Record<string, string>>();
   private createdByLabel = new Map<string, string>();
+  private typeByName = new Map<string, string>();
   private actors = new Map<string, { id: string; label: string; kind: string; aliases: string }>();
   private actorIds = new Set<string>();
   private sources = new Map<string, { id: string; fields: SourceFields }>();
@@ -106,8 +107,8 @@ export class GraphDataBuilder {
   }
 
   /** An input problem, module-prefixed like graphology's errors. */
-  issue(file: string, line: number, field: string, message: string): void {
-    this.issues.push({ file, line, field, message: `entente/${this.format}: ${message}` });
+  issue(file: string, line: number, column: string, message: string, code = 'bad-input'): void {
+    this.issues.push({ file, line, column, code: `${this.format}/${code}`, message: `entente/${this.format}: ${message}` });
   }
 
   skip(reason: string, n = 1): void {
@@ -133,8 +134,14 @@ export class GraphDataBuilder {
     return id;
   }
 
-  hasActor(key: string): boolean {
-    return this.actors.has(key);
+  /** The id of an actor already seen, without creating one. */
+  actorId(key: string): string | undefined {
+    return this.actors.get(key)?.id;
+  }
+
+  /** The id of a source already seen, without creating one. */
+  sourceId(key: string): string | undefined {
+    return this.sources.get(key)?.id;
   }
 
   /** Marks a vocabulary type as used, so that it is written with the dataset. */
@@ -149,9 +156,18 @@ export class GraphDataBuilder {
 
   /** A type by name: a vocabulary type whose id or label matches, else a created one. */
   typeNamed(name: string, defaults: Omit<NewType, 'label'>): string {
+    const cached = this.typeByName.get(name);
+    if (cached) return cached;
     const known = this.vocabulary.byName.get(name.trim().toLowerCase()) ?? this.vocabulary.byId.get(snakeId(name));
-    if (known) return this.useType(known);
-    return this.createType({ ...defaults, label: name.trim() });
+    const id = known ? this.useType(known) : this.createType({ ...defaults, label: name.trim() });
+    this.typeByName.set(name, id);
+    return id;
+  }
+
+  /** A type for a code the vocabulary does not map: its namesake in the vocabulary (PLOVER DEMAND -> demand) when there is one, else created. */
+  typeForUnmapped(type: NewType): string {
+    const known = this.vocabulary.byName.get(type.label.toLowerCase()) ?? this.vocabulary.byId.get(snakeId(type.label));
+    return known ? this.useType(known) : this.createType(type);
   }
 
   createType(type: NewType): string {

@@ -121,7 +121,7 @@ function readTable(file: InputFile, mapping?: EdgeListMapping, maxRows = Infinit
   for (const error of parsed.errors) {
     if (error.code === 'UndetectableDelimiter') continue;
     bad.add(error.row ?? 0);
-    issues.push({ file: file.path, line: lines[error.row ?? 0] ?? line, field: '', message: `entente/edge-list: malformed ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${error.message.toLowerCase()}` });
+    issues.push({ file: file.path, line: lines[error.row ?? 0] ?? line, column: '', code: 'edge-list/malformed-csv', message: `entente/edge-list: malformed ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${error.message.toLowerCase()}` });
   }
   const [header = [], ...rest] = parsed.data;
   const records: Table['records'] = [];
@@ -191,7 +191,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
       if (!column) continue;
       const i = table.header.indexOf(column);
       if (i < 0) {
-        out.issue(file.path, 1, column, `the mapping's ${role} column "${column}" is not in the header`);
+        out.issue(file.path, 1, column, `the mapping's ${role} column "${column}" is not in the header`, 'missing-column');
         missing = true;
       }
       index[role] = i;
@@ -272,7 +272,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
     }
     bytesBefore += file.bytes.length;
     if (options.signal?.aborted) {
-      out.issue(file.path, 0, '', 'import cancelled');
+      out.issue(file.path, 0, '', 'import cancelled', 'cancelled');
       break;
     }
   }

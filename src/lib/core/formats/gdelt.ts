@@ -29,6 +29,9 @@ const col = Object.fromEntries(GDELT_COLUMNS.map((name, i) => [name, i])) as Rec
 
 /** CAMEO actor role codes that name a non-state group rather than an institution. */
 const GROUP_ROLES = new Set(['REB', 'OPP', 'CVL', 'REF', 'CRM', 'INS', 'SEP', 'UAF', 'RAD', 'MOD', 'ELI', 'LAB', 'AGR', 'SPY']);
+const GOLDSTEIN = attrColumn('GoldsteinScale');
+const QUAD_CLASS = attrColumn('QuadClass');
+const NUM_MENTIONS = attrColumn('NumMentions');
 const QUAD_CLASSES: Record<string, string> = { '1': 'verbal cooperation', '2': 'material cooperation', '3': 'verbal conflict', '4': 'material conflict' };
 
 function actorKind(cells: string[], side: 1 | 2): string {
@@ -82,7 +85,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
       }
       if (cells.length !== GDELT_COLUMNS.length) {
         const hint = cells.length === 57 || cells.length === 58 ? ' (a GDELT 1.0 events file? only 2.0 exports are read)' : '';
-        out.issue(file.path, line, '', `${cells.length} columns where a GDELT 2.0 events row has ${GDELT_COLUMNS.length}${hint}`);
+        out.issue(file.path, line, '', `${cells.length} columns where a GDELT 2.0 events row has ${GDELT_COLUMNS.length}${hint}`, 'column-count');
         return;
       }
       const eventId = cells[col.GLOBALEVENTID].trim();
@@ -125,22 +128,26 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
           out.issue(file.path, line, 'EventCode', `"${code}" has no CAMEO root category (01 to 20)`);
           return;
         }
-        type = out.createType({ label, directed: true, temporal: 'event', cameo: root, plover: '', description: `CAMEO root ${root} (${label}), from GDELT; no type of the vocabulary has this code.` });
+        type = out.typeForUnmapped({ label, directed: true, temporal: 'event', cameo: root, plover: '', description: `CAMEO root ${root} (${label}), from GDELT; no type of the vocabulary has this code.` });
       }
 
-      const subject = out.actor(`gdelt:${code1}`, titleCase(cells[col.Actor1Name].trim()) || code1, actorKind(cells, 1), [code1]);
-      const object = out.actor(`gdelt:${code2}`, titleCase(cells[col.Actor2Name].trim()) || code2, actorKind(cells, 2), [code2]);
+      // Labels, kinds and source fields are worked out once per actor and per article, not per row.
+      const key1 = `gdelt:${code1}`;
+      const key2 = `gdelt:${code2}`;
+      const subject = out.actorId(key1) ?? out.actor(key1, titleCase(cells[col.Actor1Name].trim()) || code1, actorKind(cells, 1), [code1]);
+      const object = out.actorId(key2) ?? out.actor(key2, titleCase(cells[col.Actor2Name].trim()) || code2, actorKind(cells, 2), [code2]);
 
       const url = cells[col.SOURCEURL].trim();
-      const published = isoDate(cells[col.DATEADDED].trim()) ?? date;
       const sourceKey = url || `gdelt-export:${file.path}`;
-      const source = out.source(sourceKey, {
-        title: isHttpUrl(url) ? url.replace(/^https?:\/\//i, '').slice(0, 160) : url || `GDELT export ${fileName(file.path)}`,
-        outlet: hostOf(url) || 'GDELT',
-        published,
-        url: isHttpUrl(url) ? url : '',
-        coding: CODING.gdelt,
-      });
+      const source =
+        out.sourceId(sourceKey) ??
+        out.source(sourceKey, {
+          title: isHttpUrl(url) ? url.replace(/^https?:\/\//i, '').slice(0, 160) : url || `GDELT export ${fileName(file.path)}`,
+          outlet: hostOf(url) || 'GDELT',
+          published: isoDate(cells[col.DATEADDED].trim()) ?? date,
+          url: isHttpUrl(url) ? url : '',
+          coding: CODING.gdelt,
+        });
       const quad = cells[col.QuadClass].trim();
       out.relation(source, {
         subject,
@@ -149,16 +156,16 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
         date,
         note: `GDELT event ${eventId}; CAMEO ${code}${quad && QUAD_CLASSES[quad] ? `; ${QUAD_CLASSES[quad]}` : ''}`,
         attrs: {
-          [attrColumn('GoldsteinScale')]: cells[col.GoldsteinScale].trim(),
-          [attrColumn('QuadClass')]: quad,
-          [attrColumn('NumMentions')]: cells[col.NumMentions].trim(),
+          [GOLDSTEIN]: cells[col.GoldsteinScale].trim(),
+          [QUAD_CLASS]: quad,
+          [NUM_MENTIONS]: cells[col.NumMentions].trim(),
         },
       });
     });
     bytesBefore += file.bytes.length;
     if (cancelled) break;
   }
-  if (cancelled) out.issue(files[0]?.path ?? '', 0, '', 'import cancelled');
+  if (cancelled) out.issue(files[0]?.path ?? '', 0, '', 'import cancelled', 'cancelled');
   options.onProgress?.({ bytes: bytesBefore, totalBytes, rows });
   if (out.relationCount === 0 && out.issues.length === 0) out.issue(files[0]?.path ?? '', 0, '', 'no event with two actors in the file');
   out.note(`${out.relationCount} events from ${rows} rows; CAMEO codes mapped through the vocabulary's cameo column, then their root.`);

@@ -154,7 +154,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
   const out = new GraphDataBuilder('gexf', readVocabulary(options.vocabulary));
   const graphs: ParsedGraph[] = [];
   for (const file of files) {
-    if (options.signal?.aborted) return refused('gexf', [{ file: file.path, line: 0, field: '', message: 'entente/gexf: import cancelled' }]);
+    if (options.signal?.aborted) return refused('gexf', [{ file: file.path, line: 0, column: '', code: 'gexf/cancelled', message: 'entente/gexf: import cancelled' }]);
     const { text, issue } = decodeUtf8(file.path, file.bytes, 'gexf');
     if (issue) {
       out.issues.push(issue);

@@ -103,7 +103,7 @@ export function convertGraphs(format: FormatId, graphs: ParsedGraph[], options: 
       let bad = false;
       for (const end of ['source', 'target'] as const) {
         if (!actorOf.has(edge[end])) {
-          out.issue(graph.file, edge.line, end, `edge ${edge.id ? `"${edge.id}" ` : ''}points to node "${edge[end]}", which is not in the file`);
+          out.issue(graph.file, edge.line, end, `edge ${edge.id ? `"${edge.id}" ` : ''}points to node "${edge[end]}", which is not in the file`, 'missing-node');
           bad = true;
         }
       }

@@ -127,7 +127,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
   const out = new GraphDataBuilder('graphml', readVocabulary(options.vocabulary));
   const graphs: ParsedGraph[] = [];
   for (const file of files) {
-    if (options.signal?.aborted) return refused('graphml', [{ file: file.path, line: 0, field: '', message: 'entente/graphml: import cancelled' }]);
+    if (options.signal?.aborted) return refused('graphml', [{ file: file.path, line: 0, column: '', code: 'graphml/cancelled', message: 'entente/graphml: import cancelled' }]);
     const { text, issue } = decodeUtf8(file.path, file.bytes, 'graphml');
     if (issue) {
       out.issues.push(issue);

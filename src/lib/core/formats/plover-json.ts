@@ -89,11 +89,11 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
       out.issues.push(issue);
       continue;
     }
-    const report = (line: number, field: string, message: string) => out.issue(file.path, line, field, message);
+    const report = (line: number, column: string, message: string, code?: string) => out.issue(file.path, line, column, message, code);
     const list = records(file, text, report);
     for (const [i, { record, line }] of list.entries()) {
       if (!tick(++count, Math.round((file.bytes.length * i) / list.length))) {
-        report(0, '', 'import cancelled');
+        report(0, '', 'import cancelled', 'cancelled');
         return out.result();
       }
       if ('__bad' in record) {

@@ -21,7 +21,7 @@ export function ploverType(out: GraphDataBuilder, event: string, mode: string): 
   const known = typeForPlover(out.vocabulary, event, mode);
   if (known) return out.useType(known);
   const e = event.toUpperCase();
-  return out.createType({
+  return out.typeForUnmapped({
     label: titleCase(e),
     directed: !MUTUAL.has(e),
     temporal: 'event',

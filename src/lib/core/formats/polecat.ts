@@ -97,7 +97,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
         width = cells.length;
         const missing = REQUIRED.filter((k) => index![k] === undefined);
         if (missing.length) {
-          out.issue(file.path, line, 'header', `missing column${missing.length > 1 ? 's' : ''} ${missing.map((k) => POLECAT_COLUMNS[k]).join(', ')}`);
+          out.issue(file.path, line, 'header', `missing column${missing.length > 1 ? 's' : ''} ${missing.map((k) => POLECAT_COLUMNS[k]).join(', ')}`, 'missing-column');
           return false;
         }
         return;
@@ -186,7 +186,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
     if (cancelled) break;
   }
   if (cancelled) {
-    out.issue(files[0]?.path ?? '', 0, '', 'import cancelled');
+    out.issue(files[0]?.path ?? '', 0, '', 'import cancelled', 'cancelled');
     return out.result();
   }
 

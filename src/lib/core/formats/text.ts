@@ -9,7 +9,7 @@ export function decodeUtf8(file: string, bytes: Uint8Array, module: string): { t
     const text = new TextDecoder('utf-8').decode(bytes);
     const bad = text.indexOf('\uFFFD');
     const line = bad < 0 ? 0 : lineAt(text, bad);
-    return { text, issue: { file, line, field: '', message: `entente/${module}: invalid UTF-8; save the file as UTF-8 and open it again` } };
+    return { text, issue: { file, line, column: '', code: `${module}/invalid-utf8`, message: `entente/${module}: invalid UTF-8; save the file as UTF-8 and open it again` } };
   }
 }
 

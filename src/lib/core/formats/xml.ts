@@ -6,6 +6,7 @@
  * line each starts on, so that every error can name its line. It runs the same in Node
  * and in the browser (no DOMParser, no dependency).
  */
+import { MAX_XML_BYTES, MAX_XML_DEPTH } from '../limits';
 import type { DataIssue } from '../model';
 
 export interface XmlElement {
@@ -23,8 +24,8 @@ export interface XmlLimits {
   maxDepth: number;
 }
 
-/** 64 MB of XML is about a million elements: past that a browser tab runs short of memory building the graph. */
-export const XML_LIMITS: XmlLimits = { maxBytes: 64 * 1024 * 1024, maxDepth: 64 };
+/** The loader's file limit (64 MB, about a million elements: past that a browser tab runs short of memory building the graph). */
+export const XML_LIMITS: XmlLimits = { maxBytes: MAX_XML_BYTES, maxDepth: MAX_XML_DEPTH };
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const NAME = /[A-Za-z_:][\w.:-]*/y;
@@ -34,6 +35,7 @@ class XmlError extends Error {
   constructor(
     readonly at: number,
     message: string,
+    readonly code = 'malformed-xml',
   ) {
     super(message);
   }
@@ -45,7 +47,7 @@ function decodeEntities(text: string, at: number): string {
     if (!whole.endsWith(';')) throw new XmlError(at, `"&" must be written &amp; (near "${whole.slice(0, 12)}")`);
     if (name in PREDEFINED) return PREDEFINED[name];
     const code = /^#x([0-9a-f]+)$/i.exec(name) ? parseInt(name.slice(2), 16) : /^#(\d+)$/.exec(name) ? Number(name.slice(1)) : NaN;
-    if (Number.isNaN(code)) throw new XmlError(at, `entity &${name}; is not expanded: only &lt; &gt; &amp; &quot; &apos; and character references are read`);
+    if (Number.isNaN(code)) throw new XmlError(at, `entity &${name}; is not expanded: only &lt; &gt; &amp; &quot; &apos; and character references are read`, 'entity-refused');
     if (code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff)) throw new XmlError(at, `character reference &${name}; is not a valid character`);
     return String.fromCodePoint(code);
   });
@@ -66,10 +68,10 @@ export function parseXml(file: string, text: string, module: string, limits: Xml
     linePos = i;
     return lineNo;
   };
-  const fail = (at: number, message: string) => ({ root: null, issue: { file, line: lineOf(at), field: '', message: `entente/${module}: ${message}` } });
+  const fail = (at: number, message: string, code: string) => ({ root: null, issue: { file, line: lineOf(at), column: '', code: `${module}/${code}`, message: `entente/${module}: ${message}` } });
 
   if (text.length > limits.maxBytes) {
-    return { root: null, issue: { file, line: 0, field: '', message: `entente/${module}: ${Math.round(text.length / 1048576)} MB of XML is over the ${Math.round(limits.maxBytes / 1048576)} MB limit for one file: a larger graph would not fit a browser tab's memory` } };
+    return { root: null, issue: { file, line: 0, column: '', code: `${module}/too-large`, message: `entente/${module}: ${Math.round(text.length / 1048576)} MB of XML is over the ${Math.round(limits.maxBytes / 1048576)} MB limit for one file: a larger graph would not fit a browser tab's memory` } };
   }
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
@@ -102,7 +104,7 @@ export function parseXml(file: string, text: string, module: string, limits: Xml
         pos = end + 2;
       } else if (text.startsWith('<!', lt)) {
         const what = /^<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST)?/i.exec(text.slice(lt, lt + 12))?.[1]?.toUpperCase() ?? 'declaration';
-        throw new XmlError(lt, `<!${what}> is refused: DTDs and entity declarations can read other files or expand without bound, and GEXF and GraphML need none`);
+        throw new XmlError(lt, `<!${what}> is refused: DTDs and entity declarations can read other files or expand without bound, and GEXF and GraphML need none`, 'doctype-refused');
       } else if (text[lt + 1] === '/') {
         NAME.lastIndex = lt + 2;
         const match = NAME.exec(text);
@@ -141,7 +143,7 @@ export function parseXml(file: string, text: string, module: string, limits: Xml
         else if (root) throw new XmlError(lt, 'a second root element');
         else root = element;
         if (!selfClosing) {
-          if (stack.length >= limits.maxDepth) throw new XmlError(lt, `elements nested deeper than ${limits.maxDepth} levels`);
+          if (stack.length >= limits.maxDepth) throw new XmlError(lt, `elements nested deeper than ${limits.maxDepth} levels`, 'too-deep');
           stack.push(element);
         }
         pos = at + 1;
@@ -150,7 +152,7 @@ export function parseXml(file: string, text: string, module: string, limits: Xml
     if (stack.length) throw new XmlError(text.length, `<${stack[stack.length - 1].name}> opened on line ${stack[stack.length - 1].line} is never closed`);
     if (!root) throw new XmlError(0, 'no XML element in the file');
   } catch (error) {
-    if (error instanceof XmlError) return fail(error.at, error.message);
+    if (error instanceof XmlError) return fail(error.at, error.message, error.code);
     throw error;
   }
   return { root, issue: null };
