@@ -51,7 +51,7 @@ describe('check-data', { timeout: 60_000 }, () => {
     const run = checkData('--data', root);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('4 actors, 3 relations, 2 sources, 3 relation types');
+    expect(run.stdout).toContain('4 actors, 3 relations from 3 statements, 2 sources, 3 relation types');
   });
 
   it('prints file:line: column: message [code] for each problem and exits 1; a folder named x.csv and a .CSV file do not crash it', () => {
