@@ -504,6 +504,13 @@ function readRelations(sourceId: string, file: string, content: FileContent, con
   return relations;
 }
 
+/** Issues grouped by file (in the order the files were first reported), then by line; stable otherwise. */
+function inReadingOrder(issues: DataIssue[]): DataIssue[] {
+  const rank = new Map<string, number>();
+  for (const issue of issues) if (!rank.has(issue.file)) rank.set(issue.file, rank.size);
+  return issues.sort((a, b) => rank.get(a.file)! - rank.get(b.file)! || a.line - b.line);
+}
+
 function textsMap(texts: LoadOptions['texts']): Map<string, string> | undefined {
   if (!texts) return undefined;
   if (texts instanceof Map) return texts;
@@ -596,6 +603,6 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
   }
   dateProblems = new Map();
   dateSpans = new Map();
-  if (issues.length > 0) return { ok: false, dataset: null, issues };
+  if (issues.length > 0) return { ok: false, dataset: null, issues: inReadingOrder(issues) };
   return { ok: true, dataset: { types, actors, sources, relations }, issues: [] };
 }
