@@ -561,7 +561,11 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
   for (const [path, role] of byKind('text')) {
     const decoded = decodeDataFile(path, content(path), maxFileBytes);
     for (const issue of decoded.issues) issues.push(issue);
-    if (role.kind === 'text' && !texts!.has(role.sourceId)) texts!.set(role.sourceId, decoded.text);
+    if (role.kind !== 'text') continue;
+    if (!sourcesById.has(role.sourceId) && isUnknown(sourceTable, role.sourceId)) {
+      issues.push({ file: path, line: 0, column: '', code: 'load/unknown-source', message: `a text for source "${role.sourceId}", which is not in ${SOURCES_FILE}` });
+    }
+    if (!texts!.has(role.sourceId)) texts!.set(role.sourceId, decoded.text);
   }
 
   const context: Omit<RelationContext, 'quotesRequired' | 'sourceText'> = {
