@@ -118,11 +118,39 @@ function isUnknown(table: IdTable, id: string): boolean {
   return table.complete && !table.ids.has(id) && !table.rejected.has(id);
 }
 
+/** One call of loadDataset: where issues go, its limits, and what it has parsed once. */
+interface LoadRun {
+  issues: DataIssue[];
+  maxFileBytes: number;
+  dates: DateCache;
+}
+
+/** Real files repeat a few hundred dates over thousands of rows: each is parsed once per load. */
+class DateCache {
+  private problems = new Map<string, string | null>();
+  private spans = new Map<string, PartialDate | null>();
+  problem(text: string): string | null {
+    let problem = this.problems.get(text);
+    if (problem === undefined) this.problems.set(text, (problem = describeDateProblem(text)));
+    return problem;
+  }
+  span(text: string): PartialDate | null {
+    let span = this.spans.get(text);
+    if (span === undefined) this.spans.set(text, (span = parsePartialDate(text)));
+    return span;
+  }
+}
+
 class Checker {
+  private issues: DataIssue[];
+  private dates: DateCache;
   constructor(
     private file: string,
-    private issues: DataIssue[],
-  ) {}
+    run: LoadRun,
+  ) {
+    this.issues = run.issues;
+    this.dates = run.dates;
+  }
   valid = true;
   private row: CsvRow | null = null;
 
@@ -140,7 +168,7 @@ class Checker {
     return value;
   }
   date(column: string): boolean {
-    const problem = dateProblem(this.row!.values[column]);
+    const problem = this.dates.problem(this.row!.values[column]);
     if (problem) this.fail(column, 'load/bad-date', problem);
     return problem === null;
   }
@@ -175,10 +203,9 @@ interface ReadFile {
 }
 
 /** Decodes and parses one file, adding its issues; a row on a damaged line is left out (its issue is reported). */
-let maxFileBytes = MAX_FILE_BYTES;
-
-function readTable(file: string, content: FileContent, spec: CsvColumns, issues: DataIssue[]): ReadFile {
-  const decoded = decodeDataFile(file, content, maxFileBytes);
+function readTable(file: string, content: FileContent, spec: CsvColumns, run: LoadRun): ReadFile {
+  const issues = run.issues;
+  const decoded = decodeDataFile(file, content, run.maxFileBytes);
   for (const issue of decoded.issues) issues.push(issue);
   if (decoded.issues.some((issue) => issue.code === 'limits/file-too-large' || issue.code === 'utf8/utf16')) {
     return { table: null, damaged: decoded.damagedLines };
@@ -209,31 +236,16 @@ function checkCellLengths(check: Checker, row: CsvRow, header: readonly string[]
   }
 }
 
-// Real files repeat a few hundred dates over thousands of rows: parse each once per load.
-let dateProblems = new Map<string, string | null>();
-let dateSpans = new Map<string, PartialDate | null>();
 
-function dateProblem(text: string): string | null {
-  let problem = dateProblems.get(text);
-  if (problem === undefined) dateProblems.set(text, (problem = describeDateProblem(text)));
-  return problem;
-}
-
-function dateSpan(text: string): PartialDate | null {
-  let span = dateSpans.get(text);
-  if (span === undefined) dateSpans.set(text, (span = parsePartialDate(text)));
-  return span;
-}
-
-function readTypes(file: string, content: FileContent, issues: DataIssue[], known: IdTable): RelationType[] {
-  const { table, damaged } = readTable(file, content, TYPE_SPEC, issues);
+function readTypes(file: string, content: FileContent, run: LoadRun, known: IdTable): RelationType[] {
+  const { table, damaged } = readTable(file, content, TYPE_SPEC, run);
   const types: RelationType[] = [];
   if (!table) {
     known.complete = false;
     return types;
   }
   rejectBrokenRows(table, known);
-  const check = new Checker(file, issues);
+  const check = new Checker(file, run);
   const firstLine = new Map<string, number>();
   for (const row of table.rows) {
     check.start(row);
@@ -270,15 +282,15 @@ function readTypes(file: string, content: FileContent, issues: DataIssue[], know
   return types;
 }
 
-function readActors(file: string, content: FileContent, issues: DataIssue[], known: IdTable): Actor[] {
-  const { table, damaged } = readTable(file, content, ACTOR_SPEC, issues);
+function readActors(file: string, content: FileContent, run: LoadRun, known: IdTable): Actor[] {
+  const { table, damaged } = readTable(file, content, ACTOR_SPEC, run);
   const actors: Actor[] = [];
   if (!table) {
     known.complete = false;
     return actors;
   }
   rejectBrokenRows(table, known);
-  const check = new Checker(file, issues);
+  const check = new Checker(file, run);
   const firstLine = new Map<string, number>();
   const rows: Array<[Actor, CsvRow]> = [];
   for (const row of table.rows) {
@@ -347,8 +359,8 @@ function affiliationCycles(rows: Array<[Actor, CsvRow]>): Array<Array<[Actor, Cs
   return cycles;
 }
 
-function readSources(file: string, content: FileContent, issues: DataIssue[], known: IdTable): { sources: Source[]; lines: Map<string, number> } {
-  const { table, damaged } = readTable(file, content, SOURCE_SPEC, issues);
+function readSources(file: string, content: FileContent, run: LoadRun, known: IdTable): { sources: Source[]; lines: Map<string, number> } {
+  const { table, damaged } = readTable(file, content, SOURCE_SPEC, run);
   const sources: Source[] = [];
   const firstLine = new Map<string, number>();
   if (!table) {
@@ -356,7 +368,7 @@ function readSources(file: string, content: FileContent, issues: DataIssue[], kn
     return { sources, lines: firstLine };
   }
   rejectBrokenRows(table, known);
-  const check = new Checker(file, issues);
+  const check = new Checker(file, run);
   for (const row of table.rows) {
     check.start(row);
     if (isDamaged(row, damaged)) {
@@ -429,11 +441,11 @@ function codePointLength(text: string): number {
   return count;
 }
 
-function readRelations(sourceId: string, file: string, content: FileContent, context: RelationContext, issues: DataIssue[]): Relation[] {
-  const { table, damaged } = readTable(file, content, RELATION_SPEC, issues);
+function readRelations(sourceId: string, file: string, content: FileContent, context: RelationContext, run: LoadRun): Relation[] {
+  const { table, damaged } = readTable(file, content, RELATION_SPEC, run);
   const relations: Relation[] = [];
   if (!table) return relations;
-  const check = new Checker(file, issues);
+  const check = new Checker(file, run);
   const duplicates = new RowIndex();
   for (const row of table.rows) {
     check.start(row);
@@ -461,7 +473,7 @@ function readRelations(sourceId: string, file: string, content: FileContent, con
     }
     const dateOk = check.required('date') && check.date('date');
     const endOk = !endDate || check.date('end_date');
-    if (dateOk && endDate && endOk && dateSpan(endDate)!.end < dateSpan(date)!.start) {
+    if (dateOk && endDate && endOk && run.dates.span(endDate)!.end < run.dates.span(date)!.start) {
       check.fail('end_date', 'load/end-before-start', `${endDate} is before date ${date}`);
     }
     if (!quote) {
@@ -526,9 +538,7 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
   const keyOf = new Map(paths.map((key) => [normalizeDataPath(key), key]));
   const content = (path: string): FileContent => files[keyOf.get(path) ?? path] ?? '';
 
-  maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
-  dateProblems = new Map();
-  dateSpans = new Map();
+  const run: LoadRun = { issues, maxFileBytes: options.maxFileBytes ?? MAX_FILE_BYTES, dates: new DateCache() };
   const maxTotalBytes = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
   let total = 0;
   for (const path of plan.files.keys()) total += contentSize(content(path));
@@ -551,15 +561,15 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
   const typeTable = idTable();
   const actorTable = idTable();
   const sourceTable = idTable();
-  const types = typesFile ? readTypes(typesFile, content(typesFile), issues, typeTable) : ((typeTable.complete = false), []);
-  const actors = actorsFile ? readActors(actorsFile, content(actorsFile), issues, actorTable) : ((actorTable.complete = false), []);
-  const read = sourcesFile ? readSources(sourcesFile, content(sourcesFile), issues, sourceTable) : ((sourceTable.complete = false), { sources: [], lines: new Map<string, number>() });
+  const types = typesFile ? readTypes(typesFile, content(typesFile), run, typeTable) : ((typeTable.complete = false), []);
+  const actors = actorsFile ? readActors(actorsFile, content(actorsFile), run, actorTable) : ((actorTable.complete = false), []);
+  const read = sourcesFile ? readSources(sourcesFile, content(sourcesFile), run, sourceTable) : ((sourceTable.complete = false), { sources: [], lines: new Map<string, number>() });
   const sources = read.sources;
   const sourcesById = new Map(sources.map((source) => [source.id, source]));
 
   const texts = textsMap(options.texts) ?? (byKind('text').length > 0 ? new Map<string, string>() : undefined);
   for (const [path, role] of byKind('text')) {
-    const decoded = decodeDataFile(path, content(path), maxFileBytes);
+    const decoded = decodeDataFile(path, content(path), run.maxFileBytes);
     for (const issue of decoded.issues) issues.push(issue);
     if (role.kind !== 'text') continue;
     if (!sourcesById.has(role.sourceId) && isUnknown(sourceTable, role.sourceId)) {
@@ -590,7 +600,7 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
     if (texts && sourceText === undefined && coding === DEFAULT_CODING) {
       issues.push({ file, line: 0, column: 'quote', code: 'load/no-source-text', message: `no source text given for "${sourceId}", so its quotes cannot be checked` });
     }
-    const loaded = readRelations(sourceId, file, content(file), { ...context, quotesRequired: coding === DEFAULT_CODING, sourceText }, issues);
+    const loaded = readRelations(sourceId, file, content(file), { ...context, quotesRequired: coding === DEFAULT_CODING, sourceText }, run);
     for (const relation of loaded) relations.push(relation);
   }
   if (sourcesFile) {
@@ -605,8 +615,6 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
       });
     }
   }
-  dateProblems = new Map();
-  dateSpans = new Map();
   if (issues.length > 0) return { ok: false, dataset: null, issues: inReadingOrder(issues) };
   return { ok: true, dataset: { types, actors, sources, relations }, issues: [] };
 }
