@@ -9,7 +9,7 @@
  * sources.csv row was rejected for its URL, gets no second "unknown id" error.
  */
 import { relativeLuminance } from './contrast';
-import { attributesOf, parseCsv, type CsvColumns, type CsvRow, type CsvTable } from './csv';
+import { attributesOf, type CsvColumns, type CsvRow } from './csv';
 import {
   ACTORS_FILE,
   RELATIONS_DIR,
@@ -19,8 +19,7 @@ import {
   planDatasetFiles,
   type DataFileRole,
 } from './dataset-files';
-import { describeDateProblem, parsePartialDate, type PartialDate } from './dates';
-import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ID_CHARS, MAX_QUOTE_CODE_POINTS, MAX_TOTAL_BYTES } from './limits';
+import { MAX_FILE_BYTES, MAX_ID_CHARS, MAX_QUOTE_CODE_POINTS, MAX_TOTAL_BYTES } from './limits';
 import {
   ACTOR_KINDS,
   DEFAULT_CODING,
@@ -37,6 +36,20 @@ import {
   type Source,
   type Temporal,
 } from './model';
+import {
+  Checker,
+  DateCache,
+  RowIndex,
+  checkCellLengths,
+  codePointLength,
+  idTable,
+  isDamaged,
+  isUnknown,
+  readTable,
+  rejectBrokenRows,
+  type IdTable,
+  type LoadRun,
+} from './load-checks';
 import { contentSize, decodeDataFile, type FileContent } from './text-decode';
 
 export { ACTORS_FILE, RELATIONS_DIR, SOURCES_FILE, TYPES_FILE } from './dataset-files';
@@ -100,140 +113,15 @@ export interface LoadOptions {
 
 export type LoadResult = { ok: true; dataset: Dataset; issues: [] } | { ok: false; dataset: null; issues: DataIssue[] };
 
-/** Ids a file defines, and what a reference to a missing one means. */
-interface IdTable {
-  ids: Set<string>;
-  /** Ids of rows that were rejected: a reference to one is not reported again. */
-  rejected: Set<string>;
-  /** False when the file could not be read at all: no reference to it is reported. */
-  complete: boolean;
-}
-
-function idTable(): IdTable {
-  return { ids: new Set(), rejected: new Set(), complete: true };
-}
-
-/** A reference to a missing id is an issue only when it is not explained by an issue already reported. */
-function isUnknown(table: IdTable, id: string): boolean {
-  return table.complete && !table.ids.has(id) && !table.rejected.has(id);
-}
-
-class Checker {
-  constructor(
-    private file: string,
-    private issues: DataIssue[],
-  ) {}
-  valid = true;
-  private row: CsvRow | null = null;
-
-  start(row: CsvRow): void {
-    this.row = row;
-    this.valid = true;
-  }
-  fail(column: string, code: string, message: string): void {
-    this.issues.push({ file: this.file, line: this.row?.line ?? 0, column, code, message });
-    this.valid = false;
-  }
-  required(column: string): string {
-    const value = this.row!.values[column];
-    if (!value) this.fail(column, 'load/required', 'required field is empty');
-    return value;
-  }
-  date(column: string): boolean {
-    const problem = dateProblem(this.row!.values[column]);
-    if (problem) this.fail(column, 'load/bad-date', problem);
-    return problem === null;
-  }
-  id(column: string, pattern: RegExp, hint: string): string {
-    const id = this.required(column);
-    if (!id) return id;
-    if (id.length > MAX_ID_CHARS) this.fail(column, 'load/bad-id', `${id.length} characters; ids have at most ${MAX_ID_CHARS}`);
-    else if (!pattern.test(id)) this.fail(column, 'load/bad-id', `"${id}" ${hint}`);
-    return id;
-  }
-  /** Records `id` as defined on this row, unless an earlier row defined it. */
-  unique(column: string, id: string, firstLine: Map<string, number>): void {
-    if (!id) return;
-    const first = firstLine.get(id);
-    if (first !== undefined) {
-      this.fail(column, 'load/duplicate-id', `duplicate id "${id}" (first defined on line ${first})`);
-      return;
-    }
-    firstLine.set(id, this.row!.line);
-  }
-  /** Puts the id in `ids` or `rejected`, by whether the row passed. */
-  settle(id: string, table: IdTable): void {
-    if (!id) return;
-    if (this.valid) table.ids.add(id);
-    else table.rejected.add(id);
-  }
-}
-
-interface ReadFile {
-  table: CsvTable | null;
-  damaged: Set<number>;
-}
-
-/** Decodes and parses one file, adding its issues; a row on a damaged line is left out (its issue is reported). */
-let maxFileBytes = MAX_FILE_BYTES;
-
-function readTable(file: string, content: FileContent, spec: CsvColumns, issues: DataIssue[]): ReadFile {
-  const decoded = decodeDataFile(file, content, maxFileBytes);
-  for (const issue of decoded.issues) issues.push(issue);
-  if (decoded.issues.some((issue) => issue.code === 'limits/file-too-large' || issue.code === 'utf8/utf16')) {
-    return { table: null, damaged: decoded.damagedLines };
-  }
-  const table = parseCsv(file, decoded.text, spec);
-  for (const issue of table.issues) issues.push(issue);
-  return { table: table.headerOk ? table : null, damaged: decoded.damagedLines };
-}
-
-/** Ids (first column) of rows left out for a CSV problem: references to them are explained already. */
-function rejectBrokenRows(table: CsvTable, known: IdTable): void {
-  for (const row of table.brokenRows) {
-    const id = row.cells[0]?.trim();
-    if (id) known.rejected.add(id);
-  }
-}
-
-function isDamaged(row: CsvRow, damaged: Set<number>): boolean {
-  if (damaged.size === 0) return false;
-  for (let line = row.line; line <= row.lastLine; line++) if (damaged.has(line)) return true;
-  return false;
-}
-
-function checkCellLengths(check: Checker, row: CsvRow, header: readonly string[]): void {
-  for (let c = 0; c < header.length; c++) {
-    const length = row.values[header[c]].length;
-    if (length > MAX_CELL_CHARS) check.fail(header[c], 'limits/cell-too-long', `${length} characters; a cell holds at most ${MAX_CELL_CHARS}`);
-  }
-}
-
-// Real files repeat a few hundred dates over thousands of rows: parse each once per load.
-let dateProblems = new Map<string, string | null>();
-let dateSpans = new Map<string, PartialDate | null>();
-
-function dateProblem(text: string): string | null {
-  let problem = dateProblems.get(text);
-  if (problem === undefined) dateProblems.set(text, (problem = describeDateProblem(text)));
-  return problem;
-}
-
-function dateSpan(text: string): PartialDate | null {
-  let span = dateSpans.get(text);
-  if (span === undefined) dateSpans.set(text, (span = parsePartialDate(text)));
-  return span;
-}
-
-function readTypes(file: string, content: FileContent, issues: DataIssue[], known: IdTable): RelationType[] {
-  const { table, damaged } = readTable(file, content, TYPE_SPEC, issues);
+function readTypes(file: string, content: FileContent, run: LoadRun, known: IdTable): RelationType[] {
+  const { table, damaged } = readTable(file, content, TYPE_SPEC, run);
   const types: RelationType[] = [];
   if (!table) {
     known.complete = false;
     return types;
   }
   rejectBrokenRows(table, known);
-  const check = new Checker(file, issues);
+  const check = new Checker(file, run);
   const firstLine = new Map<string, number>();
   for (const row of table.rows) {
     check.start(row);
@@ -270,15 +158,15 @@ function readTypes(file: string, content: FileContent, issues: DataIssue[], know
   return types;
 }
 
-function readActors(file: string, content: FileContent, issues: DataIssue[], known: IdTable): Actor[] {
-  const { table, damaged } = readTable(file, content, ACTOR_SPEC, issues);
+function readActors(file: string, content: FileContent, run: LoadRun, known: IdTable): Actor[] {
+  const { table, damaged } = readTable(file, content, ACTOR_SPEC, run);
   const actors: Actor[] = [];
   if (!table) {
     known.complete = false;
     return actors;
   }
   rejectBrokenRows(table, known);
-  const check = new Checker(file, issues);
+  const check = new Checker(file, run);
   const firstLine = new Map<string, number>();
   const rows: Array<[Actor, CsvRow]> = [];
   for (const row of table.rows) {
@@ -347,8 +235,8 @@ function affiliationCycles(rows: Array<[Actor, CsvRow]>): Array<Array<[Actor, Cs
   return cycles;
 }
 
-function readSources(file: string, content: FileContent, issues: DataIssue[], known: IdTable): { sources: Source[]; lines: Map<string, number> } {
-  const { table, damaged } = readTable(file, content, SOURCE_SPEC, issues);
+function readSources(file: string, content: FileContent, run: LoadRun, known: IdTable): { sources: Source[]; lines: Map<string, number> } {
+  const { table, damaged } = readTable(file, content, SOURCE_SPEC, run);
   const sources: Source[] = [];
   const firstLine = new Map<string, number>();
   if (!table) {
@@ -356,7 +244,7 @@ function readSources(file: string, content: FileContent, issues: DataIssue[], kn
     return { sources, lines: firstLine };
   }
   rejectBrokenRows(table, known);
-  const check = new Checker(file, issues);
+  const check = new Checker(file, run);
   for (const row of table.rows) {
     check.start(row);
     if (isDamaged(row, damaged)) {
@@ -388,52 +276,11 @@ interface RelationContext {
   sourceText: string | undefined;
 }
 
-/**
- * Finds exact duplicate rows by a hash of their cells, comparing cells only on a
- * hash match: a string key per row cost 200,000 joined strings on a large file.
- */
-class RowIndex {
-  private byHash = new Map<number, CsvRow[]>();
-
-  /** The line of an earlier row with the same cells, or null (and the row is remembered). */
-  firstLineOf(row: CsvRow, header: readonly string[]): number | null {
-    let hash = 0x811c9dc5;
-    for (const column of header) {
-      const value = row.values[column];
-      for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
-      hash = Math.imul(hash ^ 0x1f, 0x01000193);
-    }
-    const bucket = this.byHash.get(hash);
-    if (!bucket) {
-      this.byHash.set(hash, [row]);
-      return null;
-    }
-    const same = bucket.find((other) => header.every((column) => other.values[column] === row.values[column]));
-    if (same) return same.line;
-    bucket.push(row);
-    return null;
-  }
-}
-
-function codePointLength(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) count++;
-    else {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      count++;
-    }
-  }
-  return count;
-}
-
-function readRelations(sourceId: string, file: string, content: FileContent, context: RelationContext, issues: DataIssue[]): Relation[] {
-  const { table, damaged } = readTable(file, content, RELATION_SPEC, issues);
+function readRelations(sourceId: string, file: string, content: FileContent, context: RelationContext, run: LoadRun): Relation[] {
+  const { table, damaged } = readTable(file, content, RELATION_SPEC, run);
   const relations: Relation[] = [];
   if (!table) return relations;
-  const check = new Checker(file, issues);
+  const check = new Checker(file, run);
   const duplicates = new RowIndex();
   for (const row of table.rows) {
     check.start(row);
@@ -461,7 +308,7 @@ function readRelations(sourceId: string, file: string, content: FileContent, con
     }
     const dateOk = check.required('date') && check.date('date');
     const endOk = !endDate || check.date('end_date');
-    if (dateOk && endDate && endOk && dateSpan(endDate)!.end < dateSpan(date)!.start) {
+    if (dateOk && endDate && endOk && run.dates.span(endDate)!.end < run.dates.span(date)!.start) {
       check.fail('end_date', 'load/end-before-start', `${endDate} is before date ${date}`);
     }
     if (!quote) {
@@ -504,6 +351,13 @@ function readRelations(sourceId: string, file: string, content: FileContent, con
   return relations;
 }
 
+/** Issues grouped by file (in the order the files were first reported), then by line; stable otherwise. */
+function inReadingOrder(issues: DataIssue[]): DataIssue[] {
+  const rank = new Map<string, number>();
+  for (const issue of issues) if (!rank.has(issue.file)) rank.set(issue.file, rank.size);
+  return issues.sort((a, b) => rank.get(a.file)! - rank.get(b.file)! || a.line - b.line);
+}
+
 function textsMap(texts: LoadOptions['texts']): Map<string, string> | undefined {
   if (!texts) return undefined;
   if (texts instanceof Map) return texts;
@@ -519,9 +373,7 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
   const keyOf = new Map(paths.map((key) => [normalizeDataPath(key), key]));
   const content = (path: string): FileContent => files[keyOf.get(path) ?? path] ?? '';
 
-  maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
-  dateProblems = new Map();
-  dateSpans = new Map();
+  const run: LoadRun = { issues, maxFileBytes: options.maxFileBytes ?? MAX_FILE_BYTES, dates: new DateCache() };
   const maxTotalBytes = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
   let total = 0;
   for (const path of plan.files.keys()) total += contentSize(content(path));
@@ -544,17 +396,21 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
   const typeTable = idTable();
   const actorTable = idTable();
   const sourceTable = idTable();
-  const types = typesFile ? readTypes(typesFile, content(typesFile), issues, typeTable) : ((typeTable.complete = false), []);
-  const actors = actorsFile ? readActors(actorsFile, content(actorsFile), issues, actorTable) : ((actorTable.complete = false), []);
-  const read = sourcesFile ? readSources(sourcesFile, content(sourcesFile), issues, sourceTable) : ((sourceTable.complete = false), { sources: [], lines: new Map<string, number>() });
+  const types = typesFile ? readTypes(typesFile, content(typesFile), run, typeTable) : ((typeTable.complete = false), []);
+  const actors = actorsFile ? readActors(actorsFile, content(actorsFile), run, actorTable) : ((actorTable.complete = false), []);
+  const read = sourcesFile ? readSources(sourcesFile, content(sourcesFile), run, sourceTable) : ((sourceTable.complete = false), { sources: [], lines: new Map<string, number>() });
   const sources = read.sources;
   const sourcesById = new Map(sources.map((source) => [source.id, source]));
 
   const texts = textsMap(options.texts) ?? (byKind('text').length > 0 ? new Map<string, string>() : undefined);
   for (const [path, role] of byKind('text')) {
-    const decoded = decodeDataFile(path, content(path), maxFileBytes);
+    const decoded = decodeDataFile(path, content(path), run.maxFileBytes);
     for (const issue of decoded.issues) issues.push(issue);
-    if (role.kind === 'text' && !texts!.has(role.sourceId)) texts!.set(role.sourceId, decoded.text);
+    if (role.kind !== 'text') continue;
+    if (!sourcesById.has(role.sourceId) && isUnknown(sourceTable, role.sourceId)) {
+      issues.push({ file: path, line: 0, column: '', code: 'load/unknown-source', message: `a text for source "${role.sourceId}", which is not in ${SOURCES_FILE}` });
+    }
+    if (!texts!.has(role.sourceId)) texts!.set(role.sourceId, decoded.text);
   }
 
   const context: Omit<RelationContext, 'quotesRequired' | 'sourceText'> = {
@@ -579,7 +435,7 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
     if (texts && sourceText === undefined && coding === DEFAULT_CODING) {
       issues.push({ file, line: 0, column: 'quote', code: 'load/no-source-text', message: `no source text given for "${sourceId}", so its quotes cannot be checked` });
     }
-    const loaded = readRelations(sourceId, file, content(file), { ...context, quotesRequired: coding === DEFAULT_CODING, sourceText }, issues);
+    const loaded = readRelations(sourceId, file, content(file), { ...context, quotesRequired: coding === DEFAULT_CODING, sourceText }, run);
     for (const relation of loaded) relations.push(relation);
   }
   if (sourcesFile) {
@@ -594,8 +450,6 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
       });
     }
   }
-  dateProblems = new Map();
-  dateSpans = new Map();
-  if (issues.length > 0) return { ok: false, dataset: null, issues };
+  if (issues.length > 0) return { ok: false, dataset: null, issues: inReadingOrder(issues) };
   return { ok: true, dataset: { types, actors, sources, relations }, issues: [] };
 }

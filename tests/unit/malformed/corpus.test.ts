@@ -275,6 +275,13 @@ describe('no misleading follow-on errors', () => {
   it('a missing sources.csv is one issue, not one per relations file', () => {
     expect(where(dataset({ 'sources.csv': null }))).toEqual(['sources.csv:0::files/missing']);
   });
+  it('texts/<id>.txt in the dataset check the quotes, like --texts', () => {
+    const files = dataset();
+    files['texts/src-a.txt'] = BASE_TEXTS.get('src-a')!;
+    files['texts/src-b.txt'] = 'something else';
+    files['texts/src-z.txt'] = 'no such source';
+    expect(where(files)).toEqual(['texts/src-z.txt:0::load/unknown-source', 'relations/src-b.csv:2:quote:load/quote-not-found']);
+  });
   it('a relations file with no sources.csv row is still reported', () => {
     expect(where(dataset({ 'relations/src-c.csv': [REL_HEAD, 'armenia,csto,membership,2022,,q,'] }))).toEqual(['relations/src-c.csv:0::load/unknown-source']);
   });

@@ -1,0 +1,190 @@
+/**
+ * The row-checking machinery of the graph-data loader (load.ts): where issues
+ * go, which ids are defined or refused, and the checks every file shares.
+ * Issues that only follow from another one are held back here: a reference to
+ * an id whose own row was refused is not reported again.
+ */
+import { parseCsv, type CsvColumns, type CsvRow, type CsvTable } from './csv';
+import { describeDateProblem, parsePartialDate, type PartialDate } from './dates';
+import { MAX_CELL_CHARS, MAX_ID_CHARS } from './limits';
+import type { DataIssue } from './model';
+import { decodeDataFile, type FileContent } from './text-decode';
+
+/** Ids a file defines, and what a reference to a missing one means. */
+export interface IdTable {
+  ids: Set<string>;
+  /** Ids of rows that were rejected: a reference to one is not reported again. */
+  rejected: Set<string>;
+  /** False when the file could not be read at all: no reference to it is reported. */
+  complete: boolean;
+}
+
+export function idTable(): IdTable {
+  return { ids: new Set(), rejected: new Set(), complete: true };
+}
+
+/** A reference to a missing id is an issue only when it is not explained by an issue already reported. */
+export function isUnknown(table: IdTable, id: string): boolean {
+  return table.complete && !table.ids.has(id) && !table.rejected.has(id);
+}
+
+/** One call of loadDataset: where issues go, its limits, and what it has parsed once. */
+export interface LoadRun {
+  issues: DataIssue[];
+  maxFileBytes: number;
+  dates: DateCache;
+}
+
+/** Real files repeat a few hundred dates over thousands of rows: each is parsed once per load. */
+export class DateCache {
+  private problems = new Map<string, string | null>();
+  private spans = new Map<string, PartialDate | null>();
+  problem(text: string): string | null {
+    let problem = this.problems.get(text);
+    if (problem === undefined) this.problems.set(text, (problem = describeDateProblem(text)));
+    return problem;
+  }
+  span(text: string): PartialDate | null {
+    let span = this.spans.get(text);
+    if (span === undefined) this.spans.set(text, (span = parsePartialDate(text)));
+    return span;
+  }
+}
+
+export class Checker {
+  private issues: DataIssue[];
+  private dates: DateCache;
+  constructor(
+    private file: string,
+    run: LoadRun,
+  ) {
+    this.issues = run.issues;
+    this.dates = run.dates;
+  }
+  valid = true;
+  private row: CsvRow | null = null;
+
+  start(row: CsvRow): void {
+    this.row = row;
+    this.valid = true;
+  }
+  fail(column: string, code: string, message: string): void {
+    this.issues.push({ file: this.file, line: this.row?.line ?? 0, column, code, message });
+    this.valid = false;
+  }
+  required(column: string): string {
+    const value = this.row!.values[column];
+    if (!value) this.fail(column, 'load/required', 'required field is empty');
+    return value;
+  }
+  date(column: string): boolean {
+    const problem = this.dates.problem(this.row!.values[column]);
+    if (problem) this.fail(column, 'load/bad-date', problem);
+    return problem === null;
+  }
+  id(column: string, pattern: RegExp, hint: string): string {
+    const id = this.required(column);
+    if (!id) return id;
+    if (id.length > MAX_ID_CHARS) this.fail(column, 'load/bad-id', `${id.length} characters; ids have at most ${MAX_ID_CHARS}`);
+    else if (!pattern.test(id)) this.fail(column, 'load/bad-id', `"${id}" ${hint}`);
+    return id;
+  }
+  /** Records `id` as defined on this row, unless an earlier row defined it. */
+  unique(column: string, id: string, firstLine: Map<string, number>): void {
+    if (!id) return;
+    const first = firstLine.get(id);
+    if (first !== undefined) {
+      this.fail(column, 'load/duplicate-id', `duplicate id "${id}" (first defined on line ${first})`);
+      return;
+    }
+    firstLine.set(id, this.row!.line);
+  }
+  /** Puts the id in `ids` or `rejected`, by whether the row passed. */
+  settle(id: string, table: IdTable): void {
+    if (!id) return;
+    if (this.valid) table.ids.add(id);
+    else table.rejected.add(id);
+  }
+}
+
+export interface ReadFile {
+  table: CsvTable | null;
+  damaged: Set<number>;
+}
+
+/** Decodes and parses one file, adding its issues; a row on a damaged line is left out (its issue is reported). */
+export function readTable(file: string, content: FileContent, spec: CsvColumns, run: LoadRun): ReadFile {
+  const issues = run.issues;
+  const decoded = decodeDataFile(file, content, run.maxFileBytes);
+  for (const issue of decoded.issues) issues.push(issue);
+  if (decoded.issues.some((issue) => issue.code === 'limits/file-too-large' || issue.code === 'utf8/utf16')) {
+    return { table: null, damaged: decoded.damagedLines };
+  }
+  const table = parseCsv(file, decoded.text, spec);
+  for (const issue of table.issues) issues.push(issue);
+  return { table: table.headerOk ? table : null, damaged: decoded.damagedLines };
+}
+
+/** Ids (first column) of rows left out for a CSV problem: references to them are explained already. */
+export function rejectBrokenRows(table: CsvTable, known: IdTable): void {
+  for (const row of table.brokenRows) {
+    const id = row.cells[0]?.trim();
+    if (id) known.rejected.add(id);
+  }
+}
+
+export function isDamaged(row: CsvRow, damaged: Set<number>): boolean {
+  if (damaged.size === 0) return false;
+  for (let line = row.line; line <= row.lastLine; line++) if (damaged.has(line)) return true;
+  return false;
+}
+
+export function checkCellLengths(check: Checker, row: CsvRow, header: readonly string[]): void {
+  for (let c = 0; c < header.length; c++) {
+    const length = row.values[header[c]].length;
+    if (length > MAX_CELL_CHARS) check.fail(header[c], 'limits/cell-too-long', `${length} characters; a cell holds at most ${MAX_CELL_CHARS}`);
+  }
+}
+
+
+/**
+ * Finds exact duplicate rows by a hash of their cells, comparing cells only on a
+ * hash match: a string key per row cost 200,000 joined strings on a large file.
+ */
+export class RowIndex {
+  private byHash = new Map<number, CsvRow[]>();
+
+  /** The line of an earlier row with the same cells, or null (and the row is remembered). */
+  firstLineOf(row: CsvRow, header: readonly string[]): number | null {
+    let hash = 0x811c9dc5;
+    for (const column of header) {
+      const value = row.values[column];
+      for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+      hash = Math.imul(hash ^ 0x1f, 0x01000193);
+    }
+    const bucket = this.byHash.get(hash);
+    if (!bucket) {
+      this.byHash.set(hash, [row]);
+      return null;
+    }
+    const same = bucket.find((other) => header.every((column) => other.values[column] === row.values[column]));
+    if (same) return same.line;
+    bucket.push(row);
+    return null;
+  }
+}
+
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) count++;
+    else {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      count++;
+    }
+  }
+  return count;
+}
+
