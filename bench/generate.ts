@@ -5,7 +5,7 @@
 import { toCsv } from '../src/lib/core/csv';
 import { dayNumber, formatDay } from '../src/lib/core/dates';
 import { ACTOR_COLUMNS, ACTORS_FILE, RELATION_COLUMNS, RELATIONS_DIR, SOURCE_COLUMNS, SOURCES_FILE, TYPE_COLUMNS, TYPES_FILE, type DatasetFiles } from '../src/lib/core/load';
-import type { Actor, ActorKind, Dataset, Relation, RelationType, Source } from '../src/lib/core/model';
+import { MODALITIES, type Actor, type ActorKind, type Dataset, type Modality, type Relation, type RelationType, type Source } from '../src/lib/core/model';
 import type { RelationFilter } from '../src/lib/core/filter';
 
 export type Random = () => number;
@@ -22,7 +22,7 @@ export function seededRandom(seed: number): Random {
   };
 }
 
-/** Fixed "today", so open-ended states span the same days in every run. */
+/** Fixed "today", so states carried forward span the same days in every run. */
 export const BENCH_TODAY = dayNumber(2025, 1, 1);
 const FIRST_DAY = dayNumber(2014, 1, 1);
 const LAST_DAY = dayNumber(2023, 12, 31);
@@ -42,6 +42,11 @@ const TYPE_SPECS: Array<[id: string, directed: boolean, temporal: 'state' | 'eve
   ['sign_agreement', false, 'event', '#fb9a99'],
   ['clash', false, 'event', '#e31a1c'],
 ];
+
+/** Most rows are plain assertions, as in the bundled data. */
+const MODALITY_WEIGHTS: Array<[Modality, number]> = [['asserted', 0.85], ['conditional', 0.05], ['denied', 0.02], ['reported', 0.08]];
+/** Share of rows that come from the same statement as the row before them (a list of members, a call to both sides). */
+const SHARED_STATEMENT = 0.3;
 
 const KIND_WEIGHTS: Array<[ActorKind, number]> = [['state', 0.2], ['person', 0.45], ['organisation', 0.2], ['region', 0.05], ['group', 0.1]];
 
@@ -93,7 +98,11 @@ function partialDate(random: Random, day: number): string {
   return r < 0.6 ? full : r < 0.85 ? full.slice(0, 7) : full.slice(0, 4);
 }
 
-/** A relation dataset of `relationCount` rows over 2014-2023, split over SOURCE_COUNT sources in file order. */
+/**
+ * A relation dataset of `relationCount` rows over 2014-2023, split over SOURCE_COUNT sources in file order.
+ * Sources are published one after another over the period, and each reports only what happened
+ * before it was published, so its standing rows are attested through dates spread over ten years.
+ */
 export function generateDataset(relationCount: number, seed = 42): Dataset {
   const random = seededRandom(seed);
   const types: RelationType[] = TYPE_SPECS.map(([id, directed, temporal, color], i) => ({
@@ -103,13 +112,15 @@ export function generateDataset(relationCount: number, seed = 42): Dataset {
   const eventTypes = types.filter((t) => t.temporal === 'event');
   const actors = makeActors(random, actorCountFor(relationCount));
   const pickActor = zipfSampler(random, actors.length);
+  const publishedDay = (s: number) => FIRST_DAY + Math.round(((s + 1) * (LAST_DAY + 15 - FIRST_DAY)) / SOURCE_COUNT);
   const sources: Source[] = Array.from({ length: SOURCE_COUNT }, (_, s) => ({
-    id: `src-${String(s).padStart(2, '0')}`, title: `Synthetic source ${s}`, outlet: 'Bench Wire', published: '2024-01-15', url: `https://example.org/${s}`,
+    id: `src-${String(s).padStart(2, '0')}`, title: `Synthetic source ${s}`, outlet: 'Bench Wire', published: formatDay(publishedDay(s)), url: `https://example.org/${s}`,
   }));
 
   const relations: Relation[] = new Array(relationCount);
   let blockSource = -1;
   let blockStart = 0;
+  let statement = 0;
   for (let i = 0; i < relationCount; i++) {
     const s = Math.floor((i * SOURCE_COUNT) / relationCount);
     if (s !== blockSource) {
@@ -121,17 +132,21 @@ export function generateDataset(relationCount: number, seed = 42): Dataset {
     while (objectIndex === subjectIndex) objectIndex = pickActor();
     const isState = random() < 0.3;
     const type = isState ? stateTypes[Math.floor(random() * stateTypes.length)] : eventTypes[Math.floor(random() * eventTypes.length)];
-    const day = FIRST_DAY + Math.floor(random() * (LAST_DAY - FIRST_DAY + 1));
+    const day = FIRST_DAY + Math.floor(random() * (Math.min(LAST_DAY, publishedDay(s)) - FIRST_DAY + 1));
     const date = partialDate(random, day);
     // A year- or month-precision date covers later days too, so end dates start after the period it names.
     const periodEnd = date.length === 4 ? dayNumber(Number(date), 12, 31) : date.length === 7 ? dayNumber(Number(date.slice(0, 4)), Number(date.slice(5)) + 1, 0) : day;
     const endDate = isState && random() < 0.4 ? formatDay(Math.min(LAST_DAY, periodEnd + Math.floor(random() * 1500))) : '';
-    const subject = actors[subjectIndex];
-    const object = actors[objectIndex];
+    // Undirected rows list the two ids alphabetically, as the loader requires.
+    const [first, second] = !type.directed && actors[objectIndex].id < actors[subjectIndex].id ? [objectIndex, subjectIndex] : [subjectIndex, objectIndex];
+    const subject = actors[first];
+    const object = actors[second];
     const source = sources[s].id;
     const line = i - blockStart + 2;
+    if (i === blockStart || random() >= SHARED_STATEMENT) statement++;
     relations[i] = {
       id: `${source}:${line}`, source, line, subject: subject.id, object: object.id, type: type.id, date, endDate,
+      statement: `st${statement}`, modality: pickWeighted(random, MODALITY_WEIGHTS),
       quote: random() < 0.3 ? `${subject.label} and ${object.label}, officials said, agreed on "terms"` : `${subject.label} ${type.label} ${object.label}`,
       note: random() < 0.1 ? 'synthetic' : '',
     };
@@ -150,13 +165,16 @@ export function datasetToFiles(dataset: Dataset): DatasetFiles {
   for (const r of dataset.relations) {
     let rows = bySource.get(r.source);
     if (!rows) bySource.set(r.source, (rows = []));
-    rows.push({ subject: r.subject, object: r.object, type: r.type, date: r.date, end_date: r.endDate, quote: r.quote, note: r.note });
+    rows.push({ subject: r.subject, object: r.object, type: r.type, date: r.date, end_date: r.endDate, quote: r.quote, note: r.note, statement: r.statement ?? '', modality: r.modality ?? '' });
   }
-  for (const [source, rows] of bySource) files[`${RELATIONS_DIR}${source}.csv`] = toCsv(RELATION_COLUMNS, rows);
+  for (const [source, rows] of bySource) files[`${RELATIONS_DIR}${source}.csv`] = toCsv([...RELATION_COLUMNS, 'statement', 'modality'], rows);
   return files;
 }
 
-/** Random but repeatable filter states: windows of a month to three years, each type shown with p = 0.75. */
+/**
+ * Random but repeatable filter states: windows of a month to three years, each type shown with p = 0.75;
+ * half of them carry standing relations forward, and one in four hides a modality.
+ */
 export function randomFilters(typeCount: number, extent: { start: number; end: number }, count: number, seed = 7): RelationFilter[] {
   const random = seededRandom(seed);
   const filters: RelationFilter[] = [];
@@ -165,7 +183,9 @@ export function randomFilters(typeCount: number, extent: { start: number; end: n
     const from = extent.start + Math.floor(random() * Math.max(1, extent.end - extent.start - length));
     const typeMask = Uint8Array.from({ length: typeCount }, () => (random() < 0.75 ? 1 : 0));
     if (!typeMask.includes(1)) typeMask[Math.floor(random() * typeCount)] = 1;
-    filters.push({ from, to: from + length, typeMask });
+    const carryForward = random() < 0.5;
+    const modalityMask = random() < 0.25 ? Uint8Array.from(MODALITIES, (_, m) => (m === 1 + Math.floor(random() * 3) ? 0 : 1)) : undefined;
+    filters.push({ from, to: from + length, typeMask, carryForward, modalityMask });
   }
   return filters;
 }

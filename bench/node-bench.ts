@@ -69,8 +69,8 @@ function median(values: number[]): number {
 }
 
 function engineBytes(index: RelationIndex, result: FilterResult): number {
-  const arrays = [index.starts, index.ends, index.typeOf, index.edgeOf, index.edgeSourceIndex, index.edgeTargetIndex, ...index.edgeRelations];
-  const resultArrays = [result.visible, result.typeCountsInWindow, result.edgeCounts, result.nodeCounts];
+  const arrays = [index.starts, index.ends, index.carriedEnds, index.typeOf, index.modalityOf, index.statementOf, index.edgeOf, index.edgeSourceIndex, index.edgeTargetIndex, ...index.edgeRelations];
+  const resultArrays = [result.visible, result.typeCountsInWindow, result.modalityCountsInWindow, result.edgeCounts, result.nodeCounts];
   return [...arrays, ...resultArrays].reduce((sum, array) => sum + array.byteLength, 0);
 }
 
@@ -134,7 +134,8 @@ export function runNodeBench(plan: NodeBenchPlan, log: (line: string) => void): 
   // The machine's floor: one bare pass counting rows in the window, no types, no edges.
   const floorTimes = filters.slice(warmup).map((filter) =>
     timed(() => {
-      const { starts, ends } = index;
+      const { starts } = index;
+      const ends = filter.carryForward ? index.carriedEnds : index.ends;
       let inWindow = 0;
       for (let i = 0; i < starts.length; i++) if (starts[i] <= filter.to && ends[i] >= filter.from) inWindow++;
       return inWindow;

@@ -129,6 +129,9 @@ describe('the view in the URL', () => {
     const page = await open('?from=2025-01-01&to=2025-12-31');
     expect(expectedCount(['leadership', 'office', 'membership', 'peacekeeping'], '2025-01-01', '2025-12-31')).toBe(0);
     await expectShown(page, 0);
+    // The empty view says why, and offers the way out.
+    await page.getByText(`The sources end on ${dataset.sources.map((x) => x.published).sort().at(-1)}`).waitFor();
+    expect(await page.getByRole('button', { name: 'Carry standing relations forward', exact: true }).isVisible()).toBe(true);
     const toggle = page.getByRole('checkbox', { name: 'Carry standing relations forward to today' });
     expect(await toggle.isChecked()).toBe(false);
     await toggle.check();

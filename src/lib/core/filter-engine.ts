@@ -1,9 +1,10 @@
 /**
  * The filter engine used on every slider move. It gives the same result as
  * filterRelations (the reference full scan) but touches only the rows that
- * can be in the window: rows are grouped by type, modality and how long they
- * last, each group sorted by start, so a window is a binary search plus a scan
- * of its candidates; the legend's counts per type and modality come from
+ * can be in the window: rows are grouped by type and how long they last, each
+ * group sorted by start, so a window is a binary search plus a scan of its
+ * candidates (a hidden modality is one more check per candidate, made only when
+ * a modality is hidden); the legend's counts per type and modality come from
  * sorted starts and ends alone. Carrying standing relations forward changes
  * the ends, so it has its own grouping, built the first time it is asked for.
  * Per row it only counts into the row's edge (and its statement): which rows
@@ -20,13 +21,13 @@ const LENGTH_CLASSES = [0, 31, 366, 3660, Infinity];
 
 interface SpanGroup {
   type: number;
-  modality: number;
   maxLength: number;
   starts: Int32Array;
   ends: Int32Array;
   rows: Int32Array;
   edges: Int32Array;
   statements: Int32Array;
+  modalities: Uint8Array;
 }
 
 /** Everything that depends on the rows' ends: one for spans as attested, one for spans carried forward. */
@@ -77,8 +78,7 @@ function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
   const { starts, typeOf, modalityOf, edgeOf, statementOf, relationCount } = index;
   const members = new Map<number, number[]>();
   for (let i = 0; i < relationCount; i++) {
-    const kind = typeOf[i] * MODALITY_COUNT + modalityOf[i];
-    const key = kind * LENGTH_CLASSES.length + lengthClass(ends[i] - starts[i]);
+    const key = typeOf[i] * LENGTH_CLASSES.length + lengthClass(ends[i] - starts[i]);
     const list = members.get(key);
     if (list) list.push(i);
     else members.set(key, [i]);
@@ -87,16 +87,15 @@ function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
     const rows = Int32Array.from(list).sort((a, b) => starts[a] - starts[b]);
     let maxLength = 0;
     for (const r of rows) maxLength = Math.max(maxLength, ends[r] - starts[r]);
-    const kind = Math.floor(key / LENGTH_CLASSES.length);
     return {
-      type: Math.floor(kind / MODALITY_COUNT),
-      modality: kind % MODALITY_COUNT,
+      type: Math.floor(key / LENGTH_CLASSES.length),
       maxLength,
       starts: rows.map((r) => starts[r]),
       ends: rows.map((r) => ends[r]),
       rows,
       edges: rows.map((r) => edgeOf[r]),
       statements: rows.map((r) => statementOf[r]),
+      modalities: Uint8Array.from(rows, (r) => modalityOf[r]),
     };
   });
 }
@@ -134,17 +133,25 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
   let visibleIsStale = true;
 
   function shownGroups(filter: RelationFilter): SpanGroup[] {
-    const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
-    return layoutFor(!!filter.carryForward).groups.filter((g) => filter.typeMask[g.type] !== 0 && modalityMask[g.modality] !== 0);
+    return layoutFor(!!filter.carryForward).groups.filter((g) => filter.typeMask[g.type] !== 0);
+  }
+
+  /** The modality mask when it hides something, else null: the common case skips the check per row. */
+  function hidingMask(filter: RelationFilter): Uint8Array | null {
+    const mask = filter.modalityMask;
+    return mask && mask.includes(0) ? mask : null;
   }
 
   function markVisibleRows() {
     visible.fill(0);
     if (current && current.from <= current.to) {
       const { from, to } = current;
+      const hiding = hidingMask(current);
       for (const group of shownGroups(current)) {
         const last = upperBound(group.starts, to);
-        for (let k = lowerBound(group.starts, from - group.maxLength); k < last; k++) if (group.ends[k] >= from) visible[group.rows[k]] = 1;
+        for (let k = lowerBound(group.starts, from - group.maxLength); k < last; k++) {
+          if (group.ends[k] >= from && (hiding === null || hiding[group.modalities[k]] !== 0)) visible[group.rows[k]] = 1;
+        }
       }
     }
     visibleIsStale = false;
@@ -203,11 +210,13 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     let statementCount = 0;
     stamp++;
     if (from <= to) {
+      const hiding = hidingMask(filter);
       for (const group of shownGroups(filter)) {
-        const { starts, ends, edges, statements } = group;
+        const { starts, ends, edges, statements, modalities } = group;
         const last = upperBound(starts, to);
         for (let k = lowerBound(starts, from - group.maxLength); k < last; k++) {
           if (ends[k] < from) continue;
+          if (hiding !== null && hiding[modalities[k]] === 0) continue;
           visibleCount++;
           const e = edges[k];
           if (edgeCounts[e]++ === 0) touchedEdges[touchedCount++] = e;

@@ -74,6 +74,9 @@ export class Explorer {
   readonly toText = $derived(formatDay(this.to));
   readonly isFullExtent = $derived(!!this.index && this.from <= this.index.extent.start && this.to >= this.index.extent.end);
   readonly allTypeIds: string[] = $derived(this.dataset?.types.map((t) => t.id) ?? []);
+  /** The window starts after the last day any source attests, and nothing is carried forward: an empty view says why. */
+  readonly windowAfterSources = $derived(!!this.index && !this.carryForward && this.from > this.index.extent.end);
+  readonly lastAttestedText = $derived(this.index ? formatDay(this.index.extent.end) : '');
 
   actorLabel(id: string): string {
     return this.actorsById.get(id)?.label ?? id;
