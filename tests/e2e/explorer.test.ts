@@ -246,6 +246,44 @@ describe('the explorer on the bundled dataset', () => {
     await expect.poll(() => hooks(page, (h) => h.cameraState().ratio, null), { timeout: 5_000 }).toBeLessThan(1);
   });
 
+  test('search by keyboard: exact acronyms and aliases first, arrows choose, "No actor matches" otherwise', async () => {
+    const search = page.getByRole('combobox', { name: 'Search actors' });
+    const options = page.getByRole('listbox', { name: 'Matching actors' }).getByRole('option');
+    const firstOption = async (query: string) => {
+      await search.fill(query);
+      await options.first().waitFor();
+      return (await options.first().locator('.label').innerText()).trim();
+    };
+    expect(await firstOption('US')).toBe('United States');
+    expect(await firstOption('UN')).toBe('United Nations');
+    expect(await firstOption('Kremlin')).toBe('Russia');
+    expect(await options.first().innerText()).toContain('“Kremlin”');
+    // No button (or other control) nests inside an option: the input keeps focus and names the active option.
+    expect(await page.locator('[role="option"] button, [role="option"] a, [role="option"] input').count()).toBe(0);
+
+    expect(await firstOption('CSTO')).toBe('CSTO');
+    expect(await search.getAttribute('aria-activedescendant')).toBe('match-csto');
+    await search.press('ArrowDown');
+    const second = await search.getAttribute('aria-activedescendant');
+    expect(second).not.toBe('match-csto');
+    expect(await page.locator(`#${second}`).getAttribute('aria-selected')).toBe('true');
+    await search.press('ArrowUp');
+    expect(await search.getAttribute('aria-activedescendant')).toBe('match-csto');
+    await search.press('Enter');
+    await details().getByRole('heading', { name: 'CSTO', exact: true }).waitFor();
+    await expect.poll(() => new URL(page.url()).searchParams.get('focus'), { timeout: 5_000 }).toBe('csto');
+    expect(await search.inputValue()).toBe('');
+
+    await search.fill('Qqzzx');
+    await page.getByText('No actor matches “Qqzzx”.').waitFor();
+    expect(await search.getAttribute('aria-expanded')).toBe('false');
+    await search.press('Escape');
+    await search.press('Escape');
+    expect(await search.inputValue()).toBe('');
+    // Escape in the field leaves the selection behind it alone.
+    expect(await details().isVisible()).toBe(true);
+  });
+
   test('dragging a node moves it; re-running the layout settles again', async () => {
     await page.getByRole('button', { name: 'Fit' }).click();
     await expect.poll(() => hooks(page, (h) => h.cameraState(), null), { timeout: 10_000 }).toEqual({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
