@@ -65,6 +65,7 @@ function detect(files: InputFile[]): number {
 function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
   const out = new GraphDataBuilder('gdelt', readVocabulary(options.vocabulary));
   const seenEvents = new Set<string>();
+  const typeOfCode = new Map<string, string>();
   const totalBytes = files.reduce((n, f) => n + f.bytes.length, 0);
   const tick = progressTicker(options, totalBytes);
   let bytesBefore = 0;
@@ -118,9 +119,11 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
         out.issue(file.path, line, 'EventCode', `"${code}" is not a CAMEO event code (2 to 4 digits)`);
         return;
       }
-      const known = typeForCameo(out.vocabulary, code);
-      let type: string;
-      if (known) type = out.useType(known.type);
+      let type = typeOfCode.get(code);
+      const known = type ? null : typeForCameo(out.vocabulary, code);
+      if (type) {
+        // seen before
+      } else if (known) type = out.useType(known.type);
       else {
         const root = code.slice(0, 2);
         const label = CAMEO_ROOTS[root];
@@ -130,6 +133,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
         }
         type = out.typeForUnmapped({ label, directed: true, temporal: 'event', cameo: root, plover: '', description: `CAMEO root ${root} (${label}), from GDELT; no type of the vocabulary has this code.` });
       }
+      typeOfCode.set(code, type);
 
       // Labels, kinds and source fields are worked out once per actor and per article, not per row.
       const key1 = `gdelt:${code1}`;
