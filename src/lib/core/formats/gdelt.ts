@@ -47,6 +47,18 @@ function actorKind(cells: string[], side: 1 | 2): string {
   return 'organisation';
 }
 
+/**
+ * GDELT names the country for every role (USA and USAGOV are both UNITED STATES), so a
+ * code that is more than its country keeps the code in its label: "United States (USAGOV)".
+ */
+function actorLabel(cells: string[], side: 1 | 2): string {
+  const at = side === 1 ? 0 : col.Actor2Code - col.Actor1Code;
+  const code = cells[col.Actor1Code + at].trim();
+  const name = titleCase(cells[col.Actor1Name + at].trim());
+  if (!name) return code;
+  return code === cells[col.Actor1CountryCode + at].trim() || code.length <= 3 ? name : `${name} (${code})`;
+}
+
 function isoDate(yyyymmdd: string): string | null {
   const m = /^(\d{4})(\d{2})(\d{2})/.exec(yyyymmdd);
   return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
@@ -138,8 +150,8 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
       // Labels, kinds and source fields are worked out once per actor and per article, not per row.
       const key1 = `gdelt:${code1}`;
       const key2 = `gdelt:${code2}`;
-      const subject = out.actorId(key1) ?? out.actor(key1, titleCase(cells[col.Actor1Name].trim()) || code1, actorKind(cells, 1), [code1]);
-      const object = out.actorId(key2) ?? out.actor(key2, titleCase(cells[col.Actor2Name].trim()) || code2, actorKind(cells, 2), [code2]);
+      const subject = out.actorId(key1) ?? out.actor(key1, actorLabel(cells, 1), actorKind(cells, 1), [code1]);
+      const object = out.actorId(key2) ?? out.actor(key2, actorLabel(cells, 2), actorKind(cells, 2), [code2]);
 
       const url = cells[col.SOURCEURL].trim();
       const sourceKey = url || `gdelt-export:${file.path}`;
