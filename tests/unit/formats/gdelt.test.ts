@@ -43,14 +43,14 @@ describe('gdelt format', () => {
     const result = convert([gdeltRow({ ...base, GLOBALEVENTID: '1', EventCode: '042' })]);
     expect(rows(result.files['actors.csv'])).toEqual([
       { id: 'armenia', label: 'Armenia', kind: 'state', affiliation: '', aliases: 'ARM' },
-      { id: 'russia', label: 'Russia', kind: 'organisation', affiliation: '', aliases: 'RUSGOV' },
+      { id: 'russia-rusgov', label: 'Russia (RUSGOV)', kind: 'organisation', affiliation: '', aliases: 'RUSGOV' },
     ]);
     const [source] = rows(result.files['sources.csv']);
     expect(source).toMatchObject({ outlet: 'rt.com', published: '2022-09-14', url: base.SOURCEURL, coding: 'gdelt' });
     expect(source.id).toMatch(/^gdelt_[0-9a-f]{16}$/);
     expect(relations(result.files)).toEqual([
       {
-        source: source.id, subject: 'armenia', object: 'russia', type: 'visit', date: '2022-09-14', end_date: '', quote: '',
+        source: source.id, subject: 'armenia', object: 'russia-rusgov', type: 'visit', date: '2022-09-14', end_date: '', quote: '',
         note: 'GDELT event 1; CAMEO 042; verbal cooperation', attr_goldstein_scale: '3.0', attr_quad_class: '1', attr_num_mentions: '10',
       },
     ]);

@@ -33,6 +33,13 @@ export const CODING: Record<FormatId, string> = {
 const MAX_ID_CHARS = 60;
 const MAX_CELL_CHARS = 10_000;
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One RFC 4180 cell, quoted only when it must be (as toCsv writes them). */
+function csvCell(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
 function clipId(id: string, separator: string): string {
   if (id.length <= MAX_ID_CHARS) return id;
   const cut = id.slice(0, MAX_ID_CHARS);
@@ -235,7 +242,8 @@ export class GraphDataBuilder {
     if (!rows) this.relations.set(sourceId, (rows = []));
     let keys = this.rowKeys.get(sourceId);
     if (!keys) this.rowKeys.set(sourceId, (keys = new Set()));
-    const key = [relation.subject, relation.object, relation.type, relation.date, relation.endDate, relation.quote, relation.note, relation.statement, relation.modality, JSON.stringify(relation.attrs ?? {})].join('\u0000');
+    let key = `${relation.subject}\u0000${relation.object}\u0000${relation.type}\u0000${relation.date}\u0000${relation.endDate}\u0000${relation.quote}\u0000${relation.note}\u0000${relation.statement}\u0000${relation.modality}`;
+    if (relation.attrs) for (const name in relation.attrs) key += `\u0000${name}=${relation.attrs[name]}`;
     if (keys.has(key)) {
       this.skip('identical rows merged');
       return;
@@ -275,11 +283,19 @@ export class GraphDataBuilder {
     if (statement) relationColumns.push('statement');
     if (modality) relationColumns.push('modality');
     relationColumns.push(...relationAttrs);
+    // Written directly rather than through toCsv: a GDELT import has tens of thousands of files.
+    const header = relationColumns.map(csvCell).join(',') + '\r\n';
+    const attrColumns = [...relationAttrs];
     for (const [sourceId, rows] of this.relations) {
-      files[`relations/${sourceId}.csv`] = toCsv(
-        relationColumns,
-        rows.map((r) => ({ ...r.attrs, subject: r.subject, object: r.object, type: r.type, date: r.date, end_date: r.endDate ?? '', quote: r.quote ?? '', note: r.note ?? '', statement: r.statement ?? '', modality: r.modality ?? '' })),
-      );
+      let text = header;
+      for (const r of rows) {
+        text += `${csvCell(r.subject)},${csvCell(r.object)},${csvCell(r.type)},${r.date},${r.endDate ?? ''},${csvCell(r.quote ?? '')},${csvCell(r.note ?? '')}`;
+        if (statement) text += ',' + csvCell(r.statement ?? '');
+        if (modality) text += ',' + csvCell(r.modality ?? '');
+        for (const column of attrColumns) text += ',' + csvCell(r.attrs?.[column] ?? '');
+        text += '\r\n';
+      }
+      files[`relations/${sourceId}.csv`] = text;
     }
     const usedTexts = texts ? Object.fromEntries(Object.entries(texts).filter(([id]) => this.relations.has(id))) : undefined;
     return { files, texts: usedTexts, report: this.report, issues: this.issues };

@@ -35,6 +35,13 @@ export function laterDate(a: string, b: string): string {
   return parsePartialDate(b)!.end > parsePartialDate(a)!.end ? b : a;
 }
 
+/** True when `end` finishes before `start` begins (the loader's end-before-start rule). */
+export function endsBefore(start: string, end: string): boolean {
+  const a = parsePartialDate(start);
+  const b = parsePartialDate(end);
+  return !!a && !!b && b.end < a.start;
+}
+
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }

@@ -15,7 +15,7 @@
 import Papa from 'papaparse';
 import type { DataIssue } from '../model';
 import { attrColumn, CODING, GraphDataBuilder, progressTicker } from './builder';
-import { laterDate, readDate, todayIso } from './dates';
+import { endsBefore, laterDate, readDate, todayIso } from './dates';
 import { decodeUtf8, fileName, head, hostOf, isHttpUrl, quoteFrom } from './text';
 import type { ConvertOptions, ConvertResult, EdgeListMapping, InputFile, InputFormat } from './types';
 import { readVocabulary } from './vocabulary';
@@ -237,6 +237,10 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
           continue;
         }
         endDate = read;
+        if (endsBefore(date, endDate)) {
+          out.issue(file.path, line, mapping.endDate!, `${endDate} is before the date ${date}${index.date === undefined ? ' (the import day: no date column is mapped)' : ''}`, 'end-before-start');
+          continue;
+        }
       }
       const typeName = cell('type') || mapping.defaultType || 'Related to';
       const type = out.typeNamed(typeName, { directed: true, temporal: index.endDate !== undefined || index.date === undefined ? 'state' : 'event' });

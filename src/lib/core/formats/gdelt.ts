@@ -47,6 +47,18 @@ function actorKind(cells: string[], side: 1 | 2): string {
   return 'organisation';
 }
 
+/**
+ * GDELT names the country for every role (USA and USAGOV are both UNITED STATES), so a
+ * code that is more than its country keeps the code in its label: "United States (USAGOV)".
+ */
+function actorLabel(cells: string[], side: 1 | 2): string {
+  const at = side === 1 ? 0 : col.Actor2Code - col.Actor1Code;
+  const code = cells[col.Actor1Code + at].trim();
+  const name = titleCase(cells[col.Actor1Name + at].trim());
+  if (!name) return code;
+  return code === cells[col.Actor1CountryCode + at].trim() || code.length <= 3 ? name : `${name} (${code})`;
+}
+
 function isoDate(yyyymmdd: string): string | null {
   const m = /^(\d{4})(\d{2})(\d{2})/.exec(yyyymmdd);
   return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
@@ -65,6 +77,7 @@ function detect(files: InputFile[]): number {
 function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
   const out = new GraphDataBuilder('gdelt', readVocabulary(options.vocabulary));
   const seenEvents = new Set<string>();
+  const typeOfCode = new Map<string, string>();
   const totalBytes = files.reduce((n, f) => n + f.bytes.length, 0);
   const tick = progressTicker(options, totalBytes);
   let bytesBefore = 0;
@@ -118,9 +131,11 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
         out.issue(file.path, line, 'EventCode', `"${code}" is not a CAMEO event code (2 to 4 digits)`);
         return;
       }
-      const known = typeForCameo(out.vocabulary, code);
-      let type: string;
-      if (known) type = out.useType(known.type);
+      let type = typeOfCode.get(code);
+      const known = type ? null : typeForCameo(out.vocabulary, code);
+      if (type) {
+        // seen before
+      } else if (known) type = out.useType(known.type);
       else {
         const root = code.slice(0, 2);
         const label = CAMEO_ROOTS[root];
@@ -130,12 +145,13 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
         }
         type = out.typeForUnmapped({ label, directed: true, temporal: 'event', cameo: root, plover: '', description: `CAMEO root ${root} (${label}), from GDELT; no type of the vocabulary has this code.` });
       }
+      typeOfCode.set(code, type);
 
       // Labels, kinds and source fields are worked out once per actor and per article, not per row.
       const key1 = `gdelt:${code1}`;
       const key2 = `gdelt:${code2}`;
-      const subject = out.actorId(key1) ?? out.actor(key1, titleCase(cells[col.Actor1Name].trim()) || code1, actorKind(cells, 1), [code1]);
-      const object = out.actorId(key2) ?? out.actor(key2, titleCase(cells[col.Actor2Name].trim()) || code2, actorKind(cells, 2), [code2]);
+      const subject = out.actorId(key1) ?? out.actor(key1, actorLabel(cells, 1), actorKind(cells, 1), [code1]);
+      const object = out.actorId(key2) ?? out.actor(key2, actorLabel(cells, 2), actorKind(cells, 2), [code2]);
 
       const url = cells[col.SOURCEURL].trim();
       const sourceKey = url || `gdelt-export:${file.path}`;

@@ -4,7 +4,7 @@
  * `timestamps`, `<spells>`, and from time-varying attribute values; `timeformat` date,
  * dateTime, or integer/double values that are years. See graph-file.ts for the mapping.
  */
-import { readDate } from './dates';
+import { endsBefore, readDate } from './dates';
 import { convertGraphs, type GraphEdge, type GraphNode, type Interval, type ParsedGraph } from './graph-file';
 import { GraphDataBuilder, refused } from './builder';
 import { decodeUtf8, head } from './text';
@@ -12,7 +12,7 @@ import type { ConvertOptions, ConvertResult, InputFile, InputFormat } from './ty
 import { readVocabulary } from './vocabulary';
 import { child, childrenNamed, parseXml, type XmlElement } from './xml';
 
-type Issue = (line: number, field: string, message: string) => void;
+type Issue = (line: number, column: string, message: string, code?: string) => void;
 
 /** A GEXF time value as a partial date: dates and dateTimes, or numbers that are years (Gephi's integer/double years). */
 function timeValue(value: string, line: number, field: string, issue: Issue): string | null {
@@ -35,8 +35,8 @@ function interval(element: XmlElement, issue: Issue): Interval | null | false {
   const start = startText === undefined ? '' : timeValue(startText, element.line, 'start', issue);
   const end = endText === undefined ? '' : timeValue(endText, element.line, 'end', issue);
   if (start === null || end === null) return false;
-  if (start && end && end < start && !end.startsWith(start)) {
-    issue(element.line, 'end', `end ${end} is before start ${start}`);
+  if (start && end && endsBefore(start, end)) {
+    issue(element.line, 'end', `end ${end} is before start ${start}`, 'end-before-start');
     return false;
   }
   return { start, end };
@@ -98,7 +98,7 @@ function readGexf(file: string, root: XmlElement, issue: Issue): ParsedGraph | n
       let ok = true;
       for (const value of childrenNamed(child(e, 'attvalues'), 'attvalue')) {
         const title = titles.edge.get(value.attrs.for ?? value.attrs.id ?? '') ?? value.attrs.for ?? '';
-        const span = interval(value, (line, field, message) => issue(line, field, message));
+        const span = interval(value, issue);
         if (span === false) ok = false;
         else if (span) (values[title] ??= []).push({ value: value.attrs.value ?? '', interval: span });
         else attrs[title] = value.attrs.value ?? '';
@@ -165,7 +165,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
       out.issues.push(parsed.issue);
       continue;
     }
-    const graph = readGexf(file.path, parsed.root!, (line, field, message) => out.issue(file.path, line, field, message));
+    const graph = readGexf(file.path, parsed.root!, (line, column, message, code) => out.issue(file.path, line, column, message, code));
     if (graph) graphs.push(graph);
     options.onProgress?.({ bytes: file.bytes.length, totalBytes: files.reduce((n, f) => n + f.bytes.length, 0), rows: graph?.edges.length ?? 0 });
   }

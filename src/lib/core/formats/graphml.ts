@@ -4,7 +4,7 @@
  * timestamp and end (or end_date). Hyperedges and ports have no Entente equivalent and
  * are refused with their line. See graph-file.ts for the mapping.
  */
-import { readDate } from './dates';
+import { endsBefore, readDate } from './dates';
 import { convertGraphs, type GraphEdge, type GraphNode, type Interval, type ParsedGraph } from './graph-file';
 import { GraphDataBuilder, refused } from './builder';
 import { decodeUtf8, head } from './text';
@@ -12,7 +12,7 @@ import type { ConvertOptions, ConvertResult, InputFile, InputFormat } from './ty
 import { readVocabulary } from './vocabulary';
 import { child, childrenNamed, parseXml, type XmlElement } from './xml';
 
-type Issue = (line: number, field: string, message: string) => void;
+type Issue = (line: number, column: string, message: string, code?: string) => void;
 
 const START_KEYS = ['date', 'start', 'start_date', 'startdate', 'begin', 'timestamp', 'time'];
 const END_KEYS = ['end', 'end_date', 'enddate', 'until'];
@@ -93,6 +93,10 @@ function readGraphml(file: string, root: XmlElement, issue: Issue): ParsedGraph 
         const start = read(startKey);
         const end = read(endKey);
         if (!ok) continue;
+        if (start && end && endsBefore(start, end)) {
+          issue(element.line, endKey!, `end ${end} is before start ${start}`, 'end-before-start');
+          continue;
+        }
         if (start || end) intervals.push({ start: start ?? '', end: end ?? '' });
         for (const key of [startKey, endKey]) if (key) delete attrs[key];
         const directed = element.attrs.directed === undefined ? defaultDirected : element.attrs.directed === 'true';
@@ -138,7 +142,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
       out.issues.push(parsed.issue);
       continue;
     }
-    const graph = readGraphml(file.path, parsed.root!, (line, field, message) => out.issue(file.path, line, field, message));
+    const graph = readGraphml(file.path, parsed.root!, (line, column, message, code) => out.issue(file.path, line, column, message, code));
     if (graph) graphs.push(graph);
     options.onProgress?.({ bytes: file.bytes.length, totalBytes: files.reduce((n, f) => n + f.bytes.length, 0), rows: graph?.edges.length ?? 0 });
   }

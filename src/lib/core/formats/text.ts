@@ -1,16 +1,18 @@
 /** Small text helpers shared by the import formats: decoding, ids, hashing, tab-separated rows. */
 import type { DataIssue } from '../model';
+import { decodeDataFile } from '../text-decode';
 
-/** Decodes UTF-8 (dropping a BOM); invalid bytes are reported with the line they are on, never turned into U+FFFD silently. */
+/**
+ * Decodes a file the way the loader does (core/text-decode): UTF-8 only, a leading BOM
+ * dropped, and invalid bytes, UTF-16, control characters and oversize files reported by
+ * line with the loader's codes, so that an import refuses what graph-data would refuse.
+ * Only the first problem is returned: the file is not read further.
+ */
 export function decodeUtf8(file: string, bytes: Uint8Array, module: string): { text: string; issue: DataIssue | null } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), issue: null };
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const bad = text.indexOf('\uFFFD');
-    const line = bad < 0 ? 0 : lineAt(text, bad);
-    return { text, issue: { file, line, column: '', code: `${module}/invalid-utf8`, message: `entente/${module}: invalid UTF-8; save the file as UTF-8 and open it again` } };
-  }
+  const decoded = decodeDataFile(file, bytes);
+  const first = decoded.issues[0];
+  if (!first) return { text: decoded.text, issue: null };
+  return { text: decoded.text, issue: { ...first, message: `entente/${module}: ${first.message}` } };
 }
 
 export function lineAt(text: string, index: number): number {

@@ -36,7 +36,7 @@ export interface ConvertResult {
   files: DatasetFiles;                 // graph-data files, ready for loadDataset
   texts?: Record<string, string>;      // source texts by source id, for verbatim quote checks
   report: ConvertReport;
-  issues: DataIssue[];                 // problems in the INPUT (file, line, column), module-prefixed codes and messages; non-empty => refuse
+  issues: DataIssue[];                 // problems in the INPUT (file, line, field), module-prefixed messages; non-empty => refuse
 }
 
 export interface InputFormat {
