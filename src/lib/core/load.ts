@@ -1,223 +1,536 @@
 /**
- * The one code path from graph-data CSV text to a validated Dataset, shared by
- * the app and `npm run check-data` (and any later import of a user's own files). It collects every issue
- * instead of stopping at the first, and returns no dataset when there is any,
- * so nothing is ever half-applied.
+ * The one code path from graph-data files to a validated Dataset, shared by the
+ * app, `npm run check-data` and imports of a user's own files. It collects every
+ * issue instead of stopping at the first, and returns no dataset when there is
+ * any, so nothing is ever half-applied. It never throws on any input.
+ *
+ * Issues that would only follow from another one are not reported: a relation
+ * that names an actor whose row was rejected, or a relations file whose
+ * sources.csv row was rejected for its URL, gets no second "unknown id" error.
  */
-import { parseCsv, type CsvRow } from './csv';
+import { relativeLuminance } from './contrast';
+import { attributesOf, parseCsv, type CsvColumns, type CsvRow, type CsvTable } from './csv';
+import {
+  ACTORS_FILE,
+  RELATIONS_DIR,
+  SOURCES_FILE,
+  TYPES_FILE,
+  normalizeDataPath,
+  planDatasetFiles,
+  type DataFileRole,
+} from './dataset-files';
 import { describeDateProblem, parsePartialDate } from './dates';
+import { MAX_CELL_CHARS, MAX_ID_CHARS, MAX_QUOTE_CODE_POINTS, MAX_TOTAL_BYTES } from './limits';
 import {
   ACTOR_KINDS,
+  DEFAULT_CODING,
+  DEFAULT_MODALITY,
+  MODALITIES,
   TEMPORAL_KINDS,
   type Actor,
   type ActorKind,
   type DataIssue,
   type Dataset,
+  type Modality,
   type Relation,
   type RelationType,
   type Source,
   type Temporal,
 } from './model';
+import { contentSize, decodeDataFile, type FileContent } from './text-decode';
+
+export { ACTORS_FILE, RELATIONS_DIR, SOURCES_FILE, TYPES_FILE } from './dataset-files';
 
 export const TYPE_COLUMNS = ['id', 'label', 'color', 'directed', 'temporal', 'cameo', 'description'] as const;
 export const ACTOR_COLUMNS = ['id', 'label', 'kind', 'affiliation', 'aliases'] as const;
 export const SOURCE_COLUMNS = ['id', 'title', 'outlet', 'published', 'url'] as const;
 export const RELATION_COLUMNS = ['subject', 'object', 'type', 'date', 'end_date', 'quote', 'note'] as const;
 
-export const TYPES_FILE = 'relation-types.csv';
-export const ACTORS_FILE = 'actors.csv';
-export const SOURCES_FILE = 'sources.csv';
-export const RELATIONS_DIR = 'relations/';
+/** Optional columns: after the required ones, in any order; absent means the default. */
+export const TYPE_OPTIONAL_COLUMNS = ['plover'] as const;
+export const SOURCE_OPTIONAL_COLUMNS = ['coding'] as const;
+export const RELATION_OPTIONAL_COLUMNS = ['statement', 'modality'] as const;
 
-const MAX_QUOTE_LENGTH = 200;
+const TYPE_SPEC: CsvColumns = { required: TYPE_COLUMNS, optional: TYPE_OPTIONAL_COLUMNS };
+const ACTOR_SPEC: CsvColumns = { required: ACTOR_COLUMNS };
+const SOURCE_SPEC: CsvColumns = { required: SOURCE_COLUMNS, optional: SOURCE_OPTIONAL_COLUMNS, attributes: true };
+const RELATION_SPEC: CsvColumns = { required: RELATION_COLUMNS, optional: RELATION_OPTIONAL_COLUMNS, attributes: true };
+
+/**
+ * PLOVER event types: the 16 of the 2021 manual (used by POLECAT) and the older
+ * ones still found in PLOVER-coded data (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT).
+ */
+export const PLOVER_EVENT_TYPES = [
+  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
+  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+  'DEMAND', 'DISAPPROVE', 'INVESTIGATE', 'FIGHT',
+] as const;
+
+/** `EVENT` or `EVENT/mode`, the mode in lower case as the PLOVER tables write it (`CONSULT/visit`, `ASSAULT/heavy-weapons`). */
+const PLOVER_CODE = /^([A-Z]+)(?:\/([a-z][a-z0-9_-]*))?$/;
+const CODER_NAME = /^[a-z][a-z0-9_-]*$/;
+const STATEMENT_ID = /^\S+$/;
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TYPE_ID = /^[a-z][a-z0-9_]*$/;
+/** A source id is also a file name (`relations/<id>.csv`), so: letters, digits, `_` and `-`. */
+const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+const BLANK_LINE = /\n[ \t]*\r?\n|\r\r/;
 
-/** graph-data files by path relative to the graph-data folder, e.g. `relations/000_x.csv`. */
+/** Relative luminance outside this range is near-black or near-white: invisible on a dark or a light background. */
+export const MIN_COLOR_LUMINANCE = 0.01;
+export const MAX_COLOR_LUMINANCE = 0.8;
+
+/** graph-data files as text, by path relative to the graph-data folder, e.g. `relations/000_x.csv`. */
 export type DatasetFiles = Record<string, string>;
+/** What loadDataset reads: files as bytes (checked as UTF-8) or text, by path. Only own keys count. */
+export type DatasetContents = Readonly<Record<string, FileContent>>;
+export type { FileContent } from './text-decode';
 
 export interface LoadOptions {
-  /** Source texts by source id; when given, every quote must occur in its text verbatim. */
-  texts?: Record<string, string>;
+  /**
+   * Source texts by source id; when given, every quote must occur in its text
+   * verbatim. `texts/<id>.txt` files in the dataset are used the same way.
+   */
+  texts?: Record<string, string> | Map<string, string>;
 }
 
 export type LoadResult = { ok: true; dataset: Dataset; issues: [] } | { ok: false; dataset: null; issues: DataIssue[] };
 
-class IssueCollector {
-  readonly issues: DataIssue[] = [];
-  constructor(private file: string) {}
-  add(line: number, field: string, message: string): void {
-    this.issues.push({ file: this.file, line, field, message });
+/** Ids a file defines, and what a reference to a missing one means. */
+interface IdTable {
+  ids: Set<string>;
+  /** Ids of rows that were rejected: a reference to one is not reported again. */
+  rejected: Set<string>;
+  /** False when the file could not be read at all: no reference to it is reported. */
+  complete: boolean;
+}
+
+function idTable(): IdTable {
+  return { ids: new Set(), rejected: new Set(), complete: true };
+}
+
+/** A reference to a missing id is an issue only when it is not explained by an issue already reported. */
+function isUnknown(table: IdTable, id: string): boolean {
+  return table.complete && !table.ids.has(id) && !table.rejected.has(id);
+}
+
+class Checker {
+  constructor(
+    private file: string,
+    private issues: DataIssue[],
+  ) {}
+  valid = true;
+  private row: CsvRow | null = null;
+
+  start(row: CsvRow): void {
+    this.row = row;
+    this.valid = true;
   }
-  require(row: CsvRow, field: string): string | null {
-    const value = row.values[field];
-    if (!value) {
-      this.add(row.line, field, 'required field is empty');
-      return null;
-    }
+  fail(column: string, code: string, message: string): void {
+    this.issues.push({ file: this.file, line: this.row?.line ?? 0, column, code, message });
+    this.valid = false;
+  }
+  required(column: string): string {
+    const value = this.row!.values[column];
+    if (!value) this.fail(column, 'load/required', 'required field is empty');
     return value;
   }
-  uniqueId(row: CsvRow, seen: Map<string, number>, field = 'id'): string | null {
-    const id = this.require(row, field);
-    if (id === null) return null;
-    const first = seen.get(id);
-    if (first !== undefined) {
-      this.add(row.line, field, `duplicate id "${id}" (first defined on line ${first})`);
-      return null;
-    }
-    seen.set(id, row.line);
-    return id;
-  }
-  date(row: CsvRow, field: string): boolean {
-    const problem = describeDateProblem(row.values[field]);
-    if (problem) this.add(row.line, field, problem);
+  date(column: string): boolean {
+    const problem = describeDateProblem(this.row!.values[column]);
+    if (problem) this.fail(column, 'load/bad-date', problem);
     return problem === null;
   }
-}
-
-function readTypes(text: string, issues: DataIssue[]): RelationType[] {
-  const table = parseCsv(TYPES_FILE, text, TYPE_COLUMNS);
-  const check = new IssueCollector(TYPES_FILE);
-  const seen = new Map<string, number>();
-  const types: RelationType[] = [];
-  for (const row of table.rows) {
-    const id = check.uniqueId(row, seen);
-    const label = check.require(row, 'label');
-    const { color, directed, temporal, cameo, description } = row.values;
-    let valid = id !== null && label !== null;
-    if (id && !TYPE_ID.test(id)) valid = fail(check, row, 'id', `"${id}" must be lower-case snake_case, like request_aid`);
-    if (!HEX_COLOR.test(color)) valid = fail(check, row, 'color', `"${color}" is not a #rrggbb colour`);
-    if (directed !== 'true' && directed !== 'false') valid = fail(check, row, 'directed', `"${directed}" must be true or false`);
-    if (!TEMPORAL_KINDS.includes(temporal as Temporal)) valid = fail(check, row, 'temporal', `"${temporal}" must be state or event`);
-    if (cameo && !/^\d{2,4}$/.test(cameo)) valid = fail(check, row, 'cameo', `"${cameo}" is not a CAMEO code (2 to 4 digits)`);
-    if (valid) {
-      types.push({ id: id!, label: label!, color: color.toLowerCase(), directed: directed === 'true', temporal: temporal as Temporal, cameo, description });
-    }
+  id(column: string, pattern: RegExp, hint: string): string {
+    const id = this.required(column);
+    if (!id) return id;
+    if (id.length > MAX_ID_CHARS) this.fail(column, 'load/bad-id', `${id.length} characters; ids have at most ${MAX_ID_CHARS}`);
+    else if (!pattern.test(id)) this.fail(column, 'load/bad-id', `"${id}" ${hint}`);
+    return id;
   }
-  issues.push(...table.issues, ...check.issues);
-  return types;
+  /** Records `id` as defined on this row, unless an earlier row defined it. */
+  unique(column: string, id: string, firstLine: Map<string, number>): void {
+    if (!id) return;
+    const first = firstLine.get(id);
+    if (first !== undefined) {
+      this.fail(column, 'load/duplicate-id', `duplicate id "${id}" (first defined on line ${first})`);
+      return;
+    }
+    firstLine.set(id, this.row!.line);
+  }
+  /** Puts the id in `ids` or `rejected`, by whether the row passed. */
+  settle(id: string, table: IdTable): void {
+    if (!id) return;
+    if (this.valid) table.ids.add(id);
+    else table.rejected.add(id);
+  }
 }
 
-function fail(check: IssueCollector, row: CsvRow, field: string, message: string): false {
-  check.add(row.line, field, message);
+interface ReadFile {
+  table: CsvTable | null;
+  damaged: Set<number>;
+}
+
+/** Decodes and parses one file, adding its issues; a row on a damaged line is left out (its issue is reported). */
+function readTable(file: string, content: FileContent, spec: CsvColumns, issues: DataIssue[]): ReadFile {
+  const decoded = decodeDataFile(file, content);
+  for (const issue of decoded.issues) issues.push(issue);
+  if (decoded.issues.some((issue) => issue.code === 'limits/file-too-large' || issue.code === 'utf8/utf16')) {
+    return { table: null, damaged: decoded.damagedLines };
+  }
+  const table = parseCsv(file, decoded.text, spec);
+  for (const issue of table.issues) issues.push(issue);
+  return { table: table.headerOk ? table : null, damaged: decoded.damagedLines };
+}
+
+function isDamaged(row: CsvRow, damaged: Set<number>): boolean {
+  if (damaged.size === 0) return false;
+  for (let line = row.line; line <= row.lastLine; line++) if (damaged.has(line)) return true;
   return false;
 }
 
-function readActors(text: string, issues: DataIssue[]): Actor[] {
-  const table = parseCsv(ACTORS_FILE, text, ACTOR_COLUMNS);
-  const check = new IssueCollector(ACTORS_FILE);
-  const seen = new Map<string, number>();
-  const actors: Actor[] = [];
-  const affiliationLines: Array<[Actor, number]> = [];
+function checkCellLengths(check: Checker, row: CsvRow): void {
+  for (const column in row.values) {
+    const length = row.values[column].length;
+    if (length > MAX_CELL_CHARS) check.fail(column, 'limits/cell-too-long', `${length} characters; a cell holds at most ${MAX_CELL_CHARS}`);
+  }
+}
+
+function readTypes(file: string, content: FileContent, issues: DataIssue[], known: IdTable): RelationType[] {
+  const { table, damaged } = readTable(file, content, TYPE_SPEC, issues);
+  const types: RelationType[] = [];
+  if (!table) {
+    known.complete = false;
+    return types;
+  }
+  const check = new Checker(file, issues);
+  const firstLine = new Map<string, number>();
   for (const row of table.rows) {
-    const id = check.uniqueId(row, seen);
-    const label = check.require(row, 'label');
+    check.start(row);
+    const { color, directed, temporal, cameo, description, plover = '' } = row.values;
+    if (isDamaged(row, damaged)) {
+      known.rejected.add(row.values.id);
+      continue;
+    }
+    checkCellLengths(check, row);
+    const id = check.id('id', TYPE_ID, 'must be lower-case snake_case, like request_aid');
+    check.unique('id', id, firstLine);
+    const label = check.required('label');
+    if (!HEX_COLOR.test(color)) check.fail('color', 'load/bad-color', `"${color}" is not a #rrggbb colour`);
+    else {
+      const luminance = relativeLuminance(color);
+      if (luminance < MIN_COLOR_LUMINANCE) check.fail('color', 'load/invisible-color', `${color} is black or near-black, which vanishes on a dark background; pick a colour from the palette`);
+      else if (luminance > MAX_COLOR_LUMINANCE) check.fail('color', 'load/invisible-color', `${color} is white or near-white, which vanishes on a light background; pick a colour from the palette`);
+    }
+    if (directed !== 'true' && directed !== 'false') check.fail('directed', 'load/bad-value', `"${directed}" must be true or false`);
+    if (!TEMPORAL_KINDS.includes(temporal as Temporal)) check.fail('temporal', 'load/bad-value', `"${temporal}" must be state or event`);
+    if (cameo && !/^\d{2,4}$/.test(cameo)) check.fail('cameo', 'load/bad-cameo', `"${cameo}" is not a CAMEO code (2 to 4 digits)`);
+    if (plover) {
+      const match = PLOVER_CODE.exec(plover);
+      if (!match) check.fail('plover', 'load/bad-plover', `"${plover}" is not a PLOVER code; write an event type in capitals, optionally with a mode: ACCUSE or CONSULT/visit`);
+      else if (!(PLOVER_EVENT_TYPES as readonly string[]).includes(match[1])) {
+        check.fail('plover', 'load/bad-plover', `"${match[1]}" is not a PLOVER event type; one of ${PLOVER_EVENT_TYPES.join(', ')}`);
+      }
+    }
+    check.settle(id, known);
+    if (check.valid) {
+      types.push({ id, label, color: color.toLowerCase(), directed: directed === 'true', temporal: temporal as Temporal, cameo, description, plover });
+    }
+  }
+  return types;
+}
+
+function readActors(file: string, content: FileContent, issues: DataIssue[], known: IdTable): Actor[] {
+  const { table, damaged } = readTable(file, content, ACTOR_SPEC, issues);
+  const actors: Actor[] = [];
+  if (!table) {
+    known.complete = false;
+    return actors;
+  }
+  const check = new Checker(file, issues);
+  const firstLine = new Map<string, number>();
+  const rows: Array<[Actor, CsvRow]> = [];
+  for (const row of table.rows) {
+    check.start(row);
+    if (isDamaged(row, damaged)) {
+      known.rejected.add(row.values.id);
+      continue;
+    }
     const { kind, affiliation, aliases } = row.values;
-    let valid = id !== null && label !== null;
-    if (id && !KEBAB_ID.test(id)) valid = fail(check, row, 'id', `"${id}" must be a kebab-case English name, like nikol-pashinyan`);
-    if (!ACTOR_KINDS.includes(kind as ActorKind)) valid = fail(check, row, 'kind', `"${kind}" must be one of ${ACTOR_KINDS.join(', ')}`);
-    if (affiliation && affiliation === id) valid = fail(check, row, 'affiliation', 'an actor cannot be affiliated with itself');
-    if (!valid) continue;
+    checkCellLengths(check, row);
+    const id = check.id('id', KEBAB_ID, 'must be a kebab-case English name, like nikol-pashinyan');
+    check.unique('id', id, firstLine);
+    const label = check.required('label');
+    if (!ACTOR_KINDS.includes(kind as ActorKind)) check.fail('kind', 'load/bad-value', `"${kind}" must be one of ${ACTOR_KINDS.join(', ')}`);
+    if (affiliation && affiliation === id) check.fail('affiliation', 'load/self-affiliation', 'an actor cannot be affiliated with itself');
+    check.settle(id, known);
+    if (!check.valid) continue;
     const actor: Actor = {
-      id: id!,
-      label: label!,
+      id,
+      label,
       kind: kind as ActorKind,
       affiliation: affiliation || null,
       aliases: aliases ? aliases.split('|').map((alias) => alias.trim()).filter(Boolean) : [],
     };
     actors.push(actor);
-    affiliationLines.push([actor, row.line]);
+    rows.push([actor, row]);
   }
-  for (const [actor, line] of affiliationLines) {
-    if (actor.affiliation && !seen.has(actor.affiliation)) check.add(line, 'affiliation', `unknown actor id "${actor.affiliation}"`);
-  }
-  issues.push(...table.issues, ...check.issues);
-  return actors;
-}
-
-function readSources(text: string, issues: DataIssue[]): Source[] {
-  const table = parseCsv(SOURCES_FILE, text, SOURCE_COLUMNS);
-  const check = new IssueCollector(SOURCES_FILE);
-  const seen = new Map<string, number>();
-  const sources: Source[] = [];
-  for (const row of table.rows) {
-    const id = check.uniqueId(row, seen);
-    const title = check.require(row, 'title');
-    const published = check.require(row, 'published');
-    let valid = id !== null && title !== null && published !== null && check.date(row, 'published');
-    const { outlet, url } = row.values;
-    if (url && !/^https?:\/\/\S+$/i.test(url)) valid = fail(check, row, 'url', `"${url}" must be an http(s) address`);
-    if (valid) sources.push({ id: id!, title: title!, outlet, published: published!, url });
-  }
-  issues.push(...table.issues, ...check.issues);
-  return sources;
-}
-
-interface Known {
-  actors: Set<string>;
-  types: Set<string>;
-}
-
-function readRelations(sourceId: string, file: string, text: string, known: Known, sourceText: string | undefined, issues: DataIssue[]): Relation[] {
-  const table = parseCsv(file, text, RELATION_COLUMNS);
-  const check = new IssueCollector(file);
-  const relations: Relation[] = [];
-  for (const row of table.rows) {
-    const { subject, object, type, date, end_date: endDate, quote, note } = row.values;
-    let valid = true;
-    for (const field of ['subject', 'object'] as const) {
-      const id = row.values[field];
-      if (!id) valid = fail(check, row, field, 'required field is empty');
-      else if (!known.actors.has(id)) valid = fail(check, row, field, `unknown actor id "${id}"`);
+  const valid = new Set<Actor>(actors);
+  for (const [actor, row] of rows) {
+    if (actor.affiliation && isUnknown(known, actor.affiliation)) {
+      check.start(row);
+      check.fail('affiliation', 'load/unknown-actor', `unknown actor id "${actor.affiliation}"`);
+      valid.delete(actor);
     }
-    if (valid && subject === object) valid = fail(check, row, 'object', `relation of "${subject}" with itself`);
-    if (!type) valid = fail(check, row, 'type', 'required field is empty');
-    else if (!known.types.has(type)) valid = fail(check, row, 'type', `unknown relation type "${type}"`);
-    if (!date) valid = fail(check, row, 'date', 'required field is empty');
-    else if (!check.date(row, 'date')) valid = false;
-    if (endDate) {
-      if (!check.date(row, 'end_date')) valid = false;
-      else if (date && parsePartialDate(date) && parsePartialDate(endDate)!.end < parsePartialDate(date)!.start) {
-        valid = fail(check, row, 'end_date', `${endDate} is before date ${date}`);
+  }
+  for (const cycle of affiliationCycles(rows)) {
+    const lines = cycle.map(([, row]) => row.line);
+    const first = cycle.reduce((a, b) => (b[1].line < a[1].line ? b : a));
+    check.start(first[1]);
+    const path = [...cycle.map(([actor]) => actor.id), cycle[0][0].id].join(' → ');
+    check.fail('affiliation', 'load/affiliation-cycle', `affiliation cycle ${path} (lines ${lines.join(', ')}); an actor cannot belong to itself through others`);
+  }
+  return actors.filter((actor) => valid.has(actor));
+}
+
+/** Every cycle in the affiliation graph, each once, starting at the actor found first. Iterative, so a long chain cannot overflow the stack. */
+function affiliationCycles(rows: Array<[Actor, CsvRow]>): Array<Array<[Actor, CsvRow]>> {
+  const byId = new Map(rows.map((entry) => [entry[0].id, entry]));
+  const state = new Map<string, 'open' | 'done'>();
+  const cycles: Array<Array<[Actor, CsvRow]>> = [];
+  for (const [actor] of rows) {
+    if (state.has(actor.id)) continue;
+    const path: string[] = [];
+    let id: string | null = actor.id;
+    while (id !== null && !state.has(id) && byId.has(id)) {
+      state.set(id, 'open');
+      path.push(id);
+      id = byId.get(id)![0].affiliation;
+    }
+    if (id !== null && state.get(id) === 'open') {
+      const from = path.indexOf(id);
+      cycles.push(path.slice(from).map((member) => byId.get(member)!));
+    }
+    for (const member of path) state.set(member, 'done');
+  }
+  return cycles;
+}
+
+function readSources(file: string, content: FileContent, issues: DataIssue[], known: IdTable): { sources: Source[]; lines: Map<string, number> } {
+  const { table, damaged } = readTable(file, content, SOURCE_SPEC, issues);
+  const sources: Source[] = [];
+  const firstLine = new Map<string, number>();
+  if (!table) {
+    known.complete = false;
+    return { sources, lines: firstLine };
+  }
+  const check = new Checker(file, issues);
+  for (const row of table.rows) {
+    check.start(row);
+    if (isDamaged(row, damaged)) {
+      known.rejected.add(row.values.id);
+      continue;
+    }
+    checkCellLengths(check, row);
+    const id = check.id('id', SOURCE_ID, 'must be made of letters, digits, _ and - (it names the file relations/<id>.csv)');
+    check.unique('id', id, firstLine);
+    const title = check.required('title');
+    if (check.required('published')) check.date('published');
+    const { outlet, published, url, coding = '' } = row.values;
+    if (url && !/^https?:\/\/\S+$/i.test(url)) check.fail('url', 'load/bad-url', `"${url}" must be an http(s) address`);
+    if (coding && !CODER_NAME.test(coding)) check.fail('coding', 'load/bad-coding', `"${coding}" must be hand or the lower-case name of a machine coder, like gdelt or polecat`);
+    check.settle(id, known);
+    if (check.valid) {
+      sources.push({ id, title, outlet, published, url, coding: coding || DEFAULT_CODING, attributes: attributesOf(table.header, row.values) });
+    }
+  }
+  return { sources, lines: firstLine };
+}
+
+interface RelationContext {
+  actors: IdTable;
+  types: Map<string, RelationType>;
+  typeTable: IdTable;
+  /** Whether quotes are required (hand-coded source). */
+  quotesRequired: boolean;
+  sourceText: string | undefined;
+}
+
+function codePointLength(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) count++;
+    else {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      count++;
+    }
+  }
+  return count;
+}
+
+function readRelations(sourceId: string, file: string, content: FileContent, context: RelationContext, issues: DataIssue[]): Relation[] {
+  const { table, damaged } = readTable(file, content, RELATION_SPEC, issues);
+  const relations: Relation[] = [];
+  if (!table) return relations;
+  const check = new Checker(file, issues);
+  const rowLines = new Map<string, number>();
+  for (const row of table.rows) {
+    check.start(row);
+    if (isDamaged(row, damaged)) continue;
+    const values = row.values;
+    const { subject, object, type, date, end_date: endDate, quote, note, statement = '', modality = '' } = values;
+    checkCellLengths(check, row);
+    let actorsOk = true;
+    for (const column of ['subject', 'object'] as const) {
+      const id = check.required(column);
+      if (!id) actorsOk = false;
+      else if (!context.actors.ids.has(id)) {
+        actorsOk = false;
+        if (isUnknown(context.actors, id)) check.fail(column, 'load/unknown-actor', `unknown actor id "${id}"`);
       }
     }
-    if (!quote) valid = fail(check, row, 'quote', 'required field is empty');
-    else if (quote.length > MAX_QUOTE_LENGTH) valid = fail(check, row, 'quote', `${quote.length} characters; keep quotes to at most ${MAX_QUOTE_LENGTH}`);
-    else if (sourceText !== undefined && !sourceText.includes(quote)) valid = fail(check, row, 'quote', `not found verbatim in the text of source ${sourceId}`);
-    if (valid) relations.push({ id: `${sourceId}:${row.line}`, source: sourceId, line: row.line, subject, object, type, date, endDate, quote, note });
+    if (subject && subject === object) check.fail('object', 'load/self-relation', `relation of "${subject}" with itself`);
+    if (check.required('type')) {
+      const relationType = context.types.get(type);
+      if (!relationType) {
+        if (isUnknown(context.typeTable, type)) check.fail('type', 'load/unknown-type', `unknown relation type "${type}"`);
+      } else if (!relationType.directed && actorsOk && subject > object) {
+        check.fail('object', 'load/undirected-order', `"${type}" is undirected, so the two ids go in alphabetical order: subject ${object}, object ${subject}`);
+      }
+    }
+    const dateOk = check.required('date') && check.date('date');
+    const endOk = !endDate || check.date('end_date');
+    if (dateOk && endDate && endOk && parsePartialDate(endDate)!.end < parsePartialDate(date)!.start) {
+      check.fail('end_date', 'load/end-before-start', `${endDate} is before date ${date}`);
+    }
+    if (!quote) {
+      if (context.quotesRequired) check.fail('quote', 'load/required', 'required field is empty');
+    } else {
+      const length = codePointLength(quote);
+      if (length > MAX_QUOTE_CODE_POINTS) check.fail('quote', 'load/quote-too-long', `${length} characters; keep quotes to at most ${MAX_QUOTE_CODE_POINTS}`);
+      else if (BLANK_LINE.test(quote)) check.fail('quote', 'load/quote-paragraph-break', 'the quote crosses a paragraph break (a blank line); quote one paragraph, or make two rows');
+      else if (context.sourceText !== undefined && !context.sourceText.includes(quote)) {
+        check.fail('quote', 'load/quote-not-found', `not found verbatim in the text of source ${sourceId}`);
+      }
+    }
+    if (statement && (statement.length > MAX_ID_CHARS || !STATEMENT_ID.test(statement))) {
+      check.fail('statement', 'load/bad-statement', `"${statement}" must be a token without spaces, at most ${MAX_ID_CHARS} characters`);
+    }
+    if (modality && !(MODALITIES as readonly string[]).includes(modality)) {
+      check.fail('modality', 'load/bad-modality', `"${modality}" must be one of ${MODALITIES.join(', ')} (empty means ${DEFAULT_MODALITY})`);
+    }
+    const key = table.header.map((column) => values[column]).join('\u0000');
+    const first = rowLines.get(key);
+    if (first !== undefined) check.fail('', 'load/duplicate-row', `the same row as line ${first}; a relation is coded once`);
+    else rowLines.set(key, row.line);
+    if (check.valid) {
+      relations.push({
+        id: `${sourceId}:${row.line}`,
+        source: sourceId,
+        line: row.line,
+        subject,
+        object,
+        type,
+        date,
+        endDate,
+        quote,
+        note,
+        statement,
+        modality: (modality || DEFAULT_MODALITY) as Modality,
+        attributes: attributesOf(table.header, values),
+      });
+    }
   }
-  issues.push(...table.issues, ...check.issues);
   return relations;
 }
 
-/** Parses and validates a whole graph-data folder given as file texts. */
-export function loadDataset(files: DatasetFiles, options: LoadOptions = {}): LoadResult {
-  const issues: DataIssue[] = [];
-  for (const required of [TYPES_FILE, ACTORS_FILE, SOURCES_FILE]) {
-    if (files[required] === undefined) issues.push({ file: required, line: 0, field: '', message: 'file is missing' });
-  }
-  const types = files[TYPES_FILE] === undefined ? [] : readTypes(files[TYPES_FILE], issues);
-  const actors = files[ACTORS_FILE] === undefined ? [] : readActors(files[ACTORS_FILE], issues);
-  const sources = files[SOURCES_FILE] === undefined ? [] : readSources(files[SOURCES_FILE], issues);
-  const known: Known = { actors: new Set(actors.map((a) => a.id)), types: new Set(types.map((t) => t.id)) };
-  const sourceIds = new Set(sources.map((s) => s.id));
+function textsMap(texts: LoadOptions['texts']): Map<string, string> | undefined {
+  if (!texts) return undefined;
+  if (texts instanceof Map) return texts;
+  return new Map(Object.keys(texts).map((id) => [id, texts[id]]));
+}
 
+/** Parses and validates a whole graph-data folder given as file contents by path. Never throws. */
+export function loadDataset(files: DatasetContents, options: LoadOptions = {}): LoadResult {
+  const issues: DataIssue[] = [];
+  const paths = Object.keys(files);
+  const plan = planDatasetFiles(paths);
+  for (const issue of plan.issues) issues.push(issue);
+  const keyOf = new Map(paths.map((key) => [normalizeDataPath(key), key]));
+  const content = (path: string): FileContent => files[keyOf.get(path) ?? path] ?? '';
+
+  let total = 0;
+  for (const path of plan.files.keys()) total += contentSize(content(path));
+  if (total > MAX_TOTAL_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    issues.push({ file: '', line: 0, column: '', code: 'limits/dataset-too-large', message: `the dataset's files hold ${mb(total)}, over the limit of ${mb(MAX_TOTAL_BYTES)}; a browser tab would run out of memory` });
+    return { ok: false, dataset: null, issues };
+  }
+
+  const byKind = (kind: DataFileRole['kind']) => [...plan.files].filter(([, role]) => role.kind === kind);
+  const single = (name: string, kind: DataFileRole['kind']): string | null => {
+    if (byKind(kind).length > 0) return name;
+    issues.push({ file: name, line: 0, column: '', code: 'files/missing', message: 'file is missing' });
+    return null;
+  };
+  const typesFile = single(TYPES_FILE, 'types');
+  const actorsFile = single(ACTORS_FILE, 'actors');
+  const sourcesFile = single(SOURCES_FILE, 'sources');
+
+  const typeTable = idTable();
+  const actorTable = idTable();
+  const sourceTable = idTable();
+  const types = typesFile ? readTypes(typesFile, content(typesFile), issues, typeTable) : ((typeTable.complete = false), []);
+  const actors = actorsFile ? readActors(actorsFile, content(actorsFile), issues, actorTable) : ((actorTable.complete = false), []);
+  const read = sourcesFile ? readSources(sourcesFile, content(sourcesFile), issues, sourceTable) : ((sourceTable.complete = false), { sources: [], lines: new Map<string, number>() });
+  const sources = read.sources;
+  const sourcesById = new Map(sources.map((source) => [source.id, source]));
+
+  const texts = textsMap(options.texts) ?? (byKind('text').length > 0 ? new Map<string, string>() : undefined);
+  for (const [path, role] of byKind('text')) {
+    const decoded = decodeDataFile(path, content(path));
+    for (const issue of decoded.issues) issues.push(issue);
+    if (role.kind === 'text' && !texts!.has(role.sourceId)) texts!.set(role.sourceId, decoded.text);
+  }
+
+  const context: Omit<RelationContext, 'quotesRequired' | 'sourceText'> = {
+    actors: actorTable,
+    types: new Map(types.map((type) => [type.id, type])),
+    typeTable,
+  };
   const relations: Relation[] = [];
-  const relationFiles = Object.keys(files)
-    .filter((path) => path.startsWith(RELATIONS_DIR) && path.endsWith('.csv'))
-    .sort();
-  for (const file of relationFiles) {
-    const sourceId = file.slice(RELATIONS_DIR.length, -'.csv'.length);
-    if (!sourceIds.has(sourceId)) {
-      issues.push({ file, line: 0, field: '', message: `source id "${sourceId}" is not in ${SOURCES_FILE}` });
+  const withRelations = new Set<string>();
+  for (const [file, role] of byKind('relations')) {
+    if (role.kind !== 'relations') continue;
+    const sourceId = role.sourceId;
+    withRelations.add(sourceId);
+    const source = sourcesById.get(sourceId);
+    if (!source && isUnknown(sourceTable, sourceId)) {
+      const hint = SOURCE_ID.test(sourceId) ? '' : '; source ids are made of letters, digits, _ and -';
+      issues.push({ file, line: 0, column: '', code: 'load/unknown-source', message: `source id "${sourceId}" is not in ${SOURCES_FILE}${hint}` });
       continue;
     }
-    const text = options.texts ? options.texts[sourceId] : undefined;
-    if (options.texts && text === undefined) {
-      issues.push({ file, line: 0, field: 'quote', message: `no source text given for "${sourceId}", so its quotes cannot be checked` });
+    const coding = source?.coding ?? DEFAULT_CODING;
+    const sourceText = texts?.get(sourceId);
+    if (texts && sourceText === undefined && coding === DEFAULT_CODING) {
+      issues.push({ file, line: 0, column: 'quote', code: 'load/no-source-text', message: `no source text given for "${sourceId}", so its quotes cannot be checked` });
     }
-    relations.push(...readRelations(sourceId, file, files[file], known, text, issues));
+    const loaded = readRelations(sourceId, file, content(file), { ...context, quotesRequired: coding === DEFAULT_CODING, sourceText }, issues);
+    for (const relation of loaded) relations.push(relation);
+  }
+  if (sourcesFile) {
+    for (const source of sources) {
+      if (withRelations.has(source.id)) continue;
+      issues.push({
+        file: sourcesFile,
+        line: read.lines.get(source.id) ?? 0,
+        column: 'id',
+        code: 'load/source-without-relations',
+        message: `no file ${RELATIONS_DIR}${source.id}.csv; add one (a header line alone says that the source asserts no relation)`,
+      });
+    }
   }
   if (issues.length > 0) return { ok: false, dataset: null, issues };
   return { ok: true, dataset: { types, actors, sources, relations }, issues: [] };

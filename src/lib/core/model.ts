@@ -14,6 +14,11 @@ export interface RelationType {
   temporal: Temporal;
   cameo: string;
   description: string;
+  /**
+   * PLOVER event type, optionally with a mode (`ACCUSE`, `CONSULT/visit`); empty when
+   * none fits. Optional column; absent in datasets written before it existed.
+   */
+  plover?: string;
 }
 
 export interface Actor {
@@ -32,7 +37,19 @@ export interface Source {
   /** Partial date as written: YYYY, YYYY-MM or YYYY-MM-DD. */
   published: string;
   url: string;
+  /**
+   * How the source was coded: `hand` (the default: every row carries a verbatim quote)
+   * or the name of a machine coder (`gdelt`, `polecat`), whose rows may have no quote.
+   */
+  coding?: string;
+  /** Values of the optional `attr_<name>` columns, keyed by `<name>`; only non-empty ones. */
+  attributes?: Record<string, string>;
 }
+
+export const MODALITIES = ['asserted', 'conditional', 'denied', 'reported'] as const;
+export type Modality = (typeof MODALITIES)[number];
+export const DEFAULT_MODALITY: Modality = 'asserted';
+export const DEFAULT_CODING = 'hand';
 
 export interface Relation {
   /** `<source id>:<line>`, unique across the dataset. */
@@ -47,6 +64,15 @@ export interface Relation {
   endDate: string;
   quote: string;
   note: string;
+  /**
+   * Rows that come from one statement share this id (optional `statement` column);
+   * empty when the row is a statement of its own. The loader always sets it.
+   */
+  statement?: string;
+  /** `asserted` unless the row says otherwise (optional `modality` column). The loader always sets it. */
+  modality?: Modality;
+  /** Values of the optional `attr_<name>` columns, keyed by `<name>`; only non-empty ones. The loader always sets it. */
+  attributes?: Record<string, string>;
 }
 
 export interface Dataset {
@@ -56,16 +82,24 @@ export interface Dataset {
   relations: Relation[];
 }
 
-/** One problem found in the input, pointing at the exact place a person must fix. */
+/**
+ * One problem found in the input, pointing at the exact place a person must fix.
+ * The same record feeds the app's error page, `check-data` and the import preview.
+ */
 export interface DataIssue {
+  /** Path inside the dataset, e.g. `relations/000_x.csv`. */
   file: string;
   /** 1-based line in `file`; 0 when the problem concerns the file as a whole. */
   line: number;
-  field: string;
+  /** Column name (`quote`, `header`...), or empty when the problem is not about one column. */
+  column: string;
+  /** Stable machine-readable code prefixed by the module that found it, e.g. `load/unknown-actor`. */
+  code: string;
   message: string;
 }
 
 export function formatIssue(issue: DataIssue): string {
   const where = issue.line > 0 ? `${issue.file}:${issue.line}` : issue.file;
-  return issue.field ? `${where}: ${issue.field}: ${issue.message}` : `${where}: ${issue.message}`;
+  const text = issue.column ? `${where}: ${issue.column}: ${issue.message}` : `${where}: ${issue.message}`;
+  return `${text} [${issue.code}]`;
 }
