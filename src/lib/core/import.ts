@@ -49,22 +49,24 @@ export function importInput(inputs: InputFile[], options: ImportOptions, formats
   const totalBytes = inputs.reduce((sum, f) => sum + f.bytes.length, 0);
   if (totalBytes > MAX_IMPORT_BYTES) {
     return refused(null, [
-      { file: inputs.map((f) => f.path).join(', '), line: 0, field: '', message: `import: ${Math.round(totalBytes / 1048576)} MB is more than the ${MAX_IMPORT_BYTES / 1048576} MB one browser tab can parse and index safely` },
+      { file: inputs.map((f) => f.path).join(', '), line: 0, column: '', code: 'import/too-large', message: `${Math.round(totalBytes / 1048576)} MB is more than the ${MAX_IMPORT_BYTES / 1048576} MB one browser tab can parse and index safely` },
     ]);
   }
   const { files, issues: zipIssues } = expandZips(inputs, options.zipLimits);
   if (zipIssues.length) return refused(null, zipIssues);
-  if (files.length === 0) return refused(null, [{ file: '', line: 0, field: '', message: 'import: no files were given' }]);
+  if (files.length === 0) return refused(null, [{ file: '', line: 0, column: '', code: 'import/no-files', message: 'no files were given' }]);
 
   const format = options.format ? formats.find((f) => f.id === options.format) : detectFormat(files, formats);
   if (!format) {
     const names = files.slice(0, 5).map((f) => f.path).join(', ') + (files.length > 5 ? ', …' : '');
     const known = formats.map((f) => f.label).join(', ');
-    const message = options.format ? `import: format "${options.format}" is not available` : `import: no supported format recognised (supported: ${known})`;
-    return refused(null, [{ file: names, line: 0, field: '', message }]);
+    const [code, message] = options.format
+      ? ['import/unknown-format', `format "${options.format}" is not available`]
+      : ['import/unrecognised', `no supported format recognised (supported: ${known})`];
+    return refused(null, [{ file: names, line: 0, column: '', code, message }]);
   }
   const converted = format.convert(files, options);
-  if (options.signal?.aborted) return refused(format.id, [{ file: '', line: 0, field: '', message: 'import: cancelled' }], converted.report);
+  if (options.signal?.aborted) return refused(format.id, [{ file: '', line: 0, column: '', code: 'import/cancelled', message: 'cancelled' }], converted.report);
   if (converted.issues.length) return refused(format.id, converted.issues, converted.report);
   const load = loadDataset(converted.files, { texts: converted.texts });
   return { format: format.id, report: converted.report, load, files: converted.files, texts: converted.texts };

@@ -90,11 +90,3 @@ export function decodeDataFile(file: string, content: FileContent, maxBytes = MA
   }
   return { text, issues, damagedLines };
 }
-
-export type Decoded = { ok: true; text: string } | { ok: false; issue: DataIssue };
-
-/** Bytes of an imported file to text, refused at the first damaged line (import reports one issue per file). */
-export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
-  const { text, issues } = decodeDataFile(file, bytes);
-  return issues.length === 0 ? { ok: true, text } : { ok: false, issue: issues[0] };
-}

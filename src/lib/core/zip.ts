@@ -35,6 +35,15 @@ export function unsafeEntryPath(name: string): string | null {
   return null;
 }
 
+class ZipLimitError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 const MB = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /**
@@ -43,7 +52,7 @@ const MB = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
  */
 export function unzipInput(zip: InputFile, limits: ZipLimits = ZIP_LIMITS): { files: InputFile[]; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
-  const fail = (message: string) => ({ files: [], issues: [...issues, { file: zip.path, line: 0, field: '', message: `zip: ${message}` }] });
+  const fail = (code: string, message: string) => ({ files: [], issues: [...issues, { file: zip.path, line: 0, column: '', code, message }] });
   let entries = 0;
   let total = 0;
   let unpacked: Record<string, Uint8Array>;
@@ -52,22 +61,23 @@ export function unzipInput(zip: InputFile, limits: ZipLimits = ZIP_LIMITS): { fi
       filter(entry) {
         if (entry.name.endsWith('/') || JUNK.test(entry.name)) return false;
         const unsafe = unsafeEntryPath(entry.name);
-        if (unsafe) issues.push({ file: zip.path, line: 0, field: entry.name, message: `zip: entry "${entry.name}" refused: ${unsafe}` });
+        if (unsafe) issues.push({ file: zip.path, line: 0, column: entry.name, code: 'zip/unsafe-path', message: `entry "${entry.name}" refused: ${unsafe}` });
         entries++;
         total += entry.originalSize;
-        if (entries > limits.maxEntries) throw new RangeError(`more than ${limits.maxEntries.toLocaleString('en')} entries; the limit keeps a hostile zip from exhausting the browser`);
+        if (entries > limits.maxEntries) throw new ZipLimitError('zip/too-many-entries', `more than ${limits.maxEntries.toLocaleString('en')} entries; the limit keeps a hostile zip from exhausting the browser`);
         if (total > limits.maxTotalBytes) {
-          throw new RangeError(`entries decompress to more than ${MB(limits.maxTotalBytes)} (the limit for one import, so that a zip bomb cannot exhaust memory)`);
+          throw new ZipLimitError('zip/too-large', `entries decompress to more than ${MB(limits.maxTotalBytes)} (the limit for one import, so that a zip bomb cannot exhaust memory)`);
         }
         return !unsafe;
       },
     });
   } catch (error) {
-    return fail(error instanceof RangeError ? error.message : `not a readable zip file (${(error as Error).message})`);
+    if (error instanceof ZipLimitError) return fail(error.code, error.message);
+    return fail('zip/unreadable', `not a readable zip file (${(error as Error).message})`);
   }
   if (issues.length) return { files: [], issues };
   const files = Object.entries(unpacked).map(([path, bytes]) => ({ path: path.replace(/\\/g, '/'), bytes }));
-  if (files.length === 0) return fail('the zip holds no files');
+  if (files.length === 0) return fail('zip/empty', 'the zip holds no files');
   return { files, issues };
 }
 

@@ -10,6 +10,7 @@ import { loadDataset, type DatasetFiles } from '../core/load';
 import type { ImportOutcome } from '../core/import-job';
 import type { Dataset } from '../core/model';
 import { summarizeDataset } from '../core/summary';
+import { isQuotaError, storageFailureMessage } from '../core/storage-message';
 import { graphDataZipEntries } from '../core/write-graph-data';
 import { zipFiles } from '../core/zip';
 import { readBundledFiles } from './bundled-data';
@@ -62,17 +63,11 @@ function entryOf(id: string, name: string, format: string, dataset: Dataset, siz
 
 const bundledEntry = (dataset: Dataset) => entryOf(BUNDLED_ID, 'Armenia, Azerbaijan, Russia and the CSTO (bundled)', 'bundled', dataset, 0, false, null);
 
-const MB = (bytes: number) => `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MB`;
-
 /** A message a person can act on, for the ways a browser refuses to store data. */
 async function describeStorageFailure(error: unknown, size: number): Promise<string> {
-  const name = (error as DOMException)?.name;
-  if (name === 'QuotaExceededError' || /quota/i.test(String((error as Error)?.message))) {
-    const estimate = await navigator.storage?.estimate?.().catch(() => null);
-    const room = estimate?.quota ? ` The browser allows this site ${MB(estimate.quota)} and ${MB(estimate.usage ?? 0)} is in use.` : '';
-    return `Not saved: the browser's storage for this page is full. This dataset needs about ${MB(size)}.${room} Delete a saved dataset, or open it without saving. Nothing was written.`;
-  }
-  return `Not saved: the browser refused to store the dataset (${name || (error as Error)?.message || 'unknown error'}). Nothing was written.`;
+  const failure = (error ?? {}) as { name?: string; message?: string };
+  const estimate = isQuotaError(failure.name, failure.message) ? await navigator.storage?.estimate?.().catch(() => null) : null;
+  return storageFailureMessage(failure, size, estimate ?? null);
 }
 
 export class Datasets {

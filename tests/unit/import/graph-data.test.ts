@@ -36,7 +36,7 @@ describe('graph-data format', () => {
     const inputs = [...smallGraphData(), file('texts/s1.txt', 'Alpha "backs" Beta. Allied since 2020.'), file('texts/s2.txt', 'Later only.')];
     const result = importInput(inputs, options);
     expect(result.load.ok).toBe(false);
-    expect(result.load.issues).toEqual([expect.objectContaining({ file: 'relations/s2.csv', line: 2, field: 'quote' })]);
+    expect(result.load.issues).toEqual([expect.objectContaining({ file: 'relations/s2.csv', line: 2, column: 'quote' })]);
     expect(result.texts?.s1).toContain('Allied');
   });
 
@@ -44,8 +44,8 @@ describe('graph-data format', () => {
     const latin1 = new Uint8Array([...enc('id,label,kind,affiliation,aliases\nalpha,Alpha,state,,\nbeta,B'), 0xe9, ...enc('ta,state,,\n')]);
     const inputs = smallGraphData().map((f) => (f.path === 'actors.csv' ? file('actors.csv', latin1) : f));
     const result = importInput(inputs, options);
-    expect(result.load.issues).toEqual([expect.objectContaining({ file: 'actors.csv', line: 3 })]);
-    expect(result.load.issues[0].message).toMatch(/UTF-8/);
+    expect(result.load.issues[0]).toMatchObject({ file: 'actors.csv', line: 3, code: 'utf8/invalid' });
+    expect(result.load.dataset).toBeNull();
   });
 
   it('keeps a source text called __proto__ as a plain key', () => {
@@ -57,19 +57,19 @@ describe('graph-data format', () => {
     const inputs = smallGraphData().map((f) => (f.path === 'relations/s1.csv' ? file(f.path, 'subject,object,type,date,end_date,quote,note\nalpha,gamma,support,2021,,q,\n') : f));
     const result = importInput(inputs, options);
     expect(result.load.dataset).toBeNull();
-    expect(result.load.issues).toEqual([expect.objectContaining({ file: 'relations/s1.csv', line: 2, field: 'object' })]);
+    expect(result.load.issues).toEqual([expect.objectContaining({ file: 'relations/s1.csv', line: 2, column: 'object' })]);
   });
 
   it('says plainly when no format is recognised', () => {
     const result = importInput([file('notes.txt', 'hello')], options);
     expect(result.format).toBeNull();
-    expect(result.load.issues[0].message).toMatch(/^import: no supported format recognised/);
+    expect(result.load.issues[0].message).toMatch(/^no supported format recognised/);
   });
 
   it('refuses a zip with a path outside its folder, and names the entry', () => {
     const zip = file('evil.zip', zipSync({ 'actors.csv': enc('x'), '../../outside.csv': enc('x') }));
     const result = importInput([zip], options);
-    expect(result.load.issues).toEqual([expect.objectContaining({ file: 'evil.zip', field: '../../outside.csv' })]);
+    expect(result.load.issues).toEqual([expect.objectContaining({ file: 'evil.zip', column: '../../outside.csv', code: 'zip/unsafe-path' })]);
   });
 
   it('loads the bundled dataset exactly as loadDataset does', () => {

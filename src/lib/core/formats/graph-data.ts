@@ -6,7 +6,6 @@
  */
 import { ACTORS_FILE, TYPES_FILE, type DatasetFiles } from '../load';
 import type { DataIssue } from '../model';
-import { decodeUtf8 } from '../text-decode';
 import type { ConvertResult, InputFile, InputFormat } from './types';
 
 const TEXTS_DIR = 'texts/';
@@ -59,13 +58,10 @@ export const graphDataFormat: InputFormat = {
         ignored.push(file.path);
         continue;
       }
-      const decoded = decodeUtf8(path, file.bytes);
-      if (!decoded.ok) {
-        issues.push(decoded.issue);
-        continue;
-      }
-      if (isText) texts[path.slice(TEXTS_DIR.length, -'.txt'.length)] = decoded.text;
-      else out[path] = decoded.text;
+      // Lenient here: the loader finds the U+FFFD of invalid UTF-8 and reports it by line.
+      const text = new TextDecoder('utf-8').decode(file.bytes).replace(/^\uFEFF/, '');
+      if (isText) texts[path.slice(TEXTS_DIR.length, -'.txt'.length)] = text;
+      else out[path] = text;
       options.onProgress?.({ bytes, totalBytes, rows: 0 });
     }
     const notes = ignored.length ? [`ignored ${ignored.length} file${ignored.length === 1 ? '' : 's'} that are not graph-data: ${ignored.slice(0, 5).join(', ')}${ignored.length > 5 ? ', …' : ''}`] : [];
