@@ -34,12 +34,25 @@ export function spreadsheetSafe(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** The rows as CSV for spreadsheets; see spreadsheetSafe for the one change made to cell text. */
-export function relationsCsv(relations: readonly Relation[], sourcesById: ReadonlyMap<string, Source>): string {
+export interface CsvOptions {
+  /**
+   * Start with a UTF-8 byte-order mark. Excel opens a CSV without one in the
+   * system's legacy code page, so ’ “ ” in quotes come out as mojibake.
+   */
+  bom?: boolean;
+}
+
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * The rows as CSV for spreadsheets: UTF-8, CRLF line endings (RFC 4180), and
+ * a byte-order mark when asked; see spreadsheetSafe for the one change made to cell text.
+ */
+export function relationsCsv(relations: readonly Relation[], sourcesById: ReadonlyMap<string, Source>, options: CsvOptions = {}): string {
   const rows = exportRows(relations, sourcesById).map(
     (row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, spreadsheetSafe(value)])) as ExportRow,
   );
-  return toCsv(EXPORT_COLUMNS, rows);
+  return (options.bom ? UTF8_BOM : '') + toCsv(EXPORT_COLUMNS, rows);
 }
 
 export interface ViewDescription {

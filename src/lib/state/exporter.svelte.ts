@@ -10,7 +10,8 @@ import type { ActorKind } from '../core/model';
 import { canvasLimits } from '../render/canvas-limits';
 import { measureAnnotation } from '../render/draw-annotation';
 import { renderPng, type ExportBackground, type ExportFraming } from '../render/export-image';
-import { toGexf, visibleGraph } from '../render/export-gexf';
+import { toGexf, visibleGexfDocument } from '../render/export-gexf';
+import { formatDay, todayDayNumber } from '../core/dates';
 import { downloadBlob } from './download';
 import type { Explorer } from './explorer.svelte';
 import type { GraphView } from './graph-view.svelte';
@@ -40,6 +41,8 @@ export class Exporter {
   progress = $state<{ step: string; done: number; total: number } | null>(null);
   error = $state<string | null>(null);
   lastSaved = $state<string | null>(null);
+  /** Start CSV exports with a UTF-8 byte-order mark, so Excel reads ’ “ ” right. */
+  csvBom = $state(false);
   /** Bumped when the dialog opens or closes, so an export that finishes after a Cancel writes no file. */
   private session = 0;
   /** The export under way; Cancel aborts it, so it stops at its next step and never reaches the download. */
@@ -177,7 +180,7 @@ export class Exporter {
   }
 
   exportCsv(): void {
-    const csv = relationsCsv(this.explorer.visibleRelations, this.explorer.sourcesById);
+    const csv = relationsCsv(this.explorer.visibleRelations, this.explorer.sourcesById, { bom: this.csvBom });
     downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), this.dataFileName('csv'));
   }
 
@@ -194,7 +197,12 @@ export class Exporter {
   exportGexf(): void {
     const renderer = this.graphView.renderer;
     if (!renderer) return;
-    const graph = visibleGraph(renderer, (edge) => this.explorer.visibleRelationsOfEdge(edge), this.explorer.typesById);
-    downloadBlob(new Blob([toGexf(graph)], { type: 'application/xml' }), this.dataFileName('gexf'));
+    const { explorer } = this;
+    const typeLabels = explorer.shownTypes.map((id) => explorer.typesById.get(id)?.label ?? id);
+    const filters = [`types: ${typeLabels.join(', ') || 'none'} (${explorer.shownTypes.length} of ${explorer.allTypeIds.length})`];
+    if (explorer.focus) filters.push(`focus: ${explorer.actorsById.get(explorer.focus)?.label ?? explorer.focus}`);
+    const meta = { creator: 'Entente', from: explorer.fromText, to: explorer.toText, filters, link: shareUrl(explorer), lastModified: formatDay(todayDayNumber()) };
+    const doc = visibleGexfDocument(renderer, (edge) => explorer.visibleRelationsOfEdge(edge), { types: explorer.typesById, sources: explorer.sourcesById }, meta);
+    downloadBlob(new Blob([toGexf(doc)], { type: 'application/xml' }), this.dataFileName('gexf'));
   }
 }
