@@ -108,6 +108,7 @@ export function generateDataset(relationCount: number, seed = 42): Dataset {
   }));
 
   const relations: Relation[] = new Array(relationCount);
+  const rowKeys = new Set<string>();
   let blockSource = -1;
   let blockStart = 0;
   for (let i = 0; i < relationCount; i++) {
@@ -126,15 +127,19 @@ export function generateDataset(relationCount: number, seed = 42): Dataset {
     // A year- or month-precision date covers later days too, so end dates start after the period it names.
     const periodEnd = date.length === 4 ? dayNumber(Number(date), 12, 31) : date.length === 7 ? dayNumber(Number(date.slice(0, 4)), Number(date.slice(5)) + 1, 0) : day;
     const endDate = isState && random() < 0.4 ? formatDay(Math.min(LAST_DAY, periodEnd + Math.floor(random() * 1500))) : '';
-    const subject = actors[subjectIndex];
-    const object = actors[objectIndex];
+    // The loader wants undirected pairs in alphabetical order.
+    const swap = !type.directed && actors[subjectIndex].id > actors[objectIndex].id;
+    const subject = actors[swap ? objectIndex : subjectIndex];
+    const object = actors[swap ? subjectIndex : objectIndex];
     const source = sources[s].id;
     const line = i - blockStart + 2;
-    relations[i] = {
-      id: `${source}:${line}`, source, line, subject: subject.id, object: object.id, type: type.id, date, endDate,
-      quote: random() < 0.3 ? `${subject.label} and ${object.label}, officials said, agreed on "terms"` : `${subject.label} ${type.label} ${object.label}`,
-      note: random() < 0.1 ? 'synthetic' : '',
-    };
+    const quote = random() < 0.3 ? `${subject.label} and ${object.label}, officials said, agreed on "terms"` : `${subject.label} ${type.label} ${object.label}`;
+    let note = random() < 0.1 ? 'synthetic' : '';
+    // ...and no exact duplicate row within a source.
+    const key = `${source}\u0000${subject.id}\u0000${object.id}\u0000${type.id}\u0000${date}\u0000${endDate}\u0000${quote}\u0000${note}`;
+    if (rowKeys.has(key)) note = `synthetic ${i}`;
+    else rowKeys.add(key);
+    relations[i] = { id: `${source}:${line}`, source, line, subject: subject.id, object: object.id, type: type.id, date, endDate, quote, note };
   }
   return { types, actors, sources, relations };
 }
