@@ -118,6 +118,7 @@ export function generateDataset(relationCount: number, seed = 42): Dataset {
   }));
 
   const relations: Relation[] = new Array(relationCount);
+  const rowKeys = new Set<string>();
   let blockSource = -1;
   let blockStart = 0;
   let statement = 0;
@@ -144,11 +145,15 @@ export function generateDataset(relationCount: number, seed = 42): Dataset {
     const source = sources[s].id;
     const line = i - blockStart + 2;
     if (i === blockStart || random() >= SHARED_STATEMENT) statement++;
+    const quote = random() < 0.3 ? `${subject.label} and ${object.label}, officials said, agreed on "terms"` : `${subject.label} ${type.label} ${object.label}`;
+    let note = random() < 0.1 ? 'synthetic' : '';
+    // ...and no exact duplicate row within a source.
+    const key = `${source}\u0000${subject.id}\u0000${object.id}\u0000${type.id}\u0000${date}\u0000${endDate}\u0000${quote}\u0000${note}`;
+    if (rowKeys.has(key)) note = `synthetic ${i}`;
+    else rowKeys.add(key);
     relations[i] = {
       id: `${source}:${line}`, source, line, subject: subject.id, object: object.id, type: type.id, date, endDate,
-      statement: `st${statement}`, modality: pickWeighted(random, MODALITY_WEIGHTS),
-      quote: random() < 0.3 ? `${subject.label} and ${object.label}, officials said, agreed on "terms"` : `${subject.label} ${type.label} ${object.label}`,
-      note: random() < 0.1 ? 'synthetic' : '',
+      statement: `st${statement}`, modality: pickWeighted(random, MODALITY_WEIGHTS), quote, note,
     };
   }
   return { types, actors, sources, relations };

@@ -29,6 +29,8 @@ export interface DatasetPlan {
   files: Map<string, DataFileRole>;
   ignored: string[];
   issues: DataIssue[];
+  /** Source ids of relations files reported for their name or place (`x.CSV`, a subfolder): their source is not "without relations". */
+  misplacedSources: Set<string>;
 }
 
 const TOP_FILES: Record<string, DataFileRole['kind']> = { [TYPES_FILE]: 'types', [ACTORS_FILE]: 'actors', [SOURCES_FILE]: 'sources' };
@@ -58,6 +60,7 @@ export function planDatasetFiles(paths: readonly string[]): DatasetPlan {
   const files = new Map<string, DataFileRole>();
   const ignored: string[] = [];
   const issues: DataIssue[] = [];
+  const misplacedSources = new Set<string>();
   for (const raw of [...paths].sort()) {
     const path = normalizeDataPath(raw);
     const parts = path.split('/');
@@ -87,6 +90,8 @@ export function planDatasetFiles(paths: readonly string[]): DatasetPlan {
     const folder = `${parts[0]}/`;
     if (folder === RELATIONS_DIR || folder === TEXTS_DIR) {
       const ext = folder === RELATIONS_DIR ? '.csv' : '.txt';
+      const stem = name.replace(/\.[^.]*$/, '');
+      if (folder === RELATIONS_DIR && (parts.length > 2 || name.toLowerCase().endsWith(ext))) misplacedSources.add(stem);
       if (parts.length > 2) {
         issues.push(issue(path, 'files/subfolder', `files in a subfolder of ${folder} are not read; move it to ${folder}${name}`));
       } else if (name.endsWith(ext) && name.length > ext.length) {
@@ -102,5 +107,5 @@ export function planDatasetFiles(paths: readonly string[]): DatasetPlan {
     const nearFolder = [RELATIONS_DIR, TEXTS_DIR].find((known) => known.toLowerCase() === folder.toLowerCase());
     issues.push(issue(path, 'files/unexpected-file', nearFolder ? `folder names are case-sensitive: move it to ${nearFolder}` : `not a graph-data file, so it is not read; ${LAYOUT}`));
   }
-  return { files, ignored, issues };
+  return { files, ignored, issues, misplacedSources };
 }

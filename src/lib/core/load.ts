@@ -440,7 +440,7 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
   }
   if (sourcesFile) {
     for (const source of sources) {
-      if (withRelations.has(source.id)) continue;
+      if (withRelations.has(source.id) || plan.misplacedSources.has(source.id)) continue;
       issues.push({
         file: sourcesFile,
         line: read.lines.get(source.id) ?? 0,

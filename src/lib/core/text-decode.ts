@@ -61,7 +61,7 @@ export function decodeDataFile(file: string, content: FileContent, maxBytes = MA
   const size = contentSize(content);
   if (size > maxBytes) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    issues.push({ file, line: 0, column: '', code: 'limits/file-too-large', message: `${mb(size)}, over the limit of ${mb(maxBytes)} per file; split it (relations can be spread over several sources)` });
+    issues.push({ file, line: 0, column: '', code: 'limits/file-too-large', message: `${mb(size)}, over the limit of ${mb(maxBytes)} per file, past which reading it could exhaust a browser tab's memory; split it (relations can be spread over several sources)` });
     return { text: '', issues, damagedLines };
   }
   let text: string;

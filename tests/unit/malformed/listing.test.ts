@@ -96,6 +96,16 @@ function asTheAppReadsIt(root: string): Record<string, string> {
 
 const codes = (files: Record<string, FileContent>) => loadDataset(files).issues.map((i) => `${i.file}:${i.line}:${i.column}:${i.code}`);
 
+describe('a misplaced relations file is one issue', () => {
+  it('its source is not also reported as having no relations file', () => {
+    for (const path of ['relations/src-b.CSV', 'relations/2023/src-b.csv']) {
+      const files = dataset({ 'relations/src-b.csv': null });
+      files[path] = `${REL_HEAD}\narmenia,azerbaijan,alliance,2023,,q,\n`;
+      expect(loadDataset(files).issues.map((i) => `${i.file}:${i.code}`)).toEqual([`${path}:${path.includes('2023') ? 'files/subfolder' : 'files/extension-case'}`]);
+    }
+  });
+});
+
 describe('the CLI and the app agree', () => {
   const cases: Array<[string, Record<string, FileContent>, string[]]> = [
     ['a relations file in a subfolder', { ...dataset(), 'relations/2022/src-a.csv': `${REL_HEAD}\n` }, ['relations/2022/src-a.csv:0::files/subfolder']],
