@@ -131,20 +131,22 @@ export function generateDataset(relationCount: number, seed = 42): Dataset {
     const subjectIndex = pickActor();
     let objectIndex = pickActor();
     while (objectIndex === subjectIndex) objectIndex = pickActor();
+    // A row of the previous row's statement (a list of members, a call to both sides) shares its type, dates and modality.
+    const previous = i > blockStart && random() < SHARED_STATEMENT ? relations[i - 1] : null;
     const isState = random() < 0.3;
-    const type = isState ? stateTypes[Math.floor(random() * stateTypes.length)] : eventTypes[Math.floor(random() * eventTypes.length)];
+    const type = previous ? types.find((t) => t.id === previous.type)! : isState ? stateTypes[Math.floor(random() * stateTypes.length)] : eventTypes[Math.floor(random() * eventTypes.length)];
     const day = FIRST_DAY + Math.floor(random() * (Math.min(LAST_DAY, publishedDay(s)) - FIRST_DAY + 1));
-    const date = partialDate(random, day);
+    const date = previous ? previous.date : partialDate(random, day);
     // A year- or month-precision date covers later days too, so end dates start after the period it names.
     const periodEnd = date.length === 4 ? dayNumber(Number(date), 12, 31) : date.length === 7 ? dayNumber(Number(date.slice(0, 4)), Number(date.slice(5)) + 1, 0) : day;
-    const endDate = isState && random() < 0.4 ? formatDay(Math.min(LAST_DAY, periodEnd + Math.floor(random() * 1500))) : '';
+    const endDate = previous ? previous.endDate : type.temporal === 'state' && random() < 0.4 ? formatDay(Math.min(LAST_DAY, periodEnd + Math.floor(random() * 1500))) : '';
     // Undirected rows list the two ids alphabetically, as the loader requires.
     const [first, second] = !type.directed && actors[objectIndex].id < actors[subjectIndex].id ? [objectIndex, subjectIndex] : [subjectIndex, objectIndex];
     const subject = actors[first];
     const object = actors[second];
     const source = sources[s].id;
     const line = i - blockStart + 2;
-    if (i === blockStart || random() >= SHARED_STATEMENT) statement++;
+    if (!previous) statement++;
     const quote = random() < 0.3 ? `${subject.label} and ${object.label}, officials said, agreed on "terms"` : `${subject.label} ${type.label} ${object.label}`;
     let note = random() < 0.1 ? 'synthetic' : '';
     // ...and no exact duplicate row within a source.
@@ -153,7 +155,7 @@ export function generateDataset(relationCount: number, seed = 42): Dataset {
     else rowKeys.add(key);
     relations[i] = {
       id: `${source}:${line}`, source, line, subject: subject.id, object: object.id, type: type.id, date, endDate,
-      statement: `st${statement}`, modality: pickWeighted(random, MODALITY_WEIGHTS), quote, note,
+      statement: `st${statement}`, modality: previous ? previous.modality : pickWeighted(random, MODALITY_WEIGHTS), quote, note,
     };
   }
   return { types, actors, sources, relations };

@@ -149,6 +149,11 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
     edgeOf[i] = e;
   }
   for (let i = 0; i < count; i++) edgeRelationLists[edgeOf[i]].push(i);
+  // Statements, like edges, are numbered by their first row in time, so the engine's per-row statement stamps stay close in memory.
+  const renumbered = new Int32Array(statementCount).fill(-1);
+  let nextStatement = 0;
+  for (const i of byStart) if (renumbered[statementOf[i]] < 0) renumbered[statementOf[i]] = nextStatement++;
+  for (let i = 0; i < count; i++) statementOf[i] = renumbered[statementOf[i]];
   capCarriedEnds(dataset, typeOf, starts, ends, carriedEnds, edgeRelationLists);
 
   const edgeSourceIndex = new Int32Array(edges.length);
