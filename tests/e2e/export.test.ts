@@ -10,15 +10,21 @@ import type { Download, Locator, Page } from 'playwright-core';
 import Graph from 'graphology';
 import { parse } from 'graphology-gexf';
 import { openPage, statusCounts, waitForSettledGraph, useBuiltApp, type WatchedPage } from './harness';
-import { countInk, countNear, decodePng, pixelAt, type Image } from './png';
+import { countInk, countNear, decodePng, hexToRgb, pixelAt, type Image, type Region } from './png';
+import type { ExportLayout } from '../../src/lib/core/export-layout';
 import { parseCsv } from '../../src/lib/core/csv';
 import { EXPORT_COLUMNS } from '../../src/lib/core/export-data';
 import { relationColorOnDark } from '../../src/lib/render/styles';
+import { loadDataset } from '../../src/lib/core/load';
+import { buildRelationIndex } from '../../src/lib/core/relation-index';
+import { todayDayNumber } from '../../src/lib/core/dates';
+import { readGraphDataFolder } from '../../scripts/read-graph-data';
 
-/** Geometry of draw-annotation.ts, in CSS pixels. */
-const LEGEND_WIDTH = 230;
-const TITLE_HEIGHT = 46;
-const CAPTION_HEIGHT = 3 * 20 + 20;
+const loaded = loadDataset(readGraphDataFolder(resolve('graph-data')));
+if (!loaded.ok) throw new Error(`e2e: graph-data does not load: ${loaded.issues.length} issues`);
+const dataset = loaded.dataset;
+const relationIndex = buildRelationIndex(dataset, todayDayNumber());
+
 const COLORS = { accusation: '#ff5566', alliance: '#0072b2', mediation: '#8866ff', leadership: '#881177', support: '#117733' };
 const DATED_NAME = /^entente_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.png$/;
 
@@ -64,11 +70,35 @@ async function submitAndDownload(box: Locator): Promise<Download> {
   return download;
 }
 
-async function exportPng(options: PngOptions): Promise<{ image: Image; name: string }> {
+/** Where the last export put graph, legend and caption, in file pixels (recorded by the exporter). */
+interface Placed {
+  unit: number;
+  graph: Region;
+  legend: Region;
+  caption: Region;
+  captionLines: Array<{ text: string; strong: boolean }>;
+  legendRow: number;
+}
+
+async function lastLayout(): Promise<Placed> {
+  const { layout, ratio } = await page.evaluate(() => (window as unknown as { __ententeLastExport: { layout: ExportLayout; ratio: number } }).__ententeLastExport);
+  const region = (b: { x: number; y: number; width: number; height: number }) => ({ x0: b.x * ratio, y0: b.y * ratio, x1: (b.x + b.width) * ratio, y1: (b.y + b.height) * ratio });
+  const caption = layout.caption!;
+  return {
+    unit: layout.unit,
+    graph: region(layout.graph),
+    legend: region(layout.legend!),
+    caption: region({ x: 0, y: caption.top, width: layout.width, height: caption.height }),
+    captionLines: caption.lines,
+    legendRow: layout.legend!.row * ratio,
+  };
+}
+
+async function exportPng(options: PngOptions): Promise<{ image: Image; name: string; placed: Placed }> {
   const download = await submitAndDownload(await configure(options));
   const image = decodePng(await readFile(await download.path()));
   await dialog().waitFor({ state: 'hidden' });
-  return { image, name: download.suggestedFilename() };
+  return { image, name: download.suggestedFilename(), placed: await lastLayout() };
 }
 
 async function exportData(item: 'CSV' | 'JSON' | 'GEXF'): Promise<{ text: string; name: string }> {
@@ -128,14 +158,14 @@ describe('PNG export', () => {
     for (const label of ['Accusation', 'Alliance']) await page.getByRole('checkbox', { name: label, exact: true }).uncheck();
     await expect.poll(async () => (await statusCounts(page)).shown < (await statusCounts(page)).total).toBe(true);
     const scale = 2;
-    const { image, name } = await exportPng({ size: 'custom', width: 1200, height: 800, scale });
+    const { image, name, placed } = await exportPng({ size: 'custom', width: 1200, height: 800, scale });
     expect(name).toMatch(DATED_NAME);
 
-    const graphArea = { x0: 0, y0: TITLE_HEIGHT * scale, x1: (1200 - LEGEND_WIDTH) * scale, y1: (800 - CAPTION_HEIGHT) * scale };
+    const graphArea = placed.graph;
     expect(countInk(image, '#ffffff')).toBeGreaterThan(20_000);
     expect(countInk(image, '#ffffff', graphArea)).toBeGreaterThan(10_000);
 
-    const legend = { x0: (1200 - LEGEND_WIDTH) * scale, y0: TITLE_HEIGHT * scale, x1: 1200 * scale, y1: (800 - CAPTION_HEIGHT) * scale };
+    const legend = placed.legend;
     expect(countInk(image, '#ffffff', legend)).toBeGreaterThan(2_000);
     expect(countNear(image, COLORS.mediation, legend), 'mediation in the legend').toBeGreaterThanOrEqual(100);
     expect(countNear(image, COLORS.leadership, legend), 'leadership in the legend').toBeGreaterThanOrEqual(100);
@@ -148,9 +178,8 @@ describe('PNG export', () => {
     await page.getByRole('checkbox', { name: 'Support', exact: true }).check();
     await expect.poll(async () => (await statusCounts(page)).shown).toBe(5);
     const scale = 2;
-    const { image } = await exportPng({ size: 'custom', width: 1200, height: 800, scale, background: 'dark' });
-    const graphArea = { x0: 0, y0: TITLE_HEIGHT * scale, x1: (1200 - LEGEND_WIDTH) * scale, y1: (800 - CAPTION_HEIGHT) * scale };
-    const legend = { x0: (1200 - LEGEND_WIDTH) * scale, y0: TITLE_HEIGHT * scale, x1: 1200 * scale, y1: (800 - CAPTION_HEIGHT) * scale };
+    const { image, placed } = await exportPng({ size: 'custom', width: 1200, height: 800, scale, background: 'dark' });
+    const { graph: graphArea, legend } = placed;
     const lifted = relationColorOnDark(COLORS.support);
     expect(lifted).not.toBe(COLORS.support);
     // The original green is not checked for absence: anti-aliased lifted lines blend through it on the dark ground.
@@ -160,7 +189,7 @@ describe('PNG export', () => {
   });
 
   test('a transparent export is transparent in its four corners', async () => {
-    const { image } = await exportPng({ size: 'custom', width: 640, height: 400, scale: 1, background: 'transparent' });
+    const { image } = await exportPng({ size: 'custom', width: 960, height: 600, scale: 1, background: 'transparent' });
     const corners = [[0, 0], [image.width - 1, 0], [0, image.height - 1], [image.width - 1, image.height - 1]];
     for (const [x, y] of corners) expect(pixelAt(image, x, y)[3], `alpha at ${x},${y}`).toBe(0);
     expect(countInk(image, null)).toBeGreaterThan(5_000);
@@ -189,12 +218,12 @@ describe('PNG export', () => {
       await box.getByRole('button', { name: /^Use \d+ × \d+$/ }).waitFor({ state: 'detached' });
 
       // Downloads arrive in order: the first file seen is the small one asked for next, so the oversize submit wrote none.
-      await box.getByLabel('Width', { exact: true }).fill('640');
-      await box.getByLabel('Height', { exact: true }).fill('400');
+      await box.getByLabel('Width', { exact: true }).fill('960');
+      await box.getByLabel('Height', { exact: true }).fill('600');
       await box.locator('input[name="scale"][value="1"]').check();
       const download = await submitAndDownload(box);
       const image = decodePng(await readFile(await download.path()));
-      expect([image.width, image.height]).toEqual([640, 400]);
+      expect([image.width, image.height]).toEqual([960, 600]);
       expect(downloads).toBe(1);
     } finally {
       page.off('download', count);
@@ -230,7 +259,7 @@ describe('PNG export', () => {
       const held = await holdEncoding();
       try {
         // A size of its own, so that a late file from this export could not pass for the next one.
-        const box = await configure({ size: 'custom', width: 700, height: 300 });
+        const box = await configure({ size: 'custom', width: 1000, height: 640 });
         await box.getByRole('button', { name: 'Export PNG', exact: true }).click();
         // The app's own state: the export has reached its last step and waits for the encoder.
         await box.getByRole('status').getByText('Encoding PNG…').waitFor();
@@ -244,13 +273,13 @@ describe('PNG export', () => {
         await again.getByRole('button', { name: 'Export PNG', exact: true }).waitFor({ timeout: 90_000 });
         expect(await again.getByRole('alert').count(), 'a cancel is not an error').toBe(0);
         await again.locator('input[name="size"][value="custom"]').check();
-        await again.getByLabel('Width', { exact: true }).fill('640');
-        await again.getByLabel('Height', { exact: true }).fill('400');
+        await again.getByLabel('Width', { exact: true }).fill('960');
+        await again.getByLabel('Height', { exact: true }).fill('600');
         const image = decodePng(await readFile(await (await submitAndDownload(again)).path()));
-        expect([image.width, image.height]).toEqual([640, 400]);
-        // Downloads are reported in order: had the cancelled export written its 700 × 300 file, it would come first.
+        expect([image.width, image.height]).toEqual([960, 600]);
+        // Downloads are reported in order: had the cancelled export written its 1000 × 640 file, it would come first.
         expect(seen).toHaveLength(1);
-        expect(decodePng(await readFile(await seen[0].path())).width).toBe(640);
+        expect(decodePng(await readFile(await seen[0].path())).width).toBe(960);
       } finally {
         page.off('download', record);
         await held.release();
@@ -322,6 +351,112 @@ describe('PNG export', () => {
     await box.getByText(`Output: ${width * 4} × ${height * 4} pixels`).waitFor();
     // The oversize message must not outlive the size it was about.
     await expect.poll(() => box.getByRole('alert').count(), { timeout: 5_000 }).toBe(0);
+  });
+});
+
+/** Bounding box of the pixels near `color` in a region. */
+function inkBox(image: Image, region: Region, color: string, tolerance = 60): Region | null {
+  const [cr, cg, cb] = hexToRgb(color);
+  let box: Region | null = null;
+  for (let y = Math.floor(region.y0); y < Math.min(image.height, region.y1); y++) {
+    for (let x = Math.floor(region.x0); x < Math.min(image.width, region.x1); x++) {
+      const [r, g, b, a] = pixelAt(image, x, y);
+      if (a < 200 || Math.hypot(r - cr, g - cg, b - cb) >= tolerance) continue;
+      box = box ? { x0: Math.min(box.x0, x), y0: Math.min(box.y0, y), x1: Math.max(box.x1, x + 1), y1: Math.max(box.y1, y + 1) } : { x0: x, y0: y, x1: x + 1, y1: y + 1 };
+    }
+  }
+  return box;
+}
+
+/**
+ * Thickness profile of the only line of `color` in a region: along its long axis, the extent across it in
+ * each 1-pixel slice. Returns the line's typical thickness (middle third) and the widest slice near either end.
+ */
+function lineProfile(image: Image, region: Region, color: string): { line: number; end: number } {
+  const [cr, cg, cb] = hexToRgb(color);
+  const points: Array<[number, number]> = [];
+  for (let y = Math.floor(region.y0); y < region.y1; y++) {
+    for (let x = Math.floor(region.x0); x < region.x1; x++) {
+      const [r, g, b, a] = pixelAt(image, x, y);
+      if (a > 200 && Math.hypot(r - cr, g - cg, b - cb) < 70) points.push([x, y]);
+    }
+  }
+  expect(points.length, `pixels of ${color}`).toBeGreaterThan(50);
+  const horizontal = Math.max(...points.map((p) => p[0])) - Math.min(...points.map((p) => p[0])) >= Math.max(...points.map((p) => p[1])) - Math.min(...points.map((p) => p[1]));
+  const first = points.reduce((best, p) => ((horizontal ? p[0] < best[0] : p[1] < best[1]) ? p : best));
+  const last = points.reduce((best, p) => ((horizontal ? p[0] > best[0] : p[1] > best[1]) ? p : best));
+  const length = Math.hypot(last[0] - first[0], last[1] - first[1]);
+  const u = [(last[0] - first[0]) / length, (last[1] - first[1]) / length];
+  const slices = new Map<number, [number, number]>();
+  for (const [x, y] of points) {
+    const t = Math.round((x - first[0]) * u[0] + (y - first[1]) * u[1]);
+    const s = (x - first[0]) * -u[1] + (y - first[1]) * u[0];
+    const [lo, hi] = slices.get(t) ?? [Infinity, -Infinity];
+    slices.set(t, [Math.min(lo, s), Math.max(hi, s)]);
+  }
+  const width = (t: number) => (slices.has(t) ? slices.get(t)![1] - slices.get(t)![0] + 1 : 0);
+  const middle = [...slices.keys()].filter((t) => t > length / 3 && t < (2 * length) / 3).map(width).sort((a, b) => a - b);
+  const ends = [...slices.keys()].filter((t) => t < length * 0.12 || t > length * 0.88).map(width);
+  return { line: middle[Math.floor(middle.length / 2)], end: Math.max(...ends) };
+}
+
+describe('legible at every size', () => {
+  const SIZES = [[800, 500], [1920, 1080], [3840, 2160]] as const;
+
+  test('legend, caption and text grow with the picture (unit 1, 1, 2), and the first caption line is never squeezed', async () => {
+    const results = [];
+    for (const [width, height] of SIZES) results.push(await exportPng({ size: 'custom', width, height }));
+    expect(results.map((r) => [r.image.width, r.image.height])).toEqual(SIZES.map(([w, h]) => [w, h]));
+    expect(results.map((r) => r.placed.unit)).toEqual([1, 1, 2]);
+
+    // With every type shown the caption says so instead of listing them.
+    for (const { placed } of results) {
+      expect(placed.captionLines.filter((l) => l.strong).map((l) => l.text).join(' ')).toContain(`All ${dataset.types.length} relation types`);
+    }
+    // The graph keeps its own area, beside the legend and above the caption, so no label runs under them.
+    for (const { placed } of results) {
+      expect(placed.graph.x1).toBeLessThanOrEqual(placed.legend.x0 + 1);
+      expect(placed.graph.y1).toBeLessThanOrEqual(placed.caption.y0 + 1);
+      expect(placed.legendRow, 'legend rows at least 18 units').toBeGreaterThanOrEqual(18 * placed.unit - 0.01);
+    }
+
+    // A relation type's legend swatch: as large at 800 × 500 as at 1920 × 1080, twice as long and thick at 3840 × 2160.
+    const accusation = dataset.types.find((t) => t.id === 'accusation')!.color;
+    const swatches = results.map((r) => inkBox(r.image, r.placed.legend, accusation, 30)!);
+    const size = (b: Region) => [b.x1 - b.x0, b.y1 - b.y0];
+    for (const i of [0, 1]) expect(Math.abs(size(swatches[0])[i] - size(swatches[1])[i]), `swatch ${size(swatches[0])} vs ${size(swatches[1])}`).toBeLessThanOrEqual(2);
+    expect(size(swatches[2])[0] / size(swatches[1])[0]).toBeCloseTo(2, 0);
+    expect(size(swatches[2])[1] / size(swatches[1])[1]).toBeCloseTo(2, 0);
+
+    // The first caption line in ink: as wide at 800 × 500 as at 1920 × 1080 (not compressed), twice as wide and tall at 3840 × 2160.
+    const firstLine = results.map((r) => {
+      const lineHeight = (r.placed.caption.y1 - r.placed.caption.y0 - 20 * r.placed.unit) / r.placed.captionLines.length;
+      const top = r.placed.caption.y0 + 10 * r.placed.unit;
+      return inkBox(r.image, { x0: 0, y0: top, x1: r.image.width, y1: top + lineHeight }, '#1f2933')!;
+    });
+    const [small, full, large] = firstLine.map(size);
+    expect(Math.abs(small[0] - full[0]), `first line ${small[0]} px at 800 × 500, ${full[0]} px at 1920 × 1080`).toBeLessThanOrEqual(2);
+    expect(large[0] / full[0]).toBeCloseTo(2, 1);
+    expect(large[1] / full[1]).toBeCloseTo(2, 0);
+  });
+
+  test('an exported one-relation edge has an arrowhead wider than its line at every size, twice as large at 3840 × 2160', async () => {
+    // A directed type whose relations make one edge, so the picture holds a single line of its colour.
+    const type = dataset.types.find((t) => t.directed && new Set(relationIndex.edges.filter((e) => e.type === t.id).map((e) => e.key)).size === 1)!;
+    expect(type, 'a directed type drawn as one edge').toBeDefined();
+    await page.getByRole('button', { name: 'None', exact: true }).click();
+    await page.getByRole('checkbox', { name: type.label, exact: true }).check();
+    await expect.poll(async () => (await statusCounts(page)).shown).toBeGreaterThan(0);
+    const profiles = [];
+    for (const [width, height] of SIZES) {
+      const { image, placed } = await exportPng({ size: 'custom', width, height });
+      profiles.push({ ...lineProfile(image, placed.graph, type.color), unit: placed.unit });
+    }
+    for (const p of profiles) {
+      expect(p.end, `head ${p.end} px, line ${p.line} px at unit ${p.unit}`).toBeGreaterThanOrEqual(p.line + 4 * p.unit);
+    }
+    expect(profiles[2].end / profiles[1].end).toBeGreaterThan(1.6);
+    expect(profiles[2].end / profiles[1].end).toBeLessThan(2.4);
   });
 });
 

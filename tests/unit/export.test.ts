@@ -7,6 +7,7 @@ import { composeAnnotation, defaultExportFileName, type CaptionInput } from '../
 import { EXPORT_COLUMNS, relationsCsv, spreadsheetSafe } from '../../src/lib/core/export-data';
 import { parseCsv, toCsv } from '../../src/lib/core/csv';
 import { checkExportSize, type CanvasLimits } from '../../src/lib/core/export-size';
+import { exportUnit, layoutExport, LAYOUT, wrapText, type LegendEntry, type TextMeasure } from '../../src/lib/core/export-layout';
 import { KIND_STYLES } from '../../src/lib/core/kind-styles';
 import { ACTOR_KINDS } from '../../src/lib/core/model';
 import type { ActorKind, Relation, RelationType, Source } from '../../src/lib/core/model';
@@ -184,5 +185,118 @@ describe('checkExportSize', () => {
     if (check.ok) return;
     expect(Math.min(check.largest.width, check.largest.height)).toBeGreaterThanOrEqual(16);
     expect(checkExportSize(check.largest.width, check.largest.height, 4, limits)).toEqual({ ok: true });
+  });
+});
+
+describe('composeAnnotation: the caption follows the filter', () => {
+  const ids = TYPES.map((t) => t.id);
+  it('says "All N relation types" when the filter shows every type, even if some have nothing in the window', () => {
+    const [window] = composeAnnotation(input({ shownTypeIds: ids })).captionLines;
+    expect(window).toBe('2022-01-01 to 2022-12-31 · All 4 relation types');
+  });
+
+  it('names what is left out when most types are shown, and what is in when few are', () => {
+    expect(composeAnnotation(input({ shownTypeIds: ['alliance', 'membership', 'mediation'] })).captionLines[0]).toBe(
+      '2022-01-01 to 2022-12-31 · All relation types except Accusation',
+    );
+    expect(composeAnnotation(input({ shownTypeIds: ['mediation', 'membership'] })).captionLines[0]).toBe('2022-01-01 to 2022-12-31 · Membership, Mediation');
+    expect(composeAnnotation(input({ shownTypeIds: [] })).captionLines[0]).toBe('2022-01-01 to 2022-12-31 · No relation types');
+  });
+});
+
+/** A stand-in for canvas text measurement: every character 0.55 em wide. */
+const measure: TextMeasure = (text, { size }) => text.length * size * 0.55;
+const seventeenTypes: LegendEntry[] = [
+  { kind: 'heading', label: 'Actors' },
+  ...['State', 'Person', 'Organisation', 'Region', 'Group'].map((label) => ({ kind: 'actor' as const, label })),
+  { kind: 'heading', label: 'Relations' },
+  ...Array.from({ length: 17 }, (_, i) => ({ kind: 'type' as const, label: i === 3 ? 'Mediation or ceasefire call' : `Type ${i}` })),
+];
+const CAPTION = [
+  '1990-01-01 to 2023-01-05 · All relation types except Alliance, Membership, Observer status, Leadership, Office, Territorial status',
+  '166 relations from 5 sources',
+  'Sources: MassisPost; RT; Teller Report; The Armenian Mirror-Spectator (from Azatutyun, RFE/RL Armenian Service); Unknown',
+];
+const layout = (width: number, height: number, legend: LegendEntry[] | null = seventeenTypes) =>
+  layoutExport({ width, height, title: 'Relations, 1990-01-01 to 2023-01-05', captionLines: CAPTION, legend, caption: true }, measure);
+
+describe('export layout', () => {
+  it('the unit is min(W, H) / 1080, never below 1 nor above 4', () => {
+    expect(exportUnit(800, 500)).toBe(1);
+    expect(exportUnit(1920, 1080)).toBe(1);
+    expect(exportUnit(3840, 2160)).toBe(2);
+    expect(exportUnit(1080, 1920)).toBe(1);
+    expect(exportUnit(2400, 1620)).toBe(1.5);
+    expect(exportUnit(20000, 20000)).toBe(4);
+  });
+
+  it('3840 × 2160 is the 1920 × 1080 composition at twice the size', () => {
+    const small = layout(1920, 1080);
+    const large = layout(3840, 2160);
+    expect(large.unit).toBe(2);
+    expect({ ...large, unit: 1 }).toEqual(small);
+  });
+
+  it('wraps text at word boundaries within the width, keeping every word', () => {
+    const lines = wrapText('one two three four five', 10, (t) => t.length);
+    expect(lines).toEqual(['one two', 'three four', 'five']);
+    expect(wrapText('unbreakable-word', 5, (t) => t.length)).toEqual(['unbreakable-word']);
+  });
+
+  it('at 800 × 500 no caption or title line is wider than the picture; the first caption line wraps, keeping its words', () => {
+    const { caption, title, width } = layout(800, 500);
+    for (const line of caption!.lines) expect(measure(line.text, { size: LAYOUT.captionFont, weight: 400 })).toBeLessThanOrEqual(width - 2 * LAYOUT.pad);
+    for (const line of title.lines) expect(measure(line, { size: LAYOUT.titleFont, weight: 700 })).toBeLessThanOrEqual(width - 2 * LAYOUT.pad);
+    const first = caption!.lines.filter((l) => l.strong);
+    expect(first.length).toBeGreaterThan(1);
+    expect(first.map((l) => l.text).join(' ')).toBe(CAPTION[0]);
+    expect(caption!.top + caption!.height).toBeCloseTo(500);
+  });
+
+  it('keeps the graph beside the legend and between title and caption, with nothing overlapping', () => {
+    for (const [w, h] of [[800, 500], [1920, 1080], [1200, 800], [1000, 1600]]) {
+      const { graph, legend, caption, title, width } = layout(w, h);
+      expect(graph.x + graph.width).toBeLessThanOrEqual(legend!.x);
+      expect(legend!.x + legend!.width).toBeCloseTo(width);
+      expect(graph.y).toBe(title.height);
+      expect(graph.y + graph.height).toBeLessThanOrEqual(caption!.top);
+      expect(legend!.y + legend!.height).toBeLessThanOrEqual(caption!.top);
+      expect(graph.width).toBeGreaterThan(200);
+    }
+  });
+
+  it('legend rows stay at least 18 units high: a short picture gets more columns, each as wide as its labels', () => {
+    const tall = layout(1920, 1080).legend!;
+    const short = layout(800, 500).legend!;
+    expect(tall.row).toBe(LAYOUT.row);
+    const columns = (l: typeof tall) => new Set(l.entries.map((e) => e.x)).size;
+    expect(columns(tall)).toBe(1);
+    expect(columns(short)).toBeGreaterThan(1);
+    expect(short.row).toBeGreaterThanOrEqual(LAYOUT.minRow);
+    expect(short.fontSize).toBeGreaterThanOrEqual(11.5);
+    for (const l of [tall, short]) {
+      // Every entry inside the legend box, every label inside its column.
+      for (const e of l.entries) {
+        expect(e.y - l.row / 2).toBeGreaterThanOrEqual(l.y);
+        expect(e.y + l.row / 2).toBeLessThanOrEqual(l.y + l.height);
+        expect(e.x).toBeGreaterThanOrEqual(l.x);
+        const text = (e.kind === 'heading' ? 0 : LAYOUT.swatch) + measure(e.label, { size: l.fontSize, weight: 400 });
+        const next = Math.min(l.x + l.width, ...l.entries.map((o) => o.x).filter((x) => x > e.x));
+        expect(e.x + text).toBeLessThanOrEqual(next);
+      }
+      // No two entries share a row in a column.
+      const spots = l.entries.map((e) => `${e.x}:${Math.round(e.y)}`);
+      expect(new Set(spots).size).toBe(spots.length);
+    }
+    // A heading never ends a column.
+    const byColumn = new Map<number, LegendEntry[]>();
+    for (const e of short.entries) byColumn.set(e.x, [...(byColumn.get(e.x) ?? []), e]);
+    for (const column of byColumn.values()) expect(column.at(-1)!.kind).not.toBe('heading');
+  });
+
+  it('without a legend the graph takes the full width', () => {
+    const { graph, legend, width } = layout(800, 500, null);
+    expect(legend).toBeNull();
+    expect(graph.width).toBe(width);
   });
 });

@@ -13,6 +13,8 @@ export interface CaptionInput {
   to: string;
   /** Every type of the dataset, in legend order. */
   types: readonly RelationType[];
+  /** The types the filter lets through, for the caption; without it, the types with visible relations. */
+  shownTypeIds?: readonly string[];
   /** Visible relation rows per type id; types with none are not in the picture. */
   visibleByType: ReadonlyMap<string, number>;
   /** Kinds of the actors drawn. */
@@ -46,12 +48,20 @@ export interface ExportAnnotation {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** "All 17 relation types", "All relation types except Accusation", or the few that are shown. */
+function typesText(all: readonly RelationType[], shown: readonly RelationType[]): string {
+  if (shown.length === 0) return 'No relation types';
+  if (shown.length === all.length) return `All ${all.length} relation types`;
+  const left = all.filter((t) => !shown.includes(t));
+  if (shown.length > all.length / 2) return `All relation types except ${left.map((t) => t.label).join(', ')}`;
+  return shown.map((t) => t.label).join(', ');
+}
+
 export function composeAnnotation(input: CaptionInput): ExportAnnotation {
   const shown = input.types.filter((t) => (input.visibleByType.get(t.id) ?? 0) > 0);
   const kinds = ACTOR_KINDS.filter((k) => input.visibleKinds.has(k)).map((k) => ({ label: KIND_STYLES[k].label, style: KIND_STYLES[k] }));
   const outlets = [...new Set(input.sources.map((s) => outletText(s)))].sort((a, b) => a.localeCompare(b));
-  const typeLine =
-    shown.length === input.types.length ? `All ${input.types.length} relation types` : shown.length === 0 ? 'No relation types' : shown.map((t) => t.label).join(', ');
+  const typeLine = typesText(input.types, input.shownTypeIds ? input.types.filter((t) => input.shownTypeIds!.includes(t.id)) : shown);
   return {
     title: input.title,
     kinds,

@@ -1,9 +1,10 @@
 /**
- * Draws an export's title, legend and caption with the 2D canvas API, in CSS
- * pixels (the caller scales the context). Geometry comes from measureAnnotation
- * so the graph can be given the space that is left.
+ * Draws an export's title, legend and caption with the 2D canvas API, in the
+ * layout units of core/export-layout.ts (the caller scales the context), which
+ * also gives the graph the space that is left.
  */
 import type { ExportAnnotation } from '../core/export-caption';
+import { LAYOUT, type ExportLayout, type LegendEntry, type TextMeasure } from '../core/export-layout';
 import type { KindStyle } from '../core/kind-styles';
 import { relationColorOnDark } from './styles';
 
@@ -17,28 +18,25 @@ export interface AnnotationTheme {
 }
 
 const FONT_FAMILY = 'system-ui, "DejaVu Sans", sans-serif';
-const PAD = 20;
-const ROW = 22;
-const LEGEND_WIDTH = 230;
-const CAPTION_LINE = 20;
-const TITLE_HEIGHT = 46;
+const font = (size: number, weight: number) => `${weight} ${size}px ${FONT_FAMILY}`;
 
-export interface AnnotationBoxes {
-  title: number;
-  legendWidth: number;
-  caption: number;
+/** Text widths from a 2D canvas, in the units of the font sizes given. */
+export function canvasTextMeasure(): TextMeasure {
+  const ctx = document.createElement('canvas').getContext('2d')!;
+  return (text, { size, weight }) => {
+    ctx.font = font(size, weight);
+    return ctx.measureText(text).width;
+  };
 }
 
-export function measureAnnotation(
-  annotation: Pick<ExportAnnotation, 'title'> & { captionLines: { length: number } },
-  legend: boolean,
-  caption: boolean,
-): AnnotationBoxes {
-  return {
-    title: annotation.title.trim() ? TITLE_HEIGHT : 0,
-    legendWidth: legend ? LEGEND_WIDTH : 0,
-    caption: caption ? annotation.captionLines.length * CAPTION_LINE + PAD : 0,
-  };
+/** The legend's rows: actor kinds, then relation types, each under its heading; nothing for an empty group. */
+export function legendEntries(annotation: Pick<ExportAnnotation, 'kinds' | 'types'>): LegendEntry[] {
+  return [
+    ...(annotation.kinds.length ? [{ kind: 'heading' as const, label: 'Actors' }] : []),
+    ...annotation.kinds.map((k) => ({ kind: 'actor' as const, label: k.label })),
+    ...(annotation.types.length ? [{ kind: 'heading' as const, label: 'Relations' }] : []),
+    ...annotation.types.map((t) => ({ kind: 'type' as const, label: t.label })),
+  ];
 }
 
 function drawKindShape(ctx: CanvasRenderingContext2D, style: KindStyle, x: number, y: number, r: number, hollow: string, dark: boolean) {
@@ -60,82 +58,65 @@ function drawKindShape(ctx: CanvasRenderingContext2D, style: KindStyle, x: numbe
   if (style.program === 'double') circle(r * 0.4), ctx.stroke();
 }
 
-function drawTypeSwatch(ctx: CanvasRenderingContext2D, color: string, directed: boolean, x: number, y: number) {
+/** A line of the relation's colour, 26 × 4 units at full size, ending in a head for a directed type. */
+function drawTypeSwatch(ctx: CanvasRenderingContext2D, color: string, directed: boolean, x: number, y: number, k: number) {
   ctx.strokeStyle = color;
   ctx.fillStyle = color;
-  ctx.lineWidth = 4;
+  ctx.lineWidth = 4 * k;
   ctx.beginPath();
   ctx.moveTo(x, y);
-  ctx.lineTo(x + (directed ? 18 : 26), y);
+  ctx.lineTo(x + (directed ? 18 : 26) * k, y);
   ctx.stroke();
   if (directed) {
     ctx.beginPath();
-    ctx.moveTo(x + 26, y);
-    ctx.lineTo(x + 16, y - 6);
-    ctx.lineTo(x + 16, y + 6);
+    ctx.moveTo(x + 26 * k, y);
+    ctx.lineTo(x + 16 * k, y - 6 * k);
+    ctx.lineTo(x + 16 * k, y + 6 * k);
     ctx.closePath();
     ctx.fill();
   }
 }
 
-/** Draws into a canvas of `width` × `height` CSS pixels whose graph area was left free by measureAnnotation. */
-export function drawAnnotation(
-  ctx: CanvasRenderingContext2D,
-  annotation: ExportAnnotation,
-  boxes: AnnotationBoxes,
-  width: number,
-  height: number,
-  theme: AnnotationTheme,
-) {
+/** Draws title, legend and caption where `layout` puts them; the context is scaled to layout units. */
+export function drawAnnotation(ctx: CanvasRenderingContext2D, annotation: ExportAnnotation, layout: ExportLayout, theme: AnnotationTheme) {
   ctx.textBaseline = 'middle';
-  if (boxes.title) {
+  const { pad } = LAYOUT;
+  const { title, legend, caption } = layout;
+  if (title.lines.length) {
     ctx.fillStyle = theme.text;
-    ctx.font = `700 22px ${FONT_FAMILY}`;
-    ctx.fillText(annotation.title, PAD, boxes.title / 2 + 4, width - 2 * PAD);
+    ctx.font = font(title.fontSize, 700);
+    title.lines.forEach((line, i) => ctx.fillText(line, pad, title.top + 12 + title.lineHeight * (i + 0.5)));
   }
-  if (boxes.legendWidth) {
-    const left = width - boxes.legendWidth;
-    const bottom = height - boxes.caption;
-    if (theme.panel) (ctx.fillStyle = theme.panel), ctx.fillRect(left, boxes.title, boxes.legendWidth, bottom - boxes.title);
+  if (legend) {
+    if (theme.panel) (ctx.fillStyle = theme.panel), ctx.fillRect(legend.x, legend.y, legend.width, legend.height);
     ctx.fillStyle = theme.rule;
-    ctx.fillRect(left, boxes.title + PAD / 2, 1, bottom - boxes.title - PAD);
-    const rows = 2 + annotation.kinds.length + annotation.types.length;
-    const row = Math.min(ROW, (bottom - boxes.title - 2 * PAD) / (rows + 0.8));
-    const fontSize = Math.max(8, Math.min(14, row * 0.64));
-    let y = boxes.title + PAD + row / 2;
-    const heading = (text: string) => {
-      ctx.fillStyle = theme.muted;
-      ctx.font = `700 ${fontSize * 0.86}px ${FONT_FAMILY}`;
-      ctx.fillText(text.toUpperCase(), left + PAD, y);
-      y += row;
-    };
-    const label = (text: string, x: number) => {
+    ctx.fillRect(legend.x, legend.y + pad / 2, 1, legend.height - pad);
+    let kind = 0;
+    let type = 0;
+    for (const entry of legend.entries) {
+      if (entry.kind === 'heading') {
+        ctx.fillStyle = theme.muted;
+        ctx.font = font(legend.fontSize * 0.86, 700);
+        ctx.fillText(entry.label.toUpperCase(), entry.x, entry.y);
+        continue;
+      }
+      if (entry.kind === 'actor') drawKindShape(ctx, annotation.kinds[kind++].style, entry.x + 9, entry.y, Math.min(8, legend.row * 0.36), theme.hollowFill, theme.dark);
+      else {
+        const swatch = annotation.types[type++];
+        drawTypeSwatch(ctx, theme.dark ? relationColorOnDark(swatch.color) : swatch.color, swatch.directed, entry.x, entry.y, legend.swatch);
+      }
       ctx.fillStyle = theme.text;
-      ctx.font = `400 ${fontSize}px ${FONT_FAMILY}`;
-      ctx.fillText(text, x, y, left + boxes.legendWidth - x - 8);
-    };
-    heading('Actors');
-    for (const kind of annotation.kinds) {
-      drawKindShape(ctx, kind.style, left + PAD + 9, y, Math.min(8, row * 0.36), theme.hollowFill, theme.dark);
-      label(kind.label, left + PAD + 28);
-      y += row;
-    }
-    y += row * 0.4;
-    heading('Relations');
-    for (const type of annotation.types) {
-      drawTypeSwatch(ctx, theme.dark ? relationColorOnDark(type.color) : type.color, type.directed, left + PAD, y);
-      label(type.label, left + PAD + 36);
-      y += row;
+      ctx.font = font(legend.fontSize, 400);
+      ctx.fillText(entry.label, entry.x + (entry.kind === 'actor' ? 28 : LAYOUT.swatch), entry.y);
     }
   }
-  if (boxes.caption) {
-    const top = height - boxes.caption;
+  if (caption) {
     ctx.fillStyle = theme.rule;
-    ctx.fillRect(PAD, top, width - 2 * PAD, 1);
-    annotation.captionLines.forEach((line, i) => {
-      ctx.fillStyle = i === 0 ? theme.text : theme.muted;
-      ctx.font = `${i === 0 ? 600 : 400} 13.5px ${FONT_FAMILY}`;
-      ctx.fillText(line, PAD, top + PAD / 2 + CAPTION_LINE * (i + 0.5), width - 2 * PAD);
+    ctx.fillRect(pad, caption.top, layout.width - 2 * pad, 1);
+    caption.lines.forEach((line, i) => {
+      ctx.fillStyle = line.strong ? theme.text : theme.muted;
+      ctx.font = font(caption.fontSize, line.strong ? 600 : 400);
+      ctx.fillText(line.text, pad, caption.top + pad / 2 + caption.lineHeight * (i + 0.5));
     });
   }
 }

@@ -1,13 +1,17 @@
 /**
- * A PNG of the current picture with @sigma/export-image: the graph is drawn by
- * a temporary sigma renderer at the requested pixel ratio (so labels and edges
- * stay crisp at 2× and 4×), then title, legend and caption are drawn beside it.
+ * A PNG of the current picture with @sigma/export-image. The picture is
+ * composed in layout units (core/export-layout.ts: k pixels each, k growing
+ * with the picture's size); the graph is drawn by a temporary sigma renderer
+ * sized in those units at a pixel ratio of k × the 1×/2×/4× scale, so labels,
+ * nodes, edges and arrowheads grow with the picture and stay crisp, and title,
+ * legend and caption are drawn beside it at the same ratio.
  */
 import { drawOnCanvas } from '@sigma/export-image';
 import type Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { ExportAnnotation } from '../core/export-caption';
-import { drawAnnotation, measureAnnotation, type AnnotationTheme } from './draw-annotation';
+import { layoutExport, type ExportLayout } from '../core/export-layout';
+import { canvasTextMeasure, drawAnnotation, legendEntries, type AnnotationTheme } from './draw-annotation';
 import type { GraphRenderer } from './renderer';
 import { createLabelPlacer, MAX_NODES_FOR_PLACEMENT } from './label-placement';
 import { DARK_BACKGROUND } from './styles';
@@ -88,12 +92,27 @@ function hasInk(source: HTMLCanvasElement): boolean {
   return false;
 }
 
-export async function renderPng(renderer: GraphRenderer, options: PngExportOptions): Promise<Blob> {
+/** Where title, graph, legend and caption go in a picture of `width` × `height` pixels (before the scale). */
+export function exportLayout(annotation: ExportAnnotation, width: number, height: number, legend: boolean, caption: boolean): ExportLayout {
+  return layoutExport(
+    { width, height, title: annotation.title, captionLines: annotation.captionLines, legend: legend ? legendEntries(annotation) : null, caption },
+    canvasTextMeasure(),
+  );
+}
+
+export interface PngResult {
+  blob: Blob;
+  layout: ExportLayout;
+  /** File pixels per layout unit. */
+  ratio: number;
+}
+
+export async function renderPng(renderer: GraphRenderer, options: PngExportOptions): Promise<PngResult> {
   const { width, height, scale, annotation } = options;
   const theme = THEMES[options.background];
-  const boxes = measureAnnotation(annotation, options.legend, options.caption);
-  const graphWidth = width - boxes.legendWidth;
-  const graphHeight = height - boxes.title - boxes.caption;
+  const layout = exportLayout(annotation, width, height, options.legend, options.caption);
+  // Pixels per layout unit in the file.
+  const ratio = layout.unit * scale;
   const onProgress = options.onProgress ?? (() => {});
   // Each step is announced, then starts in a task of its own (so the dialog can repaint and Cancel can run first).
   const step = async (name: string, done: number) => {
@@ -103,10 +122,10 @@ export async function renderPng(renderer: GraphRenderer, options: PngExportOptio
   };
 
   await step('Drawing the graph', 0);
-  const graphCanvas = await withPixelRatio(scale, () =>
+  const graphCanvas = await withPixelRatio(ratio, () =>
     drawOnCanvas(renderer.sigma as unknown as Sigma, {
-      width: graphWidth,
-      height: graphHeight,
+      width: Math.floor(layout.graph.width),
+      height: Math.floor(layout.graph.height),
       backgroundColor: 'transparent',
       sigmaSettings: {
         labelColor: { color: theme.label },
@@ -127,14 +146,14 @@ export async function renderPng(renderer: GraphRenderer, options: PngExportOptio
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('The browser could not create a canvas of this size.');
   if (theme.fill !== 'transparent') (ctx.fillStyle = theme.fill), ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(graphCanvas, 0, boxes.title * scale);
-  ctx.scale(scale, scale);
-  drawAnnotation(ctx, annotation, boxes, width, height, theme);
+  ctx.drawImage(graphCanvas, Math.round(layout.graph.x * ratio), Math.round(layout.graph.y * ratio));
+  ctx.scale(ratio, ratio);
+  drawAnnotation(ctx, annotation, layout, theme);
 
   await step('Encoding PNG', 2);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   options.signal?.throwIfAborted();
   if (!blob || blob.size === 0) throw new Error('The browser could not encode an image of this size.');
   onProgress('Done', 3, 3);
-  return blob;
+  return { blob, layout, ratio };
 }

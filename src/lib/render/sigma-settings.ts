@@ -11,6 +11,12 @@ import type { EdgeAttributes, NodeAttributes } from './build-graph';
 import { RING_FILL_COLOR } from './styles';
 import { EdgeArrowMinHeadProgram, EdgeCurvedArrowMinHeadProgram, EdgeCurveMinHeadProgram } from './edge-programs';
 
+/** @sigma/node-square brings its own label drawer, which would bypass the label placer (labels then ran over others and off the canvas). */
+class SquareProgram extends NodeSquareProgram<NodeAttributes, EdgeAttributes> {
+  // sigma falls back to defaultDrawNodeLabel (the placer) when a program has no drawLabel.
+  override drawLabel = undefined as unknown as NodeSquareProgram['drawLabel'];
+}
+
 export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
   allowInvalidContainer: true,
   // Edges are hit by geometry in renderer.ts, within a few pixels of their line; sigma's picking would take only the line.
@@ -29,7 +35,7 @@ export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> =
   defaultEdgeType: 'line',
   nodeProgramClasses: {
     circle: NodeCircleProgram,
-    square: NodeSquareProgram,
+    square: SquareProgram,
     target: createNodeBorderProgram({
       borders: [
         { size: { value: 0.22 }, color: { attribute: 'color' } },

@@ -8,8 +8,7 @@ import { relationsCsv, relationsJson } from '../core/export-data';
 import { checkExportSize, type SizeCheck } from '../core/export-size';
 import type { ActorKind } from '../core/model';
 import { canvasLimits } from '../render/canvas-limits';
-import { measureAnnotation } from '../render/draw-annotation';
-import { renderPng, type ExportBackground, type ExportFraming } from '../render/export-image';
+import { exportLayout, renderPng, type ExportBackground, type ExportFraming } from '../render/export-image';
 import { toGexf, visibleGexfDocument } from '../render/export-gexf';
 import { formatDay, todayDayNumber } from '../core/dates';
 import { downloadBlob } from './download';
@@ -18,10 +17,8 @@ import type { GraphView } from './graph-view.svelte';
 import { shareUrl } from './url-sync.svelte';
 
 const DATASET_NAME = 'entente';
-/** The graph area an export keeps at the least, beside legend and caption. */
+/** The graph area an export keeps at the least, beside legend and caption, in layout units. */
 const MIN_GRAPH_SIDE = 120;
-/** composeAnnotation always writes the window and types, the counts, and the sources. */
-const CAPTION_LINES = 3;
 export const SIZE_PRESETS = { view: 'Current view', '1920x1080': '1920 × 1080', '3840x2160': '3840 × 2160', custom: 'Custom' } as const;
 export type SizePreset = keyof typeof SIZE_PRESETS;
 
@@ -78,10 +75,14 @@ export class Exporter {
   }
 
   get sizeCheck(): SizeCheck {
-    // Only the title and the number of caption lines matter here, not the relations themselves.
-    const boxes = measureAnnotation({ title: this.title.trim() || this.defaultTitle, captionLines: { length: CAPTION_LINES } }, this.legend, this.caption);
-    const minimum = { width: boxes.legendWidth + MIN_GRAPH_SIDE, height: boxes.title + boxes.caption + MIN_GRAPH_SIDE };
-    return checkExportSize(this.size.width, this.size.height, this.scale, canvasLimits(), minimum);
+    // The picture needs what legend, title and caption take at this size, plus a usable graph.
+    const { width, height } = this.size;
+    const layout = exportLayout(this.annotation(), width, height, this.legend, this.caption);
+    const minimum = {
+      width: Math.ceil((layout.width - layout.graph.width + MIN_GRAPH_SIDE) * layout.unit),
+      height: Math.ceil((layout.height - layout.graph.height + MIN_GRAPH_SIDE) * layout.unit),
+    };
+    return checkExportSize(width, height, this.scale, canvasLimits(), minimum);
   }
 
   /** Takes the size the check offers instead of the one asked for. */
@@ -122,6 +123,7 @@ export class Exporter {
       if (renderer?.isNodeShown(actor.id)) visibleKinds.add(actor.kind);
     }
     return composeAnnotation({
+      shownTypeIds: explorer.shownTypes,
       title: this.title.trim() || this.defaultTitle,
       from: explorer.fromText,
       to: explorer.toText,
@@ -146,7 +148,7 @@ export class Exporter {
     this.busy = true;
     this.error = null;
     try {
-      const blob = await renderPng(renderer, {
+      const { blob, layout, ratio } = await renderPng(renderer, {
         ...this.size,
         scale: this.scale,
         background: this.background,
@@ -162,6 +164,8 @@ export class Exporter {
       if (controller.signal.aborted || session !== this.session) return false;
       const name = this.fileName.toLowerCase().endsWith('.png') ? this.fileName : `${this.fileName}.png`;
       downloadBlob(blob, name);
+      // Where the picture put what, for end-to-end tests that measure its pixels.
+      (window as unknown as { __ententeLastExport?: unknown }).__ententeLastExport = { layout, ratio };
       this.lastSaved = `Saved ${name} (${this.size.width * this.scale} × ${this.size.height * this.scale} pixels).`;
       this.dialogOpen = false;
       return true;
