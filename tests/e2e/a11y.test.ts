@@ -4,11 +4,11 @@
  * a panel or menu opens and closes, what the canvas is called, and what the
  * status line announces while Play runs.
  */
-import { describe, expect, test } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { statusCounts, useBuiltApp } from './harness';
+import { statusCounts, useBuiltApp, waitForSettledGraph } from './harness';
 import { loadDataset } from '../../src/lib/core/load';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { filterRelations, typeMaskOf } from '../../src/lib/core/filter';
@@ -30,6 +30,38 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 const details = (page: Page) => page.locator('aside[aria-label="Details"]');
+
+// One page for the whole file: every fresh page lays the graph out again, which costs most of a
+// test's time on a busy machine. Each test starts from the full view at desktop size, nothing open.
+let shared: Page;
+beforeAll(async () => {
+  shared = await app.open('');
+});
+beforeEach(async () => {
+  const page = shared;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.keyboard.press('Escape');
+  if (await page.getByRole('dialog').isVisible()) await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  if (await details(page).isVisible()) await page.getByRole('button', { name: 'Close details' }).click();
+  const all = page.getByRole('button', { name: 'All', exact: true });
+  if (await all.isEnabled()) await all.click();
+  const whole = page.locator('.timeline').getByRole('button', { name: 'Whole period' });
+  if (await whole.isEnabled()) await whole.click();
+  await page.getByRole('button', { name: 'Graph', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Search actors' }).fill('');
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await waitForSettledGraph(page);
+});
+
+/** Shows a view given by its query string, as a followed link or Back does (history entry plus popstate), without reloading. */
+async function show(query: string): Promise<Page> {
+  const page = shared;
+  await page.evaluate((q) => {
+    history.pushState(null, '', location.pathname + q);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, query);
+  return page;
+}
 const activeElement = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement!;
@@ -38,26 +70,26 @@ const activeElement = (page: Page) =>
 
 describe('axe finds no WCAG 2.2 A/AA violation', () => {
   test('on the main view', async () => {
-    const page = await app.open('');
+    const page = shared;
     expect(await violations(page)).toEqual([]);
   });
 
   test('on a filtered view, with unchecked types and empty counts', async () => {
-    const page = await app.open('?types=accusation,mediation&from=2022-09-01&to=2022-09-30');
+    const page = await show('?types=accusation,mediation&from=2022-09-01&to=2022-09-30');
     expect((await statusCounts(page)).shown).toBeLessThan(166);
     expect(await page.getByRole('checkbox', { name: 'Alliance', exact: true }).isChecked()).toBe(false);
     expect(await violations(page)).toEqual([]);
   });
 
   test('on the table', async () => {
-    const page = await app.open('');
+    const page = shared;
     await page.getByRole('button', { name: 'Table', exact: true }).click();
     await page.locator('table tbody tr').first().waitFor();
     expect(await violations(page)).toEqual([]);
   });
 
   test('on the evidence panel opened from the table', async () => {
-    const page = await app.open('');
+    const page = shared;
     await page.getByRole('button', { name: 'Table', exact: true }).click();
     await page.getByRole('button', { name: /^Evidence for/ }).first().click();
     await details(page).getByRole('heading', { name: 'Evidence', exact: true }).waitFor();
@@ -65,13 +97,13 @@ describe('axe finds no WCAG 2.2 A/AA violation', () => {
   });
 
   test('on the actor panel', async () => {
-    const page = await app.open('?focus=armenia');
+    const page = await show('?focus=armenia');
     await details(page).getByRole('heading', { name: 'Armenia' }).waitFor();
     expect(await violations(page)).toEqual([]);
   });
 
   test('on the open search list and its "no match" message', async () => {
-    const page = await app.open('');
+    const page = shared;
     const search = page.getByRole('combobox', { name: 'Search actors' });
     await search.fill('US');
     await page.getByRole('listbox', { name: 'Matching actors' }).waitFor();
@@ -82,7 +114,7 @@ describe('axe finds no WCAG 2.2 A/AA violation', () => {
   });
 
   test('on the export dialog and the export data menu', async () => {
-    const page = await app.open('');
+    const page = shared;
     await page.getByRole('button', { name: 'Export PNG' }).click();
     await page.getByRole('dialog').waitFor();
     expect(await violations(page)).toEqual([]);
@@ -94,7 +126,7 @@ describe('axe finds no WCAG 2.2 A/AA violation', () => {
   });
 
   test('on a phone, with the filters drawer open', async () => {
-    const page = await app.open('');
+    const page = shared;
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Filters', exact: true }).click();
@@ -105,7 +137,7 @@ describe('axe finds no WCAG 2.2 A/AA violation', () => {
 
 describe('focus', () => {
   test('Evidence in the table moves focus to the panel; Escape closes it and returns focus to that button', async () => {
-    const page = await app.open('');
+    const page = shared;
     await page.getByRole('button', { name: 'Table', exact: true }).click();
     const button = page.getByRole('button', { name: /^Evidence for/ }).nth(2);
     const name = await button.getAttribute('aria-label');
@@ -120,7 +152,7 @@ describe('focus', () => {
   });
 
   test('the close button gives focus back to the search field the actor was found with', async () => {
-    const page = await app.open('');
+    const page = shared;
     const search = page.getByRole('combobox', { name: 'Search actors' });
     await search.fill('Kremlin');
     await search.press('Enter');
@@ -132,7 +164,7 @@ describe('focus', () => {
   });
 
   test('Escape in the export data menu closes it and returns focus to its button', async () => {
-    const page = await app.open('');
+    const page = shared;
     await page.getByText('Export data').click();
     await page.getByRole('button', { name: /^CSV/ }).focus();
     await page.keyboard.press('Escape');
@@ -141,7 +173,7 @@ describe('focus', () => {
   });
 
   test('closing the export dialog returns focus to Export PNG', async () => {
-    const page = await app.open('');
+    const page = shared;
     await page.getByRole('button', { name: 'Export PNG' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor();
@@ -151,7 +183,7 @@ describe('focus', () => {
   });
 
   test('the filters drawer on a narrow screen opens from its button and Escape gives focus back to it', async () => {
-    const page = await app.open('');
+    const page = shared;
     await page.setViewportSize({ width: 768, height: 1024 });
     const toggle = page.getByRole('button', { name: 'Filters', exact: true });
     expect(await page.getByRole('checkbox', { name: 'Alliance', exact: true }).isVisible()).toBe(false);
@@ -166,7 +198,7 @@ describe('focus', () => {
 
 describe('what a screen reader hears', () => {
   test('the canvas is named after what it shows', async () => {
-    const page = await app.open('?types=accusation&from=2022-09-01&to=2022-09-30');
+    const page = await show('?types=accusation&from=2022-09-01&to=2022-09-30');
     const from = parsePartialDate('2022-09-01')!.start;
     const to = parsePartialDate('2022-09-30')!.end;
     const result = filterRelations(index, { from, to, typeMask: typeMaskOf(index, ['accusation']) });
@@ -178,7 +210,7 @@ describe('what a screen reader hears', () => {
 
   test('the status line is not re-announced on every Play frame, and announces the count when Play stops', async () => {
     // A four-month window in the dense years, so that consecutive frames show different counts.
-    const page = await app.open('?from=2020-09-01&to=2020-12-31');
+    const page = await show('?from=2020-09-01&to=2020-12-31');
     const visible = page.getByTestId('status');
     const announced = page.getByTestId('status-announced');
     expect(await announced.getAttribute('role')).toBe('status');
@@ -203,7 +235,7 @@ describe('what a screen reader hears', () => {
     expect(seen.announced).toEqual([before]);
     // Moving the window stops Play (or, if Play reached the end by itself on a slow machine, just moves it):
     // no race with the last frame, as a second press of Play would have.
-    await page.getByRole('button', { name: 'Whole period' }).click();
+    await page.locator('.timeline').getByRole('button', { name: 'Whole period' }).click();
     await expect.poll(() => play.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
     await expect.poll(() => visible.innerText()).toBe('Showing 166 of 166 relations');
     await expect.poll(async () => (await announced.innerText()) === (await visible.innerText())).toBe(true);

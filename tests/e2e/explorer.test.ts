@@ -285,7 +285,7 @@ describe('the explorer on the bundled dataset', () => {
   });
 
   test('dragging a node moves it; re-running the layout settles again', async () => {
-    await page.getByRole('button', { name: 'Fit' }).click();
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
     await expect.poll(() => hooks(page, (h) => h.cameraState(), null), { timeout: 10_000 }).toEqual({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     const box = await canvasBox();
     const armenia = () => hooks(page, (h) => ({ point: h.nodePoint('armenia')!, position: h.nodePosition('armenia') }), null);
