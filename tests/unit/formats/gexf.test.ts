@@ -84,3 +84,15 @@ describe('gexf format', () => {
     expect(rels.find((r) => r.note.startsWith('edge geid_138_1;'))?.attr_weight).toBe('8');
   });
 });
+
+describe('gexf open bounds', () => {
+  it('reads Gephi\'s -Infinity/Infinity bounds as open ends', () => {
+    const text = `<gexf version="1.3"><graph mode="dynamic" timeformat="date"><nodes><node id="a"/><node id="b"/></nodes><edges>
+<edge source="a" target="b"><spells><spell start="2020-01-01" end="Infinity"/><spell start="-Infinity" end="2019-05-01"/></spells></edge>
+<edge source="b" target="a" start="-Infinity" end="Infinity"/></edges></graph></gexf>`;
+    const result = gexfFormat.convert([file('open.gexf', text)], { vocabulary });
+    expect(result.issues).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(relations(result.files).map((r) => [r.date, r.end_date])).toEqual([['2020-01-01', ''], ['2019-05-01', ''], [today, '']]);
+  });
+});

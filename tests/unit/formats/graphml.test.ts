@@ -39,3 +39,16 @@ describe('graphml format', () => {
     expect(relations(result.files)).toHaveLength(2101);
   });
 });
+
+describe('graphml as other tools write it', () => {
+  it('reads yEd node labels from their graphics data', () => {
+    const text = `<graphml xmlns:y="http://www.yworks.com/xml/graphml"><key id="d6" for="node" yfiles.type="nodegraphics"/>
+<graph edgedefault="directed">
+<node id="n0"><data key="d6"><y:ShapeNode><y:NodeLabel>Yerevan</y:NodeLabel></y:ShapeNode></data></node>
+<node id="n1"><data key="d6"><y:ShapeNode><y:NodeLabel>Baku</y:NodeLabel></y:ShapeNode></data></node>
+<edge source="n0" target="n1"/></graph></graphml>`;
+    const result = graphmlFormat.convert([file('yed.graphml', text)], { vocabulary });
+    expect(result.issues).toEqual([]);
+    expect(rows(result.files['actors.csv']).map((a) => a.label)).toEqual(['Yerevan', 'Baku']);
+  });
+});

@@ -115,3 +115,14 @@ describe('polecat format', () => {
     expect(result.issues.map((i) => [i.line, i.column])).toEqual([[2, 'Event Type'], [3, ''], [4, 'Event Date']]);
   });
 });
+
+describe('kinds of PLOVER mentions', () => {
+  it('reads persons from titles, organisations from IGO/NGO codes and sectors, groups from rebel and civilian sectors', async () => {
+    const { mentionKind } = await import('../../../src/lib/core/formats/plover');
+    expect(mentionKind('Russian President Boris Yeltsin', 'GOV', 'RUS')).toBe('person');
+    expect(mentionKind('United Nations', '', 'IGO')).toBe('organisation');
+    expect(mentionKind('Jordan', '', 'JOR')).toBe('state');
+    expect(mentionKind('Liberation Tigers of Tamil Eelam', 'REB', 'LKA')).toBe('group');
+    expect(mentionKind('French warships', 'MIL', 'FRA')).toBe('organisation');
+  });
+});

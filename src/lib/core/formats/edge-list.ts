@@ -202,9 +202,9 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
     if (index.date === undefined) undated = true;
     const fileKey = `file:${file.path}`;
 
-    for (const { line, cells } of table.records) {
+    for (const [i, { line, cells }] of table.records.entries()) {
       rowCount++;
-      if (!tick(rowCount, bytesBefore + (file.bytes.length * line) / Math.max(1, table.records.length))) break;
+      if (!tick(rowCount, bytesBefore + Math.round((file.bytes.length * i) / table.records.length))) break;
       if (cells.length !== table.header.length) {
         out.issue(file.path, line, '', `ragged row: ${cells.length} fields where the header has ${table.header.length}`);
         continue;
@@ -254,8 +254,10 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
       const subject = out.actor(subjectLabel, subjectLabel, kindOf(subjectLabel));
       const object = out.actor(objectLabel, objectLabel, kindOf(objectLabel));
 
-      const url = cell('url');
-      const sourceName = cell('source');
+      const named = cell('source');
+      // A source column that holds addresses is the URL column.
+      const url = cell('url') || (isHttpUrl(named) ? named : '');
+      const sourceName = isHttpUrl(named) ? '' : named;
       const key = sourceName ? `source:${sourceName}` : url ? `url:${url}` : fileKey;
       const source = out.source(key, {
         title: sourceName || (url ? url.replace(/^https?:\/\//i, '').slice(0, 160) : options.name || fileName(file.path)),

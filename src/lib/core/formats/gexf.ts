@@ -17,6 +17,8 @@ type Issue = (line: number, column: string, message: string, code?: string) => v
 /** A GEXF time value as a partial date: dates and dateTimes, or numbers that are years (Gephi's integer/double years). */
 function timeValue(value: string, line: number, field: string, issue: Issue): string | null {
   const v = value.trim();
+  // Gephi writes open bounds as -Infinity/Infinity: no date on that side.
+  if (/^[-+]?infinity$/i.test(v)) return '';
   const year = /^(\d{4})(?:\.0+)?$/.exec(v);
   const date = year ? year[1] : readDate(v);
   if (!date) issue(line, field, `"${v}" is not a date or a year; Entente places relations in calendar time`);
@@ -35,6 +37,7 @@ function interval(element: XmlElement, issue: Issue): Interval | null | false {
   const start = startText === undefined ? '' : timeValue(startText, element.line, 'start', issue);
   const end = endText === undefined ? '' : timeValue(endText, element.line, 'end', issue);
   if (start === null || end === null) return false;
+  if (!start && !end) return null;
   if (start && end && endsBefore(start, end)) {
     issue(element.line, 'end', `end ${end} is before start ${start}`, 'end-before-start');
     return false;

@@ -18,6 +18,16 @@ const START_KEYS = ['date', 'start', 'start_date', 'startdate', 'begin', 'timest
 const END_KEYS = ['end', 'end_date', 'enddate', 'until'];
 const LABEL_KEYS = ['label', 'name', 'title'];
 
+function yedLabel(element: XmlElement): string {
+  const stack = [...element.children];
+  while (stack.length) {
+    const next = stack.shift()!;
+    if (next.name === 'NodeLabel' && next.text) return next.text;
+    stack.push(...next.children);
+  }
+  return '';
+}
+
 function readGraphml(file: string, root: XmlElement, issue: Issue): ParsedGraph | null {
   if (root.name !== 'graphml') {
     issue(root.line, '', `the root element is <${root.name}>, not <graphml>`);
@@ -63,7 +73,8 @@ function readGraphml(file: string, root: XmlElement, issue: Issue): ParsedGraph 
         }
         const attrs = dataOf(element, 'node');
         const labelKey = Object.keys(attrs).find((k) => LABEL_KEYS.includes(k.toLowerCase()));
-        const label = labelKey ? attrs[labelKey] : '';
+        // yEd keeps labels in its graphics data: <data key="d6"><y:ShapeNode>…<y:NodeLabel>Yerevan</y:NodeLabel>.
+        const label = labelKey ? attrs[labelKey] : yedLabel(element);
         if (labelKey) delete attrs[labelKey];
         nodes.push({ id: element.attrs.id, label, attrs, line: element.line });
         if (child(element, 'port')) issue(child(element, 'port')!.line, '', 'ports are not supported: connect edges to nodes');

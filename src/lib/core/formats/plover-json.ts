@@ -125,7 +125,7 @@ function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
         if (!label) return '';
         const code = str(m.code);
         const sector = str(m.sector);
-        return out.actor(`mention:${label.toLowerCase()}`, label, mentionKind(label, sector), [code && sector ? `${code}${sector}` : code]);
+        return out.actor(`mention:${label.toLowerCase()}`, label, mentionKind(label, sector, code), [code && sector ? `${code}${sector}` : code]);
       };
       const sourceIds = src.map(actorId).filter(Boolean);
       const targetIds = tar.map(actorId).filter(Boolean);

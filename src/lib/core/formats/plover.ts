@@ -33,9 +33,13 @@ export function ploverType(out: GraphDataBuilder, event: string, mode: string): 
 const GROUP_SECTORS = /^(REB|OPP|INS|CVL|REF|CRM|RAD|SEP|UAF|MOD|PRO|LAB|IND)/i;
 const PERSON_TITLE = /\b(president|prime minister|minister|premier|king|queen|prince|chancellor|leader|secretary|general|gen\.|lt\.|col\.|ambassador|speaker|senator|mayor|governor|pope|sheikh)\b/i;
 
-/** A kind for an actor mention: a person when titled, a group or organisation by sector, else a state. */
-export function mentionKind(text: string, sector: string): string {
+/** CAMEO codes of international and non-governmental organisations and companies, not states. */
+const ORGANISATION_CODES = /^(IGO|NGO|IMG|MNC|NGM|INT)/;
+
+/** A kind for an actor mention: a person when titled, a group or organisation by sector or code, else a state. */
+export function mentionKind(text: string, sector: string, code = ''): string {
   if (PERSON_TITLE.test(text) && /\b[A-Z][a-z]+ [A-Z][a-z]+/.test(text.replace(PERSON_TITLE, ''))) return 'person';
+  if (ORGANISATION_CODES.test(code.toUpperCase())) return 'organisation';
   if (!sector) return 'state';
   return GROUP_SECTORS.test(sector) ? 'group' : 'organisation';
 }
