@@ -18,6 +18,7 @@ import type { InputFile } from '../../src/lib/core/formats/types';
 const FIXTURES = resolve('tests/fixtures/import-ui');
 const PEER_FILES = resolve('../shared/fixtures/peer-files');
 const HAS_EDGE_LIST = existsSync(resolve('src/lib/core/formats/edge-list.ts'));
+const HAS_GDELT = existsSync(resolve('src/lib/core/formats/gdelt.ts'));
 const HAS_GEXF_GRAPHML = existsSync(resolve('src/lib/core/formats/gexf.ts')) && existsSync(resolve('src/lib/core/formats/graphml.ts'));
 
 const app = useBuiltApp(resolve(process.env.E2E_DIST ?? 'dist'));
@@ -248,6 +249,31 @@ describe.skipIf(!HAS_EDGE_LIST)('edge lists', () => {
     expect(await dialog().getAttribute('data-phase')).toBe('choose');
     await dialog().getByRole('button', { name: 'Close' }).click();
     expect(await headerSummary()).toMatch(/^4 actors · 4 relations/);
+  });
+});
+
+describe.skipIf(!HAS_GDELT)('machine-coded events', () => {
+  test('a GDELT export shows its skipped rows, and its evidence says it is machine-coded, with its attributes; its zip round-trips', async () => {
+    await dropFiles([{ name: '20220916.export.CSV', bytes: new Uint8Array(readFileSync(join(FIXTURES, '20220916.export.CSV'))) }]);
+    expect(await previewCounts()).toMatchObject({ actors: '3', relations: '2', sources: '2' });
+    expect(await dialog().getByRole('list', { name: 'Skipped rows' }).innerText()).toContain('1 rows without two actors');
+    await confirmImport();
+    await page.locator('header.header').getByRole('button', { name: 'Table' }).click();
+    await page.getByRole('button', { name: /^Evidence for .*Azerbaijan and Armenia/ }).click();
+    const machine = page.getByTestId('machine-coded');
+    await machine.waitFor();
+    expect((await machine.innerText()).replace(/\s+/g, ' ').trim()).toBe('machine-coded by GDELT from https://example.org/gdelt/accuse; no quote');
+    expect(await page.locator('dl.attrs').first().innerText()).toContain('goldstein_scale');
+    await page.locator('header.header').getByRole('button', { name: 'Graph' }).click();
+
+    const switcher = await openSwitcher();
+    const [download] = await Promise.all([page.waitForEvent('download'), switcher.getByRole('button', { name: 'Download dataset (.zip)' }).click()]);
+    await switcher.getByRole('button', { name: 'Close' }).click();
+    const vocabulary = readFileSync('graph-data/relation-types.csv', 'utf8');
+    const original = importInput([{ path: 'x.export.CSV', bytes: new Uint8Array(readFileSync(join(FIXTURES, '20220916.export.CSV'))) }], { vocabulary });
+    const again = importInput([{ path: 'd.zip', bytes: new Uint8Array(readFileSync((await download.path())!)) }], { vocabulary });
+    expect(again.load.issues).toEqual([]);
+    expect(again.load.dataset).toEqual(original.load.dataset);
   });
 });
 
