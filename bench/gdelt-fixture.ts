@@ -196,3 +196,102 @@ export async function expectedAggregate(path: string, vocabulary: string, by: 'm
   }
   return result;
 }
+
+// A formula fixture, for 10^6 rows and more: DuckDB writes the file from range() in
+// C++, and the expected aggregate is the same formula replayed in plain JavaScript,
+// with no file reading, so a test of a million rows stays within seconds.
+
+const FORMULA_DUPLICATE_EVERY = 50;
+const FORMULA_START = Date.UTC(2021, 0, 1);
+const FORMULA_DAYS = 730;
+
+/** The event a formula row carries: row i repeats event i - 1 every 50th row. */
+const formulaEvent = (i: number) => (i % FORMULA_DUPLICATE_EVERY === FORMULA_DUPLICATE_EVERY - 1 ? i - 1 : i);
+
+interface FormulaEvent {
+  a1: number | null;
+  a2: number | null;
+  code: string;
+  day: number;
+  url: string;
+}
+
+/** Event k: actors, code, day and URL from one multiplicative hash; every 31st has no second actor, every 97th no first, some the same actor twice. */
+export function formulaFields(k: number): FormulaEvent {
+  const h = (k * 2654435761) % 4294967296;
+  const a1 = k % 97 === 0 ? null : h % ACTORS.length;
+  let a2: number | null = Math.floor(h / ACTORS.length) % ACTORS.length;
+  if (k % 31 === 0) a2 = null;
+  else if (k % 211 === 5) a2 = a1;
+  else if (a2 === a1) a2 = (a2 + 1) % ACTORS.length;
+  return { a1, a2, code: EVENT_CODES[Math.floor(h / 400) % EVENT_CODES.length], day: Math.floor(h / 8800) % FORMULA_DAYS, url: `https://news${k % 40}.example/story/${k % GDELT_URLS}` };
+}
+
+/** The DuckDB statement that writes `rows` formula rows to `path` as a GDELT export (tab-separated, no header, empty for NULL). */
+export function formulaFixtureSql(path: string, rows: number): string {
+  const n = ACTORS.length;
+  const list = (values: string[]) => `[${values.map((v) => (v ? `'${v}'` : 'NULL')).join(', ')}]`;
+  const h = '((k * 2654435761) % 4294967296)';
+  const a1 = `CASE WHEN k % 97 = 0 THEN NULL ELSE ${h} % ${n} END`;
+  const raw2 = `(${h} // ${n}) % ${n}`;
+  const a2 = `CASE WHEN k % 31 = 0 THEN NULL WHEN k % 211 = 5 THEN ${a1} WHEN ${raw2} = ${h} % ${n} THEN (${raw2} + 1) % ${n} ELSE ${raw2} END`;
+  const pick = (values: string[], index: string) => `CASE WHEN ${index} IS NULL THEN NULL ELSE ${list(values)}[${index} + 1] END`;
+  const actorSide = (index: string) => [
+    pick(ACTORS.map((a) => a.code), index), pick(ACTORS.map((a) => a.name), index), pick(ACTORS.map((a) => a.country), index),
+    'NULL', 'NULL', 'NULL', 'NULL', pick(ACTORS.map((a) => a.role || ''), index), 'NULL', 'NULL',
+  ];
+  const code = `${list(EVENT_CODES)}[((${h} // 400) % ${EVENT_CODES.length}) + 1]`;
+  const date = `strftime(DATE '2021-01-01' + CAST((${h} // 8800) % ${FORMULA_DAYS} AS INTEGER), '%Y%m%d')`;
+  const columns = [
+    `1000000000 + k`, date, 'NULL', 'NULL', 'NULL',
+    ...actorSide('a1i'), ...actorSide('a2i'),
+    '1', 'code', 'left(code, 3)', 'left(code, 2)', '1', '1.0', '3', '1', '1', '0',
+    ...Array.from({ length: 24 }, () => 'NULL'),
+    `date || '000000'`, `'https://news' || (k % 40) || '.example/story/' || (k % ${GDELT_URLS})`,
+  ];
+  return `COPY (
+  WITH ks AS (SELECT CASE WHEN i % ${FORMULA_DUPLICATE_EVERY} = ${FORMULA_DUPLICATE_EVERY - 1} THEN i - 1 ELSE i END AS k FROM range(${rows}) r(i)),
+  e AS (SELECT k, ${a1} AS a1i, ${a2} AS a2i, ${code} AS code, ${date} AS date FROM ks)
+  SELECT ${columns.map((c, i) => `${c} AS c${i}`).join(', ')} FROM e
+) TO '${path.replace(/'/g, "''")}' (FORMAT csv, DELIMITER '\t', HEADER false)`;
+}
+
+/** The expected aggregate of formulaFixtureSql's file, replayed in JavaScript. */
+export function formulaExpected(rows: number, vocabulary: string, by: 'month' | 'week' | 'day'): ExpectedAggregate {
+  const typeOf = cameoLookup(vocabulary);
+  const groups = new Map<string, ExpectedGroup>();
+  const result: ExpectedAggregate = { lines: rows, events: 0, duplicates: 0, withoutTwoActors: 0, sameActor: 0, groups };
+  for (let i = 0; i < rows; i++) {
+    const k = formulaEvent(i);
+    if (k !== i) {
+      result.duplicates++;
+      continue;
+    }
+    result.events++;
+    const e = formulaFields(k);
+    if (e.a1 === null || e.a2 === null) {
+      result.withoutTwoActors++;
+      continue;
+    }
+    if (e.a1 === e.a2) {
+      result.sameActor++;
+      continue;
+    }
+    const iso = new Date(FORMULA_START + e.day * 86_400_000).toISOString().slice(0, 10);
+    const period = by === 'day' ? iso : by === 'month' ? iso.slice(0, 7) : isoWeek(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+    const [type, directed] = typeOf(e.code);
+    const c1 = ACTORS[e.a1].code;
+    const c2 = ACTORS[e.a2].code;
+    const [s, o] = !directed && c2.toLowerCase() < c1.toLowerCase() ? [c2, c1] : [c1, c2];
+    const key = `${period}|${s}|${o}|${type}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { count: 1, first: iso, last: iso, urls: new Set([e.url]) });
+    else {
+      group.count++;
+      if (iso < group.first) group.first = iso;
+      if (iso > group.last) group.last = iso;
+      group.urls.add(e.url);
+    }
+  }
+  return result;
+}

@@ -185,7 +185,8 @@ export async function aggregate(options: AggregateOptions): Promise<AggregateSum
       events += num(row.rows);
       if (row.status !== 'ok') skipped[String(row.status)] = num(row.rows);
     }
-    const rejectedLines = kind === 'csv' ? num((await rowsOf(connection, 'SELECT count(DISTINCT (file_id, line))::BIGINT AS n FROM reject_errors'))[0]?.n) : 0;
+    const hasRejects = kind === 'csv' && (await rowsOf(connection, "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'reject_errors'")).some((r) => num(r.n) > 0);
+    const rejectedLines = hasRejects ? num((await rowsOf(connection, 'SELECT count(DISTINCT (file_id, line))::BIGINT AS n FROM reject_errors'))[0]?.n) : 0;
     const duplicatesMerged = inputRows - events;
     if (duplicatesMerged) skipped[options.format === 'gdelt' ? 'duplicate GLOBALEVENTID merged' : 'rows repeating an Event ID (stories merged)'] = duplicatesMerged;
     if (rejectedLines) skipped['lines DuckDB could not read (wrong number of columns)'] = rejectedLines;

@@ -6,7 +6,7 @@
  * through loadDataset like every other import.
  */
 import Papa from 'papaparse';
-import { ACTOR_COLUMNS, RELATIONS_DIR, SOURCE_COLUMNS, TYPES_FILE, ACTORS_FILE, SOURCES_FILE, type DatasetFiles } from './load';
+import { ACTOR_COLUMNS, ACTORS_FILE, RELATIONS_DIR, SOURCE_COLUMNS, SOURCES_FILE, TYPE_COLUMNS, TYPE_OPTIONAL_COLUMNS, TYPES_FILE, type DatasetFiles } from './load';
 import { ACTOR_KINDS } from './model';
 import type { AggregateFormat, AggregatePeriod, AggregateRow } from './aggregate-sql';
 
@@ -171,9 +171,11 @@ export function aggregateToGraphData(rows: Iterable<AggregateRow>, vocabulary: s
   }
 
   const files: DatasetFiles = {};
-  const createdRows = [...created.values()].map((values) => csvLine(typeColumns.map((c) => values[c] ?? '')));
-  const typesText = vocabulary.replace(/^\uFEFF/, '').replace(/\s*$/, '\n');
-  files[TYPES_FILE] = createdRows.length ? `${typesText}${createdRows.join('\n')}\n` : typesText;
+  // The loader's column order, whatever the vocabulary's: the required columns, then plover when there is one.
+  const withPlover = typeColumns.includes('plover') || [...created.values()].some((t) => t.plover);
+  const columns = [...TYPE_COLUMNS, ...(withPlover ? TYPE_OPTIONAL_COLUMNS : [])];
+  const vocabularyRows = parsed.data.filter((r) => (r.id ?? '').trim()).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, (v ?? '').trim()])));
+  files[TYPES_FILE] = `${[columns.join(','), ...[...vocabularyRows, ...created.values()].map((values) => csvLine(columns.map((c) => values[c] ?? '')))].join('\n')}\n`;
   files[ACTORS_FILE] = `${[ACTOR_COLUMNS.join(','), ...actors.all().map((a) => csvLine([a.id, a.label, a.kind, '', a.aliases.join('|')]))].join('\n')}\n`;
 
   const sourceLines = [SOURCE_HEADER.join(',')];

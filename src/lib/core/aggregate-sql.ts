@@ -305,7 +305,7 @@ export function polecatAggregateQuery(options: PolecatQueryOptions): AggregateQu
   const source =
     options.kind === 'parquet'
       ? `read_parquet(${sqlList(options.inputs)}, union_by_name = true, filename = true)`
-      : `read_csv(${sqlList(options.inputs)}, delim = '\\t', header = true, quote = '', escape = '', all_varchar = true, union_by_name = true, ignore_errors = true, store_rejects = true, parallel = true, filename = true)`;
+      : `read_csv(${sqlList(options.inputs)}, delim = '\\t', header = true, quote = '', escape = '', all_varchar = true, ignore_errors = true, store_rejects = true, parallel = true, filename = true)`;
   const actors = options.actors?.length ? sqlList(options.actors.map((a) => a.toLowerCase())) : null;
   const input = `CREATE OR REPLACE TEMP TABLE input AS
 SELECT ${c('eventId')} AS id, filename, ${c('date')} AS date_text, upper(${c('type')}) AS event, lower(${c('mode')}) AS mode,
