@@ -20,6 +20,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { aggregateToGraphData } from '../src/lib/core/aggregate-graph-data';
 import {
+  bigQueryGdeltSql,
   cameoCodeTable,
   gdeltAggregateQuery,
   parquetCopySql,
@@ -166,6 +167,22 @@ async function buildQuery(connection: DuckDBConnection, options: AggregateOption
   return polecatAggregateQuery({ inputs, kind, by: options.by, actors: options.actors, columns, plover: ploverCodeTable(options.vocabulary) });
 }
 
+/** The statements `aggregate` runs for these options, as one SQL script (POLECAT reads the header of its first input). */
+export async function printableSql(options: AggregateOptions): Promise<string> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const files = options.format === 'gdelt' ? options.inputs : expandInputs(options.inputs);
+    const kind = inputKind(files);
+    const query = await buildQuery(connection, options, files, kind);
+    const out = options.out && /\.parquet$/i.test(options.out) ? options.out : 'aggregate.parquet';
+    return `${[...query.statements, query.stats, parquetCopySql(query.result, out)].join(';\n\n')};`;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
 /** Runs the aggregation and writes the output; throws AggregateError on a problem the user can fix. */
 export async function aggregate(options: AggregateOptions): Promise<AggregateSummary> {
   let temp: string | null = null;
@@ -239,15 +256,20 @@ export async function aggregate(options: AggregateOptions): Promise<AggregateSum
 }
 
 const USAGE =
-  'usage: npm run aggregate -- --format gdelt|polecat <files or globs> [--by month|week|day] [--actors CODE,CODE…] [--vocabulary relation-types.csv] --out <graph-data dir | file.parquet> [--force]';
+  'usage: npm run aggregate -- --format gdelt|polecat <files or globs> [--by month|week|day] [--actors CODE,CODE…] [--vocabulary relation-types.csv] --out <graph-data dir | file.parquet> [--force] [--print-sql] [--bigquery]';
 
-function parseArguments(argv: string[]): AggregateOptions & { vocabularyPath: string } {
+type Print = 'duckdb' | 'bigquery' | null;
+
+function parseArguments(argv: string[]): AggregateOptions & { vocabularyPath: string; print: Print } {
   const inputs: string[] = [];
   const values: Record<string, string> = {};
   let force = false;
+  let print: Print = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--force') force = true;
+    else if (arg === '--print-sql') print = 'duckdb';
+    else if (arg === '--bigquery') print = 'bigquery';
     else if (['--format', '--by', '--actors', '--out', '--vocabulary', '--threads'].includes(arg)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) throw new AggregateError(`${arg} needs a value; ${USAGE}`);
@@ -259,8 +281,8 @@ function parseArguments(argv: string[]): AggregateOptions & { vocabularyPath: st
   if (format !== 'gdelt' && format !== 'polecat') throw new AggregateError(`--format must be gdelt or polecat; ${USAGE}`);
   const by = values['--by'] ?? 'month';
   if (by !== 'month' && by !== 'week' && by !== 'day') throw new AggregateError(`--by must be month, week or day; ${USAGE}`);
-  if (inputs.length === 0) throw new AggregateError(`no input files; ${USAGE}`);
-  if (!values['--out']) throw new AggregateError(`--out is required; ${USAGE}`);
+  if (inputs.length === 0 && print !== 'bigquery') throw new AggregateError(`no input files; ${USAGE}`);
+  if (!values['--out'] && !print) throw new AggregateError(`--out is required; ${USAGE}`);
   const vocabularyPath = resolve(values['--vocabulary'] ?? 'graph-data/relation-types.csv');
   if (!existsSync(vocabularyPath) || !statSync(vocabularyPath).isFile()) throw new AggregateError(`no vocabulary file ${vocabularyPath}`);
   return {
@@ -273,12 +295,22 @@ function parseArguments(argv: string[]): AggregateOptions & { vocabularyPath: st
     threads: values['--threads'] ? Number(values['--threads']) : undefined,
     vocabulary: readFileSync(vocabularyPath, 'utf8'),
     vocabularyPath,
+    print,
   };
 }
 
 async function main(): Promise<void> {
   try {
     const options = parseArguments(process.argv.slice(2));
+    if (options.print === 'bigquery') {
+      if (options.format !== 'gdelt') throw new AggregateError('--bigquery is for --format gdelt (the public table gdelt-bq.gdeltv2.events)');
+      console.log(bigQueryGdeltSql({ by: options.by, actors: options.actors, cameo: cameoCodeTable(options.vocabulary) }));
+      return;
+    }
+    if (options.print === 'duckdb') {
+      console.log(await printableSql(options));
+      return;
+    }
     const summary = await aggregate(options);
     const n = (v: number) => v.toLocaleString('en-US');
     console.log(`aggregate: ${n(summary.inputRows)} rows from ${summary.inputFiles.length} file${summary.inputFiles.length === 1 ? '' : 's'} -> ${n(summary.events)} events -> ${n(summary.outputRows)} rows by ${options.by}, in ${summary.seconds.toFixed(2)} s (${n(Math.round(summary.rowsPerSecond))} rows/s)`);
