@@ -144,7 +144,7 @@ describe('aggregate: GDELT codes, duplicates and skipped rows', () => {
     expect(converted.issues).toEqual([]);
     const fromParquet = loadDataset(converted.files);
     expect(fromParquet.ok).toBe(true);
-    expect(fromParquet.dataset!.relations.map((r) => [r.subject, r.object, r.type, r.attributes.count])).toEqual(dataset.relations.map((r) => [r.subject, r.object, r.type, r.attributes.count]));
+    expect(fromParquet.dataset!.relations.map((r) => [r.subject, r.object, r.type, r.attributes?.count])).toEqual(dataset.relations.map((r) => [r.subject, r.object, r.type, r.attributes?.count]));
   });
 
   it('refuses a file that is not Parquet with a message naming it', () => {
