@@ -426,7 +426,7 @@ export function bigQueryGdeltSql(options: { by: AggregatePeriod; actors?: readon
   const range = [options.from ? `SQLDATE >= ${options.from.replace(/-/g, '')}` : '', options.to ? `SQLDATE <= ${options.to.replace(/-/g, '')}` : ''].filter(Boolean);
   const matches = (side: 1 | 2) => `(Actor${side}Code IN UNNEST(${actors}) OR Actor${side}CountryCode IN UNNEST(${actors}))`;
   return `-- Entente: GDELT 2.0 events aggregated by actor pair, type and ${options.by} (BigQuery Standard SQL).
--- Documented, not tested from the Entente repository: run it in the BigQuery console and export the result as Parquet.
+-- Documented and untested: it has never been run from the Entente repository. Run it in the BigQuery console and export the result as Parquet.
 WITH cameo AS (
   SELECT * FROM UNNEST([
     ${cameo}
