@@ -211,8 +211,14 @@ SELECT try_cast(GLOBALEVENTID AS BIGINT) AS id, filename,
   ${actors ? `${matches(1)} AND ${matches(2)}` : 'true'} AS wanted
 FROM ${gdeltSource(options.inputs, options.kind)}`;
   const events = `CREATE OR REPLACE TEMP TABLE events AS
-WITH merged AS (
-  SELECT * FROM input QUALIFY row_number() OVER (PARTITION BY id ORDER BY added, filename, url) = 1
+-- Duplicates are rare (GDELT repeats an event across update files): only the rows of a repeated
+-- id go through the window, the others pass straight on.
+WITH repeated AS (SELECT id FROM input GROUP BY id HAVING count(*) > 1),
+merged AS (
+  SELECT * FROM input ANTI JOIN repeated USING (id)
+  UNION ALL
+  SELECT * FROM (SELECT * FROM input SEMI JOIN repeated USING (id))
+  QUALIFY row_number() OVER (PARTITION BY id ORDER BY added, filename, url) = 1
 )
 SELECT *, CASE
     WHEN id IS NULL THEN 'rows with a bad GLOBALEVENTID'
@@ -248,17 +254,23 @@ sides AS (
   SELECT a1 AS code, a1_name AS name, a1_country AS country, a1_kind AS kind FROM typed
   UNION ALL SELECT a2, a2_name, a2_country, a2_kind FROM typed
 ),
-actor AS (SELECT code, mode(name) AS name, mode(country) AS country, mode(kind) AS kind FROM sides GROUP BY code)
-SELECT 'gdelt' AS coding, ${period.label} AS period, ${period.start} AS period_start, ${period.end} AS period_end,
-  s AS subject, sa.name AS subject_name, sa.country AS subject_country, sa.kind AS subject_kind,
-  o AS object, oa.name AS object_name, oa.country AS object_country, oa.kind AS object_kind,
-  type, directed, count(*)::INTEGER AS count,
-  strftime(min(date), '%Y-%m-%d') AS first, strftime(max(date), '%Y-%m-%d') AS last,
-  count(DISTINCT nullif(url, ''))::INTEGER AS sources,
-  array_to_string(min(DISTINCT nullif(url, ''), ${URL_SAMPLE}), ' ') AS urls,
-  round(avg(score), 3) AS score, sum(mentions)::INTEGER AS mentions
-FROM paired JOIN actor sa ON sa.code = s JOIN actor oa ON oa.code = o
-GROUP BY ALL`;
+actor AS (SELECT code, mode(name) AS name, mode(country) AS country, mode(kind) AS kind FROM sides GROUP BY code),
+-- Two steps instead of DISTINCT aggregates: first by group and URL, then by group.
+by_url AS (
+  SELECT ${period.label} AS period, min(date) AS first_date, max(date) AS last_date, s, o, type, directed, nullif(url, '') AS url,
+    count(*) AS n, sum(score) AS score_sum, count(score) AS score_n, sum(mentions) AS mentions
+  FROM paired GROUP BY period, s, o, type, directed, url, ${period.start}, ${period.end}
+)
+SELECT 'gdelt' AS coding, period, ${periodSql(options.by, 'first(first_date)').start} AS period_start, ${periodSql(options.by, 'first(first_date)').end} AS period_end,
+  s AS subject, any_value(sa.name) AS subject_name, any_value(sa.country) AS subject_country, any_value(sa.kind) AS subject_kind,
+  o AS object, any_value(oa.name) AS object_name, any_value(oa.country) AS object_country, any_value(oa.kind) AS object_kind,
+  type, directed, sum(n)::INTEGER AS count,
+  strftime(min(first_date), '%Y-%m-%d') AS first, strftime(max(last_date), '%Y-%m-%d') AS last,
+  count(url)::INTEGER AS sources,
+  array_to_string(min(url, ${URL_SAMPLE}), ' ') AS urls,
+  round(sum(score_sum) / nullif(sum(score_n), 0), 3) AS score, sum(mentions)::INTEGER AS mentions
+FROM by_url JOIN actor sa ON sa.code = s JOIN actor oa ON oa.code = o
+GROUP BY period, s, o, type, directed`;
   return {
     statements: [input, events, aggregate],
     inputRows: 'SELECT count(*)::BIGINT AS rows FROM input',
@@ -414,7 +426,7 @@ export function bigQueryGdeltSql(options: { by: AggregatePeriod; actors?: readon
   const range = [options.from ? `SQLDATE >= ${options.from.replace(/-/g, '')}` : '', options.to ? `SQLDATE <= ${options.to.replace(/-/g, '')}` : ''].filter(Boolean);
   const matches = (side: 1 | 2) => `(Actor${side}Code IN UNNEST(${actors}) OR Actor${side}CountryCode IN UNNEST(${actors}))`;
   return `-- Entente: GDELT 2.0 events aggregated by actor pair, type and ${options.by} (BigQuery Standard SQL).
--- Documented, not tested from the Entente repository: run it in the BigQuery console and export the result as Parquet.
+-- Documented and untested: it has never been run from the Entente repository. Run it in the BigQuery console and export the result as Parquet.
 WITH cameo AS (
   SELECT * FROM UNNEST([
     ${cameo}

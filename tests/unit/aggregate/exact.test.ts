@@ -1,6 +1,8 @@
 /** Small exact GDELT and POLECAT fixtures: periods, CAMEO fallback, duplicate ids, rows without two actors, outputs that load. */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gdeltLine } from '../../../bench/gdelt-fixture';
@@ -38,7 +40,7 @@ function gdeltFile(lines: string[]): string {
 const run = (inputs: string[], extra: Partial<AggregateOptions> = {}) => aggregate({ format: 'gdelt', inputs, by: 'month', vocabulary: VOCABULARY, threads: 1, ...extra });
 const key = (r: { period: string; subject: string; object: string; type: string; count: number }) => `${r.period} ${r.subject}>${r.object} ${r.type} ×${r.count}`;
 
-describe('aggregate: GDELT periods', () => {
+describe('aggregate: GDELT periods', { timeout: 60_000 }, () => {
   // 2021-01-03 is a Sunday (ISO week 2020-W53); 2021-01-04 a Monday (2021-W01).
   const file = gdeltFile([
     gdeltLine(1, '20210103', ARM, AZE, '0232', '1.0', 2, 'https://a.example/1'),
@@ -51,6 +53,17 @@ describe('aggregate: GDELT periods', () => {
     const { rows } = await run([file]);
     expect(rows.map(key)).toEqual(['2021-01 ARM>AZE request ×3', '2021-02 ARM>AZE request ×1']);
     expect(rows[0]).toMatchObject({ period_start: '2021-01-01', period_end: '2021-01-31', first: '2021-01-03', last: '2021-01-31', sources: 2, urls: 'https://a.example/1 https://a.example/2', score: 2, mentions: 6 });
+  });
+
+  it('reads a zipped export and a gzipped one like the plain file', async () => {
+    const bytes = readFileSync(file);
+    const zip = join(dir, 'periods.export.CSV.zip');
+    writeFileSync(zip, zipSync({ 'periods.export.CSV': new Uint8Array(bytes) }));
+    const gz = join(dir, 'periods.export.CSV.gz');
+    writeFileSync(gz, gzipSync(bytes));
+    const plain = (await run([file])).rows.map(key);
+    expect((await run([zip])).rows.map(key)).toEqual(plain);
+    expect((await run([gz])).rows.map(key)).toEqual(plain);
   });
 
   it('by ISO week, Monday to Sunday', async () => {
@@ -74,7 +87,7 @@ describe('aggregate: GDELT periods', () => {
   });
 });
 
-describe('aggregate: GDELT codes, duplicates and skipped rows', () => {
+describe('aggregate: GDELT codes, duplicates and skipped rows', { timeout: 60_000 }, () => {
   const file = gdeltFile([
     gdeltLine(10, '20210105', ARM, AZE, '0232', '1', 1, 'https://b.example/exact'),
     gdeltLine(11, '20210105', ARM, AZE, '0231', '1', 1, 'https://b.example/base'), // 0231, 023: none; root 02
@@ -144,7 +157,7 @@ describe('aggregate: GDELT codes, duplicates and skipped rows', () => {
     expect(converted.issues).toEqual([]);
     const fromParquet = loadDataset(converted.files);
     expect(fromParquet.ok).toBe(true);
-    expect(fromParquet.dataset!.relations.map((r) => [r.subject, r.object, r.type, r.attributes.count])).toEqual(dataset.relations.map((r) => [r.subject, r.object, r.type, r.attributes.count]));
+    expect(fromParquet.dataset!.relations.map((r) => [r.subject, r.object, r.type, r.attributes?.count])).toEqual(dataset.relations.map((r) => [r.subject, r.object, r.type, r.attributes?.count]));
   });
 
   it('refuses a file that is not Parquet with a message naming it', () => {
@@ -153,7 +166,7 @@ describe('aggregate: GDELT codes, duplicates and skipped rows', () => {
   });
 });
 
-describe('aggregate: POLECAT', () => {
+describe('aggregate: POLECAT', { timeout: 60_000 }, () => {
   const header = ['Event ID', 'Event Date', 'Event Type', 'Event Mode', 'Event Intensity', 'Actor Name', 'Actor Country', 'Primary Actor Sector', 'Recipient Name', 'Recipient Country', 'Primary Recipient Sector', 'Story ID', 'Source', 'Publication Date', 'URL'];
   const row = (cells: Record<string, string>) => header.map((h) => cells[h] ?? '').join('\t');
   const path = join(dir, 'polecat.tsv');

@@ -52,7 +52,7 @@ export function readParquetColumns(bytes: Uint8Array): { columns: Record<string,
       const end = start + Number(meta.total_compressed_size);
       const reader = { view: new DataView(buffer, start, end - start), offset: 0 };
       const decoder = { pathInSchema: meta.path_in_schema, element: schemaPath[schemaPath.length - 1].element, schemaPath, type: meta.type, codec: meta.codec, parsers: DEFAULT_PARSERS, utf8: true };
-      const { data } = readColumn(reader, { groupStart, selectStart: 0, selectEnd: rows }, decoder);
+      const { data } = readColumn(reader, { groupStart, groupRows: rows, selectStart: 0, selectEnd: rows }, decoder);
       const out = (columns[name] ??= []);
       for (const part of data) for (let i = 0; i < part.length; i++) out.push(part[i]);
     }
