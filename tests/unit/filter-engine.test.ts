@@ -22,7 +22,7 @@ function randomDataset(count: number, seed: number): Dataset {
     const published = formatDay(base + 200 + i * 370);
     return { id: `src${i}`, title: `S${i}`, outlet: 'o', published: i % 3 === 0 ? published : i % 3 === 1 ? published.slice(0, 7) : published.slice(0, 4), url: '' };
   });
-  const relations: Relation[] = Array.from({ length: count }, (_, i) => {
+  const freshRow = (i: number): Relation => {
     const start = formatDay(base + Math.floor(random() * 3000));
     const precision = random();
     const date = precision < 0.6 ? start : precision < 0.85 ? start.slice(0, 7) : start.slice(0, 4);
@@ -33,7 +33,19 @@ function randomDataset(count: number, seed: number): Dataset {
     const modality = MODALITIES[Math.floor(random() * random() * MODALITIES.length)];
     const statement = random() < 0.3 ? `st${Math.floor(random() * 200)}` : '';
     return { id: `${source}:${i}`, source, line: i + 2, subject: `a${s}`, object: `a${o}`, type: types[Math.floor(random() * 4)].id, date, endDate, quote: 'q', note: '', statement, modality };
-  });
+  };
+  const relations: Relation[] = [];
+  for (let i = 0; i < count; i++) {
+    // One row in five continues the previous row's statement with the same type, dates and modality,
+    // as a list of members does: the engine counts those without stamps.
+    const previous = relations[i - 1];
+    if (previous && random() < 0.2) {
+      const s = Math.floor(random() * 12);
+      previous.statement ||= `run${i}`;
+      const object = `a${(s + 1 + Math.floor(random() * 11)) % 12}`;
+      relations.push({ ...previous, id: `${previous.source}:${i}`, line: i + 2, subject: `a${s}`, object });
+    } else relations.push(freshRow(i));
+  }
   return { types, actors, sources, relations };
 }
 

@@ -27,8 +27,19 @@ interface SpanGroup {
   rows: Int32Array;
   edges: Int32Array;
   statements: Int32Array;
+  /** How a visible row counts towards the statements: see STATEMENT_*. */
+  statementRole: Uint8Array;
   modalities: Uint8Array;
 }
+
+/**
+ * Most statements are visible all at once or not at all: their rows share one group, lie next to each
+ * other in it and have the same span and modality. Such a statement is counted at its first row, the
+ * others count nothing, and no stamp is needed. Only the rest are deduplicated with a stamp per statement.
+ */
+const STATEMENT_REST = 0;
+const STATEMENT_HEAD = 1;
+const STATEMENT_STAMPED = 2;
 
 /** Everything that depends on the rows' ends: one for spans as attested, one for spans carried forward. */
 interface SpanLayout {
@@ -83,7 +94,7 @@ function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
     if (list) list.push(i);
     else members.set(key, [i]);
   }
-  return [...members.entries()].map(([key, list]) => {
+  const groups = [...members.entries()].map(([key, list]) => {
     const rows = Int32Array.from(list).sort((a, b) => starts[a] - starts[b]);
     let maxLength = 0;
     for (const r of rows) maxLength = Math.max(maxLength, ends[r] - starts[r]);
@@ -95,9 +106,38 @@ function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
       rows,
       edges: rows.map((r) => edgeOf[r]),
       statements: rows.map((r) => statementOf[r]),
+      statementRole: new Uint8Array(rows.length),
       modalities: Uint8Array.from(rows, (r) => modalityOf[r]),
     };
   });
+  assignStatementRoles(index, ends, groups);
+  return groups;
+}
+
+function assignStatementRoles(index: RelationIndex, ends: Int32Array, groups: SpanGroup[]): void {
+  const { starts, modalityOf, statementOf, statementCount } = index;
+  const rowsOf = new Int32Array(statementCount);
+  for (let i = 0; i < index.relationCount; i++) rowsOf[statementOf[i]]++;
+  // A statement is simple when one run of one group holds all its rows, with one span and one modality.
+  const seen = new Int32Array(statementCount);
+  const simple = new Uint8Array(statementCount).fill(1);
+  for (const { rows, statements } of groups) {
+    for (let k = 0; k < rows.length; k++) {
+      const st = statements[k];
+      if (k > 0 && statements[k - 1] === st) {
+        const [r, p] = [rows[k], rows[k - 1]];
+        if (starts[r] !== starts[p] || ends[r] !== ends[p] || modalityOf[r] !== modalityOf[p]) simple[st] = 0;
+      } else if (seen[st] > 0) simple[st] = 0;
+      seen[st]++;
+    }
+  }
+  for (const { statements, statementRole } of groups) {
+    for (let k = 0; k < statements.length; k++) {
+      const st = statements[k];
+      if (!simple[st] || seen[st] !== rowsOf[st]) statementRole[k] = STATEMENT_STAMPED;
+      else statementRole[k] = k > 0 && statements[k - 1] === st ? STATEMENT_REST : STATEMENT_HEAD;
+    }
+  }
 }
 
 /** The values of each type × modality, sorted. */
@@ -123,10 +163,8 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
   const counts = createFilterResult(index);
   const visible = counts.visible;
   const touchedEdges = new Int32Array(index.edges.length);
-  // Statements are counted with a stamp per statement, so nothing needs clearing between updates.
-  // Without shared statements every row is its own, and the count is the row count.
-  const sharesStatements = index.statementCount < index.relationCount;
-  const statementStamp = new Int32Array(sharesStatements ? index.statementCount : 0);
+  // Statements that are not simple are counted with a stamp per statement, so nothing needs clearing between updates.
+  const statementStamp = new Int32Array(index.statementCount);
   let stamp = 0;
   let touchedCount = 0;
   let current: RelationFilter | null = null;
@@ -212,7 +250,7 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     if (from <= to) {
       const hiding = hidingMask(filter);
       for (const group of shownGroups(filter)) {
-        const { starts, ends, edges, statements, modalities } = group;
+        const { starts, ends, edges, statements, statementRole, modalities } = group;
         const last = upperBound(starts, to);
         for (let k = lowerBound(starts, from - group.maxLength); k < last; k++) {
           if (ends[k] < from) continue;
@@ -220,7 +258,9 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
           visibleCount++;
           const e = edges[k];
           if (edgeCounts[e]++ === 0) touchedEdges[touchedCount++] = e;
-          if (sharesStatements && statementStamp[statements[k]] !== stamp) {
+          const role = statementRole[k];
+          if (role === STATEMENT_HEAD) statementCount++;
+          else if (role === STATEMENT_STAMPED && statementStamp[statements[k]] !== stamp) {
             statementStamp[statements[k]] = stamp;
             statementCount++;
           }
@@ -233,7 +273,7 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
       nodeCounts[edgeTargetIndex[e]] += edgeCounts[e];
     }
     result.visibleCount = visibleCount;
-    result.visibleStatementCount = sharesStatements ? statementCount : visibleCount;
+    result.visibleStatementCount = statementCount;
     return result;
   }
 
