@@ -102,5 +102,6 @@ describe('edge-list format', () => {
     expect(edgeListFormat.detect([file('e.csv', 'Source,Target\n')])).toBe(0.5);
     expect(edgeListFormat.detect([file('e.csv', 'name,age\n')])).toBe(0.2);
     expect(edgeListFormat.detect([file('e.gexf', '<gexf>')])).toBe(0);
+    expect(edgeListFormat.detect([file('notes.txt', 'hello')])).toBe(0);
   });
 });

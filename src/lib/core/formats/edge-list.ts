@@ -159,8 +159,7 @@ function detect(files: InputFile[]): number {
     if (!/\.(csv|tsv|tab|txt)$/i.test(file.path)) continue;
     const first = head(file.bytes).split(/\r?\n/)[0];
     const cells = first.split(first.includes('\t') ? '\t' : ',').map((c) => c.trim().replace(/^"|"$/g, ''));
-    if (cells.length >= 61) continue; // a GDELT export
-    if (cells.length < 2) continue; // a table with one column has no pair to relate
+    if (cells.length >= 61 || cells.length < 2) continue; // a GDELT export, or not a table at all
     best = Math.max(best, guessMapping(cells) ? 0.5 : 0.2);
   }
   return best;
