@@ -8,6 +8,7 @@ import type { DataIssue, Dataset } from './model';
 import { summarizeDataset, type DatasetSummary } from './summary';
 import { expandZips } from './zip';
 import { sampleTable, type TableSample } from './import-sample';
+import { EDGE_LIST_PRESETS, guessMapping, type EdgeListPreset } from './formats/edge-list';
 import type { ConvertReport, EdgeListMapping, FormatId, InputFile } from './formats/types';
 
 /** What crosses to the worker: no callbacks; the worker supplies the vocabulary. */
@@ -35,13 +36,7 @@ export interface ImportOutcome {
   millis: number;
 }
 
-export interface MappingPreset {
-  id: string;
-  label: string;
-  /** Columns that must all be present for the preset to apply. */
-  columns: string[];
-  mapping: EdgeListMapping;
-}
+export type MappingPreset = EdgeListPreset;
 
 /** A flat table needs its columns mapped before it can be converted. */
 export interface MappingNeeded {
@@ -51,12 +46,6 @@ export interface MappingNeeded {
   guess: EdgeListMapping | null;
   presets: MappingPreset[];
 }
-
-/** The edge-list format's mapping helpers (H6's edge-list.ts); kept in one place so the mapping step has one source. */
-const mappingHelpers: { guess: (header: string[]) => EdgeListMapping | null; presets: MappingPreset[] } = {
-  guess: () => null,
-  presets: [],
-};
 
 const FLAT_TABLES: FormatId[] = ['edge-list'];
 
@@ -75,7 +64,7 @@ export function mappingNeeded(inputs: InputFile[], options: JobOptions): Mapping
   if (!format || !FLAT_TABLES.includes(format) || files.length === 0) return null;
   const table = files.reduce((a, b) => (b.bytes.length > a.bytes.length ? b : a));
   const sample = sampleTable(table);
-  return { format, sample, guess: mappingHelpers.guess(sample.header), presets: mappingHelpers.presets };
+  return { format, sample, guess: guessMapping(sample.header), presets: EDGE_LIST_PRESETS };
 }
 
 export function runImport(inputs: InputFile[], options: JobOptions, onProgress: (p: Progress) => void, now = () => Date.now()): ImportOutcome {

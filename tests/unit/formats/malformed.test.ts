@@ -1,18 +1,10 @@
 /** Whatever the bytes, a format answers with files that load or with issues: it never throws, and never half-converts. */
 import { describe, expect, it } from 'vitest';
 import { generateGdelt } from '../../../bench/gdelt-generate';
-import { edgeListFormat } from '../../../src/lib/core/formats/edge-list';
-import { gdeltFormat } from '../../../src/lib/core/formats/gdelt';
-import { gexfFormat } from '../../../src/lib/core/formats/gexf';
-import { graphmlFormat } from '../../../src/lib/core/formats/graphml';
-import { ploverJsonFormat } from '../../../src/lib/core/formats/plover-json';
-import { polecatFormat } from '../../../src/lib/core/formats/polecat';
+import { INPUT_FORMATS } from '../../../src/lib/core/formats/index';
 import type { InputFile } from '../../../src/lib/core/formats/types';
 import { loadDataset } from '../../../src/lib/core/load';
 import { file, fixture, vocabulary } from './helpers';
-
-/** The formats this suite holds to its rules (graph-data, H7's, has its own tests). */
-const INPUT_FORMATS = [gexfFormat, graphmlFormat, gdeltFormat, polecatFormat, ploverJsonFormat, edgeListFormat];
 
 const inputs: InputFile[] = [
   fixture('acled-sample.csv'),
@@ -24,6 +16,10 @@ const inputs: InputFile[] = [
   fixture('plover-sample.jsonl'),
   file('sample.export.CSV', generateGdelt(20, 3)),
 ];
+
+// graph-data passes its files to the loader unchanged, so its issues carry the loader's own codes (load/, files/);
+// its malformed inputs are tested in tests/unit/import/graph-data.test.ts.
+const CONVERTING_FORMATS = INPUT_FORMATS.filter((f) => f.id !== 'graph-data');
 
 function rng(seed: number) {
   let s = seed;
@@ -44,14 +40,11 @@ function mutate(bytes: Uint8Array, random: () => number): Uint8Array {
   return out;
 }
 
-// graph-data passes its files to the loader as they are; its malformed inputs are tests/unit/malformed's.
-const CONVERTERS = INPUT_FORMATS.filter((f) => f.id !== 'graph-data');
-
 describe('malformed input', () => {
   it('never throws on mutated inputs, and what converts without issues also loads', { timeout: 120_000 }, () => {
     const random = rng(42);
     for (const input of inputs) {
-      for (const format of CONVERTERS) {
+      for (const format of CONVERTING_FORMATS) {
         for (let i = 0; i < 6; i++) {
           const bytes = mutate(input.bytes, random);
           const result = format.convert([{ path: input.path, bytes }], { vocabulary, typeAttribute: undefined });
@@ -73,7 +66,7 @@ describe('malformed input', () => {
   });
 
   it('invalid UTF-8, empty files and a BOM get a clear answer in every format', () => {
-    for (const format of CONVERTERS) {
+    for (const format of CONVERTING_FORMATS) {
       const bad = format.convert([{ path: 'x.bin', bytes: new Uint8Array([0x41, 0x0a, 0xc3, 0x28]) }], { vocabulary });
       expect(bad.issues[0]).toMatchObject({ file: 'x.bin', line: 2, code: 'utf8/invalid', message: expect.stringMatching(new RegExp(`^entente/${format.id}: invalid UTF-8`)) });
       const empty = format.convert([{ path: 'empty', bytes: new Uint8Array() }], { vocabulary });

@@ -61,7 +61,7 @@ describe('graph-data format', () => {
   });
 
   it('says plainly when no format is recognised', () => {
-    const result = importInput([file('notes.txt', 'hello')], options);
+    const result = importInput([file('picture.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))], options);
     expect(result.format).toBeNull();
     expect(result.load.issues[0].message).toMatch(/^no supported format recognised/);
   });
