@@ -27,6 +27,8 @@ export const CODING: Record<FormatId, string> = {
   gdelt: 'gdelt',
   polecat: 'polecat',
   'plover-json': 'hand',
+  // Each aggregated row names its own coder (gdelt or polecat); this is the fallback.
+  parquet: 'gdelt',
 };
 
 /** Ids and cells stay within the loader's limits (100-character ids, 10,000-character cells). */

@@ -4,8 +4,9 @@ import { gdeltFormat } from './gdelt';
 import { gexfFormat } from './gexf';
 import { graphDataFormat } from './graph-data';
 import { graphmlFormat } from './graphml';
+import { parquetFormat } from './parquet';
 import { ploverJsonFormat } from './plover-json';
 import { polecatFormat } from './polecat';
 import type { InputFormat } from './types';
 
-export const INPUT_FORMATS: InputFormat[] = [graphDataFormat, gexfFormat, graphmlFormat, gdeltFormat, polecatFormat, ploverJsonFormat, edgeListFormat];
+export const INPUT_FORMATS: InputFormat[] = [graphDataFormat, gexfFormat, graphmlFormat, gdeltFormat, polecatFormat, ploverJsonFormat, parquetFormat, edgeListFormat];

@@ -111,8 +111,7 @@ function detect(files: InputFile[]): number {
   return best;
 }
 
-/** The id this format answers to; 'parquet' joins FormatId in types.ts when the format is listed in index.ts. */
-const PARQUET_ID = 'parquet' as FormatId;
+const PARQUET_ID: FormatId = 'parquet';
 
 function convert(files: InputFile[], options: ConvertOptions): ConvertResult {
   const issues: DataIssue[] = [];

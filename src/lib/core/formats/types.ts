@@ -3,7 +3,7 @@ import type { DataIssue } from '../model';
 
 export interface InputFile { path: string; bytes: Uint8Array }   // path relative to what the user opened (folder-relative or zip-entry path)
 
-export type FormatId = 'graph-data' | 'edge-list' | 'gexf' | 'graphml' | 'gdelt' | 'polecat' | 'plover-json';
+export type FormatId = 'graph-data' | 'edge-list' | 'gexf' | 'graphml' | 'gdelt' | 'polecat' | 'plover-json' | 'parquet';
 
 export interface EdgeListMapping {
   subject: string; object: string;          // column names
