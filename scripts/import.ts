@@ -2,16 +2,17 @@
  * `npm run import -- <file|dir> [--format <id>] [--type-attribute <name>] [--name <text>]
  *   [--vocabulary <relation-types.csv>] --out <graph-data dir>`
  *
- * Converts any supported input (edge list, GEXF, GraphML, GDELT, POLECAT, PLOVER JSON)
- * into a graph-data folder, through the same formats and the same loader as the app, so a
- * file that imports here imports there. Every problem is printed as one line; exit 1.
+ * Converts any supported input (graph-data folder or zip, edge list, GEXF, GraphML, GDELT,
+ * POLECAT, PLOVER JSON; zipped or not) into a graph-data folder, through the same
+ * importInput pipeline as the app's worker, so a file that imports here imports there. Every problem is printed as one line; exit 1.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { INPUT_FORMATS } from '../src/lib/core/formats/index';
 import type { FormatId, InputFile } from '../src/lib/core/formats/types';
-import { loadDataset } from '../src/lib/core/load';
+import { importInput } from '../src/lib/core/import';
 import { formatIssue, type DataIssue } from '../src/lib/core/model';
+import { graphDataZipEntries } from '../src/lib/core/write-graph-data';
 
 const USAGE = 'usage: npm run import -- <file|dir> [--format <id>] [--type-attribute <name>] [--name <text>] [--vocabulary <relation-types.csv>] --out <graph-data dir>';
 
@@ -63,46 +64,32 @@ if (!existsSync(vocabularyPath)) fail([`import: vocabulary ${vocabularyPath} not
 const vocabulary = readFileSync(vocabularyPath, 'utf8');
 const files = readInputs(input);
 if (!files.length) fail([`import: ${input}: no files`]);
-if (files.some((f) => /\.zip$/i.test(f.path))) fail(['import: .zip input needs core/zip.ts (browser import); unzip it first']);
-
-let format = options.format ? INPUT_FORMATS.find((f) => f.id === (options.format as FormatId)) : undefined;
-if (options.format && !format) fail([`import: unknown format "${options.format}"; known: ${INPUT_FORMATS.map((f) => f.id).join(', ')}`]);
-if (!format) {
-  let best = 0;
-  for (const candidate of INPUT_FORMATS) {
-    const score = candidate.detect(files);
-    if (score > best) [format, best] = [candidate, score];
-  }
-}
-if (!format) fail([`import: ${input}: no supported format recognised (supported: ${INPUT_FORMATS.map((f) => f.label).join(', ')})`]);
 
 const readMs = performance.now() - started;
-const converted = format.convert(files, { vocabulary, typeAttribute: options['type-attribute'], name: options.name });
+if (options.format && !INPUT_FORMATS.some((f) => f.id === options.format)) fail([`import: unknown format "${options.format}"; known: ${INPUT_FORMATS.map((f) => f.id).join(', ')}`]);
+// The same pipeline as the app's worker: unzip, detect, convert, validate with the loader.
+const result = importInput(files, { vocabulary, typeAttribute: options['type-attribute'], name: options.name, format: options.format as FormatId | undefined });
 const convertMs = performance.now() - started - readMs;
 function printIssues(issues: DataIssue[]): never {
   fail([...issues.map(formatIssue), `import: ${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing written`]);
 }
-if (converted.issues.length) printIssues(converted.issues);
-const load = loadDataset(converted.files, { texts: converted.texts });
-if (!load.ok) printIssues(load.issues);
-const loadMs = performance.now() - started - readMs - convertMs;
+if (!result.load.ok) printIssues(result.load.issues);
+const format = INPUT_FORMATS.find((f) => f.id === result.format)!;
+const { dataset } = result.load;
+// Written back from the validated Dataset, as "Download dataset" does, so the folder re-imports identically.
+const written = graphDataZipEntries(dataset, result.texts);
 
 const out = resolve(options.out);
 if (existsSync(out) && readdirSync(out).length && !existsSync(join(out, 'relation-types.csv'))) fail([`import: ${out} is not empty and not a graph-data folder; choose another --out`]);
 rmSync(join(out, 'relations'), { recursive: true, force: true });
 rmSync(join(out, 'texts'), { recursive: true, force: true });
-for (const [path, text] of Object.entries(converted.files)) {
+for (const [path, text] of Object.entries(written)) {
   mkdirSync(dirname(join(out, path)), { recursive: true });
   writeFileSync(join(out, path), text);
 }
-for (const [id, text] of Object.entries(converted.texts ?? {})) {
-  mkdirSync(join(out, 'texts'), { recursive: true });
-  writeFileSync(join(out, 'texts', `${id}.txt`), text);
-}
-const { dataset } = load;
-const report = converted.report;
+const report = result.report;
 console.log(`import: ${format.label}: ${dataset.actors.length} actors, ${dataset.relations.length} relations, ${dataset.sources.length} sources, ${dataset.types.length} types -> ${out}`);
 for (const [reason, n] of Object.entries(report.skipped)) console.log(`  skipped: ${n} ${reason}`);
 if (report.createdTypes.length) console.log(`  created types: ${report.createdTypes.join(', ')}`);
 for (const note of report.notes) console.log(`  note: ${note}`);
-console.log(`  time: read ${readMs.toFixed(0)} ms, convert ${convertMs.toFixed(0)} ms, validate ${loadMs.toFixed(0)} ms, total ${(performance.now() - started).toFixed(0)} ms`);
+console.log(`  time: read ${readMs.toFixed(0)} ms, convert and validate ${convertMs.toFixed(0)} ms, total with writing ${(performance.now() - started).toFixed(0)} ms`);
