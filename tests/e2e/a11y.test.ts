@@ -76,7 +76,7 @@ describe('axe finds no WCAG 2.2 A/AA violation', () => {
 
   test('on a filtered view, with unchecked types and empty counts', async () => {
     const page = await show('?types=accusation,mediation&from=2022-09-01&to=2022-09-30');
-    expect((await statusCounts(page)).shown).toBeLessThan(166);
+    expect((await statusCounts(page)).shown).toBeLessThan((await statusCounts(page)).total);
     expect(await page.getByRole('checkbox', { name: 'Alliance', exact: true }).isChecked()).toBe(false);
     expect(await violations(page)).toEqual([]);
   });
@@ -237,7 +237,7 @@ describe('what a screen reader hears', () => {
     // no race with the last frame, as a second press of Play would have.
     await page.locator('.timeline').getByRole('button', { name: 'Whole period' }).click();
     await expect.poll(() => play.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
-    await expect.poll(() => visible.innerText()).toBe('Showing 166 of 166 relations');
+    await expect.poll(async () => (await statusCounts(page)).shown === (await statusCounts(page)).total).toBe(true);
     await expect.poll(async () => (await announced.innerText()) === (await visible.innerText())).toBe(true);
   });
 });

@@ -170,7 +170,8 @@ describe('direction', () => {
 
     for (const [kind, candidates] of [['directed', directed], ['undirected', undirected]] as const) {
       const { edge, u, a, b, clearance } = candidates[0];
-      expect(clearance, `room around the target end of ${edge.key}`).toBeGreaterThan(12);
+      // Only pixels of the edge's own colour are measured, so a few pixels of room are enough.
+      expect(clearance, `room around the target end of ${edge.key}`).toBeGreaterThan(8);
       const color = typeOf(edge.relation).color;
       const middle = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
       const line = widthAcross(picture, middle, u, color);
@@ -235,8 +236,9 @@ describe('picking edges', () => {
     expect(panel).toContain(labelOf(edge.target));
     expect(panel).toContain(rows[0].quote);
 
-    // Moving away clears the tooltip.
-    await page.mouse.move(box.x + far.x, box.y + far.y, { steps: 2 });
+    // Moving off the graph clears the tooltip. (Not back to \`far\`: the open panel has narrowed the canvas,
+    // so the same page point now lies over another part of the graph.)
+    await page.mouse.move(box.x + box.width / 2, box.y - 4, { steps: 2 });
     await tooltip().waitFor({ state: 'detached' });
   });
 
