@@ -186,7 +186,9 @@ describe('focus', () => {
     const page = shared;
     await page.setViewportSize({ width: 768, height: 1024 });
     const toggle = page.getByRole('button', { name: 'Filters', exact: true });
-    expect(await page.getByRole('checkbox', { name: 'Alliance', exact: true }).isVisible()).toBe(false);
+    // The shared page may still have the drawer open from the phone check above.
+    if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+    await page.getByRole('checkbox', { name: 'Alliance', exact: true }).waitFor({ state: 'hidden' });
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     await page.getByRole('checkbox', { name: 'Alliance', exact: true }).focus();
