@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { statusCounts, useBuiltApp, waitForSettledGraph } from './harness';
 import { captureCanvas, countNonBackground, decodePng } from './pixels';
 import { loadDataset } from '../../src/lib/core/load';
@@ -89,4 +90,35 @@ test('the app renders, lays out and exports under the strict CSP, without a viol
   });
   expect(inlineRan).toBe(false);
   await expect.poll(async () => (await watched.violations()).map((v) => `${v.directive} ${v.blocked}`)).toEqual(['script-src-elem inline']);
+});
+
+test('importing a graph-data zip works under the strict CSP: the worker, the preview and the switch, without a violation', async () => {
+  const watched = await openWatchingViolations();
+  const { page } = watched;
+  await waitForSettledGraph(page);
+  const folder = fileURLToPath(new URL('../fixtures/import-ui/small-graph-data', import.meta.url));
+  const files = readGraphDataFolder(folder);
+  const expected = loadDataset(files);
+  if (!expected.ok) throw new Error('e2e: the small graph-data fixture does not load');
+  const zip = zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(typeof text === 'string' ? text : new TextDecoder().decode(text))])));
+  const transfer = await page.evaluateHandle((b64) => {
+    const binary = atob(b64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'small-graph-data.zip'));
+    return dt;
+  }, Buffer.from(zip).toString('base64'));
+  await page.dispatchEvent('main.stage', 'dragenter', { dataTransfer: transfer });
+  await page.dispatchEvent('main.stage', 'drop', { dataTransfer: transfer });
+  const dialog = page.locator('dialog.open-data');
+  await dialog.getByTestId('import-counts').waitFor({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Open and save' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await waitForSettledGraph(page);
+  const total = expected.dataset.relations.length;
+  await expect.poll(() => statusCounts(page)).toEqual({ shown: total, total });
+  expect(await watched.violations()).toEqual([]);
+  expect(watched.consoleErrors).toEqual([]);
+  expect(watched.foreignRequests).toEqual([]);
 });
