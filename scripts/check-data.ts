@@ -1,11 +1,15 @@
 /**
- * `npm run check-data [-- --data <dir>] [--texts <dir>] [--json]`: validates a
- * graph-data folder (the bundled one by default) with the same loader the app
+ * `npm run check-data [-- --data <dir|zip>] [--texts <dir>] [--json]`: validates a
+ * graph-data folder or zip (the bundled folder by default) with the same loader the app
  * uses, and prints what the dataset holds. Every problem is one line,
  * `file:line: column: message [code]`; `--json` prints them as records instead.
  * Exit code 0 when the dataset is valid, 1 when it has issues, 2 on bad usage.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { FileContent } from '../src/lib/core/load';
+import { graphDataRoot } from '../src/lib/core/formats/graph-data';
+import { unzipInput } from '../src/lib/core/zip';
 import { loadDataset } from '../src/lib/core/load';
 import { formatIssue } from '../src/lib/core/model';
 import { summarizeDataset } from '../src/lib/core/summary';
@@ -30,7 +34,7 @@ function parseArguments(argv: string[]): { data?: string; texts?: string; json: 
       if (value === undefined || value.startsWith('--')) fail(`${arg} needs a folder`);
       values[arg] = value;
       i++;
-    } else fail(`unknown argument "${arg}"; usage: npm run check-data -- [--data <graph-data dir>] [--texts <dir of source texts>] [--json]`);
+    } else fail(`unknown argument "${arg}"; usage: npm run check-data -- [--data <graph-data dir or zip>] [--texts <dir of source texts>] [--json]`);
   }
   return { data: values['--data'], texts: values['--texts'], json };
 }
@@ -41,10 +45,25 @@ let files;
 let texts;
 try {
   texts = args.texts ? readSourceTexts(resolve(args.texts)) : undefined;
-  files = readGraphDataFolder(dataDir);
+  files = /\.zip$/i.test(dataDir) ? readGraphDataZip(dataDir) : readGraphDataFolder(dataDir);
 } catch (error) {
   if (error instanceof FolderError) fail(error.message);
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') fail(`${dataDir} does not exist`);
   throw error;
+}
+
+/** A zip's entries under its graph-data folder (zips often wrap it in one more folder), as the app reads them. */
+function readGraphDataZip(path: string): Record<string, FileContent> {
+  const { files: entries, issues } = unzipInput({ path, bytes: new Uint8Array(readFileSync(path)) });
+  if (issues.length) {
+    process.stderr.write(issues.map(formatIssue).join('\n') + '\n');
+    console.error(`\ncheck-data: ${issues.length} error${issues.length === 1 ? '' : 's'} in ${path}`);
+    process.exit(1);
+  }
+  const root = graphDataRoot(entries) ?? '';
+  const files: Record<string, FileContent> = Object.create(null);
+  for (const entry of entries) if (entry.path.startsWith(root)) files[entry.path.slice(root.length)] = entry.bytes;
+  return files;
 }
 const result = loadDataset(files, { texts });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { REL_HEAD, SOURCES_HEAD, baseLines, dataset } from './generate';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
@@ -52,6 +53,24 @@ describe('check-data', { timeout: 60_000 }, () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('4 actors, 3 relations from 3 statements, 2 sources, 3 relation types');
+  });
+
+  it('--data takes a zip too, wrapped in a folder or not, and refuses an entry outside it by name', () => {
+    const files = dataset();
+    const zipped = join(scratch, 'valid.zip');
+    writeFileSync(zipped, zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [`my-data/${path}`, typeof text === 'string' ? strToU8(text) : text]))));
+    const run = checkData('--data', zipped);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('4 actors, 3 relations from 3 statements, 2 sources, 3 relation types');
+    const evil = join(scratch, 'evil.zip');
+    writeFileSync(evil, zipSync({ 'actors.csv': strToU8('x'), '../outside.csv': strToU8('x') }));
+    const refused = checkData('--data', evil);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('../outside.csv');
+    const missing = checkData('--data', join(scratch, 'missing.zip'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('prints file:line: column: message [code] for each problem and exits 1; a folder named x.csv and a .CSV file do not crash it', () => {
