@@ -8,22 +8,13 @@
  * as is and `aggregateToGraphData` turns into graph-data.
  */
 import Papa from 'papaparse';
+// The 61 columns of a GDELT 2.0 export, in file order: one list for the browser import and this query.
+import { GDELT_COLUMNS } from './formats/gdelt';
 
 export type AggregateFormat = 'gdelt' | 'polecat';
 export type AggregatePeriod = 'month' | 'week' | 'day';
 export type InputKind = 'csv' | 'parquet';
 
-/** The 61 columns of a GDELT 2.0 events export, in file order (no header row in the files). */
-export const GDELT_EXPORT_COLUMNS = [
-  'GLOBALEVENTID', 'SQLDATE', 'MonthYear', 'Year', 'FractionDate',
-  'Actor1Code', 'Actor1Name', 'Actor1CountryCode', 'Actor1KnownGroupCode', 'Actor1EthnicCode', 'Actor1Religion1Code', 'Actor1Religion2Code', 'Actor1Type1Code', 'Actor1Type2Code', 'Actor1Type3Code',
-  'Actor2Code', 'Actor2Name', 'Actor2CountryCode', 'Actor2KnownGroupCode', 'Actor2EthnicCode', 'Actor2Religion1Code', 'Actor2Religion2Code', 'Actor2Type1Code', 'Actor2Type2Code', 'Actor2Type3Code',
-  'IsRootEvent', 'EventCode', 'EventBaseCode', 'EventRootCode', 'QuadClass', 'GoldsteinScale', 'NumMentions', 'NumSources', 'NumArticles', 'AvgTone',
-  'Actor1Geo_Type', 'Actor1Geo_FullName', 'Actor1Geo_CountryCode', 'Actor1Geo_ADM1Code', 'Actor1Geo_ADM2Code', 'Actor1Geo_Lat', 'Actor1Geo_Long', 'Actor1Geo_FeatureID',
-  'Actor2Geo_Type', 'Actor2Geo_FullName', 'Actor2Geo_CountryCode', 'Actor2Geo_ADM1Code', 'Actor2Geo_ADM2Code', 'Actor2Geo_Lat', 'Actor2Geo_Long', 'Actor2Geo_FeatureID',
-  'ActionGeo_Type', 'ActionGeo_FullName', 'ActionGeo_CountryCode', 'ActionGeo_ADM1Code', 'ActionGeo_ADM2Code', 'ActionGeo_Lat', 'ActionGeo_Long', 'ActionGeo_FeatureID',
-  'DATEADDED', 'SOURCEURL',
-] as const;
 
 /**
  * POLECAT columns read, by header name (matched ignoring case, spaces, `_`, `-` and `.`,
@@ -184,7 +175,7 @@ function gdeltKindSql(side: 1 | 2): string {
 
 function gdeltSource(inputs: readonly string[], kind: InputKind): string {
   if (kind === 'parquet') return `read_parquet(${sqlList(inputs)}, union_by_name = true, filename = true)`;
-  const columns = `{${GDELT_EXPORT_COLUMNS.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
+  const columns = `{${GDELT_COLUMNS.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
   // No quoting in GDELT exports: a `"` inside a URL is data. Rows of the wrong width are
   // rejected (and counted from reject_errors) rather than stopping the whole run.
   return `read_csv(${sqlList(inputs)}, delim = '\\t', header = false, quote = '', escape = '', columns = ${columns}, ignore_errors = true, store_rejects = true, parallel = true, filename = true)`;
