@@ -1,12 +1,12 @@
 /** `npm run check-data` end to end: one line per problem, one line for bad usage, never a stack trace. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { REL_HEAD, SOURCES_HEAD, baseLines, dataset } from './generate';
+import { REL_HEAD, SOURCES_HEAD, baseLines, dataset, writeFolder } from './generate';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'entente-cli-'));
@@ -18,16 +18,7 @@ function checkData(...args: string[]) {
 }
 
 function folder(name: string, files: Record<string, string | Uint8Array>): string {
-  const root = join(scratch, name);
-  for (const [path, content] of Object.entries(files)) {
-    const target = join(root, path);
-    if (path.endsWith('/')) mkdirSync(target, { recursive: true });
-    else {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
-    }
-  }
-  return root;
+  return writeFolder(join(scratch, name), files);
 }
 
 describe('check-data', { timeout: 60_000 }, () => {

@@ -3,7 +3,22 @@
  * at a time, and large files (hundreds of thousands of rows, valid or not) built
  * in memory in well under a second.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { FileContent } from '../../../src/lib/core/load';
+
+/** Writes `files` under `root`, plus empty folders for paths ending in `/`; returns `root`. */
+export function writeFolder(root: string, files: Record<string, FileContent>): string {
+  for (const [path, content] of Object.entries(files)) {
+    const target = join(root, path);
+    if (path.endsWith('/')) mkdirSync(target, { recursive: true });
+    else {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+  }
+  return root;
+}
 
 export const TYPES_HEAD = 'id,label,color,directed,temporal,cameo,description';
 export const ACTORS_HEAD = 'id,label,kind,affiliation,aliases';

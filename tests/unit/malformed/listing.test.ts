@@ -3,16 +3,16 @@
  * walks a folder on disk and reads bytes, the app globs the bundled folder and
  * gets text. The same folder must give the same issues both ways.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planDatasetFiles } from '../../../src/lib/core/dataset-files';
 import { loadDataset, type FileContent } from '../../../src/lib/core/load';
 import { readBundledFiles } from '../../../src/lib/state/bundled-data';
 import { listFolder, readGraphDataFolder } from '../../../scripts/read-graph-data';
-import { REL_HEAD, dataset } from './generate';
+import { REL_HEAD, dataset, writeFolder } from './generate';
 
 const plan = (paths: string[]) => {
   const { files, ignored, issues } = planDatasetFiles(paths);
@@ -67,18 +67,8 @@ describe('an upper-case .CSV relations file no longer vanishes', () => {
 const scratch = mkdtempSync(join(tmpdir(), 'entente-listing-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Writes `files` under a fresh folder, plus empty folders for paths ending in `/`. */
 function folder(name: string, files: Record<string, FileContent>): string {
-  const root = join(scratch, name);
-  for (const [path, content] of Object.entries(files)) {
-    const target = join(root, path);
-    if (path.endsWith('/')) mkdirSync(target, { recursive: true });
-    else {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
-    }
-  }
-  return root;
+  return writeFolder(join(scratch, name), files);
 }
 
 /** What the app sees of a folder: its files (no folders) through Vite's glob, as UTF-8 text. */
