@@ -47,6 +47,19 @@ export const EdgeArrowMinHeadProgram = createEdgeCompoundProgram([
 // a_color, a_id; a_current and a_direction per vertex) and get their own shaders: a minimum head size, and a
 // bounding box that covers the line and head on both sides of the chord, at any pixel ratio.
 
+/** What the curve vertex shader hands its fragment shader: one list, since both must declare it alike. */
+const CURVE_VARYINGS = /* glsl */ `
+varying vec4 v_color;
+varying float v_thickness;
+varying float v_headThickness;
+varying float v_feather;
+varying vec2 v_cpA;
+varying vec2 v_cpB;
+varying vec2 v_cpC;
+varying float v_targetSize;
+varying vec2 v_targetPoint;
+`;
+
 function curveVertexShader(head: boolean): string {
   return /* glsl */ `
 attribute vec4 a_id;
@@ -68,15 +81,7 @@ uniform float u_feather;
 uniform float u_minHeadThickness;
 uniform float u_widenessToThicknessRatio;
 
-varying vec4 v_color;
-varying float v_thickness;
-varying float v_headThickness;
-varying float v_feather;
-varying vec2 v_cpA;
-varying vec2 v_cpB;
-varying vec2 v_cpC;
-varying float v_targetSize;
-varying vec2 v_targetPoint;
+${CURVE_VARYINGS}
 
 const float bias = 255.0 / 254.0;
 const float epsilon = 0.7;
@@ -132,15 +137,7 @@ function curveFragmentShader(head: boolean): string {
   return /* glsl */ `
 precision highp float;
 
-varying vec4 v_color;
-varying float v_thickness;
-varying float v_headThickness;
-varying float v_feather;
-varying vec2 v_cpA;
-varying vec2 v_cpB;
-varying vec2 v_cpC;
-varying float v_targetSize;
-varying vec2 v_targetPoint;
+${CURVE_VARYINGS}
 
 uniform float u_lengthToThicknessRatio;
 uniform float u_widenessToThicknessRatio;
