@@ -180,6 +180,11 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     return mask && mask.includes(0) ? mask : null;
   }
 
+  function isMasked(filter: RelationFilter, group: SpanGroup, k: number): boolean {
+    const { rowMask, edgeMask } = filter;
+    return (rowMask !== undefined && rowMask[group.rows[k]] === 0) || (edgeMask !== undefined && edgeMask[group.edges[k]] === 0);
+  }
+
   function markVisibleRows() {
     visible.fill(0);
     if (current && current.from <= current.to) {
@@ -188,7 +193,9 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
       for (const group of shownGroups(current)) {
         const last = upperBound(group.starts, to);
         for (let k = lowerBound(group.starts, from - group.maxLength); k < last; k++) {
-          if (group.ends[k] >= from && (hiding === null || hiding[group.modalities[k]] !== 0)) visible[group.rows[k]] = 1;
+          if (group.ends[k] < from || (hiding !== null && hiding[group.modalities[k]] === 0)) continue;
+          if (isMasked(current, group, k)) continue;
+          visible[group.rows[k]] = 1;
         }
       }
     }
@@ -237,13 +244,37 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     }
   }
 
+  /**
+   * With a row or edge mask the legend's counts cannot come from sorted starts and ends, since masked
+   * rows count nowhere: they are counted in the scan instead, which then covers hidden types too.
+   */
+  function countMaskedKinds(filter: RelationFilter) {
+    const { from, to, typeMask } = filter;
+    const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
+    const { typeCountsInWindow, modalityCountsInWindow } = result;
+    typeCountsInWindow.fill(0);
+    modalityCountsInWindow.fill(0);
+    if (from > to) return;
+    for (const group of layoutFor(!!filter.carryForward).groups) {
+      const last = upperBound(group.starts, to);
+      for (let k = lowerBound(group.starts, from - group.maxLength); k < last; k++) {
+        if (group.ends[k] < from || isMasked(filter, group, k)) continue;
+        const m = group.modalities[k];
+        if (modalityMask[m]) typeCountsInWindow[group.type]++;
+        if (typeMask[group.type]) modalityCountsInWindow[m]++;
+      }
+    }
+  }
+
   function update(filter: RelationFilter): FilterResult {
     undoPrevious();
     current = filter;
     visibleIsStale = true;
     const { from, to } = filter;
     const { edgeCounts, nodeCounts } = result;
-    countKinds(filter, layoutFor(!!filter.carryForward).endsByKind);
+    const masking = !!(filter.rowMask || filter.edgeMask);
+    if (masking) countMaskedKinds(filter);
+    else countKinds(filter, layoutFor(!!filter.carryForward).endsByKind);
     let visibleCount = 0;
     let statementCount = 0;
     stamp++;
@@ -255,10 +286,12 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
         for (let k = lowerBound(starts, from - group.maxLength); k < last; k++) {
           if (ends[k] < from) continue;
           if (hiding !== null && hiding[modalities[k]] === 0) continue;
+          if (masking && isMasked(filter, group, k)) continue;
           visibleCount++;
           const e = edges[k];
           if (edgeCounts[e]++ === 0) touchedEdges[touchedCount++] = e;
-          const role = statementRole[k];
+          // A mask may hide a statement's head row and keep the rest, so masked scans stamp every statement.
+          const role = masking ? STATEMENT_STAMPED : statementRole[k];
           if (role === STATEMENT_HEAD) statementCount++;
           else if (role === STATEMENT_STAMPED && statementStamp[statements[k]] !== stamp) {
             statementStamp[statements[k]] = stamp;

@@ -19,6 +19,13 @@ export interface RelationFilter {
   modalityMask?: Uint8Array;
   /** Standing relations without end date hold until today instead of through their source's publication date. */
   carryForward?: boolean;
+  /**
+   * 1 for each relation row that may be shown at all (a source filter, for example); absent means all.
+   * A masked row counts nowhere, not even in the legend: it is as if the dataset did not hold it.
+   */
+  rowMask?: Uint8Array;
+  /** 1 for each aggregated edge that may be shown at all (a scope or an actor-kind filter); absent means all. Masked like `rowMask`. */
+  edgeMask?: Uint8Array;
 }
 
 export const ALL_MODALITIES: Uint8Array = new Uint8Array(MODALITIES.length).fill(1);
@@ -76,8 +83,9 @@ export function filterRelations(index: RelationIndex, filter: RelationFilter, in
   let visibleCount = 0;
   let visibleStatementCount = 0;
 
+  const { rowMask, edgeMask } = filter;
   for (let i = 0; i < relationCount; i++) {
-    if (starts[i] > to || ends[i] < from) {
+    if (starts[i] > to || ends[i] < from || (rowMask && rowMask[i] === 0) || (edgeMask && edgeMask[edgeOf[i]] === 0)) {
       visible[i] = 0;
       continue;
     }
