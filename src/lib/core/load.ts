@@ -30,8 +30,6 @@ import {
   type ActorKind,
   type DataIssue,
   type Dataset,
-  type Modality,
-  type Relation,
   type RelationType,
   type Source,
   type Temporal,
@@ -51,6 +49,7 @@ import {
   type LoadRun,
 } from './load-checks';
 import { contentSize, decodeDataFile, type FileContent } from './text-decode';
+import { RelationColumnsBuilder, relationRows } from './relation-columns';
 
 export { ACTORS_FILE, RELATIONS_DIR, SOURCES_FILE, TYPES_FILE } from './dataset-files';
 
@@ -271,15 +270,22 @@ interface RelationContext {
   actors: IdTable;
   types: Map<string, RelationType>;
   typeTable: IdTable;
+  /** Numbers of the valid actors, types and this file's source, as the columns store them. */
+  actorIndex: Map<string, number>;
+  typeIndex: Map<string, number>;
+  sourceIndex: number;
+  /** Where valid rows go. */
+  rows: RelationColumnsBuilder;
   /** Whether quotes are required (hand-coded source). */
   quotesRequired: boolean;
   sourceText: string | undefined;
 }
 
-function readRelations(sourceId: string, file: string, content: FileContent, context: RelationContext, run: LoadRun): Relation[] {
+const MODALITY_INDEX = new Map<string, number>(MODALITIES.map((m, i) => [m, i]));
+
+function readRelations(sourceId: string, file: string, content: FileContent, context: RelationContext, run: LoadRun): void {
   const { table, damaged } = readTable(file, content, RELATION_SPEC, run);
-  const relations: Relation[] = [];
-  if (!table) return relations;
+  if (!table) return;
   const check = new Checker(file, run);
   const duplicates = new RowIndex();
   for (const row of table.rows) {
@@ -330,25 +336,24 @@ function readRelations(sourceId: string, file: string, content: FileContent, con
     }
     const first = duplicates.firstLineOf(row, table.header);
     if (first !== null) check.fail('', 'load/duplicate-row', `the same row as line ${first}; a relation is coded once`);
-    if (check.valid) {
-      relations.push({
-        id: `${sourceId}:${row.line}`,
-        source: sourceId,
+    // A row with any issue is not stored; once there is an issue the whole dataset is refused anyway.
+    if (check.valid && run.issues.length === 0) {
+      context.rows.add({
+        source: context.sourceIndex,
         line: row.line,
-        subject,
-        object,
-        type,
-        date,
-        endDate,
+        subject: context.actorIndex.get(subject) ?? 0,
+        object: context.actorIndex.get(object) ?? 0,
+        type: context.typeIndex.get(type) ?? 0,
+        modality: MODALITY_INDEX.get(modality || DEFAULT_MODALITY) ?? 0,
+        date: run.dates.span(date)!,
+        endDate: endDate ? run.dates.span(endDate)! : null,
         quote,
         note,
         statement,
-        modality: (modality || DEFAULT_MODALITY) as Modality,
         attributes: attributesOf(table.header, values),
       });
     }
   }
-  return relations;
 }
 
 /** Issues grouped by file (in the order the files were first reported), then by line; stable otherwise. */
@@ -413,12 +418,16 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
     if (!texts!.has(role.sourceId)) texts!.set(role.sourceId, decoded.text);
   }
 
-  const context: Omit<RelationContext, 'quotesRequired' | 'sourceText'> = {
+  const sourceIndex = new Map(sources.map((source, i) => [source.id, i]));
+  const rows = new RelationColumnsBuilder({ sourceIds: sources.map((s) => s.id), actorIds: actors.map((a) => a.id), typeIds: types.map((t) => t.id) });
+  const context: Omit<RelationContext, 'quotesRequired' | 'sourceText' | 'sourceIndex'> = {
     actors: actorTable,
     types: new Map(types.map((type) => [type.id, type])),
     typeTable,
+    actorIndex: new Map(actors.map((actor, i) => [actor.id, i])),
+    typeIndex: new Map(types.map((type, i) => [type.id, i])),
+    rows,
   };
-  const relations: Relation[] = [];
   const withRelations = new Set<string>();
   for (const [file, role] of byKind('relations')) {
     if (role.kind !== 'relations') continue;
@@ -435,8 +444,7 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
     if (texts && sourceText === undefined && coding === DEFAULT_CODING) {
       issues.push({ file, line: 0, column: 'quote', code: 'load/no-source-text', message: `no source text given for "${sourceId}", so its quotes cannot be checked` });
     }
-    const loaded = readRelations(sourceId, file, content(file), { ...context, quotesRequired: coding === DEFAULT_CODING, sourceText }, run);
-    for (const relation of loaded) relations.push(relation);
+    readRelations(sourceId, file, content(file), { ...context, sourceIndex: sourceIndex.get(sourceId) ?? 0, quotesRequired: coding === DEFAULT_CODING, sourceText }, run);
   }
   if (sourcesFile) {
     for (const source of sources) {
@@ -451,5 +459,5 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
     }
   }
   if (issues.length > 0) return { ok: false, dataset: null, issues: inReadingOrder(issues) };
-  return { ok: true, dataset: { types, actors, sources, relations }, issues: [] };
+  return { ok: true, dataset: { types, actors, sources, relations: relationRows(rows.finish()) }, issues: [] };
 }

@@ -4,8 +4,10 @@
  * type and modality indices, statements and the aggregated edge of every
  * relation row.
  */
-import { parsePartialDate, relationSpan, type DaySpan } from './dates';
+import { parsePartialDate, type DaySpan } from './dates';
+import { lazyArray } from './lazy-array';
 import { MODALITIES, type Dataset, type Modality } from './model';
+import { NO_END_DATE, lastDayOf, relationColumnsOf, type RelationColumns } from './relation-columns';
 
 /** Relation rows of one type between one pair of actors, drawn as a single edge. */
 export interface AggregatedEdge {
@@ -34,11 +36,18 @@ export interface RelationIndex {
   statementOf: Int32Array;
   statementCount: number;
   edgeOf: Int32Array;
+  /** Made when read, from edgeTypeOf, edgeSourceIndex and edgeTargetIndex. */
   edges: AggregatedEdge[];
+  edgeTypeOf: Uint16Array;
   edgeSourceIndex: Int32Array;
   edgeTargetIndex: Int32Array;
-  /** Relation rows of each edge, in dataset order. */
+  /** Relation rows of each edge, in dataset order: views into edgeRows, made when read. */
   edgeRelations: Int32Array[];
+  /** All rows grouped by edge: those of edge e are edgeRows[edgeRowStart[e]] up to edgeRows[edgeRowStart[e + 1]]. */
+  edgeRows: Int32Array;
+  edgeRowStart: Int32Array;
+  /** The rows as columns, for code that reads every row (counts, search) without making row objects. */
+  columns: RelationColumns;
   /** From the earliest start to the latest attested day; carrying states forward does not stretch it to today. */
   extent: DaySpan;
 }
@@ -54,22 +63,37 @@ export function aggregatedEdgeKey(subject: string, object: string, type: string,
  * after its start. One source's "outgoing Secretary General" ends his term; another source
  * from his first year does not carry him into the next decade.
  */
-function capCarriedEnds(dataset: Dataset, typeOf: Uint16Array, starts: Int32Array, ends: Int32Array, carriedEnds: Int32Array, edgeRows: number[][]): void {
-  const { relations, types } = dataset;
-  for (const rows of edgeRows) {
-    if (types[typeOf[rows[0]]].temporal !== 'state') continue;
-    const stated = Int32Array.from(rows.filter((i) => relations[i].endDate).map((i) => ends[i])).sort();
-    if (stated.length === 0) continue;
-    for (const i of rows) {
-      if (relations[i].endDate) continue;
+function capCarriedEnds(columns: RelationColumns, isState: Uint8Array, edgeTypeOf: Uint16Array, edgeRows: Int32Array, edgeRowStart: Int32Array, starts: Int32Array, ends: Int32Array, carriedEnds: Int32Array): void {
+  const precision = columns.precision;
+  let stated = new Int32Array(16);
+  for (let e = 0; e < edgeTypeOf.length; e++) {
+    if (!isState[edgeTypeOf[e]]) continue;
+    const from = edgeRowStart[e];
+    const to = edgeRowStart[e + 1];
+    let n = 0;
+    for (let k = from; k < to; k++) {
+      const i = edgeRows[k];
+      if (precision[i] >> 2 === NO_END_DATE) continue;
+      if (n === stated.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(stated);
+        stated = grown;
+      }
+      stated[n++] = ends[i];
+    }
+    if (n === 0) continue;
+    const sorted = stated.subarray(0, n).sort();
+    for (let k = from; k < to; k++) {
+      const i = edgeRows[k];
+      if (precision[i] >> 2 !== NO_END_DATE) continue;
       let lo = 0;
-      let hi = stated.length;
+      let hi = n;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (stated[mid] < starts[i]) lo = mid + 1;
+        if (sorted[mid] < starts[i]) lo = mid + 1;
         else hi = mid;
       }
-      if (lo < stated.length) carriedEnds[i] = Math.max(ends[i], Math.min(carriedEnds[i], stated[lo]));
+      if (lo < n) carriedEnds[i] = Math.max(ends[i], Math.min(carriedEnds[i], sorted[lo]));
     }
   }
 }
@@ -80,98 +104,159 @@ export function modalityIndexOf(modality: Modality | '' | undefined): number {
   return MODALITY_INDEX.get(modality || 'asserted') ?? 0;
 }
 
+/** Rows in order of their start day, ties in row order: a counting sort, since days span a few thousand values. */
+function rowsByStart(starts: Int32Array, min: number, max: number): Int32Array {
+  const count = starts.length;
+  const order = new Int32Array(count);
+  const range = max - min + 1;
+  if (count === 0) return order;
+  if (range > 4 * count + 100_000) {
+    for (let i = 0; i < count; i++) order[i] = i;
+    return order.sort((a, b) => starts[a] - starts[b] || a - b);
+  }
+  const slots = new Int32Array(range + 1);
+  for (let i = 0; i < count; i++) slots[starts[i] - min + 1]++;
+  for (let d = 1; d <= range; d++) slots[d] += slots[d - 1];
+  for (let i = 0; i < count; i++) order[slots[starts[i] - min]++] = i;
+  return order;
+}
+
+function sameIds(a: readonly string[], b: readonly { id: string }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i].id) return false;
+  return true;
+}
+
 export function buildRelationIndex(dataset: Dataset, today: number): RelationIndex {
-  const { relations, types, actors, sources } = dataset;
-  const count = relations.length;
-  const typeIndex = new Map(types.map((t, i) => [t.id, i]));
-  const actorIndex = new Map(actors.map((a, i) => [a.id, i]));
+  const { types, actors, sources } = dataset;
+  let columns = relationColumnsOf(dataset);
+  if (!sameIds(columns.typeIds, types) || !sameIds(columns.actorIds, actors)) {
+    // The dataset was re-assembled around the rows of another one: number its ids afresh.
+    columns = relationColumnsOf({ ...dataset, relations: dataset.relations.slice() });
+  }
+  const count = columns.count;
+  const actorCount = actors.length;
   // A source attests what it reports through the last day of its publication date.
-  const attestedThrough = new Map(sources.map((s) => [s.id, parsePartialDate(s.published)?.end ?? -Infinity]));
-  const starts = new Int32Array(count);
+  const publishedEnd = new Map(sources.map((s) => [s.id, parsePartialDate(s.published)?.end ?? -Infinity]));
+  const attestedThrough = Float64Array.from(columns.sourceIds, (id) => publishedEnd.get(id) ?? -Infinity);
+  const isState = Uint8Array.from(types, (t) => (t.temporal === 'state' ? 1 : 0));
+  const isDirected = Uint8Array.from(types, (t) => (t.directed ? 1 : 0));
+  const { dateStart, endDateEnd, precision, source, subject, object, type: typeOf, modality: modalityOf, statement } = columns;
+
+  // A span starts on the first day of its date, always: the column serves as is.
+  const starts = dateStart;
   const ends = new Int32Array(count);
   const carriedEnds = new Int32Array(count);
-  const typeOf = new Uint16Array(count);
-  const modalityOf = new Uint8Array(count);
-  const statementOf = new Int32Array(count);
-  const statementByKey = new Map<string, number>();
-  let statementCount = 0;
-  const edgeOf = new Int32Array(count);
-  const edges: AggregatedEdge[] = [];
-  const edgeByKey = new Map<string, number>();
-  const edgeRelationLists: number[][] = [];
+  const dateEnds = new Map<number, number>();
   let extentStart = Infinity;
   let extentEnd = -Infinity;
-
+  let lastStart = -Infinity;
   for (let i = 0; i < count; i++) {
-    const relation = relations[i];
-    const t = typeIndex.get(relation.type);
-    if (t === undefined) throw new Error(`entente/relation-index: unknown relation type "${relation.type}" in ${relation.id}`);
-    const temporal = types[t].temporal;
-    const span = relationSpan(relation.date, relation.endDate, temporal, attestedThrough.get(relation.source) ?? -Infinity);
-    const carried = relationSpan(relation.date, relation.endDate, temporal, today);
-    if (!span || !carried) throw new Error(`entente/relation-index: invalid date in ${relation.id}`);
-    starts[i] = span.start;
-    ends[i] = span.end;
-    carriedEnds[i] = Math.max(span.end, carried.end);
-    typeOf[i] = t;
-    modalityOf[i] = modalityIndexOf(relation.modality);
-    if (relation.statement) {
-      const key = `${relation.source}\u0000${relation.statement}`;
-      let s = statementByKey.get(key);
-      if (s === undefined) statementByKey.set(key, (s = statementCount++));
-      statementOf[i] = s;
-    } else statementOf[i] = statementCount++;
-    extentStart = Math.min(extentStart, span.start);
-    extentEnd = Math.max(extentEnd, span.end);
+    const start = dateStart[i];
+    const p = precision[i];
+    let end: number;
+    let carried: number;
+    if (p >> 2 !== NO_END_DATE) end = carried = endDateEnd[i];
+    else {
+      const dateKey = start * 4 + (p & 3);
+      let dateEnd = dateEnds.get(dateKey);
+      if (dateEnd === undefined) dateEnds.set(dateKey, (dateEnd = lastDayOf(start, p & 3)));
+      if (isState[typeOf[i]]) {
+        end = Math.max(dateEnd, attestedThrough[source[i]]);
+        carried = Math.max(dateEnd, today);
+      } else end = carried = dateEnd;
+    }
+    ends[i] = end;
+    carriedEnds[i] = Math.max(end, carried);
+    if (start < extentStart) extentStart = start;
+    if (start > lastStart) lastStart = start;
+    if (end > extentEnd) extentEnd = end;
   }
+
+  // Actors in the order of their ids, so that an undirected edge runs from the id that sorts first.
+  const rank = new Int32Array(actorCount);
+  Int32Array.from({ length: actorCount }, (_, a) => a)
+    .sort((a, b) => (actors[a].id < actors[b].id ? -1 : actors[a].id > actors[b].id ? 1 : 0))
+    .forEach((a, r) => (rank[a] = r));
 
   // Edges are numbered in order of their first row in time, so rows close in time count into
   // edges close in memory: the filter engine's per-row increments then mostly hit the cache.
-  const byStart = Int32Array.from({ length: count }, (_, i) => i).sort((a, b) => starts[a] - starts[b] || a - b);
-  for (const i of byStart) {
-    const relation = relations[i];
-    const type = types[typeOf[i]];
-    const key = aggregatedEdgeKey(relation.subject, relation.object, type.id, type.directed);
+  const byStart = rowsByStart(starts, extentStart, lastStart);
+  const edgeOf = new Int32Array(count);
+  let edgeTypeOf = new Uint16Array(Math.min(count, 1024));
+  let edgeSourceIndex = new Int32Array(edgeTypeOf.length);
+  let edgeTargetIndex = new Int32Array(edgeTypeOf.length);
+  let edgeCount = 0;
+  const edgeByKey = new Map<number, number>();
+  for (let k = 0; k < count; k++) {
+    const i = byStart[k];
+    const t = typeOf[i];
+    const s = subject[i];
+    const o = object[i];
+    const forward = isDirected[t] === 1 || rank[s] < rank[o];
+    const from = forward ? s : o;
+    const to = forward ? o : s;
+    const key = (t * actorCount + from) * actorCount + to;
     let e = edgeByKey.get(key);
     if (e === undefined) {
-      e = edges.length;
+      e = edgeCount++;
       edgeByKey.set(key, e);
-      const forward = type.directed || relation.subject < relation.object;
-      edges.push({
-        key,
-        source: forward ? relation.subject : relation.object,
-        target: forward ? relation.object : relation.subject,
-        type: type.id,
-        directed: type.directed,
-      });
-      edgeRelationLists.push([]);
+      if (e === edgeTypeOf.length) {
+        const size = Math.min(count, e * 2);
+        edgeTypeOf = grown(edgeTypeOf, size);
+        edgeSourceIndex = grown(edgeSourceIndex, size);
+        edgeTargetIndex = grown(edgeTargetIndex, size);
+      }
+      edgeTypeOf[e] = t;
+      edgeSourceIndex[e] = from;
+      edgeTargetIndex[e] = to;
     }
     edgeOf[i] = e;
   }
-  for (let i = 0; i < count; i++) edgeRelationLists[edgeOf[i]].push(i);
-  // Statements, like edges, are numbered by their first row in time, so the engine's per-row statement stamps stay close in memory.
-  const renumbered = new Int32Array(statementCount).fill(-1);
-  let nextStatement = 0;
-  for (const i of byStart) if (renumbered[statementOf[i]] < 0) renumbered[statementOf[i]] = nextStatement++;
-  for (let i = 0; i < count; i++) statementOf[i] = renumbered[statementOf[i]];
-  capCarriedEnds(dataset, typeOf, starts, ends, carriedEnds, edgeRelationLists);
+  edgeTypeOf = edgeTypeOf.slice(0, edgeCount);
+  edgeSourceIndex = edgeSourceIndex.slice(0, edgeCount);
+  edgeTargetIndex = edgeTargetIndex.slice(0, edgeCount);
 
-  const edgeSourceIndex = new Int32Array(edges.length);
-  const edgeTargetIndex = new Int32Array(edges.length);
-  edges.forEach((edge, e) => {
-    const s = actorIndex.get(edge.source);
-    const t = actorIndex.get(edge.target);
-    if (s === undefined || t === undefined) throw new Error(`entente/relation-index: unknown actor in edge ${edge.key}`);
-    edgeSourceIndex[e] = s;
-    edgeTargetIndex[e] = t;
+  // Rows of each edge, in dataset order, as one array: a typed array per edge cost 100 bytes of header each.
+  const edgeRowStart = new Int32Array(edgeCount + 1);
+  for (let i = 0; i < count; i++) edgeRowStart[edgeOf[i] + 1]++;
+  for (let e = 0; e < edgeCount; e++) edgeRowStart[e + 1] += edgeRowStart[e];
+  const edgeRows = new Int32Array(count);
+  const fill = edgeRowStart.slice(0, edgeCount);
+  for (let i = 0; i < count; i++) edgeRows[fill[edgeOf[i]]++] = i;
+
+  // Statements, like edges, are numbered by their first row in time, so the engine's per-row statement stamps stay close in memory.
+  // Rows with a statement id share its number; a row without one is a statement of its own.
+  const statementOf = new Int32Array(count);
+  const renumbered = new Int32Array(columns.statementIds.count).fill(-1);
+  let statementCount = 0;
+  for (let k = 0; k < count; k++) {
+    const i = byStart[k];
+    const s = statement[i];
+    if (s < 0) statementOf[i] = statementCount++;
+    else {
+      if (renumbered[s] < 0) renumbered[s] = statementCount++;
+      statementOf[i] = renumbered[s];
+    }
+  }
+  capCarriedEnds(columns, isState, edgeTypeOf, edgeRows, edgeRowStart, starts, ends, carriedEnds);
+
+  const typeIds = types.map((t) => t.id);
+  const actorIds = actors.map((a) => a.id);
+  const edges = lazyArray<AggregatedEdge>(edgeCount, (e) => {
+    const type = types[edgeTypeOf[e]];
+    const edgeSource = actorIds[edgeSourceIndex[e]];
+    const edgeTarget = actorIds[edgeTargetIndex[e]];
+    return { key: `${type.id}:${edgeSource}>${edgeTarget}`, source: edgeSource, target: edgeTarget, type: type.id, directed: type.directed };
   });
+  const edgeRelations = lazyArray(edgeCount, (e) => edgeRows.subarray(edgeRowStart[e], edgeRowStart[e + 1]));
 
   return {
     dataset,
     today,
     relationCount: count,
-    typeIds: types.map((t) => t.id),
-    actorIds: actors.map((a) => a.id),
+    typeIds,
+    actorIds,
     starts,
     ends,
     carriedEnds,
@@ -181,9 +266,19 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
     statementCount,
     edgeOf,
     edges,
+    edgeTypeOf,
     edgeSourceIndex,
     edgeTargetIndex,
-    edgeRelations: edgeRelationLists.map((list) => Int32Array.from(list)),
+    edgeRelations,
+    edgeRows,
+    edgeRowStart,
+    columns,
     extent: count > 0 ? { start: extentStart, end: extentEnd } : { start: today, end: today },
   };
+}
+
+function grown<T extends Uint16Array | Int32Array>(array: T, size: number): T {
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array);
+  return next;
 }
