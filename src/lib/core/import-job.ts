@@ -92,9 +92,9 @@ export function runImport(inputs: InputFile[], options: JobOptions, onProgress: 
 }
 
 /** Validates stored graph-data again, as on every start: a saved dataset goes through the same loader. */
-export function runLoad(files: DatasetFiles, texts: Record<string, string> | undefined, now = () => Date.now()): ImportOutcome {
+export function runLoad(files: DatasetFiles, texts: Record<string, string> | undefined, now = () => Date.now(), onProgress?: (p: Progress) => void): ImportOutcome {
   const started = now();
-  const load = loadDataset(files, { texts });
+  const load = loadDataset(files, { texts, onProgress: onProgress && ((p) => onProgress({ stage: 'validating', ...p })) });
   return {
     format: 'graph-data',
     report: { format: 'graph-data', skipped: {}, createdActors: [], createdTypes: [], notes: [] },

@@ -108,6 +108,8 @@ export interface LoadOptions {
   /** Size limits in bytes (UTF-16 units for text); the defaults are in limits.ts. */
   maxFileBytes?: number;
   maxTotalBytes?: number;
+  /** Called after each relations file: bytes (UTF-16 units for text) and rows validated so far, of all relations files. */
+  onProgress?: (progress: { bytes: number; totalBytes: number; rows: number }) => void;
 }
 
 export type LoadResult = { ok: true; dataset: Dataset; issues: [] } | { ok: false; dataset: null; issues: DataIssue[] };
@@ -429,8 +431,15 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
     rows,
   };
   const withRelations = new Set<string>();
-  for (const [file, role] of byKind('relations')) {
+  const relationFiles = byKind('relations');
+  const relationBytes = relationFiles.reduce((sum, [file]) => sum + contentSize(content(file)), 0);
+  let bytesDone = 0;
+  for (const [file, role] of relationFiles) {
     if (role.kind !== 'relations') continue;
+    if (options.onProgress) {
+      options.onProgress({ bytes: bytesDone, totalBytes: relationBytes, rows: rows.size });
+      bytesDone += contentSize(content(file));
+    }
     const sourceId = role.sourceId;
     withRelations.add(sourceId);
     const source = sourcesById.get(sourceId);
@@ -446,6 +455,7 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
     }
     readRelations(sourceId, file, content(file), { ...context, sourceIndex: sourceIndex.get(sourceId) ?? 0, quotesRequired: coding === DEFAULT_CODING, sourceText }, run);
   }
+  options.onProgress?.({ bytes: relationBytes, totalBytes: relationBytes, rows: rows.size });
   if (sourcesFile) {
     for (const source of sources) {
       if (withRelations.has(source.id) || plan.misplacedSources.has(source.id)) continue;

@@ -7,7 +7,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { loadDataset, type DatasetFiles } from '../core/load';
-import type { ImportOutcome } from '../core/import-job';
+import type { ImportOutcome, Progress } from '../core/import-job';
 import type { Dataset } from '../core/model';
 import { summarizeDataset } from '../core/summary';
 import { isQuotaError, storageFailureMessage } from '../core/storage-message';
@@ -79,7 +79,9 @@ export class Datasets {
   private currentTexts: Record<string, string> | undefined;
   private bundled: DatasetEntry | null = null;
   private db: Promise<IDBPDatabase<EntenteDb>> | null = null;
-  private worker = new ImportWorker(() => {});
+  /** How far the worker is with validating and indexing a saved dataset, while it opens. */
+  progress = $state.raw<Progress | null>(null);
+  private worker = new ImportWorker((p) => (this.progress = p));
 
   readonly current: DatasetEntry | null = $derived(this.entries.find((e) => e.id === this.currentId) ?? null);
 
@@ -183,6 +185,7 @@ export class Datasets {
       return false;
     } finally {
       this.busy = false;
+      this.progress = null;
     }
   }
 

@@ -1,5 +1,7 @@
 /** The app's side of the import worker: one request at a time, progress as it comes, Cancel by terminating. */
 import type { Progress } from '../core/import-job';
+import { unpackDataset } from '../core/relation-columns';
+import { unpackRelationIndex } from '../core/relation-index';
 import type { ImportReply, ImportRequest } from '../workers/import-messages';
 
 type Answer = Exclude<ImportReply, { kind: 'progress' }>;
@@ -34,6 +36,12 @@ export class ImportWorker {
     worker.onmessage = (event: MessageEvent<ImportReply>) => {
       const reply = event.data;
       if (reply.kind === 'progress') return this.onProgress(reply.progress);
+      if (reply.kind === 'done' && reply.packed) {
+        // The index built in the worker is registered for the dataset: installing it does not index again.
+        const dataset = unpackDataset(reply.packed.dataset);
+        unpackRelationIndex(reply.packed.index, dataset);
+        reply.outcome.dataset = dataset;
+      }
       const pending = this.pending;
       this.pending = null;
       pending?.resolve(reply);

@@ -1,6 +1,8 @@
 /** The messages between the app and its import worker: small, typed, one request at a time. */
 import type { ImportOutcome, JobOptions, MappingNeeded, Progress } from '../core/import-job';
 import type { DatasetFiles } from '../core/load';
+import type { PackedDataset } from '../core/relation-columns';
+import type { PackedRelationIndex } from '../core/relation-index';
 
 export interface PickedFile {
   /** Relative to what the user opened: folder-relative, or the file name. */
@@ -19,5 +21,9 @@ export type ImportRequest =
 export type ImportReply =
   | { kind: 'progress'; progress: Progress }
   | { kind: 'mapping'; needed: MappingNeeded }
-  | { kind: 'done'; outcome: ImportOutcome }
+  /**
+   * `outcome.dataset` is null in transit when `packed` is set: a dataset's rows are a lazy array
+   * (a Proxy), which cannot be cloned, so its columns and its relation index travel instead.
+   */
+  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex } }
   | { kind: 'failed'; message: string };

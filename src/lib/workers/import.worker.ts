@@ -6,6 +6,10 @@
 import vocabulary from '../../../graph-data/relation-types.csv?raw';
 import { mappingNeeded, runImport, runLoad, type Progress } from '../core/import-job';
 import type { InputFile } from '../core/formats/types';
+import type { ImportOutcome } from '../core/import-job';
+import { todayDayNumber } from '../core/dates';
+import { columnBuffers, packDataset } from '../core/relation-columns';
+import { buildRelationIndex, indexBuffers, packRelationIndex } from '../core/relation-index';
 import type { ImportReply, ImportRequest, PickedFile } from './import-messages';
 
 const post = (reply: ImportReply) => (self as unknown as Worker).postMessage(reply);
@@ -43,9 +47,21 @@ async function readAll(inputs: PickedFile[]): Promise<InputFile[]> {
   return files;
 }
 
+/**
+ * Posts a finished outcome. A valid dataset goes as columns with its relation index, built
+ * here, so that the main thread neither copies a million row objects nor indexes them.
+ */
+function done(outcome: ImportOutcome): void {
+  const dataset = outcome.dataset;
+  if (!dataset) return post({ kind: 'done', outcome });
+  progress({ stage: 'validating', bytes: 1, totalBytes: 1, rows: dataset.relations.length }, true);
+  const packed = { dataset: packDataset(dataset), index: packRelationIndex(buildRelationIndex(dataset, todayDayNumber())) };
+  const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index)])];
+  (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed } satisfies ImportReply, transfer);
+}
+
 function convert(options: Parameters<typeof runImport>[1]): void {
-  const outcome = runImport(opened, { vocabulary, ...options }, (p) => progress(p));
-  post({ kind: 'done', outcome });
+  done(runImport(opened, { vocabulary, ...options }, (p) => progress(p)));
 }
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
@@ -59,7 +75,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     } else if (request.kind === 'convert') {
       convert(request.options);
     } else {
-      post({ kind: 'done', outcome: runLoad(request.files, request.texts) });
+      done(runLoad(request.files, request.texts, undefined, (p) => progress(p)));
     }
   } catch (error) {
     post({ kind: 'failed', message: `import: ${(error as Error).message}` });

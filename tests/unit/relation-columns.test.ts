@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/lib/core/load';
+import { lazyArray } from '../../src/lib/core/lazy-array';
+import { columnBuffers, packDataset, relationColumnsOf, unpackDataset } from '../../src/lib/core/relation-columns';
+import { buildRelationIndex, indexBuffers, packRelationIndex, unpackRelationIndex } from '../../src/lib/core/relation-index';
+import { storedString, stringStoreOf } from '../../src/lib/core/string-store';
+import { BENCH_TODAY, datasetToFiles, generateDataset } from '../../bench/generate';
+
+describe('lazyArray', () => {
+  it('is an array to every consumer, and gives the same object for an index every time', () => {
+    let made = 0;
+    const rows = lazyArray(3, (i) => (made++, { i }));
+    expect(Array.isArray(rows)).toBe(true);
+    expect(rows.length).toBe(3);
+    expect(made).toBe(0);
+    expect(rows[1]).toBe(rows[1]);
+    expect(made).toBe(1);
+    expect(rows.map((r) => r.i)).toEqual([0, 1, 2]);
+    expect(rows.filter((r) => r.i > 0).length).toBe(2);
+    expect([...rows]).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
+    expect(rows).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
+    expect(Object.keys(rows)).toEqual(['0', '1', '2']);
+    expect(rows[3]).toBeUndefined();
+    expect(2 in rows).toBe(true);
+    expect(3 in rows).toBe(false);
+    expect(JSON.stringify(rows)).toBe('[{"i":0},{"i":1},{"i":2}]');
+  });
+});
+
+describe('string store', () => {
+  it('gives back every value, empty ones and non-Latin-1 ones included, across chunks', () => {
+    const values = Array.from({ length: 40_000 }, (_, i) => (i % 7 === 0 ? '' : i % 11 === 0 ? `Пашинян ${i}` : `quote ${i}`));
+    const store = stringStoreOf(values);
+    for (let i = 0; i < values.length; i += 997) expect(storedString(store, i)).toBe(values[i]);
+    expect(storedString(store, values.length - 1)).toBe(values[values.length - 1]);
+    expect(stringStoreOf(['', '']).offsets).toBeNull();
+  });
+});
+
+describe('relation columns', () => {
+  const generated = generateDataset(3000);
+  const loaded = loadDataset(datasetToFiles(generated));
+  if (!loaded.ok) throw new Error(loaded.issues[0].message);
+  const dataset = loaded.dataset;
+
+  it('give back every row exactly as written', () => {
+    expect(dataset.relations.length).toBe(generated.relations.length);
+    // The generator writes rows source by source, in order, as the loader reads them.
+    for (let i = 0; i < generated.relations.length; i++) expect(dataset.relations[i]).toMatchObject(generated.relations[i]);
+  });
+
+  it('index the same as the row objects do', () => {
+    const fromColumns = buildRelationIndex(dataset, BENCH_TODAY);
+    // A plain array has no columns behind it: the index numbers its rows afresh.
+    const plain = { ...dataset, relations: dataset.relations.map((r) => ({ ...r })) };
+    const fromRows = buildRelationIndex(plain, BENCH_TODAY);
+    for (const key of ['starts', 'ends', 'carriedEnds', 'typeOf', 'modalityOf', 'statementOf', 'edgeOf', 'edgeSourceIndex', 'edgeTargetIndex'] as const) {
+      expect(Array.from(fromColumns[key]), key).toEqual(Array.from(fromRows[key]));
+    }
+    expect(fromColumns.statementCount).toBe(fromRows.statementCount);
+    expect(fromColumns.edges.map((e) => e.key)).toEqual(fromRows.edges.map((e) => e.key));
+    expect(fromColumns.edgeRelations.map((rows) => Array.from(rows))).toEqual(fromRows.edgeRelations.map((rows) => Array.from(rows)));
+    expect(fromColumns.extent).toEqual(fromRows.extent);
+    // Shared statements make fewer statements than rows.
+    expect(fromColumns.statementCount).toBeLessThan(fromColumns.relationCount);
+  });
+
+  it('travel from a worker as columns and an index, and arrive as the same dataset', () => {
+    // Transferring detaches the buffers: the sender's copy is unusable afterwards, so take what to compare first.
+    const sent = loadDataset(datasetToFiles(generated));
+    if (!sent.ok) throw new Error(sent.issues[0].message);
+    const index = buildRelationIndex(sent.dataset, BENCH_TODAY);
+    const edgeKeys = index.edges.map((e) => e.key);
+    const carriedEnds = Array.from(index.carriedEnds);
+    const message = { dataset: packDataset(sent.dataset), index: packRelationIndex(index) };
+    const transfer = [...new Set([...columnBuffers(message.dataset.columns), ...indexBuffers(message.index)])];
+    const arrived = structuredClone(message, { transfer });
+    const unpacked = unpackDataset(arrived.dataset);
+    const unpackedIndex = unpackRelationIndex(arrived.index, unpacked);
+    expect(unpacked.relations).toEqual(generated.relations.map((r, i) => ({ ...r, attributes: dataset.relations[i].attributes })));
+    // buildRelationIndex finds the index that came with the dataset instead of building one.
+    expect(buildRelationIndex(unpacked, BENCH_TODAY)).toBe(unpackedIndex);
+    expect(unpackedIndex.edges.map((e) => e.key)).toEqual(edgeKeys);
+    expect(Array.from(unpackedIndex.carriedEnds)).toEqual(carriedEnds);
+    expect(relationColumnsOf(unpacked).count).toBe(dataset.relations.length);
+  });
+});
