@@ -39,6 +39,8 @@ export interface LoadFigures {
   indexMs: number;
   /** Retained by dataset + index, files dropped. */
   retainedMB: number;
+  /** CPU time of the process (user + system, GC threads included), median: less skewed than wall time on a shared machine. */
+  cpuMs: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -57,47 +59,62 @@ function makeFiles(relations: number): Files {
 }
 
 /** One measured load: files made inside, so that dropping them leaves nothing but what the load kept. */
-function measureOnce(loader: Loader, relations: number): { loadMs: number; indexMs: number; retained: number; kept: unknown } {
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+function measureOnce(loader: Loader, relations: number): { loadMs: number; indexMs: number; cpuMs: number; retained: number; kept: unknown } {
   const before = memoryInUse();
   let files: Files | null = makeFiles(relations);
+  const cpu0 = cpuNow();
   const t0 = performance.now();
   const loaded = loader.loadDataset(files);
   const t1 = performance.now();
   if (!loaded.ok) throw new Error(`load-bench: generated dataset does not load: ${loaded.issues.slice(0, 3).map((i) => i.message).join('; ')}`);
   const index = loader.buildRelationIndex(loaded.dataset as never, BENCH_TODAY);
   const t2 = performance.now();
+  const cpuMs = cpuNow() - cpu0;
   files = null;
   const retained = memoryInUse() - before;
-  return { loadMs: t1 - t0, indexMs: t2 - t1, retained, kept: index };
+  return { loadMs: t1 - t0, indexMs: t2 - t1, cpuMs, retained, kept: index };
 }
 
 function measure(label: string, loader: Loader, relations: number, repeats: number): LoadFigures {
   const load: number[] = [];
   const index: number[] = [];
+  const cpu: number[] = [];
   let retained = 0;
   for (let r = 0; r < repeats; r++) {
     const run = measureOnce(loader, relations);
+    cpu.push(run.cpuMs);
     load.push(run.loadMs);
     index.push(run.indexMs);
     retained = run.retained;
   }
-  return { label, relations, loadMs: median(load), indexMs: median(index), retainedMB: retained / MB };
+  return { label, relations, loadMs: median(load), indexMs: median(index), retainedMB: retained / MB, cpuMs: median(cpu) };
 }
+
+/** Papa's rows, held in a module variable so that they are alive when memory is measured. */
+let kept: unknown = null;
 
 function measurePapa(relations: number, repeats: number): LoadFigures {
   const times: number[] = [];
+  const cpu: number[] = [];
   let retained = 0;
   for (let r = 0; r < repeats; r++) {
     const before = memoryInUse();
     let files: Files | null = makeFiles(relations);
+    const cpu0 = cpuNow();
     const t0 = performance.now();
-    const rows = Object.values(files).map((text) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data);
+    kept = Object.values(files).map((text) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data);
     times.push(performance.now() - t0);
+    cpu.push(cpuNow() - cpu0);
     files = null;
     retained = memoryInUse() - before;
-    if (rows.length === 0) throw new Error('load-bench: no rows');
+    kept = null;
   }
-  return { label: 'baseline: Papa.parse to row objects (no validation, no index)', relations, loadMs: median(times), indexMs: 0, retainedMB: retained / MB };
+  return { label: 'baseline: Papa.parse to row objects (no validation, no index)', relations, loadMs: median(times), indexMs: 0, retainedMB: retained / MB, cpuMs: median(cpu) };
 }
 
 const round = (value: number) => String(Math.round(value));
@@ -138,8 +155,8 @@ export async function runLoadBench(sizes: string[], log: (line: string) => void,
   }
 
   const lines = [
-    '| relations | path | load ms (parse + validate) | index ms | total ms | retained MB (files dropped) | bytes per row | target | result |',
-    '|---:|---|---:|---:|---:|---:|---:|---|---|',
+    '| relations | path | load ms (parse + validate) | index ms | total ms | CPU ms | retained MB (files dropped) | bytes per row | target | result |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const r of rows) {
     const total = r.loadMs + r.indexMs;
@@ -148,7 +165,7 @@ export async function runLoadBench(sizes: string[], log: (line: string) => void,
     const failures = atTarget ? [...(total > TARGET_MS ? [`> ${TARGET_MS} ms`] : []), ...(r.retainedMB > TARGET_MB ? [`> ${TARGET_MB} MB`] : [])] : [];
     const target = atTarget ? `≤ ${TARGET_MS} ms, ≤ ${TARGET_MB} MB` : '';
     const result = atTarget ? (failures.length ? `FAIL (${failures.join(', ')})` : 'PASS') : '';
-    lines.push(`| ${count(r.relations)} | ${r.label} | ${round(r.loadMs)} | ${round(r.indexMs)} | ${round(total)} | ${r.retainedMB.toFixed(1)} | ${round((r.retainedMB * MB) / r.relations)} | ${target} | ${result} |`);
+    lines.push(`| ${count(r.relations)} | ${r.label} | ${round(r.loadMs)} | ${round(r.indexMs)} | ${round(total)} | ${round(r.cpuMs)} | ${r.retainedMB.toFixed(1)} | ${round((r.retainedMB * MB) / r.relations)} | ${target} | ${result} |`);
   }
   // Linear growth: the slope between the two largest sizes is the per-row constant; what is left is fixed cost.
   const mine = rows.filter((r) => r.label.startsWith('ours')).sort((a, b) => a.relations - b.relations);
@@ -166,6 +183,116 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = process.argv.slice(2);
   const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '100k,1m').toLowerCase().split(',');
   const baseline = args.find((a) => a.startsWith('--baseline-root='))?.slice('--baseline-root='.length);
-  const lines = await runLoadBench(sizes, (line) => process.stderr.write(`${line}\n`), baseline);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const lines = args.includes('--browser-only') ? [] : await runLoadBench(sizes, log, baseline);
+  if (args.includes('--browser') || args.includes('--browser-only')) {
+    const figures: BrowserLoadFigures[] = [];
+    for (const size of sizes) figures.push(await runLoadBrowserBench(SIZES[size], log));
+    lines.push('', ...browserLoadLines(figures));
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export interface BrowserLoadFigures {
+  relations: number;
+  /** Navigation start to the second animation frame after the app reports the dataset ready. */
+  firstFrameMs: number;
+  /** Main-thread JS heap after load and a forced gc (CDP Runtime.getHeapUsage); typed-array buffers are outside it. */
+  heapMB: number;
+  /** Long tasks (over 50 ms) on the main thread from navigation to first frame. */
+  longTasks: number[];
+  progressSeen: string[];
+}
+
+/**
+ * The built app (`npm run build` first) opening a saved dataset of `relations` rows at start-up:
+ * the dataset is put in the app's IndexedDB the way "Save" does, then the page is reloaded.
+ */
+export async function runLoadBrowserBench(relations: number, log: (line: string) => void): Promise<BrowserLoadFigures> {
+  const { mkdir, rm, writeFile } = await import('node:fs/promises');
+  const { dirname: dirOf, join } = await import('node:path');
+  const { launchBrowser, openPage, serveDist } = await import('../tests/e2e/harness');
+  const dist = resolve('dist');
+  const dataDir = join(dist, '__load-bench');
+  const files = makeFiles(relations);
+  const names = Object.keys(files);
+  for (const name of names) {
+    await mkdir(dirOf(join(dataDir, name)), { recursive: true });
+    await writeFile(join(dataDir, name), files[name]);
+  }
+  const server = await serveDist(dist);
+  const browser = await launchBrowser();
+  try {
+    const { page, consoleErrors } = await openPage(browser, server.url, { width: 1280, height: 800 });
+    await page.waitForSelector('.shell[data-status="ready"]', { timeout: 120_000 });
+    log(`  seeding IndexedDB with ${count(relations)} relations`);
+    await page.evaluate(
+      async ({ names, relations }) => {
+        const files: Record<string, string> = {};
+        for (const name of names) files[name] = await (await fetch(`__load-bench/${name}`)).text();
+        const db = await new Promise<IDBDatabase>((done, fail) => {
+          const request = indexedDB.open('entente', 1);
+          request.onsuccess = () => done(request.result);
+          request.onerror = () => fail(request.error);
+        });
+        const tx = db.transaction(['datasets', 'payloads'], 'readwrite');
+        tx.objectStore('payloads').put({ id: 'load-bench', files });
+        tx.objectStore('datasets').put({ id: 'load-bench', name: 'Load bench', format: 'graph-data', importedAt: new Date().toISOString(), counts: { actors: 0, relations, sources: 0, types: 0 }, dateRange: { from: '', to: '' }, size: 0, hasTexts: false });
+        await new Promise((done, fail) => {
+          tx.oncomplete = done;
+          tx.onerror = () => fail(tx.error);
+        });
+        db.close();
+        localStorage.setItem('entente.dataset', 'load-bench');
+      },
+      { names, relations },
+    );
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: number[]; firstFrame?: number; progressSeen: string[] };
+      w.longTasks = [];
+      w.progressSeen = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+      const watch = () => {
+        const loading = document.querySelector('.loading');
+        if (loading && w.progressSeen[w.progressSeen.length - 1] !== loading.textContent) w.progressSeen.push(loading.textContent ?? '');
+        if (document.querySelector('.shell[data-status="ready"]')) {
+          requestAnimationFrame(() => requestAnimationFrame(() => (w.firstFrame = performance.now())));
+          return;
+        }
+        requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    log('  reloading: the app opens the saved dataset');
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { firstFrame?: number }).firstFrame !== undefined, undefined, { timeout: 300_000, polling: 100 });
+    const { firstFrame, longTasks, progressSeen } = await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[]; firstFrame: number; progressSeen: string[] };
+      return { firstFrame: w.firstFrame, longTasks: w.longTasks.slice(), progressSeen: w.progressSeen.slice() };
+    });
+    const shown = await page.locator('header').innerText();
+    log(`  first frame after ${Math.round(firstFrame)} ms; header: ${shown.replace(/\s+/g, ' ').slice(0, 120)}`);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    if (consoleErrors.length) log(`  console errors: ${consoleErrors.slice(0, 3).join(' | ')}`);
+    return { relations, firstFrameMs: firstFrame, heapMB: usedSize / MB, longTasks, progressSeen };
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function browserLoadLines(figures: BrowserLoadFigures[]): string[] {
+  const lines = ['| relations | navigation → first frame ms | JS heap after load MB | long tasks > 50 ms until first frame (longest ms) | progress shown | target | result |', '|---:|---:|---:|---|---|---|---|'];
+  for (const f of figures) {
+    const failures = f.relations === 1_000_000 ? [...(f.firstFrameMs > 3000 ? ['> 3 s'] : []), ...(f.heapMB > 150 ? ['> 150 MB'] : []), ...(f.longTasks.length ? ['long tasks'] : [])] : [];
+    const target = f.relations === 1_000_000 ? '≤ 3 s, ≤ 150 MB, no task > 50 ms' : '';
+    const longest = f.longTasks.length ? Math.round(Math.max(...f.longTasks)) : 0;
+    lines.push(`| ${count(f.relations)} | ${round(f.firstFrameMs)} | ${f.heapMB.toFixed(1)} | ${f.longTasks.length} (${longest}) | ${f.progressSeen.filter(Boolean).length} steps, last "${f.progressSeen.filter(Boolean).slice(-1)[0] ?? ''}" | ${target} | ${target ? (failures.length ? `FAIL (${failures.join(', ')})` : 'PASS') : ''} |`);
+  }
+  return lines;
 }
