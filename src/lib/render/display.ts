@@ -97,16 +97,27 @@ export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state:
   return { nodeShown, nodeSize: sizes, nodeEmphasis, edgeSize: edgeSizes, edgeCurvature, edgeEmphasis, dimOthers, showIsolated: state.showIsolated };
 }
 
-/** Parallel group of each edge (an index into parallelGroups), -1 for a lone edge. */
-const groupOfEdgeCache = new WeakMap<RelationIndex, Int32Array>();
+/** Per edge: its parallel group (an index into parallelGroups, -1 for a lone edge), and 1 when it runs from the pair's first actor. */
+interface ParallelIndex {
+  groupOf: Int32Array;
+  forward: Uint8Array;
+}
+const parallelIndexCache = new WeakMap<RelationIndex, ParallelIndex>();
 
-function groupOfEdge(index: RelationIndex): Int32Array {
-  let groupOf = groupOfEdgeCache.get(index);
-  if (groupOf) return groupOf;
-  groupOf = new Int32Array(index.edges.length).fill(-1);
-  parallelGroups(index).forEach((group, g) => group.forEach((e) => (groupOf![e] = g)));
-  groupOfEdgeCache.set(index, groupOf);
-  return groupOf;
+function parallelIndex(index: RelationIndex): ParallelIndex {
+  let cached = parallelIndexCache.get(index);
+  if (cached) return cached;
+  const groupOf = new Int32Array(index.edges.length).fill(-1);
+  const forward = new Uint8Array(index.edges.length);
+  parallelGroups(index).forEach((group, g) => {
+    const first = index.edgeSourceIndex[group[0]];
+    for (const e of group) {
+      groupOf[e] = g;
+      forward[e] = index.edgeSourceIndex[e] === first ? 1 : 0;
+    }
+  });
+  parallelIndexCache.set(index, (cached = { groupOf, forward }));
+  return cached;
 }
 
 /** Marks that make each node, edge and parallel group count once per update; kept per display. */
@@ -127,7 +138,7 @@ export function updateDisplay(index: RelationIndex, display: DisplayArrays, stat
   if (display.dimOthers || state.focus !== null || state.selectedEdge !== null || display.showIsolated !== state.showIsolated) return null;
   const { edgeCounts, nodeCounts } = state.result;
   const groups = parallelGroups(index);
-  const groupOf = groupOfEdge(index);
+  const { groupOf, forward } = parallelIndex(index);
   let marks = marksOf.get(display);
   if (!marks) {
     marks = { stamp: 0, nodes: new Int32Array(index.actorIds.length), edges: new Int32Array(index.edges.length), groups: new Int32Array(groups.length) };
@@ -167,14 +178,14 @@ export function updateDisplay(index: RelationIndex, display: DisplayArrays, stat
     let shown = 0;
     for (let k = 0; k < group.length; k++) if (edgeCounts[group[k]] > 0) shown++;
     let i = 0;
-    let first = '';
+    let first = 0;
     for (let k = 0; k < group.length; k++) {
       const e = group[k];
       let curvature = 0;
       if (edgeCounts[e] > 0) {
-        if (i === 0) first = index.edges[e].source;
-        const sign = index.edges[e].source === first ? 1 : -1;
-        curvature = Math.fround(sign * parallelCurvature(i++, shown)) || 0;
+        // The curve bends to the left of its own direction, so an edge running the other way than the first bends with a flipped sign.
+        if (i === 0) first = forward[e];
+        curvature = Math.fround((forward[e] === first ? 1 : -1) * parallelCurvature(i++, shown)) || 0;
       }
       if (curvature === display.edgeCurvature[e]) continue;
       display.edgeCurvature[e] = curvature;
