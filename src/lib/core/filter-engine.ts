@@ -378,8 +378,10 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     const { starts, ends, edges, statements, statementRole } = group;
     const { edgeCounts } = result;
     const last = upperBound(starts, to);
+    // A row starting in the window is in it; only those starting before need their end checked.
+    const sure = lowerBound(starts, from);
     for (let k = lowerBound(starts, from - group.maxLength); k < last; k++) {
-      if (ends[k] < from) continue;
+      if (k < sure && ends[k] < from) continue;
       if (masking && isMasked(filter, group, k)) continue;
       visibleCount++;
       const e = edges[k];
