@@ -1,13 +1,14 @@
 /**
  * Node side of the browser bench: builds the bench page with Vite, serves it
  * with the e2e harness and times filter-to-frame in headless Chromium, ours
- * against the rebuild baseline in the same page.
+ * against the reducer and the rebuild baselines in the same page.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { launchBrowser, openPage, serveDist } from '../tests/e2e/harness';
-import type { FrameStats } from './browser/main';
+import type { FrameStats, Way } from './browser/main';
+import { CHANGE_KINDS, type ChangeKind } from './changes';
 
 /** Smaller than the e2e viewport: SwiftShader rasterises in software, so pixels cost CPU time. */
 const VIEWPORT = { width: 960, height: 600 };
@@ -16,12 +17,12 @@ const PAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), 'browser');
 export interface BrowserBenchResult {
   relations: number;
   edges: number;
-  ours: FrameStats;
-  rebuild: FrameStats;
+  /** By way, then by kind of change. */
+  ways: Record<Way, Record<ChangeKind, FrameStats>>;
   consoleErrors: string[];
 }
 
-export async function runBrowserBench(oursIterations: number, rebuildIterations: number, log: (line: string) => void): Promise<BrowserBenchResult> {
+export async function runBrowserBench(iterations: Record<Way, number>, log: (line: string) => void): Promise<BrowserBenchResult> {
   // No svelte plugin and no repo vite.config.ts: the page is plain TypeScript.
   await build({ root: PAGE_ROOT, base: './', configFile: false, logLevel: 'warn', build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 10_000 } });
   const started = performance.now();
@@ -34,11 +35,16 @@ export async function runBrowserBench(oursIterations: number, rebuildIterations:
     if (error) throw new Error(`bench page failed: ${error}`);
     const { relations, edges } = await page.evaluate(() => ({ relations: window.bench!.relations, edges: window.bench!.edges }));
     log(`  page ready after ${Math.round((performance.now() - started) / 1000)} s: ${relations} relations, ${edges} aggregated edges drawn`);
-    const ours = await page.evaluate((n) => window.bench!.measureOurs(n), oursIterations);
-    log(`  ours: ${ours.toFrameMedian.toFixed(1)} ms to frame`);
-    const rebuild = await page.evaluate((n) => window.bench!.measureRebuild(n), rebuildIterations);
-    log(`  rebuild: ${rebuild.toFrameMedian.toFixed(1)} ms to frame`);
-    return { relations, edges, ours, rebuild, consoleErrors };
+    const ways = {} as BrowserBenchResult['ways'];
+    // In this order: each way replaces the one before it in the page.
+    for (const way of ['ours', 'reducers', 'rebuild'] as const) {
+      ways[way] = {} as Record<ChangeKind, FrameStats>;
+      for (const kind of CHANGE_KINDS) {
+        ways[way][kind] = await page.evaluate(([w, k, n]) => window.bench!.measure(w, k, n), [way, kind, iterations[way]] as const);
+        log(`  ${way}, ${kind}: ${ways[way][kind].toFrameMedian.toFixed(1)} ms to frame, ${ways[way][kind].mainThreadMedian.toFixed(1)} ms main thread`);
+      }
+    }
+    return { relations, edges, ways, consoleErrors };
   } finally {
     await browser.close();
     await server.close();

@@ -1,19 +1,29 @@
 /**
- * Bench page: the 100k dataset drawn by our GraphRenderer, and window.bench
- * to time filter-to-frame with our display update against a rebuilt graph
- * handed to sigma, for the same filter states. No layout runs: positions are
- * buildGraph's initial ones, so both sides draw the same picture.
+ * Bench page: the 100k dataset drawn three ways, and window.bench to time
+ * filter-to-frame and main-thread work for the same filter changes:
+ * - ours: the filter engine, then GraphRenderer.update (the display brought
+ *   up to date from the engine's changed edges, a partial sigma refresh);
+ * - reducers: one graph, sigma reducers hiding what the filter hides, a full
+ *   refresh per change (sigma's own recommendation), the full scan to filter;
+ * - rebuild: a new graph of what is visible handed to sigma (Gephi Lite).
+ * No layout runs: positions are buildGraph's initial ones, so all three draw
+ * the same actors at the same places.
  */
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
-import { type FilterResult, type RelationFilter } from '../../src/lib/core/filter';
+import { createFilterResult, filterRelations, type FilterResult, type RelationFilter } from '../../src/lib/core/filter';
 import { createFilterEngine } from '../../src/lib/core/filter-engine';
+import { KIND_STYLES } from '../../src/lib/core/kind-styles';
 import { GraphRenderer } from '../../src/lib/render/renderer';
 import { SIGMA_SETTINGS } from '../../src/lib/render/sigma-settings';
 import { computeDisplay } from '../../src/lib/render/display';
+import { edgeSize, nodeSize } from '../../src/lib/render/styles';
+import type { EdgeAttributes, NodeAttributes } from '../../src/lib/render/build-graph';
 import { createRebuildContext, rebuildFilteredGraph } from '../baseline';
-import { BENCH_TODAY, generateDataset, randomFilters } from '../generate';
+import { BENCH_TODAY, generateDataset } from '../generate';
+import { CHANGE_KINDS, changeSequences, timedStep, type ChangeKind } from '../changes';
 
 export const BENCH_RELATIONS = 100_000;
 const WARMUP = 2;
@@ -22,17 +32,19 @@ export interface FrameStats {
   /** From the filter change until two animation frames later, i.e. the new picture is on screen. */
   toFrameMedian: number;
   toFrameP95: number;
-  /** The synchronous part: filtering, display update and sigma's render call. */
+  /** Main-thread work of the change: the synchronous part (filter, display update) plus sigma's render of it, wherever that ran. */
   mainThreadMedian: number;
+  mainThreadP95: number;
   iterations: number;
 }
+
+export type Way = 'ours' | 'reducers' | 'rebuild';
 
 export interface BenchApi {
   relations: number;
   edges: number;
-  measureOurs(n: number): Promise<FrameStats>;
-  /** Replaces our renderer with a plain sigma instance, so call it after measureOurs. */
-  measureRebuild(n: number): Promise<FrameStats>;
+  /** Times `n` changes of one kind the given way; the ways must be measured in this order, since each replaces the one before. */
+  measure(way: Way, kind: ChangeKind, n: number): Promise<FrameStats>;
 }
 
 declare global {
@@ -49,20 +61,33 @@ function quantile(samples: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-async function measure(filters: RelationFilter[], n: number, apply: (filter: RelationFilter) => void): Promise<FrameStats> {
+/** Render time sigma spends outside the synchronous part of a change (a render scheduled for the next frame). */
+function renderClock(sigma: Sigma<NodeAttributes, EdgeAttributes> | Sigma) {
+  const clock = { outside: 0, inChange: false, startedAt: 0 };
+  sigma.on('beforeRender', () => (clock.startedAt = performance.now()));
+  sigma.on('afterRender', () => {
+    if (!clock.inChange) clock.outside += performance.now() - clock.startedAt;
+  });
+  return clock;
+}
+
+async function measureSequence(sequence: RelationFilter[], kind: ChangeKind, n: number, apply: (filter: RelationFilter) => void, clock: ReturnType<typeof renderClock>): Promise<FrameStats> {
   const toFrame: number[] = [];
   const mainThread: number[] = [];
-  for (let i = 0; i < WARMUP + n; i++) {
+  for (let i = 0; toFrame.length < n && i < sequence.length; i++) {
+    clock.outside = 0;
+    clock.inChange = true;
     const start = performance.now();
-    apply(filters[i]);
+    apply(sequence[i]);
     const applied = performance.now();
+    clock.inChange = false;
     await nextFrame();
     await nextFrame();
-    if (i < WARMUP) continue;
+    if (i < WARMUP || !timedStep(kind, i)) continue;
     toFrame.push(performance.now() - start);
-    mainThread.push(applied - start);
+    mainThread.push(applied - start + clock.outside);
   }
-  return { toFrameMedian: quantile(toFrame, 0.5), toFrameP95: quantile(toFrame, 0.95), mainThreadMedian: quantile(mainThread, 0.5), iterations: n };
+  return { toFrameMedian: quantile(toFrame, 0.5), toFrameP95: quantile(toFrame, 0.95), mainThreadMedian: quantile(mainThread, 0.5), mainThreadP95: quantile(mainThread, 0.95), iterations: toFrame.length };
 }
 
 async function setUp(): Promise<BenchApi> {
@@ -71,28 +96,79 @@ async function setUp(): Promise<BenchApi> {
   const noop = () => {};
   const renderer = new GraphRenderer(container, index, { nodeClick: noop, edgeClick: noop, stageClick: noop, layoutChange: noop });
   const engine = createFilterEngine(index);
-  const update = (filter: RelationFilter) => renderer.update({ result: engine.update(filter), focus: null, selectedEdge: null, showIsolated: false });
-  update({ from: index.extent.start, to: BENCH_TODAY, typeMask: new Uint8Array(index.typeIds.length).fill(1) });
+  const sequences = changeSequences(index, 200);
+  const whole = { from: index.extent.start, to: BENCH_TODAY, typeMask: new Uint8Array(index.typeIds.length).fill(1) };
+  const updateOurs = (filter: RelationFilter) => renderer.update({ result: engine.update(filter), focus: null, selectedEdge: null, showIsolated: false });
+  updateOurs(whole);
   await nextFrame();
   await nextFrame();
-  const filters = randomFilters(index.typeIds.length, index.extent, 1000);
-  const context = createRebuildContext(index, renderer.graph);
+  const graph = renderer.graph;
+  const context = createRebuildContext(index, graph);
+  // Curves fanned once over the whole period, as a peer would with @sigma/edge-curve's parallel-edge index.
+  const staticCurvature = computeDisplay(index, graph, { result: engine.update(whole), focus: null, selectedEdge: null, showIsolated: false }).edgeCurvature;
+  let active: Way = 'ours';
+  let clock = renderClock(renderer.sigma);
+  let reducers: { sigma: Sigma<NodeAttributes, EdgeAttributes>; apply(filter: RelationFilter): void } | null = null;
+  let rebuilt: Sigma | null = null;
+
+  function reducerSigma() {
+    const result: FilterResult = createFilterResult(index);
+    filterRelations(index, whole, result);
+    const nodeReducer = (_node: string, a: NodeAttributes): Partial<NodeDisplayData> => {
+      const style = KIND_STYLES[a.kind as keyof typeof KIND_STYLES];
+      const count = result.nodeCounts[a.index];
+      return count === 0 ? { ...a, hidden: true } : { ...a, color: style.color, type: style.program, size: nodeSize(style.baseSize, count) };
+    };
+    const edgeReducer = (_edge: string, a: EdgeAttributes): Partial<EdgeDisplayData> => {
+      if (a.affiliation) return { hidden: true };
+      const directed = index.edges[a.index].directed;
+      const type = a.parallel ? (directed ? 'curvedArrow' : 'curved') : directed ? 'arrow' : 'line';
+      const count = result.edgeCounts[a.index];
+      if (count === 0) return { hidden: true, type } as Partial<EdgeDisplayData>;
+      return { color: a.color, size: edgeSize(count), type, curvature: a.parallel ? staticCurvature[a.index] || 1e-4 : 0 } as Partial<EdgeDisplayData>;
+    };
+    const sigma = new Sigma(graph, container, { ...SIGMA_SETTINGS, nodeReducer, edgeReducer } as Partial<Settings<NodeAttributes, EdgeAttributes>>);
+    // The filter writes into `result`, which the reducers read; then sigma re-runs them for every node and edge.
+    const apply = (filter: RelationFilter) => {
+      filterRelations(index, filter, result);
+      sigma.refresh({ skipIndexation: true });
+    };
+    return { sigma, apply };
+  }
+
+  const curvatureOf = (filtered: FilterResult) => computeDisplay(index, graph, { result: filtered, focus: null, selectedEdge: null, showIsolated: false }).edgeCurvature;
 
   return {
     relations: index.relationCount,
     edges: index.edges.length,
-    measureOurs: (n) => measure(filters, n, update),
-    async measureRebuild(n) {
-      renderer.kill();
-      // The same node and edge programs as ours; the rebuilt graph carries its display attributes itself.
-      const curvatureOf = (filtered: FilterResult) =>
-        computeDisplay(index, renderer.graph, { result: filtered, focus: null, selectedEdge: null, showIsolated: false }).edgeCurvature;
-      const sigma = new Sigma(rebuildFilteredGraph(context, filters[0], curvatureOf), container, SIGMA_SETTINGS as Partial<Settings>);
+    async measure(way, kind, n) {
+      const sequence = sequences[kind];
+      if (way !== active) {
+        if (active === 'ours') renderer.kill();
+        else if (active === 'reducers') reducers?.sigma.kill();
+        else rebuilt?.kill();
+        if (way === 'ours') throw new Error('bench: ours is measured first, before the baselines replace it');
+        active = way;
+        if (way === 'reducers') {
+          reducers = reducerSigma();
+          clock = renderClock(reducers.sigma);
+        } else {
+          // The same node and edge programs as ours; the rebuilt graph carries its display attributes itself.
+          rebuilt = new Sigma(rebuildFilteredGraph(context, sequence[0], curvatureOf), container, SIGMA_SETTINGS as Partial<Settings>);
+          clock = renderClock(rebuilt);
+        }
+      }
+      const apply =
+        way === 'ours' ? updateOurs : way === 'reducers' ? reducers!.apply : (filter: RelationFilter) => rebuilt!.setGraph(rebuildFilteredGraph(context, filter, curvatureOf));
+      apply(sequence[0]);
       await nextFrame();
-      return measure(filters, n, (filter) => sigma.setGraph(rebuildFilteredGraph(context, filter, curvatureOf)));
+      await nextFrame();
+      return measureSequence(sequence, kind, n, apply, clock);
     },
   };
 }
+
+export { CHANGE_KINDS };
 
 setUp().then(
   (api) => (window.bench = api),

@@ -1,16 +1,25 @@
 /**
  * The filter engine used on every slider move. It gives the same result as
- * filterRelations (the reference full scan) but touches only the rows that
- * can be in the window: rows are grouped by type and how long they last, each
- * group sorted by start, so a window is a binary search plus a scan of its
- * candidates (a hidden modality is one more check per candidate, made only when
- * a modality is hidden); the legend's counts per type and modality come from
- * sorted starts and ends alone. Carrying standing relations forward changes
- * the ends, so it has its own grouping, built the first time it is asked for.
- * Per row it only counts into the row's edge (and its statement): which rows
- * are visible (`result.visible`) is worked out when first asked for, because
- * the renderer needs only counts per edge and per actor, and the previous
- * result is undone edge by edge instead of cleared.
+ * filterRelations (the reference full scan) but touches only a fraction of
+ * the rows. Rows are grouped by type, modality and how long they last, each
+ * group sorted by start, and, per type and modality, once more sorted by end.
+ * Every aggregated edge has one type, so each shown type is counted on its
+ * own, whichever way is cheaper:
+ * - inside: a binary search per group, then a scan of the rows that can be in
+ *   the window, counting into their edges;
+ * - outside: start from every row of the type (each edge's full count,
+ *   precomputed) and take away the rows outside the window, a prefix of the
+ *   rows sorted by end plus a suffix of each group sorted by start, and the
+ *   rows of hidden modalities. Over the whole period, the state the app opens
+ *   in, nothing is outside, so it costs one write per edge.
+ * The legend's counts per type and modality come from sorted starts and ends
+ * alone. Carrying standing relations forward changes the ends, so it has its
+ * own grouping, built the first time it is asked for. Which rows are visible
+ * (`result.visible`) is worked out when first asked for, because the renderer
+ * needs only counts per edge and per actor, and the previous result is undone
+ * edge by edge instead of cleared. The edges undone or counted since the
+ * renderer last asked are kept (`takeChangedEdges`), so its display update
+ * scales with what changed, not with the number of edges.
  */
 import { ALL_MODALITIES, createFilterResult, type FilterResult, type RelationFilter } from './filter';
 import { MODALITIES } from './model';
@@ -21,6 +30,7 @@ const LENGTH_CLASSES = [0, 31, 366, 3660, Infinity];
 
 interface SpanGroup {
   type: number;
+  modality: number;
   maxLength: number;
   starts: Int32Array;
   ends: Int32Array;
@@ -29,7 +39,6 @@ interface SpanGroup {
   statements: Int32Array;
   /** How a visible row counts towards the statements: see STATEMENT_*. */
   statementRole: Uint8Array;
-  modalities: Uint8Array;
 }
 
 /**
@@ -41,16 +50,36 @@ const STATEMENT_REST = 0;
 const STATEMENT_HEAD = 1;
 const STATEMENT_STAMPED = 2;
 
+/** The rows of one type and modality, for counting from the outside. */
+interface Kind {
+  groups: SpanGroup[];
+  rowCount: number;
+  /** Rows counted as a statement's head. */
+  heads: number;
+  /** Sorted by end: ends, edges and statement roles. */
+  ends: Int32Array;
+  endEdges: Int32Array;
+  endRoles: Uint8Array;
+  /** The rows whose statement is stamped: their spans and statements. */
+  stampedStarts: Int32Array;
+  stampedEnds: Int32Array;
+  stampedStatements: Int32Array;
+}
+
 /** Everything that depends on the rows' ends: one for spans as attested, one for spans carried forward. */
 interface SpanLayout {
-  groups: SpanGroup[];
-  /** Sorted ends per type × modality (index type * MODALITIES.length + modality). */
-  endsByKind: Int32Array[];
+  /** Index type * MODALITIES.length + modality. */
+  kinds: Kind[];
 }
 
 export interface FilterEngine {
   readonly result: FilterResult;
   update(filter: RelationFilter): FilterResult;
+  /**
+   * The aggregated edges whose count may have changed since the last call (a superset, without repeats);
+   * the first call lists every edge counted so far.
+   */
+  takeChangedEdges(): Int32Array;
 }
 
 /** First position whose value is ≥ `value` in an ascending array. */
@@ -89,17 +118,20 @@ function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
   const { starts, typeOf, modalityOf, edgeOf, statementOf, relationCount } = index;
   const members = new Map<number, number[]>();
   for (let i = 0; i < relationCount; i++) {
-    const key = typeOf[i] * LENGTH_CLASSES.length + lengthClass(ends[i] - starts[i]);
+    const key = (typeOf[i] * MODALITY_COUNT + modalityOf[i]) * LENGTH_CLASSES.length + lengthClass(ends[i] - starts[i]);
     const list = members.get(key);
     if (list) list.push(i);
     else members.set(key, [i]);
   }
   const groups = [...members.entries()].map(([key, list]) => {
+    // A stable sort: rows of one statement, next to each other in the dataset, stay next to each other.
     const rows = Int32Array.from(list).sort((a, b) => starts[a] - starts[b]);
     let maxLength = 0;
     for (const r of rows) maxLength = Math.max(maxLength, ends[r] - starts[r]);
+    const kind = Math.floor(key / LENGTH_CLASSES.length);
     return {
-      type: Math.floor(key / LENGTH_CLASSES.length),
+      type: Math.floor(kind / MODALITY_COUNT),
+      modality: kind % MODALITY_COUNT,
       maxLength,
       starts: rows.map((r) => starts[r]),
       ends: rows.map((r) => ends[r]),
@@ -107,7 +139,6 @@ function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
       edges: rows.map((r) => edgeOf[r]),
       statements: rows.map((r) => statementOf[r]),
       statementRole: new Uint8Array(rows.length),
-      modalities: Uint8Array.from(rows, (r) => modalityOf[r]),
     };
   });
   assignStatementRoles(index, ends, groups);
@@ -140,11 +171,57 @@ function assignStatementRoles(index: RelationIndex, ends: Int32Array, groups: Sp
   }
 }
 
+function buildKinds(index: RelationIndex, groups: SpanGroup[]): Kind[] {
+  return Array.from({ length: index.typeIds.length * MODALITY_COUNT }, (_, kind) => {
+    const own = groups.filter((g) => g.type * MODALITY_COUNT + g.modality === kind);
+    const ends: number[] = [];
+    const edges: number[] = [];
+    const roles: number[] = [];
+    const stamped: number[] = [];
+    const order: number[] = [];
+    let heads = 0;
+    for (const g of own) {
+      for (let k = 0; k < g.rows.length; k++) {
+        order.push(order.length);
+        ends.push(g.ends[k]);
+        edges.push(g.edges[k]);
+        roles.push(g.statementRole[k]);
+        if (g.statementRole[k] === STATEMENT_HEAD) heads++;
+        if (g.statementRole[k] === STATEMENT_STAMPED) stamped.push(g.starts[k], g.ends[k], g.statements[k]);
+      }
+    }
+    order.sort((a, b) => ends[a] - ends[b]);
+    const third = (offset: number) => Int32Array.from({ length: stamped.length / 3 }, (_, i) => stamped[3 * i + offset]);
+    return {
+      groups: own,
+      rowCount: order.length,
+      heads,
+      ends: Int32Array.from(order, (i) => ends[i]),
+      endEdges: Int32Array.from(order, (i) => edges[i]),
+      endRoles: Uint8Array.from(order, (i) => roles[i]),
+      stampedStarts: third(0),
+      stampedEnds: third(1),
+      stampedStatements: third(2),
+    };
+  });
+}
+
 /** The values of each type × modality, sorted. */
 function sortedByKind(index: RelationIndex, values: Int32Array): Int32Array[] {
   const perKind = Array.from({ length: index.typeIds.length * MODALITY_COUNT }, () => [] as number[]);
   for (let i = 0; i < index.relationCount; i++) perKind[index.typeOf[i] * MODALITY_COUNT + index.modalityOf[i]].push(values[i]);
   return perKind.map((list) => Int32Array.from(list).sort());
+}
+
+/** The aggregated edges of each type, and every edge's count of rows. */
+function edgesByType(index: RelationIndex): { typeEdges: Int32Array[]; fullCounts: Int32Array } {
+  const lists = index.typeIds.map(() => [] as number[]);
+  const fullCounts = new Int32Array(index.edges.length);
+  for (let i = 0; i < index.relationCount; i++) fullCounts[index.edgeOf[i]]++;
+  const typeOfEdge = new Int32Array(index.edges.length).fill(-1);
+  for (let i = 0; i < index.relationCount; i++) typeOfEdge[index.edgeOf[i]] = index.typeOf[i];
+  typeOfEdge.forEach((t, e) => t >= 0 && lists[t].push(e));
+  return { typeEdges: lists.map((list) => Int32Array.from(list)), fullCounts };
 }
 
 export function createFilterEngine(index: RelationIndex): FilterEngine {
@@ -153,16 +230,23 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
   const layoutFor = (carryForward: boolean): SpanLayout => {
     let layout = layouts.get(carryForward);
     if (!layout) {
-      const ends = carryForward ? index.carriedEnds : index.ends;
-      layouts.set(carryForward, (layout = { groups: buildGroups(index, ends), endsByKind: sortedByKind(index, ends) }));
+      const groups = buildGroups(index, carryForward ? index.carriedEnds : index.ends);
+      layouts.set(carryForward, (layout = { kinds: buildKinds(index, groups) }));
     }
     return layout;
   };
   layoutFor(false);
+  const { typeEdges, fullCounts } = edgesByType(index);
+  const typeCount = index.typeIds.length;
+  const edgeCount = index.edges.length;
   const { edgeSourceIndex, edgeTargetIndex } = index;
   const counts = createFilterResult(index);
   const visible = counts.visible;
-  const touchedEdges = new Int32Array(index.edges.length);
+  const touchedEdges = new Int32Array(edgeCount);
+  // Edges undone since the renderer last asked, each once.
+  const changedEdges = new Int32Array(edgeCount);
+  const changedFlag = new Uint8Array(edgeCount);
+  let changedCount = 0;
   // Statements that are not simple are counted with a stamp per statement, so nothing needs clearing between updates.
   const statementStamp = new Int32Array(index.statementCount);
   let stamp = 0;
@@ -170,14 +254,13 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
   let current: RelationFilter | null = null;
   let visibleIsStale = true;
 
-  function shownGroups(filter: RelationFilter): SpanGroup[] {
-    return layoutFor(!!filter.carryForward).groups.filter((g) => filter.typeMask[g.type] !== 0);
-  }
-
-  /** The modality mask when it hides something, else null: the common case skips the check per row. */
-  function hidingMask(filter: RelationFilter): Uint8Array | null {
-    const mask = filter.modalityMask;
-    return mask && mask.includes(0) ? mask : null;
+  function* shownGroups(filter: RelationFilter): Generator<SpanGroup> {
+    const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
+    const { kinds } = layoutFor(!!filter.carryForward);
+    for (let t = 0; t < typeCount; t++) {
+      if (filter.typeMask[t] === 0) continue;
+      for (let m = 0; m < MODALITY_COUNT; m++) if (modalityMask[m] !== 0) yield* kinds[t * MODALITY_COUNT + m].groups;
+    }
   }
 
   function isMasked(filter: RelationFilter, group: SpanGroup, k: number): boolean {
@@ -189,12 +272,10 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     visible.fill(0);
     if (current && current.from <= current.to) {
       const { from, to } = current;
-      const hiding = hidingMask(current);
       for (const group of shownGroups(current)) {
         const last = upperBound(group.starts, to);
         for (let k = lowerBound(group.starts, from - group.maxLength); k < last; k++) {
-          if (group.ends[k] < from || (hiding !== null && hiding[group.modalities[k]] === 0)) continue;
-          if (isMasked(current, group, k)) continue;
+          if (group.ends[k] < from || isMasked(current, group, k)) continue;
           visible[group.rows[k]] = 1;
         }
       }
@@ -213,6 +294,7 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     modalityCountsInWindow: counts.modalityCountsInWindow,
     edgeCounts: counts.edgeCounts,
     nodeCounts: counts.nodeCounts,
+    takeChangedEdges: () => takeChangedEdges(),
   };
 
   function undoPrevious() {
@@ -222,11 +304,29 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
       edgeCounts[e] = 0;
       nodeCounts[edgeSourceIndex[e]] = 0;
       nodeCounts[edgeTargetIndex[e]] = 0;
+      if (changedFlag[e] === 0) {
+        changedFlag[e] = 1;
+        changedEdges[changedCount++] = e;
+      }
     }
     touchedCount = 0;
   }
 
-  function countKinds(filter: RelationFilter, endsByKind: Int32Array[]) {
+  function takeChangedEdges(): Int32Array {
+    for (let k = 0; k < touchedCount; k++) {
+      const e = touchedEdges[k];
+      if (changedFlag[e] === 0) {
+        changedFlag[e] = 1;
+        changedEdges[changedCount++] = e;
+      }
+    }
+    const out = changedEdges.slice(0, changedCount);
+    for (let k = 0; k < changedCount; k++) changedFlag[changedEdges[k]] = 0;
+    changedCount = 0;
+    return out;
+  }
+
+  function countKinds(filter: RelationFilter, kinds: Kind[]) {
     const { from, to, typeMask } = filter;
     const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
     const { typeCountsInWindow, modalityCountsInWindow } = result;
@@ -237,7 +337,7 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
       for (let m = 0; m < MODALITY_COUNT; m++) {
         const kind = t * MODALITY_COUNT + m;
         // A span ending before `from` also starts before `to`, so rows in the window = (start ≤ to) − (end < from).
-        const n = upperBound(startsByKind[kind], to) - lowerBound(endsByKind[kind], from);
+        const n = upperBound(startsByKind[kind], to) - lowerBound(kinds[kind].ends, from);
         if (modalityMask[m]) typeCountsInWindow[t] += n;
         if (typeMask[t]) modalityCountsInWindow[m] += n;
       }
@@ -248,55 +348,140 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
    * With a row or edge mask the legend's counts cannot come from sorted starts and ends, since masked
    * rows count nowhere: they are counted in the scan instead, which then covers hidden types too.
    */
-  function countMaskedKinds(filter: RelationFilter) {
+  function countMaskedKinds(filter: RelationFilter, kinds: Kind[]) {
     const { from, to, typeMask } = filter;
     const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
     const { typeCountsInWindow, modalityCountsInWindow } = result;
     typeCountsInWindow.fill(0);
     modalityCountsInWindow.fill(0);
     if (from > to) return;
-    for (const group of layoutFor(!!filter.carryForward).groups) {
-      const last = upperBound(group.starts, to);
-      for (let k = lowerBound(group.starts, from - group.maxLength); k < last; k++) {
-        if (group.ends[k] < from || isMasked(filter, group, k)) continue;
-        const m = group.modalities[k];
-        if (modalityMask[m]) typeCountsInWindow[group.type]++;
-        if (typeMask[group.type]) modalityCountsInWindow[m]++;
+    for (const kind of kinds) {
+      for (const group of kind.groups) {
+        const last = upperBound(group.starts, to);
+        const m = group.modality;
+        for (let k = lowerBound(group.starts, from - group.maxLength); k < last; k++) {
+          if (group.ends[k] < from || isMasked(filter, group, k)) continue;
+          if (modalityMask[m]) typeCountsInWindow[group.type]++;
+          if (typeMask[group.type]) modalityCountsInWindow[m]++;
+        }
       }
     }
+  }
+
+  // Running totals of one update, shared by the counting functions below.
+  let visibleCount = 0;
+  let statementCount = 0;
+
+  /** Counts the candidate rows of one group, scanning from the first that can reach into the window. */
+  function countInside(group: SpanGroup, filter: RelationFilter, masking: boolean) {
+    const { from, to } = filter;
+    const { starts, ends, edges, statements, statementRole } = group;
+    const { edgeCounts } = result;
+    const last = upperBound(starts, to);
+    // A row starting in the window is in it; only those starting before need their end checked.
+    const sure = lowerBound(starts, from);
+    for (let k = lowerBound(starts, from - group.maxLength); k < last; k++) {
+      if (k < sure && ends[k] < from) continue;
+      if (masking && isMasked(filter, group, k)) continue;
+      visibleCount++;
+      const e = edges[k];
+      if (edgeCounts[e]++ === 0) touchedEdges[touchedCount++] = e;
+      // A mask may hide a statement's head row and keep the rest, so masked scans stamp every statement.
+      const role = masking ? STATEMENT_STAMPED : statementRole[k];
+      if (role === STATEMENT_HEAD) statementCount++;
+      else if (role === STATEMENT_STAMPED && statementStamp[statements[k]] !== stamp) {
+        statementStamp[statements[k]] = stamp;
+        statementCount++;
+      }
+    }
+  }
+
+  /** Takes rows away from their edges' full counts: positions [first, last) of sorted edges and roles. */
+  function subtract(edges: Int32Array, roles: Uint8Array, first: number, last: number) {
+    const { edgeCounts } = result;
+    visibleCount -= last - first;
+    for (let k = first; k < last; k++) {
+      edgeCounts[edges[k]]--;
+      if (roles[k] === STATEMENT_HEAD) statementCount--;
+    }
+  }
+
+  /** Counts one type as all its rows minus those outside the window or of a hidden modality. */
+  function countOutside(t: number, filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array) {
+    const { from, to } = filter;
+    const { edgeCounts } = result;
+    const own = typeEdges[t];
+    touchedEdges.set(own, touchedCount);
+    touchedCount += own.length;
+    for (let k = 0; k < own.length; k++) edgeCounts[own[k]] = fullCounts[own[k]];
+    for (let m = 0; m < MODALITY_COUNT; m++) {
+      const kind = kinds[t * MODALITY_COUNT + m];
+      visibleCount += kind.rowCount;
+      statementCount += kind.heads;
+      if (modalityMask[m] === 0) {
+        subtract(kind.endEdges, kind.endRoles, 0, kind.rowCount);
+        continue;
+      }
+      subtract(kind.endEdges, kind.endRoles, 0, lowerBound(kind.ends, from));
+      for (const group of kind.groups) subtract(group.edges, group.statementRole, upperBound(group.starts, to), group.starts.length);
+      const { stampedStarts, stampedEnds, stampedStatements } = kind;
+      for (let k = 0; k < stampedStarts.length; k++) {
+        if (stampedStarts[k] > to || stampedEnds[k] < from || statementStamp[stampedStatements[k]] === stamp) continue;
+        statementStamp[stampedStatements[k]] = stamp;
+        statementCount++;
+      }
+    }
+  }
+
+  /** Rows an inside count scans for one type, and rows plus edges an outside count writes. */
+  function insideCost(t: number, filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): number {
+    let cost = 0;
+    for (let m = 0; m < MODALITY_COUNT; m++) {
+      if (modalityMask[m] === 0) continue;
+      for (const g of kinds[t * MODALITY_COUNT + m].groups) cost += upperBound(g.starts, filter.to) - lowerBound(g.starts, filter.from - g.maxLength);
+    }
+    return cost;
+  }
+
+  function outsideCost(t: number, filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): number {
+    let cost = typeEdges[t].length;
+    for (let m = 0; m < MODALITY_COUNT; m++) {
+      const kind = kinds[t * MODALITY_COUNT + m];
+      if (modalityMask[m] === 0) {
+        cost += kind.rowCount;
+        continue;
+      }
+      cost += lowerBound(kind.ends, filter.from) + kind.stampedStarts.length;
+      for (const g of kind.groups) cost += g.starts.length - upperBound(g.starts, filter.to);
+    }
+    return cost;
   }
 
   function update(filter: RelationFilter): FilterResult {
     undoPrevious();
     current = filter;
     visibleIsStale = true;
-    const { from, to } = filter;
+    const { from, to, typeMask } = filter;
     const { edgeCounts, nodeCounts } = result;
+    const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
+    const { kinds } = layoutFor(!!filter.carryForward);
     const masking = !!(filter.rowMask || filter.edgeMask);
-    if (masking) countMaskedKinds(filter);
-    else countKinds(filter, layoutFor(!!filter.carryForward).endsByKind);
-    let visibleCount = 0;
-    let statementCount = 0;
+    if (masking) countMaskedKinds(filter, kinds);
+    else countKinds(filter, kinds);
+    visibleCount = 0;
+    statementCount = 0;
     stamp++;
     if (from <= to) {
-      const hiding = hidingMask(filter);
-      for (const group of shownGroups(filter)) {
-        const { starts, ends, edges, statements, statementRole, modalities } = group;
-        const last = upperBound(starts, to);
-        for (let k = lowerBound(starts, from - group.maxLength); k < last; k++) {
-          if (ends[k] < from) continue;
-          if (hiding !== null && hiding[modalities[k]] === 0) continue;
-          if (masking && isMasked(filter, group, k)) continue;
-          visibleCount++;
-          const e = edges[k];
-          if (edgeCounts[e]++ === 0) touchedEdges[touchedCount++] = e;
-          // A mask may hide a statement's head row and keep the rest, so masked scans stamp every statement.
-          const role = masking ? STATEMENT_STAMPED : statementRole[k];
-          if (role === STATEMENT_HEAD) statementCount++;
-          else if (role === STATEMENT_STAMPED && statementStamp[statements[k]] !== stamp) {
-            statementStamp[statements[k]] = stamp;
-            statementCount++;
-          }
+      for (let t = 0; t < typeCount; t++) {
+        if (typeMask[t] === 0) continue;
+        // Masks apply per row, so a masked filter always counts from the inside.
+        if (!masking && outsideCost(t, filter, kinds, modalityMask) < insideCost(t, filter, kinds, modalityMask)) {
+          countOutside(t, filter, kinds, modalityMask);
+          continue;
+        }
+        for (let m = 0; m < MODALITY_COUNT; m++) {
+          if (modalityMask[m] === 0) continue;
+          for (const group of kinds[t * MODALITY_COUNT + m].groups) countInside(group, filter, masking);
         }
       }
     }
@@ -310,5 +495,5 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     return result;
   }
 
-  return { result, update };
+  return { result, update, takeChangedEdges };
 }

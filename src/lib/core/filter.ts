@@ -49,6 +49,11 @@ export interface FilterResult {
   edgeCounts: Int32Array;
   /** Visible rows touching each actor. */
   nodeCounts: Int32Array;
+  /**
+   * The filter engine's list of the edges whose count may have changed since it was last taken (see
+   * FilterEngine.takeChangedEdges); absent from a full scan, which says nothing about what changed.
+   */
+  takeChangedEdges?: () => Int32Array;
 }
 
 export function createFilterResult(index: RelationIndex): FilterResult {

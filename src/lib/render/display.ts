@@ -1,7 +1,10 @@
 /**
  * What each node and edge looks like for one filter and selection state,
- * as flat arrays the sigma reducers read. Recomputed on every change; cheap,
- * because it walks aggregated edges, not relation rows.
+ * as flat arrays the sigma reducers read. computeDisplay works it all out,
+ * walking every aggregated edge; a filter change with no selection then goes
+ * through updateDisplay, which touches only the edges the filter engine
+ * reports as changed, their actors and their parallel groups, so a slider
+ * move costs what it changes, not what the graph holds.
  */
 import type { FilterResult } from '../core/filter';
 import type { RelationIndex } from '../core/relation-index';
@@ -30,6 +33,14 @@ export interface DisplayArrays {
   edgeCurvature: Float32Array;
   edgeEmphasis: Uint8Array;
   dimOthers: boolean;
+  /** Whether actors without visible relations are kept: an update that changes it starts over. */
+  showIsolated: boolean;
+}
+
+/** The indices of the nodes and edges whose look changed. */
+export interface DisplayChanges {
+  nodes: number[];
+  edges: number[];
 }
 
 export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state: DisplayState): DisplayArrays {
@@ -56,7 +67,8 @@ export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state:
     visible.forEach((e, i) => {
       // The curve bends to the left of its own direction, so an edge running the other way bends with a flipped sign.
       const sign = index.edges[e].source === first ? 1 : -1;
-      edgeCurvature[e] = sign * parallelCurvature(i, visible.length);
+      // `|| 0`: the middle curve of an odd fan is 0, never -0, whichever way it runs.
+      edgeCurvature[e] = sign * parallelCurvature(i, visible.length) || 0;
     });
   }
 
@@ -82,5 +94,115 @@ export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state:
     edgeEmphasis[e] = 2;
     for (const n of [index.edgeSourceIndex[e], index.edgeTargetIndex[e]]) nodeEmphasis[n] = Math.max(nodeEmphasis[n], 1);
   }
-  return { nodeShown, nodeSize: sizes, nodeEmphasis, edgeSize: edgeSizes, edgeCurvature, edgeEmphasis, dimOthers };
+  return { nodeShown, nodeSize: sizes, nodeEmphasis, edgeSize: edgeSizes, edgeCurvature, edgeEmphasis, dimOthers, showIsolated: state.showIsolated };
+}
+
+/** Per edge: its parallel group (an index into parallelGroups, -1 for a lone edge), and 1 when it runs from the pair's first actor. */
+interface ParallelIndex {
+  groupOf: Int32Array;
+  forward: Uint8Array;
+}
+const parallelIndexCache = new WeakMap<RelationIndex, ParallelIndex>();
+
+function parallelIndex(index: RelationIndex): ParallelIndex {
+  let cached = parallelIndexCache.get(index);
+  if (cached) return cached;
+  const groupOf = new Int32Array(index.edges.length).fill(-1);
+  const forward = new Uint8Array(index.edges.length);
+  parallelGroups(index).forEach((group, g) => {
+    const first = index.edgeSourceIndex[group[0]];
+    for (const e of group) {
+      groupOf[e] = g;
+      forward[e] = index.edgeSourceIndex[e] === first ? 1 : 0;
+    }
+  });
+  parallelIndexCache.set(index, (cached = { groupOf, forward }));
+  return cached;
+}
+
+/** Marks that make each node, edge and parallel group count once per update; kept per display. */
+interface Marks {
+  stamp: number;
+  nodes: Int32Array;
+  edges: Int32Array;
+  groups: Int32Array;
+}
+const marksOf = new WeakMap<DisplayArrays, Marks>();
+
+/**
+ * Brings `display` up to date in place for a new filter result, given the edges whose count may have
+ * changed (null: any of them), and returns what changed. Returns null when the change needs
+ * computeDisplay instead: a focus or selection, which dims everything else, or a change of showIsolated.
+ */
+export function updateDisplay(index: RelationIndex, display: DisplayArrays, state: DisplayState, changedEdges: Int32Array | null): DisplayChanges | null {
+  if (display.dimOthers || state.focus !== null || state.selectedEdge !== null || display.showIsolated !== state.showIsolated) return null;
+  const { edgeCounts, nodeCounts } = state.result;
+  const groups = parallelGroups(index);
+  const { groupOf, forward } = parallelIndex(index);
+  let marks = marksOf.get(display);
+  if (!marks) {
+    marks = { stamp: 0, nodes: new Int32Array(index.actorIds.length), edges: new Int32Array(index.edges.length), groups: new Int32Array(groups.length) };
+    marksOf.set(display, marks);
+  }
+  const stamp = ++marks.stamp;
+  const changes: DisplayChanges = { nodes: [], edges: [] };
+  const dirtyGroups: number[] = [];
+  const candidateNodes: number[] = [];
+  const markNode = (n: number) => {
+    if (marks.nodes[n] === stamp) return;
+    marks.nodes[n] = stamp;
+    candidateNodes.push(n);
+  };
+  const edgeCount = changedEdges ? changedEdges.length : index.edges.length;
+  for (let k = 0; k < edgeCount; k++) {
+    const e = changedEdges ? changedEdges[k] : k;
+    const count = edgeCounts[e];
+    // Rounded as the Float32Array stores it, so an unchanged edge compares equal.
+    const size = count > 0 ? Math.fround(edgeSize(count)) : 0;
+    const before = display.edgeSize[e];
+    if (size === before) continue;
+    display.edgeSize[e] = size;
+    marks.edges[e] = stamp;
+    changes.edges.push(e);
+    markNode(index.edgeSourceIndex[e]);
+    markNode(index.edgeTargetIndex[e]);
+    // An edge appearing or vanishing re-fans the others between the same two actors.
+    const g = groupOf[e];
+    if (g >= 0 && (size === 0) !== (before === 0) && marks.groups[g] !== stamp) {
+      marks.groups[g] = stamp;
+      dirtyGroups.push(g);
+    }
+  }
+  for (const g of dirtyGroups) {
+    const group = groups[g];
+    let shown = 0;
+    for (let k = 0; k < group.length; k++) if (edgeCounts[group[k]] > 0) shown++;
+    let i = 0;
+    let first = 0;
+    for (let k = 0; k < group.length; k++) {
+      const e = group[k];
+      let curvature = 0;
+      if (edgeCounts[e] > 0) {
+        // The curve bends to the left of its own direction, so an edge running the other way than the first bends with a flipped sign.
+        if (i === 0) first = forward[e];
+        curvature = Math.fround((forward[e] === first ? 1 : -1) * parallelCurvature(i++, shown)) || 0;
+      }
+      if (curvature === display.edgeCurvature[e]) continue;
+      display.edgeCurvature[e] = curvature;
+      if (marks.edges[e] !== stamp) {
+        marks.edges[e] = stamp;
+        changes.edges.push(e);
+      }
+    }
+  }
+  const { actors } = index.dataset;
+  for (const n of candidateNodes) {
+    const shown = state.showIsolated || nodeCounts[n] > 0 ? 1 : 0;
+    const size = Math.fround(nodeSize(KIND_STYLES[actors[n].kind].baseSize, nodeCounts[n]));
+    if (shown === display.nodeShown[n] && size === display.nodeSize[n]) continue;
+    display.nodeShown[n] = shown;
+    display.nodeSize[n] = size;
+    changes.nodes.push(n);
+  }
+  return changes;
 }

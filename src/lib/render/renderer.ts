@@ -10,7 +10,7 @@ import type { RelationIndex } from '../core/relation-index';
 import { buildGraph, type EdgeAttributes, type EntenteGraph, type NodeAttributes } from './build-graph';
 import { runLayout, type LayoutRun } from './layout';
 import { createLabelPlacer, MAX_NODES_FOR_PLACEMENT, PLACEMENT_SETTINGS } from './label-placement';
-import { computeDisplay, type DisplayArrays, type DisplayState } from './display';
+import { computeDisplay, updateDisplay, type DisplayArrays, type DisplayState } from './display';
 import { KIND_STYLES } from '../core/kind-styles';
 import { DIMMED_EDGE_COLOR, DIMMED_EDGE_COLOR_DARK, DIMMED_NODE_COLOR, DIMMED_NODE_COLOR_DARK, relationColorOnDark } from './styles';
 import { SIGMA_SETTINGS } from './sigma-settings';
@@ -92,7 +92,17 @@ export class GraphRenderer {
    * which dims everything else, repaints all.
    */
   update(state: DisplayState): void {
+    // Taken on every update, so that the list always starts at the state this renderer last drew.
+    const changedEdges = state.result.takeChangedEdges?.() ?? null;
     const previous = this.display;
+    const changes = previous ? updateDisplay(this.index, previous, state, changedEdges) : null;
+    if (changes) {
+      const { actorIds, edges } = this.index;
+      const partialGraph = { nodes: changes.nodes.map((n) => actorIds[n]), edges: changes.edges.map((e) => edges[e].key) };
+      // Rendered at the next frame: a slider that moves several times in one frame is drawn once.
+      this.sigma.refresh({ partialGraph, skipIndexation: true, schedule: true });
+      return;
+    }
     const next = computeDisplay(this.index, this.graph, state);
     this.display = next;
     if (!previous || previous.dimOthers || next.dimOthers) {

@@ -55,6 +55,7 @@ export class Explorer {
       modalityCountsInWindow: out.modalityCountsInWindow,
       edgeCounts: out.edgeCounts,
       nodeCounts: out.nodeCounts,
+      takeChangedEdges: out.takeChangedEdges,
     };
   });
 
