@@ -58,30 +58,55 @@ function initialPositions(index: RelationIndex): Array<{ x: number; y: number }>
   return positions;
 }
 
-export function buildGraph(index: RelationIndex): EntenteGraph {
-  const graph: EntenteGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
-  const { actors, types } = index.dataset;
-  const positions = initialPositions(index);
-  actors.forEach((actor, i) => {
-    const style = KIND_STYLES[actor.kind];
-    graph.addNode(actor.id, { label: actor.label, kind: actor.kind, ...positions[i], size: style.baseSize, color: style.color, index: i });
-  });
-  const colorOf = new Map(types.map((t) => [t.id, t.color]));
+/** Above this many aggregated edges the graph holds only the strongest; sigma's practical ceiling is near 10^5. */
+export const DEFAULT_EDGE_LIMIT = 50_000;
+
+/** An edge's strength: how many relations it aggregates. */
+const strengthOf = (index: RelationIndex, e: number) => index.edgeRelations[e].length;
+
+/**
+ * Which aggregated edges the graph holds: all of them up to `limit`, else the
+ * `limit` strongest by relation count (ties: the first in the index). Linear:
+ * a histogram of strengths gives the cut, so a million edges take no sort.
+ */
+export function strongestEdges(index: RelationIndex, limit: number): Uint8Array {
+  const count = index.edges.length;
+  const kept = new Uint8Array(count);
+  if (limit >= count) return kept.fill(1);
+  let maxStrength = 0;
+  for (let e = 0; e < count; e++) maxStrength = Math.max(maxStrength, strengthOf(index, e));
+  const histogram = new Uint32Array(maxStrength + 2);
+  for (let e = 0; e < count; e++) histogram[strengthOf(index, e)]++;
+  let cut = maxStrength + 1;
+  let above = 0;
+  while (cut > 0 && above + histogram[cut - 1] <= limit) above += histogram[--cut];
+  // Edges stronger than the cut all fit; those at the cut fill the rest in index order.
+  let tiesLeft = limit - above;
+  for (let e = 0; e < count; e++) {
+    const strength = strengthOf(index, e);
+    if (strength >= cut || (strength === cut - 1 && tiesLeft-- > 0)) kept[e] = 1;
+  }
+  return kept;
+}
+
+/** Adds aggregated edge `e` to the graph. */
+export function addAggregatedEdge(graph: EntenteGraph, index: RelationIndex, e: number, parallel: boolean, color: string): void {
+  const edge = index.edges[e];
+  const attributes: EdgeAttributes = { relation: edge.type, index: e, parallel, color, weight: strengthOf(index, e), affiliation: false };
+  if (edge.directed) graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
+  else graph.addUndirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
+}
+
+/** Per aggregated edge, whether its pair has edges of several types (so it is drawn curved). */
+export function parallelFlags(index: RelationIndex): Uint8Array {
   const parallel = new Uint8Array(index.edges.length);
   for (const group of parallelGroups(index)) for (const e of group) parallel[e] = 1;
-  index.edges.forEach((edge, e) => {
-    const attributes: EdgeAttributes = {
-      relation: edge.type,
-      index: e,
-      parallel: parallel[e] === 1,
-      color: colorOf.get(edge.type)!,
-      weight: index.edgeRelations[e].length,
-      affiliation: false,
-    };
-    if (edge.directed) graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
-    else graph.addUndirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
-  });
-  for (const actor of actors) {
+  return parallel;
+}
+
+/** The hidden edges that pull a person towards the state or body they belong to during layout. */
+export function addAffiliationEdges(graph: EntenteGraph, index: RelationIndex): void {
+  for (const actor of index.dataset.actors) {
     if (!actor.affiliation || !graph.hasNode(actor.affiliation)) continue;
     graph.addUndirectedEdgeWithKey(`affiliation:${actor.id}>${actor.affiliation}`, actor.id, actor.affiliation, {
       relation: 'affiliation',
@@ -92,5 +117,20 @@ export function buildGraph(index: RelationIndex): EntenteGraph {
       affiliation: true,
     });
   }
+}
+
+/** The graph of all actors and of the aggregated edges `kept` marks (default: the DEFAULT_EDGE_LIMIT strongest). */
+export function buildGraph(index: RelationIndex, kept: Uint8Array = strongestEdges(index, DEFAULT_EDGE_LIMIT)): EntenteGraph {
+  const graph: EntenteGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
+  const { actors, types } = index.dataset;
+  const positions = initialPositions(index);
+  actors.forEach((actor, i) => {
+    const style = KIND_STYLES[actor.kind];
+    graph.addNode(actor.id, { label: actor.label, kind: actor.kind, ...positions[i], size: style.baseSize, color: style.color, index: i });
+  });
+  const colorOf = new Map(types.map((t) => [t.id, t.color]));
+  const parallel = parallelFlags(index);
+  for (let e = 0; e < index.edges.length; e++) if (kept[e]) addAggregatedEdge(graph, index, e, parallel[e] === 1, colorOf.get(index.edges[e].type)!);
+  addAffiliationEdges(graph, index);
   return graph;
 }

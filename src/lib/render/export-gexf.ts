@@ -8,6 +8,7 @@ import type { Relation, RelationType, Source } from '../core/model';
 import { KIND_STYLES } from '../core/kind-styles';
 import { writeGexf, type GexfDocument, type GexfEdgeInput, type GexfMeta, type GexfNodeInput } from '../core/gexf-write';
 import type { GraphRenderer } from './renderer';
+import { edgeSize } from './styles';
 
 /** Visible relation rows per aggregated edge, as currently filtered. */
 export type VisibleRowsOfEdge = (edgeIndex: number) => readonly Relation[];
@@ -32,22 +33,24 @@ export function visibleGexfDocument(
   });
 
   const edges: GexfEdgeInput[] = [];
-  renderer.graph.forEachEdge((edge, attributes, source, target) => {
-    const shown = sigma.getEdgeDisplayData(edge);
-    if (attributes.affiliation || !shown || shown.hidden) return;
-    const visible = new Set(rowsOfEdge(attributes.index));
-    if (visible.size === 0 || !shownNodes.has(source) || !shownNodes.has(target)) return;
+  const colorOf = new Map([...lookups.types].map(([id, type]) => [id, type.color]));
+  // Every aggregated edge of the filter, also those beyond the drawn-edge limit, which the graph does not hold.
+  index.edges.forEach((edge, e) => {
+    const shown = renderer.holdsEdge(e) ? sigma.getEdgeDisplayData(edge.key) : null;
+    if (shown?.hidden) return;
+    const visible = new Set(rowsOfEdge(e));
+    if (visible.size === 0 || !shownNodes.has(edge.source) || !shownNodes.has(edge.target)) return;
     // The spans come from the index, so the file follows the app's interval semantics.
-    const rows = Array.from(index.edgeRelations[attributes.index]).filter((i) => visible.has(relations[i]));
+    const rows = Array.from(index.edgeRelations[e]).filter((i) => visible.has(relations[i]));
     edges.push({
-      id: edge,
-      source,
-      target,
-      directed: index.edges[attributes.index].directed,
-      relation: attributes.relation,
-      relationLabel: lookups.types.get(attributes.relation)?.label ?? attributes.relation,
-      color: attributes.color,
-      thickness: shown.size,
+      id: edge.key,
+      source: edge.source,
+      target: edge.target,
+      directed: edge.directed,
+      relation: edge.type,
+      relationLabel: lookups.types.get(edge.type)?.label ?? edge.type,
+      color: colorOf.get(edge.type) ?? '#888888',
+      thickness: shown?.size ?? edgeSize(rows.length),
       relations: rows.map((i) => {
         const r = relations[i];
         return { date: r.date, endDate: r.endDate, span: { start: index.starts[i], end: index.ends[i] }, quote: r.quote, source: r.source };

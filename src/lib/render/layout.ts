@@ -1,65 +1,44 @@
 /**
- * ForceAtlas2 in its web worker, stopped once the picture has settled so it
- * never jiggles on. Settling is judged per iteration (the supervisor writes
- * positions back once per iteration), not per wall-clock tick, so a busy
- * machine gets the same picture as an idle one.
+ * ForceAtlas2 in its own web worker (core/layout-steps.ts), stopped once the
+ * picture has settled so it never jiggles on. The worker iterates freely and
+ * reports positions every REPORT_EVERY_MS; the graph takes the latest report
+ * once per animation frame, so drawing a large graph never holds the layout
+ * back, nor a fast layout the drawing (graphology's own supervisor waited for
+ * the main thread after every single iteration, and wrote every one).
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import { EDGE_STRIDE, NODE_STRIDE, type LayoutProgress, type LayoutSettings, type SettleOptions } from '../core/layout-steps';
+import type { LayoutReply, LayoutRequest } from '../workers/layout-messages';
 import type { EntenteGraph } from './build-graph';
 
-export interface LayoutOptions {
-  /** Mean movement per iteration, as a share of the drawing's diagonal, under which the layout counts as settled. */
-  settledMovement: number;
-  minIterations: number;
-  maxIterations: number;
+export interface LayoutOptions extends SettleOptions {
   /** Stop at the latest after this long, whatever the iteration count. */
   maxDurationMs: number;
-  /** Iterations between two movement checks. */
-  checkEvery: number;
 }
 
-const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
-  settledMovement: 0.0004,
-  minIterations: 150,
-  maxIterations: 1500,
-  maxDurationMs: 20_000,
-  checkEvery: 10,
-};
+const DEFAULT_LAYOUT_OPTIONS: Partial<LayoutOptions> = { maxDurationMs: 20_000 };
+const REPORT_EVERY_MS = 80;
+/** Above this many nodes Barnes-Hut's approximate repulsion (n log n) beats the exact one (n²) on this workload. */
+export const BARNES_HUT_FROM_NODES = 1000;
+
+export type LayoutEnd = 'settled' | 'limit' | 'timeout' | 'stopped';
+
+export interface LayoutOutcome {
+  iterations: number;
+  ms: number;
+  end: LayoutEnd;
+}
 
 export interface LayoutRun {
-  /** Resolves with the number of iterations run once the layout has stopped. */
-  readonly done: Promise<number>;
+  /** Resolves once the layout has stopped, the positions it reached kept in the graph. */
+  readonly done: Promise<LayoutOutcome>;
   stop(): void;
 }
 
-function snapshot(graph: EntenteGraph): Float64Array {
-  const positions = new Float64Array(graph.order * 2);
-  let i = 0;
-  graph.forEachNode((_, a) => {
-    positions[i++] = a.x;
-    positions[i++] = a.y;
-  });
-  return positions;
-}
-
-function meanMovementShare(before: Float64Array, after: Float64Array): number {
-  let moved = 0;
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-  for (let i = 0; i < after.length; i += 2) {
-    moved += Math.hypot(after[i] - before[i], after[i + 1] - before[i + 1]);
-    minX = Math.min(minX, after[i]);
-    maxX = Math.max(maxX, after[i]);
-    minY = Math.min(minY, after[i + 1]);
-    maxY = Math.max(maxY, after[i + 1]);
-  }
-  const diagonal = Math.hypot(maxX - minX, maxY - minY) || 1;
-  return moved / (after.length / 2 || 1) / diagonal;
-}
-
-function layoutSettings(graph: EntenteGraph) {
+export function layoutSettings(graph: EntenteGraph): LayoutSettings {
   return {
     ...forceAtlas2.inferSettings(graph),
+    barnesHutOptimize: graph.order > BARNES_HUT_FROM_NODES,
     // LinLog keeps hubs from flinging their one-edge neighbours to the rim, so people stay near their state or body.
     linLogMode: true,
     gravity: 1,
@@ -67,38 +46,96 @@ function layoutSettings(graph: EntenteGraph) {
     slowDown: 4,
     adjustSizes: true,
     edgeWeightInfluence: 0.5,
+    outboundAttractionDistribution: false,
+    strongGravityMode: true,
   };
 }
 
-export function runLayout(graph: EntenteGraph, options: Partial<LayoutOptions> = {}): LayoutRun {
-  const { settledMovement, minIterations, maxIterations, maxDurationMs, checkEvery } = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
-  const layout = new FA2Layout(graph, { settings: layoutSettings(graph), getEdgeWeight: 'weight' });
-  let finish: (iterations: number) => void = () => {};
-  const done = new Promise<number>((resolve) => (finish = resolve));
-  let stopped = false;
-  let iterations = 0;
-  let previous = snapshot(graph);
+/** graphology-layout-forceatlas2's matrices for the graph, in graph.nodes() order. */
+function layoutMatrices(graph: EntenteGraph): { keys: string[]; nodes: Float32Array; edges: Float32Array } {
+  const keys = graph.nodes();
+  const position = new Map<string, number>();
+  const nodes = new Float32Array(keys.length * NODE_STRIDE);
+  keys.forEach((key, i) => {
+    const a = graph.getNodeAttributes(key);
+    position.set(key, i);
+    const n = i * NODE_STRIDE;
+    nodes[n] = a.x;
+    nodes[n + 1] = a.y;
+    nodes[n + 6] = 1; // mass, raised to 1 + weighted degree below
+    nodes[n + 7] = 1; // convergence
+    nodes[n + 8] = a.size || 1;
+  });
+  const edges = new Float32Array(graph.size * EDGE_STRIDE);
+  let e = 0;
+  graph.forEachEdge((_key, attributes, source, target) => {
+    const s = position.get(source)!;
+    const t = position.get(target)!;
+    edges[e] = s * NODE_STRIDE;
+    edges[e + 1] = t * NODE_STRIDE;
+    const weight = attributes.weight || 1;
+    edges[e + 2] = weight;
+    // Hubs repel more, as in graphology's own matrices.
+    nodes[s * NODE_STRIDE + 6] += weight;
+    nodes[t * NODE_STRIDE + 6] += weight;
+    e += EDGE_STRIDE;
+  });
+  return { keys, nodes, edges };
+}
 
-  const stop = () => {
+export function runLayout(graph: EntenteGraph, onProgress: (progress: LayoutProgress) => void, options: Partial<LayoutOptions> = {}): LayoutRun {
+  const { maxDurationMs, ...settle } = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
+  const { keys, nodes, edges } = layoutMatrices(graph);
+  const startedAt = performance.now();
+  const worker = new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module', name: 'entente-layout' });
+  let finish: (outcome: LayoutOutcome) => void = () => {};
+  const done = new Promise<LayoutOutcome>((resolve) => (finish = resolve));
+  let latest: LayoutReply | null = null;
+  let iterations = 0;
+  let frame = 0;
+  let stopped = false;
+
+  const apply = () => {
+    frame = 0;
+    if (!latest) return;
+    const { positions } = latest;
+    latest = null;
+    let i = 0;
+    // Keys are walked in the matrix order; the graph's node set does not change while the layout runs.
+    graph.updateEachNodeAttributes(
+      (_node, attributes) => {
+        attributes.x = positions[2 * i];
+        attributes.y = positions[2 * i + 1];
+        i++;
+        return attributes;
+      },
+      { attributes: ['x', 'y'] },
+    );
+  };
+  const end = (how: LayoutEnd) => {
     if (stopped) return;
     stopped = true;
-    layout.stop();
-    graph.off('eachNodeAttributesUpdated', onIteration);
+    worker.terminate();
     clearTimeout(deadline);
-    // The supervisor still finishes handling the current message; kill the worker after it.
-    setTimeout(() => layout.kill(), 0);
-    finish(iterations);
+    if (frame) cancelAnimationFrame(frame);
+    apply();
+    finish({ iterations, ms: Math.round(performance.now() - startedAt), end: how });
   };
-  const onIteration = () => {
-    iterations++;
-    if (iterations % checkEvery !== 0) return;
-    const current = snapshot(graph);
-    const perIteration = meanMovementShare(previous, current) / checkEvery;
-    previous = current;
-    if ((iterations >= minIterations && perIteration < settledMovement) || iterations >= maxIterations) stop();
+  worker.onmessage = (event: MessageEvent<LayoutReply>) => {
+    if (stopped) return;
+    latest = event.data;
+    iterations = event.data.progress.iterations;
+    onProgress(event.data.progress);
+    if (event.data.progress.finished) return end(event.data.progress.finished);
+    frame ||= requestAnimationFrame(apply);
   };
-  const deadline = setTimeout(stop, maxDurationMs);
-  graph.on('eachNodeAttributesUpdated', onIteration);
-  layout.start();
-  return { done, stop };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    console.error(`entente/layout: the layout worker failed: ${event.message}`);
+    end('stopped');
+  };
+  const deadline = setTimeout(() => end('timeout'), maxDurationMs);
+  if (keys.length < 2) queueMicrotask(() => end('settled'));
+  else worker.postMessage({ kind: 'start', nodes, edges, settings: layoutSettings(graph), options: settle, reportEveryMs: REPORT_EVERY_MS } satisfies LayoutRequest, [nodes.buffer, edges.buffer]);
+  return { done, stop: () => end('stopped') };
 }

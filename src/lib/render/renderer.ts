@@ -7,8 +7,19 @@ import Sigma from 'sigma';
 import { getCameraStateToFitViewportToNodes } from '@sigma/utils';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import type { RelationIndex } from '../core/relation-index';
-import { buildGraph, type EdgeAttributes, type EntenteGraph, type NodeAttributes } from './build-graph';
-import { runLayout, type LayoutRun } from './layout';
+import {
+  addAffiliationEdges,
+  addAggregatedEdge,
+  buildGraph,
+  DEFAULT_EDGE_LIMIT,
+  parallelFlags,
+  strongestEdges,
+  type EdgeAttributes,
+  type EntenteGraph,
+  type NodeAttributes,
+} from './build-graph';
+import { runLayout, type LayoutOutcome, type LayoutRun } from './layout';
+import type { LayoutProgress } from '../core/layout-steps';
 import { createLabelPlacer, MAX_NODES_FOR_PLACEMENT, PLACEMENT_SETTINGS } from './label-placement';
 import { computeDisplay, updateDisplay, type DisplayArrays, type DisplayState } from './display';
 import { KIND_STYLES } from '../core/kind-styles';
@@ -25,6 +36,17 @@ export interface RendererEvents {
   edgeHover?(edgeIndex: number | null, point: Point): void;
   stageClick(): void;
   layoutChange(running: boolean): void;
+  /** How far a running layout is; reported a dozen times a second. */
+  layoutProgress?(progress: LayoutProgress): void;
+  /** The user dragged nodes to new places. */
+  nodesMoved?(): void;
+}
+
+export interface RendererOptions {
+  /** Most aggregated edges the graph holds; beyond it, the strongest by relation count. */
+  edgeLimit?: number;
+  /** Saved node positions (x, y per actor, in RelationIndex.actorIds order), drawn instead of the start positions. */
+  positions?: Float32Array | null;
 }
 
 const MIN_CURVATURE = 1e-4;
@@ -43,8 +65,8 @@ const FULL_VIEW_RATIO = 0.92;
 /** Room around a framed neighbourhood, for the labels beside its outermost nodes. */
 const FOCUS_MARGIN = 1.3;
 
-/** Keys of the nodes and edges whose display differs between two states. */
-function changedItems(index: RelationIndex, before: DisplayArrays, after: DisplayArrays): { nodes: string[]; edges: string[] } {
+/** Keys of the nodes and edges whose display differs between two states; only edges the graph holds. */
+function changedItems(index: RelationIndex, before: DisplayArrays, after: DisplayArrays, inGraph: Uint8Array): { nodes: string[]; edges: string[] } {
   const nodes: string[] = [];
   for (let i = 0; i < after.nodeShown.length; i++) {
     if (before.nodeShown[i] !== after.nodeShown[i] || before.nodeSize[i] !== after.nodeSize[i] || before.nodeEmphasis[i] !== after.nodeEmphasis[i]) {
@@ -53,6 +75,7 @@ function changedItems(index: RelationIndex, before: DisplayArrays, after: Displa
   }
   const edges: string[] = [];
   for (let e = 0; e < after.edgeSize.length; e++) {
+    if (!inGraph[e]) continue;
     if (before.edgeSize[e] !== after.edgeSize[e] || before.edgeCurvature[e] !== after.edgeCurvature[e] || before.edgeEmphasis[e] !== after.edgeEmphasis[e]) {
       edges.push(index.edges[e].key);
     }
@@ -72,9 +95,15 @@ export class GraphRenderer {
   /** Drawn edges in viewport coordinates, recomputed after a frame that may have moved them. */
   private edgeShapes: EdgeShape[] | null = null;
   private hoveredEdge: number | null = null;
+  /** Per aggregated edge, whether the graph holds it (see edgeLimit). */
+  private inGraph: Uint8Array;
+  private limit: number;
 
-  constructor(container: HTMLElement, readonly index: RelationIndex, private events: RendererEvents) {
-    this.graph = buildGraph(index);
+  constructor(container: HTMLElement, readonly index: RelationIndex, private events: RendererEvents, options: RendererOptions = {}) {
+    this.limit = options.edgeLimit ?? DEFAULT_EDGE_LIMIT;
+    this.inGraph = strongestEdges(index, this.limit);
+    this.graph = buildGraph(index, this.inGraph);
+    if (options.positions) this.applyPositions(options.positions);
     this.sigma = new Sigma(this.graph, container, {
       ...SIGMA_SETTINGS,
       nodeReducer: (node, attributes) => this.reduceNode(node, attributes),
@@ -109,15 +138,77 @@ export class GraphRenderer {
       this.sigma.refresh({ skipIndexation: true });
       return;
     }
-    this.sigma.refresh({ partialGraph: changedItems(this.index, previous, next), skipIndexation: true });
+    this.sigma.refresh({ partialGraph: changedItems(this.index, previous, next, this.inGraph), skipIndexation: true });
+  }
+
+  /** The most aggregated edges drawn; beyond it the graph holds the strongest. */
+  get edgeLimit(): number {
+    return this.limit;
+  }
+
+  /** How many aggregated edges the graph holds (at most edgeLimit). */
+  get heldEdgeCount(): number {
+    return Math.min(this.limit, this.index.edges.length);
+  }
+
+  /** Whether the graph holds aggregated edge `e`. */
+  holdsEdge(e: number): boolean {
+    return this.inGraph[e] === 1;
+  }
+
+  /**
+   * Holds the `limit` strongest edges instead. Edges are added one by one (sigma takes each
+   * cheaply); a lower limit clears and re-adds, since sigma re-indexes everything per dropped edge.
+   */
+  setEdgeLimit(limit: number): void {
+    if (limit === this.limit) return;
+    const kept = strongestEdges(this.index, limit);
+    const lowered = kept.some((k, e) => !k && this.inGraph[e]);
+    const colorOf = new Map(this.index.dataset.types.map((t) => [t.id, t.color]));
+    const parallel = parallelFlags(this.index);
+    if (lowered) {
+      this.graph.clearEdges();
+      this.inGraph = new Uint8Array(kept.length);
+    }
+    for (let e = 0; e < kept.length; e++) {
+      if (kept[e] && !this.inGraph[e]) addAggregatedEdge(this.graph, this.index, e, parallel[e] === 1, colorOf.get(this.index.edges[e].type)!);
+    }
+    if (lowered) addAffiliationEdges(this.graph, this.index);
+    this.inGraph = kept;
+    this.limit = limit;
+    this.edgeShapes = null;
+    this.sigma.refresh();
+  }
+
+  /** Node positions, x and y per actor in RelationIndex.actorIds order, to save with the dataset. */
+  positions(): Float32Array {
+    const out = new Float32Array(this.index.actorIds.length * 2);
+    this.graph.forEachNode((_, a) => {
+      out[2 * a.index] = a.x;
+      out[2 * a.index + 1] = a.y;
+    });
+    return out;
+  }
+
+  /** Moves every node to saved positions (same layout as positions()). */
+  applyPositions(positions: Float32Array): void {
+    if (positions.length !== this.index.actorIds.length * 2) return;
+    this.graph.updateEachNodeAttributes(
+      (_, a) => {
+        a.x = positions[2 * a.index];
+        a.y = positions[2 * a.index + 1];
+        return a;
+      },
+      { attributes: ['x', 'y'] },
+    );
   }
 
   get layoutRunning(): boolean {
     return this.layoutRun !== null;
   }
 
-  /** Iterations and milliseconds of the last completed layout run. */
-  lastLayout: { iterations: number; ms: number } | null = null;
+  /** Iterations, milliseconds and how the last completed layout run ended. */
+  lastLayout: LayoutOutcome | null = null;
 
   /** Stops a running layout where it is; its promise resolves as if it had settled. */
   stopLayout(): void {
@@ -127,13 +218,14 @@ export class GraphRenderer {
   startLayout(): Promise<void> {
     this.stopLayout();
     this.sigma.setCustomBBox(null);
-    const run = runLayout(this.graph);
-    const startedAt = performance.now();
+    const run = runLayout(this.graph, (progress) => {
+      if (this.layoutRun === run) this.events.layoutProgress?.(progress);
+    });
     this.layoutRun = run;
     this.events.layoutChange(true);
-    return run.done.then((iterations) => {
+    return run.done.then((outcome) => {
       if (this.layoutRun !== run) return;
-      this.lastLayout = { iterations, ms: Math.round(performance.now() - startedAt) };
+      this.lastLayout = outcome;
       this.layoutRun = null;
       this.events.layoutChange(false);
     });
@@ -359,7 +451,10 @@ export class GraphRenderer {
       event.original.stopPropagation();
     });
     // dragMoved stays set until the next press, so the click that ends a drag is not taken as a selection.
-    const endDrag = () => (this.dragged = null);
+    const endDrag = () => {
+      if (this.dragged && this.dragMoved) this.events.nodesMoved?.();
+      this.dragged = null;
+    };
     sigma.on('upNode', endDrag);
     sigma.on('upStage', endDrag);
   }

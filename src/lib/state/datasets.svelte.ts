@@ -40,9 +40,17 @@ interface StoredPayload {
   texts?: Record<string, string>;
 }
 
+/** Node positions a layout reached, per actor (x, y in actorIds order), so a reload does not lay out again. */
+export interface SavedLayout {
+  id: string;
+  actorIds: string[];
+  positions: Float32Array;
+}
+
 interface EntenteDb extends DBSchema {
   datasets: { key: string; value: DatasetEntry };
   payloads: { key: string; value: StoredPayload };
+  layouts: { key: string; value: SavedLayout };
 }
 
 export class StorageError extends Error {}
@@ -86,10 +94,11 @@ export class Datasets {
   readonly current: DatasetEntry | null = $derived(this.entries.find((e) => e.id === this.currentId) ?? null);
 
   private open(): Promise<IDBPDatabase<EntenteDb>> {
-    this.db ??= openDB<EntenteDb>('entente', 1, {
+    this.db ??= openDB<EntenteDb>('entente', 2, {
       upgrade(db) {
-        db.createObjectStore('datasets', { keyPath: 'id' });
-        db.createObjectStore('payloads', { keyPath: 'id' });
+        for (const store of ['datasets', 'payloads', 'layouts'] as const) {
+          if (!db.objectStoreNames.contains(store)) db.createObjectStore(store, { keyPath: 'id' });
+        }
       },
     });
     return this.db;
@@ -213,8 +222,8 @@ export class Datasets {
       return;
     }
     const db = await this.open();
-    const tx = db.transaction(['datasets', 'payloads'], 'readwrite');
-    await Promise.all([tx.objectStore('datasets').delete(id), tx.objectStore('payloads').delete(id), tx.done]);
+    const tx = db.transaction(['datasets', 'payloads', 'layouts'], 'readwrite');
+    await Promise.all([tx.objectStore('datasets').delete(id), tx.objectStore('payloads').delete(id), tx.objectStore('layouts').delete(id), tx.done]);
     await this.refresh();
   }
 
@@ -225,6 +234,20 @@ export class Datasets {
     const zip = zipFiles(graphDataZipEntries(dataset, this.currentTexts));
     const name = (this.current?.id === BUNDLED_ID ? 'entente-bundled' : this.current?.name ?? 'dataset').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'dataset';
     downloadBlob(new Blob([zip as BlobPart], { type: 'application/zip' }), `${name}.zip`);
+  }
+
+  /** The layout saved with a dataset, if its actors are still the ones given (same ids, same order). */
+  async loadLayout(id: string, actorIds: readonly string[]): Promise<Float32Array | null> {
+    if (id === 'unsaved') return null;
+    const saved = await (await this.open()).get('layouts', id).catch(() => undefined);
+    if (!saved || saved.actorIds.length !== actorIds.length || saved.actorIds.some((a, i) => a !== actorIds[i])) return null;
+    return saved.positions;
+  }
+
+  /** Saves the positions a layout reached with the dataset; a failed write only costs a re-run next time. */
+  async saveLayout(id: string, actorIds: readonly string[], positions: Float32Array): Promise<void> {
+    if (id === 'unsaved') return;
+    await (await this.open()).put('layouts', { id, actorIds: [...actorIds], positions }).catch(() => undefined);
   }
 
   private select(id: string): void {

@@ -3,6 +3,8 @@
  * it the filter and selection, and exposes camera and layout actions.
  */
 import { GraphRenderer } from '../render/renderer';
+import { DEFAULT_EDGE_LIMIT } from '../render/build-graph';
+import type { LayoutEnd } from '../render/layout';
 import { edgeSummary, type EdgeSummary } from '../core/edge-summary';
 import type { Explorer } from './explorer.svelte';
 
@@ -42,6 +44,8 @@ function exposeAutomationHooks(renderer: GraphRenderer): void {
     },
     hoveredNode: () => renderer.hoveredNode,
     lastLayout: () => renderer.lastLayout,
+    /** Nodes and edges the graphology graph holds (all actors; the strongest edges up to the limit, plus affiliations). */
+    graphSize: () => ({ order: renderer.graph.order, size: renderer.graph.size, heldEdges: renderer.heldEdgeCount, totalEdges: renderer.index.edges.length }),
     nodePosition: (id: string) => {
       const { x, y } = renderer.graph.getNodeAttributes(id);
       return { x, y };
@@ -51,19 +55,87 @@ function exposeAutomationHooks(renderer: GraphRenderer): void {
 
 type LayoutStatus = 'idle' | 'running' | 'settled';
 
+/** Where the positions a layout reached are kept with their dataset (datasets.svelte.ts in the app). */
+export interface LayoutStore {
+  currentId(): string;
+  loadLayout(id: string, actorIds: readonly string[]): Promise<Float32Array | null>;
+  saveLayout(id: string, actorIds: readonly string[], positions: Float32Array): Promise<void>;
+}
+
+/** How the positions on screen came about, for the status beside the layout controls. */
+export type LayoutReport =
+  | { kind: 'running'; fraction: number; iterations: number }
+  | { kind: 'done'; end: LayoutEnd; iterations: number; ms: number }
+  | { kind: 'restored' };
+
+const EDGE_LIMIT_KEY = 'entente.edgeLimit';
+/** Waiting longer than this for a saved layout costs more than laying out again would save in looks. */
+const SAVED_LAYOUT_WAIT_MS = 1500;
+
+function storedEdgeLimit(): number {
+  const stored = Number(globalThis.localStorage?.getItem(EDGE_LIMIT_KEY));
+  return Number.isInteger(stored) && stored > 0 ? stored : DEFAULT_EDGE_LIMIT;
+}
+
 export class GraphView {
   layoutStatus = $state<LayoutStatus>('idle');
+  layoutReport = $state.raw<LayoutReport | null>(null);
+  /** Most aggregated edges the graph draws; beyond it, the strongest by relation count. Kept across reloads. */
+  edgeLimit = $state(storedEdgeLimit());
   renderer = $state.raw<GraphRenderer | null>(null);
   /** The edge under the pointer and where the pointer is, in canvas pixels. */
   hoveredEdge = $state.raw<{ edge: number; x: number; y: number } | null>(null);
   private pendingFocus: string | null = null;
 
-  constructor(private explorer: Explorer) {}
+  constructor(
+    private explorer: Explorer,
+    private store: LayoutStore | null = null,
+  ) {}
 
-  /** Creates the renderer in `container` and starts the layout; returns the teardown. */
+  /** Aggregated edges in the dataset and how many the graph draws at most; null while no graph is shown. */
+  get drawnEdges(): { held: number; total: number; limit: number } | null {
+    const renderer = this.renderer;
+    if (!renderer) return null;
+    const total = renderer.index.edges.length;
+    return { held: Math.min(this.edgeLimit, total), total, limit: this.edgeLimit };
+  }
+
+  setEdgeLimit(limit: number): void {
+    if (!Number.isInteger(limit) || limit <= 0) return;
+    this.edgeLimit = limit;
+    globalThis.localStorage?.setItem(EDGE_LIMIT_KEY, String(limit));
+    this.renderer?.setEdgeLimit(limit);
+  }
+
+  /**
+   * Creates the renderer in `container`, on the positions saved with the dataset when there are
+   * some, else laying it out; returns the teardown. The saved positions are read first (a few
+   * milliseconds), so the first frame already shows them.
+   */
   mount(container: HTMLElement): () => void {
     const index = this.explorer.index;
     if (!index) return () => {};
+    let teardown: (() => void) | null = null;
+    let cancelled = false;
+    const datasetId = this.store?.currentId() ?? null;
+    const saved =
+      this.store && datasetId
+        ? Promise.race([this.store.loadLayout(datasetId, index.actorIds).catch(() => null), new Promise<null>((done) => setTimeout(() => done(null), SAVED_LAYOUT_WAIT_MS))])
+        : Promise.resolve(null);
+    void saved.then((positions) => {
+      if (cancelled || this.explorer.index !== index) return;
+      teardown = this.mountRenderer(container, index, datasetId, positions);
+    });
+    return () => {
+      cancelled = true;
+      teardown?.();
+    };
+  }
+
+  private mountRenderer(container: HTMLElement, index: NonNullable<Explorer['index']>, datasetId: string | null, positions: Float32Array | null): () => void {
+    const save = () => {
+      if (datasetId && this.store && this.renderer === renderer) void this.store.saveLayout(datasetId, index.actorIds, renderer.positions());
+    };
     const renderer = new GraphRenderer(container, index, {
       nodeClick: (id) => this.explorer.focusActor(this.explorer.focus === id ? null : id),
       edgeClick: (edge) => this.explorer.selectEdge(edge),
@@ -71,19 +143,31 @@ export class GraphView {
       edgeHover: (edge, point) => (this.hoveredEdge = edge === null ? null : { edge, ...point }),
       layoutChange: (running) => {
         this.layoutStatus = running ? 'running' : 'settled';
+        if (running) this.layoutReport = { kind: 'running', fraction: 0, iterations: 0 };
+        else if (renderer.lastLayout) {
+          const { end, iterations, ms } = renderer.lastLayout;
+          this.layoutReport = { kind: 'done', end, iterations, ms };
+          save();
+        }
         if (!running && this.pendingFocus && this.pendingFocus === this.explorer.focus) this.focusCamera(this.pendingFocus);
       },
-    });
+      layoutProgress: ({ fraction, iterations }) => (this.layoutReport = { kind: 'running', fraction, iterations }),
+      nodesMoved: save,
+    }, { edgeLimit: this.edgeLimit, positions });
     this.renderer = renderer;
     exposeAutomationHooks(renderer);
     this.push();
-    void renderer.startLayout();
+    if (positions) {
+      this.layoutStatus = 'settled';
+      this.layoutReport = { kind: 'restored' };
+    } else void renderer.startLayout();
     return () => {
       delete (window as unknown as { __entente?: unknown }).__entente;
       renderer.kill();
       if (this.renderer === renderer) this.renderer = null;
       this.hoveredEdge = null;
       this.layoutStatus = 'idle';
+      this.layoutReport = null;
     };
   }
 

@@ -1,0 +1,19 @@
+/// <reference lib="webworker" />
+/** Runs ForceAtlas2 off the main thread, reporting positions every few tens of milliseconds until it settles. */
+import { LayoutSteps } from '../core/layout-steps';
+import type { LayoutReply, LayoutRequest } from './layout-messages';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
+  const { nodes, edges, settings, options, reportEveryMs } = event.data;
+  const steps = new LayoutSteps(nodes, edges, settings, options);
+  const batch = () => {
+    const progress = steps.run(reportEveryMs);
+    const positions = steps.positions();
+    scope.postMessage({ kind: 'progress', positions, progress } satisfies LayoutReply, [positions.buffer]);
+    // A macrotask between batches, so the worker stays responsive to termination and messages.
+    if (!progress.finished) setTimeout(batch, 0);
+  };
+  batch();
+};
