@@ -41,7 +41,7 @@ export function sortedSpans(starts: ArrayLike<number>, ends: ArrayLike<number>, 
 }
 
 /** How many values of the sorted list lie in [lo, hi]. */
-function countIn(sorted: Int32Array, lo: number, hi: number): number {
+export function countIn(sorted: Int32Array, lo: number, hi: number): number {
   return hi < lo ? 0 : lowerBound(sorted, hi + 1) - lowerBound(sorted, lo);
 }
 

@@ -109,7 +109,8 @@ export class Exporter {
     this.dialogOpen = false;
   }
 
-  annotation(): ExportAnnotation {
+  /** The picture's title and caption for the view as it is now; the video export passes its own title. */
+  annotation(title = this.title.trim() || this.defaultTitle): ExportAnnotation {
     const { explorer } = this;
     const visibleByType = new Map<string, number>();
     const sourceIds = new Set<string>();
@@ -124,7 +125,7 @@ export class Exporter {
     }
     return composeAnnotation({
       shownTypeIds: explorer.shownTypes,
-      title: this.title.trim() || this.defaultTitle,
+      title,
       from: explorer.fromText,
       to: explorer.toText,
       types: explorer.dataset?.types ?? [],
