@@ -9,11 +9,13 @@
  *   passive ("Y was accused by X") the two swap.
  * - `symmetric`: the parties on both sides, or a list before the cue ("X and Y met").
  * - `membership`: "X is a member of Y along with A, B": every listed state is a member.
+ * - `roster`: the organisation before, its members listed after ("Y, which includes
+ *   A, B and C", "Y members are A and B").
  * - `prefix`: a demonym or name glued to the cue ("Russian-brokered", "Azerbaijani
  *   incursions"): the subject is right before, the object after.
  */
 
-export type CueFrame = 'directed' | 'symmetric' | 'membership';
+export type CueFrame = 'directed' | 'symmetric' | 'membership' | 'roster';
 
 export interface CueRule {
   type: string;
@@ -60,6 +62,7 @@ export const CUE_RULES: CueRule[] = [
   { type: 'fact_finding', frame: 'directed', weight: 0.65, re: w("fact-finding|investigat(?:e|es|ed|ing|ion)|probe (?:into)?|inquiry into|monitoring mission|(?:sent|send|dispatch(?:ed)?) (?:an? )?(?:[\\w'-]+ ){0,2}?mission to") },
   { type: 'peacekeeping', frame: 'directed', weight: 0.65, re: w("peacekeep(?:ers|ing (?:forces|troops|mission|contingent))") },
   { type: 'membership', frame: 'membership', weight: 0.8, re: w("(?:is|are|was|were|as|remains?|becomes?|became) (?:a |an |the )?(?:full |founding )?members? (?:state |states |country |countries )?(?:of|in)|member states? of|joined|membership in|membership of") },
+  { type: 'membership', frame: 'roster', weight: 0.75, re: w("(?:which |that )?(?:includes|included|comprises|comprising|consists of|consisting of|brings together|groups|unites)|members? (?:states |countries )?(?:are|were|include|included)") },
   { type: 'observer', frame: 'membership', weight: 0.75, re: w("observer status (?:in|at|with|to)|(?:is|are|as) (?:an? )?observers? (?:in|at|to)") },
   { type: 'alliance', frame: 'symmetric', weight: 0.6, re: w("all(?:y|ies) of|alliance (?:with|between)|allied with|strategic partners?") },
 ];

@@ -142,6 +142,17 @@ function buildUnits(text: string, folded: string, mentions: Mention[], titles: T
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i];
     const unit: Unit = { start: mention.start, end: mention.end, actorId: mention.actorId, headStart: mention.start, headEnd: mention.end, modifier: false };
+    const previous = units[units.length - 1];
+    const actor = gazetteer.actors.get(mention.actorId);
+    if (previous && actor && actor.kind !== 'state' && actor.kind !== 'person' && /^(?:'s)? ?$/.test(folded.slice(previous.end, mention.start))) {
+      const owner = gazetteer.actors.get(previous.actorId);
+      // "Poland's parliament", "the Polish parliament": a body of the state named, whatever the alias says
+      if (owner?.kind === 'state' && actor.affiliation && actor.affiliation !== owner.id && !/\p{Lu}/u.test(mention.text[0])) {
+        previous.end = mention.end;
+        previous.modifier = false;
+        continue;
+      }
+    }
     if (mention.via === 'demonym') {
       const rest = folded.slice(mention.end, mention.end + 40);
       const next = mentions[i + 1];
@@ -191,13 +202,12 @@ function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Senten
   const before = lists.filter((list) => list[list.length - 1].end <= cue.start && !CLAUSE_BREAK.test(folded.slice(list[list.length - 1].end, cue.start)));
   const after = lists.filter((list) => list[0].start >= cue.end && !CLAUSE_BREAK.test(folded.slice(cue.end, list[0].start)));
   // the unit that holds the cue ("Russian-brokered", "Azerbaijani incursions") is its subject
-  const glued = units.find((u) => u.end <= cue.start && cue.start - u.end <= 1 && /^[- ]?$/.test(folded.slice(u.end, cue.start)));
+  const glued = units.find((u) => u.end <= cue.start && cue.start - u.end <= 3 && /^(?:-| |'s )?$/.test(folded.slice(u.end, cue.start)));
   let left = glued ? [glued] : before.length ? before[before.length - 1] : null;
   let right = after.length ? after[0] : null;
   if (right && right[0].start - cue.end > 90) right = null;
   if (left && cue.start - left[left.length - 1].end > 120) left = null;
   void sentence;
-  void gazetteer;
 
   const pairs: Pair[] = [];
   const add = (s: Unit, o: Unit) => {
@@ -211,6 +221,16 @@ function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Senten
     const next = after[1];
     if (next && /^(?:,? ?(?:along with|alongside|together with|as well as|with|and))$/.test(gap(folded, organisation.end, next[0].start))) members.push(...next);
     for (const member of members) add(member, organisation);
+    return pairs;
+  }
+  if (cue.rule.frame === 'roster') {
+    const organisation = left ? left[left.length - 1] : null;
+    if (!organisation || !right || gazetteer.actors.get(organisation.actorId)?.kind !== 'organisation') return pairs;
+    for (const member of right) if (gazetteer.actors.get(member.actorId)?.kind === 'state') add(member, organisation);
+    return pairs;
+  }
+  if (cue.rule.frame === 'symmetric' && /between$/.test(cue.text) && right && right.length > 1) {
+    for (let i = 0; i < right.length; i++) for (let j = i + 1; j < right.length; j++) add(right[i], right[j]);
     return pairs;
   }
   if (cue.passive) {
