@@ -54,15 +54,17 @@ const gap = (folded: string, a: number, b: number) => folded.slice(a, b).trim();
 
 export function extractCandidates(text: string, dataset: Dataset, options: ExtractOptions): Extraction {
   const folded = foldText(text);
-  const gazetteer = copyGazetteer(gazetteerFor(dataset));
+  let gazetteer = gazetteerFor(dataset);
   const types = new Map(dataset.types.map((type) => [type.id, type]));
   const knownTypes = new Set(types.keys());
 
-  // 1. People named after a title, so later bare surnames resolve to them.
+  // 1. People named after a title, so later bare surnames resolve to them; the shared gazetteer is copied only then.
   const titles = findTitles(text, folded);
+  let copied = false;
   for (const title of titles) {
     for (const name of title.names) {
       if (lookupExact(gazetteer, name.text) || !name.text.includes(' ')) continue;
+      if (!copied) (gazetteer = copyGazetteer(gazetteer)), (copied = true);
       addTextActor(gazetteer, name.text, 'person', null);
     }
   }
@@ -185,9 +187,13 @@ function groupLists(folded: string, units: Unit[]): List[] {
     const last = lists[lists.length - 1];
     if (last) {
       const prev = last[last.length - 1];
-      const glue = gap(folded, prev.end, unit.start);
-      if (prev.end <= unit.start && (LIST_GLUE.test(glue) || glue === '-' || glue === '')) {
-        if (!last.some((u) => u.actorId === unit.actorId)) last.push(unit);
+      const raw = folded.slice(prev.end, unit.start);
+      const glue = raw.trim();
+      if (prev.end <= unit.start && (LIST_GLUE.test(glue) || raw === '-' || glue === '')) {
+        const same = last.findIndex((u) => u.actorId === unit.actorId);
+        // the same actor twice in a row ("YEREVAN — Armenia"): keep the later mention, nearer the cue
+        if (same >= 0) last.splice(same, 1);
+        last.push(unit);
         continue;
       }
     }
@@ -198,15 +204,26 @@ function groupLists(folded: string, units: Unit[]): List[] {
 
 type Pair = [Unit, Unit];
 
+/** "X, which has ..., attacked Y": the relative clause between a subject and its verb does not end the clause. */
+function withoutRelativeClause(between: string): string {
+  return between.replace(/^, (?:which|who|whose|whom)\b.*, /, ' ');
+}
+
 function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, gazetteer: Gazetteer, units: Unit[]): Pair[] {
-  const before = lists.filter((list) => list[list.length - 1].end <= cue.start && !CLAUSE_BREAK.test(folded.slice(list[list.length - 1].end, cue.start)));
-  const after = lists.filter((list) => list[0].start >= cue.end && !CLAUSE_BREAK.test(folded.slice(cue.end, list[0].start)));
+  const before = lists.filter((list) => list[list.length - 1].end <= cue.start && !CLAUSE_BREAK.test(withoutRelativeClause(folded.slice(list[list.length - 1].end, cue.start))));
+  // a cue with a gap ("asked the CSTO for assistance") can hold its object: anything after its first word counts
+  const firstWordEnd = cue.start + (/^\S+/.exec(cue.text)?.[0].length ?? 0);
+  const after = lists.filter((list) => list[0].start >= firstWordEnd && !CLAUSE_BREAK.test(folded.slice(cue.end, list[0].start)));
   // the unit that holds the cue ("Russian-brokered", "Azerbaijani incursions") is its subject
-  const glued = units.find((u) => u.end <= cue.start && cue.start - u.end <= 3 && /^(?:-| |'s )?$/.test(folded.slice(u.end, cue.start)));
+  const glued = units.find((u) => {
+    const between = folded.slice(u.end, cue.start);
+    return u.end <= cue.start && (between === '-' || between === "'s " || (between === ' ' && u.modifier));
+  });
   let left = glued ? [glued] : before.length ? before[before.length - 1] : null;
   let right = after.length ? after[0] : null;
   if (right && right[0].start - cue.end > 90) right = null;
-  if (left && cue.start - left[left.length - 1].end > 120) left = null;
+  if (left && right && left.includes(right[0])) right = null;
+  if (left && withoutRelativeClause(folded.slice(left[left.length - 1].end, cue.start)).length > 120) left = null;
   void sentence;
 
   const pairs: Pair[] = [];
