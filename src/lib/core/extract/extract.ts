@@ -37,7 +37,9 @@ type List = Unit[];
 
 /** Nouns that, after a demonym, stand for the state itself. */
 const STATE_NOUNS = /^ (?:troops|forces|soldiers|military|army|armed forces|army units|units|servicemen|side|government|authorities|officials|leadership|diplomats|border guards|police|navy|air force|warplanes|jets|artillery|drones|gunmen|militants|fighters|leaders?|state|delegation|parliament|foreign ministry|defen[cs]e ministry|ministry)\b/;
-const LIST_GLUE = /^(?:,|, and|and|or|, or|along with|, along with|as well as|, as well as|together with|&|and with|, with)$/;
+const LIST_GLUE = /^(?:,|, and|and|or|, or|along with|, along with|as well as|, as well as|together with|&|and with|, with)(?: the)?$/;
+/** Words that stand for the two parties of the text's conflict. */
+const PARTIES = /\b(?:both sides|the two sides|both parties|the parties|the two parties|the warring parties|the two countries|both countries|the two neighbours|the two neighbors|the sides)\b/g;
 const PRONOUN = /\b(he|she)\b/g;
 /** Between a cue and a subject, these end the clause. */
 const CLAUSE_BREAK = /;|\bwho\b|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b| - /;
@@ -105,7 +107,10 @@ export function extractCandidates(text: string, dataset: Dataset, options: Extra
     const dates = findDates(text, sentence.start, sentence.end, options.published);
     const cues = findCues(body, knownTypes).map((cue) => ({ ...cue, start: cue.start + sentence.start, end: cue.end + sentence.start }));
     cues.forEach((cue, c) => {
-      const pairs = pairsFor(cue, lists, folded, sentence, gazetteer, inSentence);
+      let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, inSentence);
+      const partyPhrase = findParties(folded, cue.end, sentence.end);
+      if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase)) pairs = partyPairs(cue, lists, units, inSentence, folded, gazetteer, partyPhrase);
+      else if (cue.type === 'conflict' && !pairs.length && partyPhrase) pairs = conflictPairs(units, gazetteer, partyPhrase);
       if (!pairs.length) return;
       const statement = pairs.length > 1 ? `s${sentence.index + 1}-${c + 1}` : '';
       for (const [subject, object] of pairs) {
@@ -135,6 +140,42 @@ export function extractCandidates(text: string, dataset: Dataset, options: Extra
     if (actor?.isNew) newActors.push({ id: actor.id, label: actor.label, kind: actor.kind, affiliation: actor.affiliation });
   }
   return { mentions, newActors, candidates: result };
+}
+
+function findParties(folded: string, from: number, to: number): Unit | null {
+  PARTIES.lastIndex = 0;
+  const m = PARTIES.exec(folded.slice(from, Math.min(to, from + 60)));
+  if (!m) return null;
+  const start = from + m.index;
+  return { start, end: start + m[0].length, actorId: '', headStart: start, headEnd: start + m[0].length, modifier: false };
+}
+
+/** Caller before the cue (or glued to it: "Russian-brokered"), the text's two parties as objects. */
+function partyPairs(cue: CueMatch, lists: List[], units: Unit[], inSentence: Unit[], folded: string, gazetteer: Gazetteer, phrase: Unit | null): Pair[] {
+  let subjects: Unit[] | undefined;
+  if (cue.rule.frame === 'reverse') subjects = lists.find((list) => list[0].start >= cue.end && list[0].start - cue.end <= 40);
+  else {
+    const glued = inSentence.find((u) => u.end <= cue.start && /^-?$/.test(folded.slice(u.end, cue.start)));
+    const before = lists.filter((list) => list[list.length - 1].end <= cue.start && !CLAUSE_BREAK.test(folded.slice(list[list.length - 1].end, cue.start)));
+    subjects = glued ? [glued] : before[before.length - 1];
+  }
+  if (!subjects) return [];
+  const excluded = new Set(subjects.map((u) => u.actorId));
+  for (const u of subjects) {
+    const affiliation = gazetteer.actors.get(u.actorId)?.affiliation;
+    if (affiliation) excluded.add(affiliation);
+  }
+  const parties = partiesOf(units, gazetteer).filter((id) => !excluded.has(id)).slice(0, 2);
+  if (parties.length < 2) return [];
+  const at = phrase ?? { start: cue.start, end: cue.end, actorId: '', headStart: cue.start, headEnd: cue.end, modifier: false };
+  const pairs: Pair[] = [];
+  for (const s of subjects) for (const id of parties) pairs.push([s, { ...at, actorId: id }]);
+  return pairs;
+}
+
+function conflictPairs(units: Unit[], gazetteer: Gazetteer, phrase: Unit): Pair[] {
+  const parties = partiesOf(units, gazetteer).slice(0, 2);
+  return parties.length === 2 ? [[{ ...phrase, actorId: parties[0] }, { ...phrase, actorId: parties[1] }]] : [];
 }
 
 function buildUnits(text: string, folded: string, mentions: Mention[], titles: TitleMatch[], gazetteer: Gazetteer): Unit[] {
@@ -217,7 +258,7 @@ function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Senten
   // the unit that holds the cue ("Russian-brokered", "Azerbaijani incursions") is its subject
   const glued = units.find((u) => {
     const between = folded.slice(u.end, cue.start);
-    return u.end <= cue.start && (between === '-' || between === "'s " || (between === ' ' && u.modifier));
+    return u.end <= cue.start && (between === '-' || /^'s (?:[a-z-]+ ){0,2}$/.test(between) || (between === ' ' && u.modifier));
   });
   let left = glued ? [glued] : before.length ? before[before.length - 1] : null;
   let right = after.length ? after[0] : null;
@@ -250,6 +291,12 @@ function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Senten
     for (let i = 0; i < right.length; i++) for (let j = i + 1; j < right.length; j++) add(right[i], right[j]);
     return pairs;
   }
+  if (cue.rule.frame === 'reverse') {
+    const by = after[0];
+    if (!by || !left || by[0].start - cue.end > 40) return pairs;
+    for (const subject of by) for (const object of left) add(subject, object);
+    return kindsFit(cue.type, pairs, gazetteer);
+  }
   if (cue.passive) {
     const by = after.find((list) => /\bby\b/.test(folded.slice(cue.end, list[0].start)));
     if (by && left) for (const s of by) for (const o of left) add(s, o);
@@ -261,8 +308,29 @@ function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Senten
   }
   if (!left || !right) return pairs;
   for (const s of left) for (const o of right) if (!(s.modifier && o.modifier)) add(s, o);
-  return pairs;
+  return kindsFit(cue.type, pairs, gazetteer);
 }
+
+/** Territory is always state → region; other types take any actors. */
+function kindsFit(type: string, pairs: Pair[], gazetteer: Gazetteer): Pair[] {
+  if (type !== 'territory') return pairs;
+  return pairs.filter(([s, o]) => gazetteer.actors.get(s.actorId)?.kind === 'state' && gazetteer.actors.get(o.actorId)?.kind === 'region');
+}
+
+/** The two states the text names most (earliest first among equals): whom "both sides" means. */
+function partiesOf(units: Unit[], gazetteer: Gazetteer): string[] {
+  const counts = new Map<string, { n: number; first: number }>();
+  for (const unit of units) {
+    if (gazetteer.actors.get(unit.actorId)?.kind !== 'state') continue;
+    const entry = counts.get(unit.actorId) ?? { n: 0, first: unit.start };
+    entry.n++;
+    counts.set(unit.actorId, entry);
+  }
+  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).map(([id]) => id);
+}
+
+/** Types whose object may be "both sides", or left unsaid ("called for a ceasefire", "a Russian-brokered truce"). */
+const PARTY_OBJECT_TYPES = new Set(['ceasefire_call', 'mediation']);
 
 function buildCandidate(
   text: string,
