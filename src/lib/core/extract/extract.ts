@@ -83,6 +83,9 @@ export function extractCandidates(text: string, dataset: Dataset, options: Extra
   const units = buildUnits(text, folded, mentions, titles, gazetteer);
 
   // 4. Cues, sentence by sentence.
+  // one pass over the whole text is much cheaper than one per sentence; a cue across a sentence end is dropped
+  const allCues = findCues(folded, knownTypes);
+  let cueIndex = 0;
   let lastPerson: string | null = null;
   let unitIndex = 0;
   for (const sentence of sentences) {
@@ -105,7 +108,11 @@ export function extractCandidates(text: string, dataset: Dataset, options: Extra
 
     const lists = groupLists(folded, inSentence);
     const dates = findDates(text, sentence.start, sentence.end, options.published);
-    const cues = findCues(body, knownTypes).map((cue) => ({ ...cue, start: cue.start + sentence.start, end: cue.end + sentence.start }));
+    const cues: CueMatch[] = [];
+    while (cueIndex < allCues.length && allCues[cueIndex].start < sentence.end) {
+      const cue = allCues[cueIndex++];
+      if (cue.start >= sentence.start && cue.end <= sentence.end) cues.push(cue);
+    }
     cues.forEach((cue, c) => {
       let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, inSentence);
       const partyPhrase = findParties(folded, cue.end, sentence.end);
