@@ -333,11 +333,27 @@ type Pair = [Unit, Unit];
 
 /** "X, which has ..., attacked Y": the relative clause between a subject and its verb does not end the clause. */
 function withoutRelativeClause(between: string): string {
-  return between.replace(/^, (?:which|who|whose|whom)\b.*, /, ' ');
+  return between.replace(/^, (?:which|who|whose|whom|a|an|the|once|now|itself|long)\b.*, /, ' ');
+}
+
+/** Spans of ", a key ally of X," and ", which ...," asides between `from` and `to` (callers keep those right after an actor). */
+function parentheticals(folded: string, from: number, to: number): [number, number][] {
+  const spans: [number, number][] = [];
+  const re = /, (?:which|who|whose|whom|a|an|the|once|now|itself|long)\b[^,;]*,/g;
+  const body = folded.slice(from, to);
+  for (let m = re.exec(body); m; m = re.exec(body)) spans.push([from + m.index, from + m.index + m[0].length]);
+  return spans;
 }
 
 function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, gazetteer: Gazetteer, units: Unit[]): Pair[] {
-  const before = lists.filter((list) => list[list.length - 1].end <= cue.start && !CLAUSE_BREAK.test(withoutRelativeClause(folded.slice(list[list.length - 1].end, cue.start))));
+  // lists inside an apposition or relative clause (", a key U.S. ally,") are not the subject of the verb after it
+  const asides = parentheticals(folded, sentence.start, cue.start).filter(([a]) => lists.some((list) => list[list.length - 1].end === a));
+  const before = lists.filter(
+    (list) =>
+      list[list.length - 1].end <= cue.start &&
+      !asides.some(([a, b]) => list[0].start >= a && list[list.length - 1].end <= b) &&
+      !CLAUSE_BREAK.test(withoutRelativeClause(folded.slice(list[list.length - 1].end, cue.start))),
+  );
   // a cue with a gap ("asked the CSTO for assistance") can hold its object: anything after its first word counts
   const firstWordEnd = cue.start + (/^\S+/.exec(cue.text)?.[0].length ?? 0);
   const after = lists.filter((list) => list[0].start >= firstWordEnd && !CLAUSE_BREAK.test(folded.slice(cue.end, list[0].start)));
@@ -351,7 +367,6 @@ function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Senten
   if (right && right[0].start - cue.end > 90) right = null;
   if (left && right && left.includes(right[0])) right = null;
   if (left && withoutRelativeClause(folded.slice(left[left.length - 1].end, cue.start)).length > 120) left = null;
-  void sentence;
 
   const pairs: Pair[] = [];
   const add = (s: Unit, o: Unit) => {
