@@ -408,7 +408,7 @@ function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Senten
     return pairs;
   }
   if (!left || !right) return pairs;
-  for (const s of left) for (const o of right) if (!(s.modifier && o.modifier)) add(s, o);
+  for (const s of left) for (const o of right) add(s, o);
   return kindsFit(cue.type, pairs, gazetteer);
 }
 
