@@ -51,7 +51,7 @@ export const CUE_RULES: CueRule[] = [
   { type: 'request_aid', frame: 'directed', weight: 0.75, re: w("(?:ask(?:s|ed)?|request(?:s|ed)?|appeal(?:s|ed)? to|turn(?:s|ed)? to|sought|seek(?:s|ing)?|call(?:s|ed)? on) (?:[^\\s.;]+ ){0,12}?(?:for |to provide |to send )?(?:military |security |urgent |international )?(?:aid|assistance|help|protection|intervention|peacekeepers|support)|request(?:s|ed)? (?:military |security )?(?:aid|assistance|help)|invok(?:e|es|ed|ing) (?:article|the treaty|its treaty|clause)|(?:ask(?:s|ed)?|request(?:s|ed)?) (?:[^\\s.;]+ ){0,8}?to take action") },
   { type: 'demand', frame: 'directed', weight: 0.65, re: w("demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? (?:on|upon)|press(?:es|ed)? (?:for|to)|insist(?:s|ed)? (?:on|that)|ask(?:s|ed)? (?:[^\\s.;]+ ){0,4}?to|request(?:s|ed)?|appeal(?:s|ed)? to|order(?:s|ed)? (?:[^\\s.;]+ ){0,3}?to|told (?:[^\\s.;]+ ){0,3}?to|applied to") },
   // "X said Y must ...": a demand on Y, wherever the saying verb is
-  { type: 'demand', frame: 'directed', weight: 0.55, re: w("(?:said|says|declared|insisted|stated|reiterated|stressed|concluded|demanded)(?: on [^\\s.;]+| [a-z]+day| today)?(?: that)? (?:[^\\s.;]+ ){0,7}?(?:must|should|has to|have to|needs to|need to)") },
+  { type: 'demand', frame: 'directed', weight: 0.55, re: w("(?:said|says|declared|insisted|stated|reiterated|stressed|concluded|demanded)(?: on [^\\s.;]+| [a-z]+day| today)?(?: that)? (?:[^\\s.;]+ ){0,10}?(?:must|should|has to|have to|needs to|need to)") },
   { type: 'threat', frame: 'directed', weight: 0.75, re: w("threat(?:en|ens|ened|ening|s)?|warn(?:s|ed|ing)?|ultimatum") },
   { type: 'denial', frame: 'directed', weight: 0.7, re: w("den(?:y|ies|ied|ying) (?:the )?(?:[^\\s.;]+ ){0,3}?(?:accusation|allegation|claim|charge|report|criticism)s?|dismiss(?:es|ed)? (?:the )?(?:[^\\s.;]+ ){0,3}?(?:accusation|allegation|claim|charge)s?|rejected (?:the )?(?:[^\\s.;]+ ){0,3}?(?:accusation|allegation|claim|charge|criticism)s?") },
   { type: 'rejection', frame: 'directed', weight: 0.7, re: w("reject(?:s|ed|ing|ion)?|veto(?:es|ed|ing)?|dismiss(?:es|ed)|refus(?:e|es|ed|ing)|turn(?:s|ed)? down|declin(?:e|es|ed) to|repudiat(?:e|es|ed)|rebuff(?:s|ed)?|spurn(?:s|ed)?|boycott(?:s|ed)?|declar(?:e|es|ed) independence from") },
@@ -78,21 +78,25 @@ const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|be|has been|have been|ha
 
 /** Every cue in a folded sentence, longest first where two overlap. */
 export function findCues(folded: string, knownTypes: Set<string>): CueMatch[] {
-  const matches: CueMatch[] = [];
-  for (const rule of CUE_RULES) {
-    if (!knownTypes.has(rule.type)) continue;
+  const found: { start: number; end: number; text: string; rule: CueRule; order: number }[] = [];
+  CUE_RULES.forEach((rule, order) => {
+    if (!knownTypes.has(rule.type)) return;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(folded); m; m = rule.re.exec(folded)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (end === start) {
+      if (m[0].length === 0) {
         rule.re.lastIndex++;
         continue;
       }
-      if (matches.some((other) => start < other.end && end > other.start)) continue;
-      const passive = PASSIVE_BEFORE.test(folded.slice(Math.max(0, start - 30), start)) && /^[^;.]{0,90}?\bby\b/.test(folded.slice(end, end + 100));
-      matches.push({ start, end, text: m[0], rule, type: rule.type, passive });
+      found.push({ start: m.index, end: m.index + m[0].length, text: m[0], rule, order });
     }
+  });
+  // where cues overlap the longest wins ("rejected the criticism" is a denial, not a criticism); then the earlier rule
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order || a.start - b.start);
+  const matches: CueMatch[] = [];
+  for (const { start, end, text, rule } of found) {
+    if (matches.some((other) => start < other.end && end > other.start)) continue;
+    const passive = PASSIVE_BEFORE.test(folded.slice(Math.max(0, start - 30), start)) && /^[^;.]{0,90}?\bby\b/.test(folded.slice(end, end + 100));
+    matches.push({ start, end, text, rule, type: rule.type, passive });
   }
   return matches.sort((a, b) => a.start - b.start);
 }

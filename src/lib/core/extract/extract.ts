@@ -42,7 +42,7 @@ const LIST_GLUE = /^(?:,|, and|and|or|, or|along with|, along with|as well as|, 
 const PARTIES = /\b(?:both sides|the two sides|both parties|the parties|the two parties|the warring parties|the two countries|both countries|the two neighbours|the two neighbors|the sides)\b/g;
 const PRONOUN = /\b(he|she)\b/g;
 /** Between a cue and a subject, these end the clause. */
-const CLAUSE_BREAK = /;|\bwho\b|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b| - /;
+const CLAUSE_BREAK = /;|\bwho\b|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b| - |, (?:citing|saying|adding|noting|arguing|claiming|stressing|calling)\b/;
 
 const gazetteers = new WeakMap<object, Gazetteer>();
 
@@ -114,7 +114,7 @@ export function extractCandidates(text: string, dataset: Dataset, options: Extra
       if (cue.start >= sentence.start && cue.end <= sentence.end) cues.push(cue);
     }
     cues.forEach((cue, c) => {
-      let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, inSentence);
+      let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, inSentence, cues[c + 1]?.start);
       const partyPhrase = findParties(folded, cue.end, sentence.end);
       if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase)) pairs = partyPairs(cue, lists, units, inSentence, folded, gazetteer, partyPhrase);
       else if (cue.type === 'conflict' && !pairs.length && partyPhrase) pairs = conflictPairs(units, gazetteer, partyPhrase);
@@ -345,7 +345,7 @@ function parentheticals(folded: string, from: number, to: number): [number, numb
   return spans;
 }
 
-function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, gazetteer: Gazetteer, units: Unit[]): Pair[] {
+function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, gazetteer: Gazetteer, units: Unit[], nextCueStart?: number): Pair[] {
   // lists inside an apposition or relative clause (", a key U.S. ally,") are not the subject of the verb after it
   const asides = parentheticals(folded, sentence.start, cue.start).filter(([a]) => lists.some((list) => list[list.length - 1].end === a));
   const before = lists.filter(
@@ -364,6 +364,9 @@ function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Senten
   });
   let left = glued ? [glued] : before.length ? before[before.length - 1] : null;
   let right = after.length ? after[0] : null;
+  // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
+  // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
+  if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
   if (right && right[0].start - cue.end > 90) right = null;
   if (left && right && left.includes(right[0])) right = null;
   if (left && withoutRelativeClause(folded.slice(left[left.length - 1].end, cue.start)).length > 120) left = null;
@@ -403,7 +406,7 @@ function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Senten
     if (by && left) for (const s of by) for (const o of left) add(s, o);
     return pairs;
   }
-  if (cue.rule.frame === 'symmetric' && left && left.length > 1 && !right) {
+  if (cue.rule.frame === 'symmetric' && left && left.length > 1) {
     for (let i = 0; i < left.length; i++) for (let j = i + 1; j < left.length; j++) add(left[i], left[j]);
     return pairs;
   }
