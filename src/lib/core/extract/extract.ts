@@ -38,6 +38,7 @@ type List = Unit[];
 /** Nouns that, after a demonym, stand for the state itself. */
 const STATE_NOUNS = /^ (?:troops|forces|soldiers|military|army|armed forces|army units|units|servicemen|side|government|authorities|officials|leadership|diplomats|border guards|police|navy|air force|warplanes|jets|artillery|drones|gunmen|militants|fighters|leaders?|state|delegation|parliament|foreign ministry|defen[cs]e ministry|ministry)\b/;
 const LIST_GLUE = /^(?:,|, and|and|or|, or|along with|, along with|as well as|, as well as|together with|&|and with|, with)(?: the)?$/;
+const AGREEMENT_NOUN = /\b(?:agreement|truce|deal|accord|ceasefire|cease-fire|armistice|treaty)\b/;
 /** Words that stand for the two parties of the text's conflict. */
 const PARTIES = /\b(?:both sides|the two sides|both parties|the parties|the two parties|the warring parties|the two countries|both countries|the two neighbours|the two neighbors|the sides)\b/g;
 const PRONOUN = /\b(he|she)\b/g;
@@ -116,7 +117,8 @@ export function extractCandidates(text: string, dataset: Dataset, options: Extra
     cues.forEach((cue, c) => {
       let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, inSentence, cues[c + 1]?.start);
       const partyPhrase = findParties(folded, cue.end, sentence.end);
-      if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase)) pairs = partyPairs(cue, lists, units, inSentence, folded, gazetteer, partyPhrase);
+      const noPartyObject = cue.type === 'mediation' && pairs.every(([, o]) => gazetteer.actors.get(o.actorId)?.kind === 'region');
+      if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase || noPartyObject)) pairs = partyPairs(cue, lists, units, inSentence, folded, gazetteer, partyPhrase);
       else if (cue.type === 'conflict' && !pairs.length && partyPhrase) pairs = conflictPairs(units, gazetteer, partyPhrase);
       if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, candidates, gazetteer);
       if (!pairs.length) return;
@@ -124,6 +126,11 @@ export function extractCandidates(text: string, dataset: Dataset, options: Extra
       for (const [subject, object] of pairs) {
         const candidate = buildCandidate(text, folded, sentence, cue, subject, object, dates, options.published, types, statement, gazetteer);
         if (candidate) candidates.push(candidate);
+      }
+      // "a Russian-brokered truce": the parties it brokered between concluded it
+      if (cue.type === 'mediation' && types.has('agreement') && pairs.length === 2 && AGREEMENT_NOUN.test(folded.slice(Math.max(sentence.start, cue.start - 40), Math.min(sentence.end, cue.end + 30)))) {
+        const agreement = buildCandidate(text, folded, sentence, { ...cue, type: 'agreement' }, pairs[0][1], pairs[1][1], dates, options.published, types, statement, gazetteer);
+        if (agreement) candidates.push({ ...agreement, confidence: Math.max(0.05, agreement.confidence - 0.1) });
       }
     });
   }
