@@ -42,6 +42,37 @@ describe('cue to type, with direction', () => {
   });
 });
 
+describe('phrases without a verb, and context', () => {
+  it('prefers the longest cue where two overlap', () => {
+    // and the denial is aimed at whoever made the accusation
+    expect(triples('Armenia accused Russia. Russian officials rejected the criticism.')).toEqual([
+      ['armenia', 'accusation', 'russia'],
+      ['russia', 'denial', 'armenia'],
+    ]);
+  });
+
+  it('reads leadership from "X-led" and "led by X"', () => {
+    expect(triples('The CSTO is a Russian-led alliance.')).toEqual([['russia', 'leadership', 'csto']]);
+    expect(triples('Armenia criticised the CSTO, a military alliance led by Russia.')).toContainEqual(['russia', 'leadership', 'csto']);
+  });
+
+  it('reads territory from a possessive before a region', () => {
+    expect(triples("Troops entered Armenia's southern Syunik province.")).toContainEqual(['armenia', 'territory', 'syunik']);
+  });
+
+  it('resolves "both sides" to the two states the text names most', () => {
+    const text = 'Armenia and Azerbaijan clashed again. Azerbaijan blamed Armenia. Russia urged both sides to respect the ceasefire.';
+    expect(triples(text)).toEqual(expect.arrayContaining([
+      ['russia', 'ceasefire_call', 'armenia'],
+      ['russia', 'ceasefire_call', 'azerbaijan'],
+    ]));
+  });
+
+  it('finds the subject across a relative clause', () => {
+    expect(triples('Azerbaijan, which denies any plan to do so, attacked Armenia.')).toEqual([['azerbaijan', 'attack', 'armenia']]);
+  });
+});
+
 describe('lists fan out', () => {
   it('gives one candidate per member, all sharing one statement', () => {
     const candidates = extract('Armenia is a member of the CSTO along with Russia, Belarus and Kazakhstan.');

@@ -5,7 +5,7 @@ function actor(id: string, label: string, kind: ActorKind, affiliation: string |
   return { id, label, kind, affiliation, aliases };
 }
 
-const DIRECTED = ['accusation', 'membership', 'leadership', 'office', 'ceasefire_call', 'attack', 'request_aid', 'demand', 'rejection', 'support', 'aid_offer', 'blockade', 'revocation', 'threat', 'mediation', 'visit', 'territory'];
+const DIRECTED = ['accusation', 'membership', 'leadership', 'office', 'ceasefire_call', 'attack', 'request_aid', 'demand', 'rejection', 'support', 'aid_offer', 'blockade', 'revocation', 'threat', 'mediation', 'visit', 'territory', 'denial'];
 const UNDIRECTED = ['meeting', 'conflict', 'agreement'];
 const STATE = ['membership', 'leadership', 'office', 'territory'];
 
@@ -20,6 +20,7 @@ export function miniDataset(): Dataset {
       actor('csto', 'CSTO', 'organisation', null, ['Collective Security Treaty Organization']),
       actor('nikol-pashinyan', 'Nikol Pashinyan', 'person', 'armenia', ['Pashinyan']),
       actor('antonio-guterres', 'Antonio Guterres', 'person', null, ['Guterres']),
+      actor('syunik', 'Syunik', 'region', 'armenia'),
       actor('national-assembly', 'National Assembly of Armenia', 'organisation', 'armenia', ['parliament']),
     ],
     sources: [],
