@@ -1,0 +1,202 @@
+/**
+ * `npm run bench:extract`: how well the source workbench's assistant proposes relations.
+ *
+ * (a) The bundled sources: the five articles in ../shared/sources/, scored against
+ *     graph-data/relations/. These are SEEN data: the rules were written while reading them.
+ * (b) PLOVER-coded sentences: ../shared/fixtures/plover/plover-gsr-dev.json, 179 news
+ *     sentences the rules were not written from, compared through the `plover` column
+ *     of the relation types. The unseen measure.
+ *
+ * Keys: lenient = (source, subject, object, type), persons and bodies rolled up to their
+ * state through `affiliation`; strict = the same plus the date. Also: time per 1,000 words.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadDataset } from '../src/lib/core/load';
+import type { Dataset } from '../src/lib/core/model';
+import { extractCandidates } from '../src/lib/core/extract/extract';
+import { buildGazetteer } from '../src/lib/core/extract/gazetteer';
+import type { Extraction } from '../src/lib/core/extract/types';
+import { readGraphDataFolder } from '../scripts/read-graph-data';
+
+const SHARED = resolve('..', 'shared');
+const SOURCES_DIR = join(SHARED, 'sources');
+const PLOVER_FILE = join(SHARED, 'fixtures', 'plover', 'plover-gsr-dev.json');
+
+interface Tally {
+  gold: number;
+  predicted: number;
+  hitGold: number;
+  hitPredicted: number;
+}
+const tally = (): Tally => ({ gold: 0, predicted: 0, hitGold: 0, hitPredicted: 0 });
+const ratio = (a: number, b: number) => (b ? (a / b).toFixed(2) : '  - ');
+
+function row(label: string, t: Tally, width = 16): string {
+  return `${label.padEnd(width)} ${String(t.gold).padStart(5)} ${String(t.predicted).padStart(5)} ${String(t.hitPredicted).padStart(5)}   P ${ratio(t.hitPredicted, t.predicted)}   R ${ratio(t.hitGold, t.gold)}`;
+}
+
+function header(label: string, width = 16): string {
+  return `${label.padEnd(width)} ${'gold'.padStart(5)} ${'cand'.padStart(5)} ${'hit'.padStart(5)}`;
+}
+
+function rollUpper(dataset: Dataset, extractions: Extraction[]): (id: string) => string {
+  const affiliation = new Map<string, { kind: string; affiliation: string | null }>();
+  for (const actor of dataset.actors) affiliation.set(actor.id, actor);
+  for (const extraction of extractions) for (const actor of extraction.newActors) if (!affiliation.has(actor.id)) affiliation.set(actor.id, actor);
+  return (id: string) => {
+    let current = id;
+    for (let guard = 0; guard < 10; guard++) {
+      const actor = affiliation.get(current);
+      if (!actor || actor.kind === 'state' || !actor.affiliation) return current;
+      current = actor.affiliation;
+    }
+    return current;
+  };
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function timePer1000Words(texts: { text: string; published: string }[], dataset: Dataset): number {
+  let words = 0;
+  for (const t of texts) words += wordCount(t.text);
+  for (const t of texts) extractCandidates(t.text, dataset, { published: t.published }); // warm up
+  const rounds = 10;
+  const start = performance.now();
+  for (let r = 0; r < rounds; r++) for (const t of texts) extractCandidates(t.text, dataset, { published: t.published });
+  const ms = performance.now() - start;
+  return (ms / rounds / words) * 1000;
+}
+
+function benchSources(dataset: Dataset): void {
+  console.log('\n(a) Bundled sources (SEEN: the rules were developed while reading them), answer graph-data/relations/');
+  if (!existsSync(SOURCES_DIR)) {
+    console.log(`    skipped: ${SOURCES_DIR} is absent`);
+    return;
+  }
+  const texts: { id: string; text: string; published: string }[] = [];
+  for (const source of dataset.sources) {
+    const path = join(SOURCES_DIR, `${source.id}.txt`);
+    if (!existsSync(path)) {
+      console.log(`    ${source.id}: no text in ${SOURCES_DIR}, skipped`);
+      continue;
+    }
+    texts.push({ id: source.id, text: readFileSync(path, 'utf8'), published: source.published });
+  }
+  const extractions = texts.map((t) => extractCandidates(t.text, dataset, { published: t.published }));
+  const rollUp = rollUpper(dataset, extractions);
+  const directed = new Map(dataset.types.map((t) => [t.id, t.directed]));
+  const key = (source: string, s: string, o: string, type: string, date: string | null) => {
+    let [a, b] = [rollUp(s), rollUp(o)];
+    if (!directed.get(type)) [a, b] = [a, b].sort();
+    return [source, a, b, type, date ?? ''].join('|');
+  };
+  for (const strict of [false, true]) {
+    const total = tally();
+    const byType = new Map<string, Tally>();
+    const of = (type: string) => byType.get(type) ?? byType.set(type, tally()).get(type)!;
+    texts.forEach((t, i) => {
+      const gold = new Map<string, string>();
+      for (const r of dataset.relations) if (r.source === t.id) gold.set(key(t.id, r.subject, r.object, r.type, strict ? r.date : null), r.type);
+      const predicted = new Map<string, string>();
+      for (const c of extractions[i].candidates) predicted.set(key(t.id, c.subject, c.object, c.type, strict ? c.date : null), c.type);
+      for (const [k, type] of gold) {
+        of(type).gold++;
+        total.gold++;
+        if (predicted.has(k)) (of(type).hitGold++, total.hitGold++);
+      }
+      for (const [k, type] of predicted) {
+        of(type).predicted++;
+        total.predicted++;
+        if (gold.has(k)) (of(type).hitPredicted++, total.hitPredicted++);
+      }
+    });
+    console.log(`\n  ${strict ? 'strict key (source, subject, object, type, date)' : 'lenient key (source, subject, object, type; rolled up to states)'}`);
+    console.log('  ' + header('type'));
+    for (const type of [...byType.keys()].sort()) console.log('  ' + row(type, byType.get(type)!));
+    console.log('  ' + row('ALL', total));
+  }
+  const ms = timePer1000Words(texts, dataset);
+  console.log(`\n  time: ${ms.toFixed(1)} ms per 1,000 words (Node, ${texts.reduce((n, t) => n + wordCount(t.text), 0)} words, mean of 10 rounds)`);
+}
+
+interface PloverRecord {
+  id: string;
+  date?: string;
+  event: string;
+  text?: string;
+  source?: { actorText: string; code: string }[] | '';
+  target?: { actorText: string; code: string }[] | '';
+}
+
+/** The GSR's older PLOVER names, as the 2021 manual (and the types' `plover` column) calls them. */
+const PLOVER_RENAMED: Record<string, string> = { DISAPPROVE: 'ACCUSE', DEMAND: 'REQUEST', FIGHT: 'ASSAULT', INVESTIGATE: 'ACCUSE' };
+/** CAMEO codes that are not ISO 3166 alpha-3. */
+const CAMEO_CODES: Record<string, string> = { JAP: 'JPN', ITL: 'ITA' };
+
+function benchPlover(dataset: Dataset): void {
+  console.log('\n(b) PLOVER-coded sentences (UNSEEN), through the relation types\' plover column');
+  if (!existsSync(PLOVER_FILE)) {
+    console.log(`    skipped: ${PLOVER_FILE} is absent`);
+    return;
+  }
+  const records = (JSON.parse(readFileSync(PLOVER_FILE, 'utf8')) as PloverRecord[]).filter((r) => r.text && r.event !== 'DOCUMENT');
+  const ploverOf = new Map(dataset.types.map((t) => [t.id, (t.plover ?? '').split('/')[0]]));
+  const directed = new Map(dataset.types.map((t) => [t.id, t.directed]));
+  const covered = new Set([...ploverOf.values()].filter(Boolean));
+  const gazetteer = buildGazetteer(dataset);
+  const extractions = records.map((r) => extractCandidates(r.text!, dataset, { published: r.date ?? '2000-01-01' }));
+  const rollUp = rollUpper(dataset, extractions);
+  const codeOf = (id: string) => gazetteer.actors.get(rollUp(id))?.code || rollUp(id);
+  const norm = (code: string) => CAMEO_CODES[code.slice(0, 3)] ?? code.slice(0, 3);
+
+  const total = tally();
+  const inScope = tally();
+  const byEvent = new Map<string, Tally>();
+  const of = (event: string) => byEvent.get(event) ?? byEvent.set(event, tally()).get(event)!;
+  records.forEach((record, i) => {
+    const event = PLOVER_RENAMED[record.event] ?? record.event;
+    const sources = (record.source || []).map((a) => norm(a.code));
+    const targets = (record.target || []).map((a) => norm(a.code));
+    const gold: { s: string; o: string; any: boolean; symmetric: boolean }[] = [];
+    if (targets.length) for (const s of sources) for (const o of targets) gold.push({ s, o, any: false, symmetric: false });
+    else if (sources.length > 1) {
+      for (let a = 0; a < sources.length; a++) for (let b = a + 1; b < sources.length; b++) gold.push({ s: sources[a], o: sources[b], any: false, symmetric: true });
+    } else for (const s of sources) gold.push({ s, o: '', any: true, symmetric: false });
+    const predicted = extractions[i].candidates
+      .map((c) => ({ s: codeOf(c.subject), o: codeOf(c.object), event: ploverOf.get(c.type) ?? '', symmetric: !directed.get(c.type) }))
+      .filter((p) => p.event);
+    const unique = [...new Map(predicted.map((p) => [`${p.s}|${p.o}|${p.event}`, p])).values()];
+    const matches = (g: (typeof gold)[number], p: (typeof unique)[number]) =>
+      p.event === event && ((p.s === g.s && (g.any || p.o === g.o)) || ((g.symmetric || p.symmetric) && p.s === g.o && p.o === g.s));
+    for (const g of gold) {
+      const hit = unique.some((p) => matches(g, p));
+      for (const t of covered.has(event) ? [total, inScope, of(event)] : [total, of(event)]) {
+        t.gold++;
+        if (hit) t.hitGold++;
+      }
+    }
+    for (const p of unique) {
+      const hit = gold.some((g) => matches(g, p));
+      for (const t of [total, inScope, of(p.event)]) {
+        t.predicted++;
+        if (hit) t.hitPredicted++;
+      }
+    }
+  });
+  console.log(`  ${records.length} sentences; lenient key (sentence, source state, target state, PLOVER event); states by ISO3 code, organisations as IGO`);
+  console.log('  ' + header('PLOVER event'));
+  for (const event of [...byEvent.keys()].sort()) console.log('  ' + row(event + (covered.has(event) ? '' : ' (no type)'), byEvent.get(event)!, 16));
+  console.log('  ' + row('ALL', total));
+  console.log('  ' + row('ALL with a type', inScope));
+  console.log('  (no strict key: the GSR sentences carry no event dates, only a placeholder date)');
+  const ms = timePer1000Words(records.map((r) => ({ text: r.text!, published: r.date ?? '2000-01-01' })), dataset);
+  console.log(`\n  time: ${ms.toFixed(1)} ms per 1,000 words (Node, short sentences: per-call overhead dominates)`);
+}
+
+const loaded = loadDataset(readGraphDataFolder(resolve('graph-data')));
+if (!loaded.ok) throw new Error('bench:extract: graph-data does not load');
+benchSources(loaded.dataset);
+benchPlover(loaded.dataset);

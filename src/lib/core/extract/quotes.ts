@@ -1,0 +1,39 @@
+/**
+ * The quote of a candidate: the shortest verbatim span that holds its subject,
+ * cue and object, cut to whole words, at most 200 characters and never across
+ * a paragraph (it is clipped to the sentence it comes from, which lies in one).
+ */
+import type { Span } from './sentences';
+
+export const MAX_QUOTE = 200;
+
+const isWord = (unit: string | undefined) => unit !== undefined && /[\p{L}\p{N}]/u.test(unit);
+
+/** Widens a span to whole words and trims spaces and dangling commas. */
+function toWords(text: string, start: number, end: number, within: Span): Span {
+  while (start > within.start && isWord(text[start - 1])) start--;
+  while (end < within.end && isWord(text[end])) end++;
+  while (start < end && /[\s,;:]/.test(text[start])) start++;
+  while (end > start && /[\s,;:]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/**
+ * `parts` are the spans that must be quoted, most important first (the cue, then
+ * the actors). When all do not fit in 200 characters, the later ones are left out.
+ */
+export function selectQuote(text: string, sentence: Span, parts: Span[]): Span & { quote: string } {
+  let chosen: Span | null = null;
+  for (let n = parts.length; n >= 1 && !chosen; n--) {
+    const used = parts.slice(0, n);
+    const span = toWords(text, Math.min(...used.map((p) => p.start)), Math.max(...used.map((p) => p.end)), sentence);
+    if (span.end - span.start <= MAX_QUOTE) chosen = span;
+  }
+  if (!chosen) {
+    const cue = parts[0];
+    const end = Math.min(cue.start + MAX_QUOTE, sentence.end);
+    chosen = { start: cue.start, end };
+    while (chosen.end > chosen.start && isWord(text[chosen.end]) && isWord(text[chosen.end - 1])) chosen.end--;
+  }
+  return { ...chosen, quote: text.slice(chosen.start, chosen.end) };
+}
