@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { statusCounts, useBuiltApp, waitForSettledGraph } from './harness';
 import { loadDataset } from '../../src/lib/core/load';
 
@@ -57,6 +58,12 @@ async function selectInArticle(needle: string): Promise<void> {
   }, needle);
 }
 
+/** axe's WCAG 2.2 AA violations, as "rule (impact): targets", so a failure names what to fix. */
+async function violations(scope: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(scope).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function waitForTotal(total: number): Promise<void> {
   await expect.poll(async () => (await statusCounts(page)).total, { timeout: 30_000 }).toBe(total);
 }
@@ -85,6 +92,7 @@ describe('the source workbench', () => {
     expect(await dialog.getByText('URL: only http:// or https:// addresses.').count()).toBe(1);
     // Focus goes to the first field to fix.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('src-published');
+    expect(await violations('dialog.add-source')).toEqual([]);
 
     await dialog.getByLabel('Publication date').fill('2023-03-08');
     await dialog.getByLabel('URL').fill('https://example.org/shelling');
@@ -108,6 +116,7 @@ describe('the source workbench', () => {
     expect(await article.locator('b, img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox');
+    expect(await violations('[data-testid="review"]')).toEqual([]);
   });
 
   test('A accepts, X rejects, U undoes; each accept shows in the status count and the graph at once', async () => {

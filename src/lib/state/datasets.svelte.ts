@@ -228,7 +228,7 @@ export class Datasets {
    * transaction, then shows it. The bundled dataset and an unsaved import are never changed:
    * the first added source makes a saved copy of them, which becomes the current dataset.
    */
-  async storeReviewed(files: DatasetFiles, dataset: Dataset, reviews: Review[]): Promise<void> {
+  async storeReviewed(files: DatasetFiles, dataset: Dataset, reviews: Review[], changed = true): Promise<void> {
     const copying = this.currentId === BUNDLED_ID || this.currentId === 'unsaved' || !this.current;
     const id = copying ? `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}` : this.currentId;
     let size = 0;
@@ -248,7 +248,8 @@ export class Datasets {
       throw new StorageError(await describeStorageFailure(error, size));
     }
     await this.refresh();
-    explorer.installDataset(dataset);
+    // A decision that changes no row (a rejection of an open candidate) leaves the view, filters and layout as they are.
+    if (changed || copying) explorer.installDataset(dataset);
     this.currentTexts = { ...this.currentTexts, ...textsInFiles(files) };
     this.reviews = reviews;
     this.select(id);

@@ -7,10 +7,16 @@
 import { extractCandidates } from '../core/extract/extract';
 import type { Candidate } from '../core/extract/types';
 import { reviewOutcome, sourceIdFor, startReview, type Decision, type Review, type ReviewItem, type SourceDraft } from '../core/source-review';
+import type { DatasetFiles } from '../core/load';
 import { datasets } from './datasets.svelte';
 import { explorer } from './explorer.svelte';
 
 const UNDO_DEPTH = 200;
+
+function sameFiles(a: DatasetFiles, b: DatasetFiles): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
 
 export class Workbench {
   /** Whether the "Add source" dialog is open. */
@@ -26,6 +32,8 @@ export class Workbench {
   announcement = $state('');
   private undoStack = $state.raw<Array<{ review: Review; cursor: number }>>([]);
   private chain: Promise<unknown> = Promise.resolve();
+  /** The files last stored, to tell a change of rows from a change of decisions only. */
+  private lastFiles: DatasetFiles | null = null;
 
   readonly reviews: Review[] = $derived(datasets.reviews);
   readonly review: Review | null = $derived(this.reviews.find((r) => r.source.id === this.sourceId) ?? this.reviews[0] ?? null);
@@ -197,7 +205,9 @@ export class Workbench {
         return false;
       }
       const reviews = this.reviews.some((r) => r.source.id === review.source.id) ? this.reviews.map((r) => (r.source.id === review.source.id ? review : r)) : [...this.reviews, review];
-      await datasets.storeReviewed(outcome.files, outcome.dataset, reviews);
+      const changed = !this.lastFiles || !sameFiles(this.lastFiles, outcome.files);
+      await datasets.storeReviewed(outcome.files, outcome.dataset, reviews, changed);
+      this.lastFiles = outcome.files;
       this.errors = null;
       this.cursor = cursor;
       return true;
