@@ -78,6 +78,21 @@ afterAll(() => {
 });
 
 describe('the source workbench', () => {
+  test('an .html file gives its article text only', async () => {
+    await page.locator('header.header').getByRole('button', { name: 'Add source…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add source' });
+    await dialog.waitFor();
+    const html = '<html><body><nav>Home World Sport</nav><article><h1>Headline</h1><p>Armenia asked   Russia for help.</p><script>x()</script><!-- note --></article><footer>Footer</footer></body></html>';
+    await dialog.locator('input[type="file"]').setInputFiles({ name: 'story.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+    const picked = dialog.getByTestId('picked-file');
+    await picked.waitFor();
+    expect(await picked.innerText()).toContain('story.html: 6 words of article text kept.');
+    await picked.getByRole('button', { name: 'Use pasted text instead' }).click();
+    await dialog.getByLabel('Article text').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   test('"Add source…" refuses a missing date and a non-http URL, then adds a pasted article as a copy of the bundled dataset', async () => {
     await page.locator('header.header').getByRole('button', { name: 'Add source…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add source' });
@@ -147,6 +162,37 @@ describe('the source workbench', () => {
     await expect.poll(() => quote.evaluate((el) => el.classList.contains('current'))).toBe(true);
   });
 
+  test('E edits any field; a change the validator refuses is not applied, says where, and keeps the review', async () => {
+    const open = review().locator('[role="option"][data-decision="open"]').first();
+    const id = (await open.getAttribute('data-candidate'))!;
+    const quote = (await open.locator('q').innerText()).trim();
+    await open.click();
+    await page.keyboard.press('e');
+    const editor = page.getByRole('form', { name: 'Edit candidate' });
+    await editor.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-subject');
+    await editor.getByLabel('Type').selectOption('support');
+    // Verbatim, but across a paragraph break: the loader refuses it.
+    await editor.getByLabel(/^Quote/).fill('to help.\n\nPrime Minister');
+    expect(await editor.getByText('Found verbatim in the text.').count()).toBe(1);
+    await editor.getByRole('button', { name: 'Save and accept' }).click();
+    const error = review().getByTestId('review-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/relations\/user_[0-9a-f]{16}\.csv:\d+: quote: the quote crosses a paragraph break/);
+    const row = review().locator(`[role="option"][data-candidate="${id}"]`);
+    expect(await row.getAttribute('data-decision')).toBe('open');
+    expect((await row.locator('q').innerText()).trim()).toBe(quote);
+    await waitForTotal(bundledTotal + 2);
+
+    await editor.getByLabel(/^Quote/).fill(quote);
+    await editor.getByRole('button', { name: 'Save and accept' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await expect.poll(() => row.getAttribute('data-decision')).toBe('accepted');
+    expect(await row.locator('.type').innerText()).toContain('Support');
+    expect(await review().getByTestId('review-error').count()).toBe(0);
+    await waitForTotal(bundledTotal + 3);
+  });
+
   test('a missed relation is added by selecting its text, choosing the actors and the type', async () => {
     await options().first().click();
     await selectInArticle(MISSED);
@@ -164,14 +210,14 @@ describe('the source workbench', () => {
     await form.waitFor({ state: 'detached' });
     const manual = review().locator('[role="option"][data-candidate^="manual-"]');
     await expect.poll(() => manual.getAttribute('data-decision')).toBe('accepted');
-    await waitForTotal(bundledTotal + 3);
+    await waitForTotal(bundledTotal + 4);
   });
 
   test('the graph shows the accepted relations', async () => {
     await review().getByRole('button', { name: 'Show graph' }).click();
     await waitForSettledGraph(page);
     await expect.poll(async () => (await edgeKeys()).some((key) => key.startsWith('kazakhstan>armenia'))).toBe(true);
-    expect((await statusCounts(page)).shown).toBe(bundledTotal + 3);
+    expect((await statusCounts(page)).shown).toBe(bundledTotal + 4);
   });
 
   test('after a reload the review is intact: the same decisions, the same counts', async () => {
@@ -180,7 +226,7 @@ describe('the source workbench', () => {
     const before = await decisions();
     await page.reload();
     await waitForSettledGraph(page);
-    await waitForTotal(bundledTotal + 3);
+    await waitForTotal(bundledTotal + 4);
     await page.locator('header.header').getByRole('button', { name: 'Review' }).click();
     await review().waitFor();
     expect(await decisions()).toEqual(before);
@@ -199,14 +245,14 @@ describe('the source workbench', () => {
     expect(files[`texts/${id}.txt`]).toBe(ARTICLE);
     expect(files['sources.csv']).toContain(`${id},Armenia accuses Azerbaijan of shelling border villages,Test Wire,2023-03-08,https://example.org/shelling`);
     const rows = files[relationsFile].trim().split('\r\n');
-    expect(rows.length).toBe(1 + 3);
+    expect(rows.length).toBe(1 + 4);
     expect(files[relationsFile]).toContain(`kazakhstan,armenia,support,2023-03-08,,${MISSED},`);
     const loaded = loadDataset(files);
     expect(loaded.issues).toEqual([]);
     const added = loaded.dataset!.relations.filter((r) => r.source === id);
-    expect(added.length).toBe(3);
+    expect(added.length).toBe(4);
     for (const r of added) expect(ARTICLE).toContain(r.quote);
-    expect(loaded.dataset!.relations.length).toBe(bundledTotal + 3);
+    expect(loaded.dataset!.relations.length).toBe(bundledTotal + 4);
     await switcher.getByRole('button', { name: 'Close' }).click();
   });
 });

@@ -112,13 +112,14 @@ export function applyReview(dataset: Dataset, review: Review): AppliedReview {
   const lineOf = new Map<string, number>();
   const seen = new Map<string, number>();
   let merged = 0;
+  let nextLine = 2;
   for (const item of accepted) {
     const c = item.candidate;
     const swap = types.get(c.type)?.directed === false && c.object < c.subject;
     const relation: Relation = {
       id: '',
       source: id,
-      line: rows.length + 2,
+      line: nextLine,
       subject: swap ? c.object : c.subject,
       object: swap ? c.subject : c.object,
       type: c.type,
@@ -141,6 +142,8 @@ export function applyReview(dataset: Dataset, review: Review): AppliedReview {
     seen.set(key, relation.line);
     lineOf.set(c.id, relation.line);
     rows.push(relation);
+    // A quote with a line break spans that many more lines of the CSV file.
+    nextLine += 1 + (relation.quote.match(/\n/g)?.length ?? 0);
   }
   const relations = [...dataset.relations.filter((r) => r.source !== id), ...rows];
 

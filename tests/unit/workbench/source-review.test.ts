@@ -103,6 +103,17 @@ describe('applying a review', () => {
     expect(rows[0].note).toBe('Added in review from a selection of the text.');
   });
 
+  it('a quote across a paragraph break is refused at its own line, the rows after it keeping theirs', () => {
+    const r = review();
+    r.items[0].decision = 'accepted';
+    r.items[1].decision = 'accepted';
+    const across = 'shelling.';
+    r.items[1].candidate = { ...r.items[1].candidate, quote: TEXT.slice(TEXT.indexOf('on Tuesday.'), TEXT.indexOf(across)), quoteStart: 0 };
+    const outcome = reviewOutcome(dataset, r, {});
+    if (outcome.ok) throw new Error('accepted a quote across paragraphs');
+    expect(outcome.messages).toEqual([`relations/${r.source.id}.csv:2: quote: the quote crosses a paragraph break (a blank line); quote one paragraph, or make two rows [load/quote-paragraph-break] (candidate anna-petrova → armenia, meeting)`]);
+  });
+
   it('refuses the whole review when a quote is not in the text, naming file, line, field and candidate', () => {
     const r = review();
     r.items[0].decision = 'accepted';
