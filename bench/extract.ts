@@ -63,11 +63,15 @@ function timePer1000Words(texts: { text: string; published: string }[], dataset:
   let words = 0;
   for (const t of texts) words += wordCount(t.text);
   for (const t of texts) extractCandidates(t.text, dataset, { published: t.published }); // warm up
-  const rounds = 10;
-  const start = performance.now();
-  for (let r = 0; r < rounds; r++) for (const t of texts) extractCandidates(t.text, dataset, { published: t.published });
-  const ms = performance.now() - start;
-  return (ms / rounds / words) * 1000;
+  // the median round: the machine is shared, and a mean would measure the neighbours' load as much as the extractor
+  const rounds: number[] = [];
+  for (let r = 0; r < 11; r++) {
+    const start = performance.now();
+    for (const t of texts) extractCandidates(t.text, dataset, { published: t.published });
+    rounds.push(performance.now() - start);
+  }
+  rounds.sort((a, b) => a - b);
+  return (rounds[5] / words) * 1000;
 }
 
 function benchSources(dataset: Dataset): void {
@@ -119,7 +123,7 @@ function benchSources(dataset: Dataset): void {
     console.log('  ' + row('ALL', total));
   }
   const ms = timePer1000Words(texts, dataset);
-  console.log(`\n  time: ${ms.toFixed(1)} ms per 1,000 words (Node, ${texts.reduce((n, t) => n + wordCount(t.text), 0)} words, mean of 10 rounds)`);
+  console.log(`\n  time: ${ms.toFixed(1)} ms per 1,000 words (Node, ${texts.reduce((n, t) => n + wordCount(t.text), 0)} words, median of 11 rounds)`);
 }
 
 interface PloverRecord {
@@ -154,6 +158,7 @@ function benchPlover(dataset: Dataset): void {
 
   const total = tally();
   const inScope = tally();
+  const top = tally();
   const byEvent = new Map<string, Tally>();
   const of = (event: string) => byEvent.get(event) ?? byEvent.set(event, tally()).get(event)!;
   records.forEach((record, i) => {
@@ -166,7 +171,7 @@ function benchPlover(dataset: Dataset): void {
       for (let a = 0; a < sources.length; a++) for (let b = a + 1; b < sources.length; b++) gold.push({ s: sources[a], o: sources[b], any: false, symmetric: true });
     } else for (const s of sources) gold.push({ s, o: '', any: true, symmetric: false });
     const predicted = extractions[i].candidates
-      .map((c) => ({ s: codeOf(c.subject), o: codeOf(c.object), event: ploverOf.get(c.type) ?? '', symmetric: !directed.get(c.type) }))
+      .map((c) => ({ s: codeOf(c.subject), o: codeOf(c.object), event: ploverOf.get(c.type) ?? '', symmetric: !directed.get(c.type), confidence: c.confidence }))
       .filter((p) => p.event);
     const unique = [...new Map(predicted.map((p) => [`${p.s}|${p.o}|${p.event}`, p])).values()];
     const matches = (g: (typeof gold)[number], p: (typeof unique)[number]) =>
@@ -185,12 +190,23 @@ function benchPlover(dataset: Dataset): void {
         if (hit) t.hitPredicted++;
       }
     }
+    // the GSR codes one event per sentence, so every other true relation counts against precision: also score the best candidate alone
+    const best = [...unique].sort((a, b) => b.confidence - a.confidence)[0];
+    if (covered.has(event)) {
+      top.gold += gold.length;
+      top.hitGold += best ? gold.filter((g) => matches(g, best)).length : 0;
+    }
+    if (best) {
+      top.predicted++;
+      if (gold.some((g) => matches(g, best))) top.hitPredicted++;
+    }
   });
   console.log(`  ${records.length} sentences; lenient key (sentence, source state, target state, PLOVER event); states by ISO3 code, organisations as IGO`);
   console.log('  ' + header('PLOVER event'));
   for (const event of [...byEvent.keys()].sort()) console.log('  ' + row(event + (covered.has(event) ? '' : ' (no type)'), byEvent.get(event)!, 16));
   console.log('  ' + row('ALL', total));
   console.log('  ' + row('ALL with a type', inScope));
+  console.log('  ' + row('best per sentence', top) + '   (only the most confident candidate of each sentence, events with a type)');
   console.log('  (no strict key: the GSR sentences carry no event dates, only a placeholder date)');
   const ms = timePer1000Words(records.map((r) => ({ text: r.text!, published: r.date ?? '2000-01-01' })), dataset);
   console.log(`\n  time: ${ms.toFixed(1)} ms per 1,000 words (Node, short sentences: per-call overhead dominates)`);

@@ -9,11 +9,15 @@
  *   passive ("Y was accused by X") the two swap.
  * - `symmetric`: the parties on both sides, or a list before the cue ("X and Y met").
  * - `membership`: "X is a member of Y along with A, B": every listed state is a member.
+ * - `reverse`: the object before, the subject after ("with the support of X",
+ *   "a deal sponsored by X", "the region is part of X").
+ * - `roster`: the organisation before, its members listed after ("Y, which includes
+ *   A, B and C", "Y members are A and B").
  * - `prefix`: a demonym or name glued to the cue ("Russian-brokered", "Azerbaijani
  *   incursions"): the subject is right before, the object after.
  */
 
-export type CueFrame = 'directed' | 'symmetric' | 'membership';
+export type CueFrame = 'directed' | 'symmetric' | 'membership' | 'roster' | 'reverse';
 
 export interface CueRule {
   type: string;
@@ -38,28 +42,34 @@ export const CUE_RULES: CueRule[] = [
   // accusation and criticism
   { type: 'accusation', frame: 'directed', weight: 0.8, re: w("accus(?:e|es|ed|ing|ation|ations)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed|ing|m)|criticiz(?:e|es|ed|ing)|critical of|condemn(?:s|ed|ing|ation)?|denounc(?:e|es|ed|ing)|slamm?(?:s|ed)?|lambast(?:s|ed|ing)?|rebuk(?:e|es|ed)|castigat(?:e|es|ed)|chastis(?:e|es|ed)|censur(?:e|es|ed)|fault(?:s|ed)|pointed to|complain(?:s|ed)? about|protest(?:s|ed)? (?:against|to)|charged that|disapprov(?:e|es|ed)|deplor(?:e|es|ed)") },
   // ceasefire calls come before demands so the more precise type wins on the same words
-  { type: 'ceasefire_call', frame: 'directed', weight: 0.75, re: w("call(?:s|ed)? for (?:an? )?(?:immediate )?(?:ceasefire|cease-fire|truce|end to (?:the )?(?:fighting|hostilities))|urg(?:e|es|ed) (?:\\w+ ){0,4}to (?:cease fire|stop fighting|halt (?:the )?(?:fighting|hostilities)|respect (?:the )?(?:ceasefire|truce)|observe (?:the )?(?:ceasefire|truce)|comply with (?:the )?(?:ceasefire|truce))|(?:stressed|underlined|emphasi[sz]ed) the need (?:for (?:both|all) (?:sides|parties) )?to (?:\\w+ ){0,3}(?:comply with|observe|respect) the (?:ceasefire|truce)") },
+  { type: 'ceasefire_call', frame: 'directed', weight: 0.75, re: w("call(?:s|ed)? for (?:an? )?(?:immediate )?(?:ceasefire|cease-fire|truce|end to (?:the )?(?:fighting|hostilities|clashes|violence|war))|urg(?:e|es|ed) (?:\\w+ ){0,4}to (?:cease fire|stop fighting|halt (?:the )?(?:fighting|hostilities)|respect (?:the )?(?:ceasefire|truce)|observe (?:the )?(?:ceasefire|truce)|comply with (?:the )?(?:ceasefire|truce))|(?:stressed|underlined|emphasi[sz]ed) the need (?:for (?:both|all) (?:sides|parties) )?to (?:\\w+ ){0,3}(?:comply with|observe|respect) the (?:ceasefire|truce)") },
+  { type: 'mediation', frame: 'reverse', weight: 0.65, re: w("(?:brokered|mediated|sponsored|facilitated) by") },
+  { type: 'support', frame: 'reverse', weight: 0.6, re: w("with (?:the )?(?:[^\\s.;]+ )?(?:support|backing|help|assistance) (?:of|from)|(?:supported|backed) by") },
+  { type: 'territory', frame: 'reverse', weight: 0.6, re: w("(?:is|was|are|were|remains?|remained) (?:a |an )?(?:[^\\s.;]+ ){0,2}?(?:part|province|region) of|(?:is|was|lies|lay|located) (?:inside|within)|under (?:the )?(?:effective |full )?(?:[^\\s.;]+ )?control of") },
   { type: 'mediation', frame: 'directed', weight: 0.7, re: w("mediat(?:e|es|ed|ing|ion)|-mediated|-brokered|brokered|broker(?:s|ing)?|sponsor(?:ed)? talks|facilitat(?:e|ed) (?:the )?talks") },
   // requests for aid and treaty invocations (before demand)
-  { type: 'request_aid', frame: 'directed', weight: 0.75, re: w("(?:ask(?:s|ed)?|request(?:s|ed)?|appeal(?:s|ed)? to|turn(?:s|ed)? to|sought|seek(?:s|ing)?|call(?:s|ed)? on) (?:[\\w'-]+ ){0,12}?(?:for |to provide |to send )?(?:military |security |urgent |international )?(?:aid|assistance|help|protection|intervention|peacekeepers)|request(?:s|ed)? (?:military |security )?(?:aid|assistance|help)|invok(?:e|es|ed|ing) (?:article|the treaty|its treaty|clause)|(?:ask(?:s|ed)?|request(?:s|ed)?) (?:[\\w'-]+ ){0,8}?to take action") },
-  { type: 'demand', frame: 'directed', weight: 0.65, re: w("demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? (?:on|upon)|press(?:es|ed)? (?:for|to)|insist(?:s|ed)? (?:on|that)|ask(?:s|ed)? (?:[\\w'-]+ ){0,4}?to|request(?:s|ed)?|appeal(?:s|ed)? to|order(?:s|ed)? (?:[\\w'-]+ ){0,3}?to|told (?:[\\w'-]+ ){0,3}?to|applied to") },
+  { type: 'request_aid', frame: 'directed', weight: 0.75, re: w("(?:ask(?:s|ed)?|request(?:s|ed)?|appeal(?:s|ed)? to|turn(?:s|ed)? to|sought|seek(?:s|ing)?|call(?:s|ed)? on) (?:[^\\s.;]+ ){0,12}?(?:for |to provide |to send )?(?:military |security |urgent |international )?(?:aid|assistance|help|protection|intervention|peacekeepers|support)|request(?:s|ed)? (?:military |security )?(?:aid|assistance|help)|invok(?:e|es|ed|ing) (?:article|the treaty|its treaty|clause)|(?:ask(?:s|ed)?|request(?:s|ed)?) (?:[^\\s.;]+ ){0,8}?to take action") },
+  { type: 'demand', frame: 'directed', weight: 0.65, re: w("demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? (?:on|upon)|press(?:es|ed)? (?:for|to)|insist(?:s|ed)? (?:on|that)|ask(?:s|ed)? (?:[^\\s.;]+ ){0,4}?to|request(?:s|ed)?|appeal(?:s|ed)? to|order(?:s|ed)? (?:[^\\s.;]+ ){0,3}?to|told (?:[^\\s.;]+ ){0,3}?to|applied to") },
+  // "X said Y must ...": a demand on Y, wherever the saying verb is
+  { type: 'demand', frame: 'directed', weight: 0.55, re: w("(?:said|says|declared|insisted|stated|reiterated|stressed|concluded|demanded)(?: on [^\\s.;]+| [a-z]+day| today)?(?: that)? (?:[^\\s.;]+ ){0,10}?(?:must|should|has to|have to|needs to|need to)") },
   { type: 'threat', frame: 'directed', weight: 0.75, re: w("threat(?:en|ens|ened|ening|s)?|warn(?:s|ed|ing)?|ultimatum") },
-  { type: 'denial', frame: 'directed', weight: 0.7, re: w("den(?:y|ies|ied|ying) (?:the )?(?:[\\w'-]+ ){0,3}?(?:accusation|allegation|claim|charge|report)s?|dismiss(?:es|ed)? (?:the )?(?:[\\w'-]+ ){0,3}?(?:accusation|allegation|claim|charge)s?|rejected (?:the )?(?:[\\w'-]+ ){0,3}?(?:accusation|allegation|claim|charge)s?") },
+  { type: 'denial', frame: 'directed', weight: 0.7, re: w("den(?:y|ies|ied|ying) (?:the )?(?:[^\\s.;]+ ){0,3}?(?:accusation|allegation|claim|charge|report|criticism)s?|dismiss(?:es|ed)? (?:the )?(?:[^\\s.;]+ ){0,3}?(?:accusation|allegation|claim|charge)s?|rejected (?:the )?(?:[^\\s.;]+ ){0,3}?(?:accusation|allegation|claim|charge|criticism)s?") },
   { type: 'rejection', frame: 'directed', weight: 0.7, re: w("reject(?:s|ed|ing|ion)?|veto(?:es|ed|ing)?|dismiss(?:es|ed)|refus(?:e|es|ed|ing)|turn(?:s|ed)? down|declin(?:e|es|ed) to|repudiat(?:e|es|ed)|rebuff(?:s|ed)?|spurn(?:s|ed)?|boycott(?:s|ed)?|declar(?:e|es|ed) independence from") },
-  { type: 'revocation', frame: 'directed', weight: 0.7, re: w("revok(?:e|es|ed|ing)|revocation|strip(?:s|ped)? (?:[\\w'-]+ ){0,4}?(?:status|membership|of)|depriv(?:e|es|ed|ing) (?:[\\w'-]+ ){0,4}?(?:of )?(?:its |their )?(?:observer )?status|suspend(?:s|ed)? (?:[\\w'-]+ ){0,3}?membership|expel(?:s|led)?|sanction(?:s|ed|ing)?|impos(?:e|es|ed) sanctions") },
+  { type: 'revocation', frame: 'directed', weight: 0.7, re: w("revok(?:e|es|ed|ing)|revocation|strip(?:s|ped)? (?:[^\\s.;]+ ){0,4}?(?:status|membership|of)|depriv(?:e|es|ed|ing) (?:[^\\s.;]+ ){0,4}?(?:of )?(?:its |their )?(?:observer )?status|suspend(?:s|ed)? (?:[^\\s.;]+ ){0,3}?membership|expel(?:s|led)?|sanction(?:s|ed|ing)?|impos(?:e|es|ed) sanctions") },
   { type: 'support', frame: 'directed', weight: 0.6, re: w("support(?:s|ed|ing)?|back(?:s|ed|ing)|-backed|endors(?:e|es|ed|ing)|prais(?:e|es|ed|ing)|thank(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|hail(?:s|ed)?|applaud(?:s|ed)?|commend(?:s|ed)?|solidarity with|sid(?:e|es|ed) with|stood by|stand(?:s)? by|recogni[sz](?:e|es|ed) (?:the )?(?:independence|sovereignty)") },
-  { type: 'aid_offer', frame: 'directed', weight: 0.6, re: w("offer(?:s|ed|ing)? (?:to |its |their )?(?:help|assist|aid|assistance|support|mediate|troops|weapons|protection)?|promis(?:e|es|ed) (?:to )?(?:help|aid|assistance|support)|pledg(?:e|es|ed) (?:[\\w'-]+ ){0,3}?(?:aid|assistance|support|help)|vow(?:s|ed)? to (?:help|defend|protect|support)|agree(?:s|d)? to (?:provide|supply|send|deliver|hand over|give)|will take measures|(?:will|would) (?:provide|send|supply|deliver) (?:[\\w'-]+ ){0,3}?(?:aid|assistance|weapons|troops)") },
-  { type: 'agreement', frame: 'symmetric', weight: 0.7, re: w("sign(?:s|ed|ing)? (?:an? |the )?(?:[\\w'-]+ ){0,3}?(?:agreement|accord|deal|treaty|pact|memorandum|declaration|statement)|reach(?:es|ed)? (?:an? )?(?:[\\w'-]+ ){0,2}?(?:agreement|deal|accord)|conclud(?:e|es|ed) (?:an? )?(?:[\\w'-]+ ){0,2}?(?:agreement|deal|treaty)|agree(?:s|d)? (?:on|upon)|agreement between|peace deal|truce accord|ceasefire agreement") },
+  { type: 'aid_offer', frame: 'directed', weight: 0.6, re: w("offer(?:s|ed|ing)? (?:to |its |their )?(?:help|assist|aid|assistance|support|mediate|troops|weapons|protection)?|promis(?:e|es|ed) (?:to )?(?:help|aid|assistance|support)|pledg(?:e|es|ed) (?:[^\\s.;]+ ){0,3}?(?:aid|assistance|support|help)|vow(?:s|ed)? to (?:help|defend|protect|support)|agree(?:s|d)? to (?:provide|supply|send|deliver|hand over|give)|will take measures|(?:will|would) (?:provide|send|supply|deliver) (?:[^\\s.;]+ ){0,3}?(?:aid|assistance|weapons|troops)") },
+  { type: 'agreement', frame: 'symmetric', weight: 0.7, re: w("sign(?:s|ed|ing)? (?:an? |the )?(?:[^\\s.;]+ ){0,3}?(?:agreement|accord|deal|treaty|pact|memorandum|declaration|statement)|reach(?:es|ed)? (?:an? )?(?:[^\\s.;]+ ){0,2}?(?:agreement|deal|accord)|conclud(?:e|es|ed) (?:an? )?(?:[^\\s.;]+ ){0,2}?(?:agreement|deal|treaty)|agree(?:s|d)? (?:on|upon)|agreement between|peace deal|truce accord|ceasefire agreement") },
   { type: 'meeting', frame: 'symmetric', weight: 0.75, re: w("met|meet(?:s|ing)?(?: with)?|held talks|hold talks|talks with|spoke (?:by (?:tele)?phone )?(?:with|to)|speak(?:s)? (?:with|to)|phoned|telephoned|phone (?:call|conversation|talk)s? with|phone calls?|telephone (?:call|conversation)s?|conferred|discuss(?:ed|es)|negotiat(?:e|es|ed|ing|ions)|consult(?:s|ed|ations)") },
   { type: 'visit', frame: 'directed', weight: 0.7, re: w("visit(?:s|ed|ing)?|arriv(?:e|es|ed) in|travel(?:l?ed|s)? to|trip to|tour(?:s|ed)|host(?:s|ed|ing)|attend(?:s|ed)") },
-  { type: 'conflict', frame: 'symmetric', weight: 0.65, re: w("clash(?:es|ed)?|fighting between|war (?:between|with|against)|hostilities|fought|skirmish(?:es)?|battl(?:e|es|ed)|conflict (?:between|with)|armed clash") },
-  { type: 'attack', frame: 'directed', weight: 0.75, re: w("attack(?:s|ed|ing)?|shell(?:s|ed|ing)|bomb(?:s|ed|ing)|bombard(?:s|ed|ment)?|air ?strikes? (?:on|against)|strik(?:e|es) on|struck|invad(?:e|es|ed)|invasion(?: of)?|incursions?(?: into)?|advanc(?:e|es|ed) (?:[\\w'-]+ ){0,3}?(?:into|on)|breach(?:es|ed)|occup(?:y|ies|ied|ation)|fir(?:e|es|ed) (?:on|at)|raid(?:s|ed)?|offensive against|assault(?:s|ed)?|ambush(?:es|ed)?|kill(?:s|ed|ing)|shot|abduct(?:s|ed)|kidnapp?(?:s|ed)") },
-  { type: 'blockade', frame: 'directed', weight: 0.7, re: w("blockad(?:e|es|ed|ing)|block(?:s|ed|ing) (?:the )?(?:[\\w'-]+ ){0,2}?(?:road|corridor|route|access|border|passage)|cut (?:off )?(?:the )?(?:access|supplies|supply|road|route|gas)|clos(?:e|es|ed) (?:the |its )?(?:border|corridor|road|airspace)|embargo(?:es|ed)?|siege of|besieg(?:e|es|ed)") },
-  { type: 'mobilisation', frame: 'directed', weight: 0.6, re: w("mobili[sz](?:e|es|ed|ing|ation)|(?:military|large-scale|joint|naval) (?:exercises|drills|maneuvers|manoeuvres)|war games|mass(?:es|ed) (?:troops|forces)|deploy(?:s|ed)? (?:[\\w'-]+ ){0,2}?(?:troops|forces|soldiers|tanks|missiles)|(?:put|placed) (?:[\\w'-]+ ){0,3}?on (?:high |full )?alert|rais(?:e|es|ed) (?:the )?alert") },
-  { type: 'concession', frame: 'directed', weight: 0.6, re: w("conced(?:e|es|ed)|concessions? to|yield(?:s|ed)? to|hand(?:s|ed)? over|gave up|cede(?:s|d)?|relinquish(?:es|ed)?|releas(?:e|es|ed)|freed|withdr(?:ew|aw|awn|aws) (?:[\\w'-]+ ){0,3}?from|pull(?:s|ed)? (?:back|out) (?:[\\w'-]+ ){0,3}?from") },
-  { type: 'fact_finding', frame: 'directed', weight: 0.65, re: w("fact-finding|investigat(?:e|es|ed|ing|ion)|probe (?:into)?|inquiry into|monitoring mission|(?:sent|send|dispatch(?:ed)?) (?:an? )?(?:[\\w'-]+ ){0,2}?mission to") },
+  { type: 'conflict', frame: 'symmetric', weight: 0.65, re: w("clash(?:es|ed)?|fighting between|war (?:between|with|against)|hostilities|fought|skirmish(?:es)?|battl(?:e|es|ed)|conflict (?:between|with)|armed clash|locked in (?:an? )?(?:[^\\s.;]+ )?(?:conflict|war|dispute)|at war") },
+  { type: 'attack', frame: 'directed', weight: 0.75, re: w("attack(?:s|ed|ing)?|shell(?:s|ed|ing)|bomb(?:s|ed|ing)|bombard(?:s|ed|ment)?|air ?strikes? (?:on|against)|strik(?:e|es) on|struck|invad(?:e|es|ed)|invasion(?: of)?|incursions?(?: into)?|advanc(?:e|es|ed) (?:[^\\s.;]+ ){0,3}?(?:into|on)|breach(?:es|ed)|occup(?:y|ies|ied|ation)|fir(?:e|es|ed) (?:on|at)|raid(?:s|ed)?|offensive against|assault(?:s|ed)?|ambush(?:es|ed)?|aggression (?:against|on|toward)|beat(?:s|en)? up|beat|tortur(?:e|es|ed|ing)|wound(?:s|ed|ing)|captur(?:e|es|ed)|retak(?:e|es|en)|retook|overr(?:an|un)|seiz(?:e|es|ed)|storm(?:s|ed)|massacr(?:e|es|ed)|assassinat(?:e|es|ed)|execut(?:e|es|ed)|kill(?:s|ed|ing)|shot|abduct(?:s|ed)|kidnapp?(?:s|ed)") },
+  { type: 'blockade', frame: 'directed', weight: 0.7, re: w("blockad(?:e|es|ed|ing)|block(?:s|ed|ing) (?:the )?(?:[^\\s.;]+ ){0,2}?(?:road|corridor|route|access|border|passage)|cut (?:off )?(?:the )?(?:access|supplies|supply|road|route|gas)|clos(?:e|es|ed) (?:the |its )?(?:border|corridor|road|airspace)|embargo(?:es|ed)?|siege of|besieg(?:e|es|ed)") },
+  { type: 'mobilisation', frame: 'directed', weight: 0.6, re: w("mobili[sz](?:e|es|ed|ing|ation)|(?:military|large-scale|joint|naval) (?:exercises|drills|maneuvers|manoeuvres)|war games|mass(?:es|ed) (?:troops|forces)|deploy(?:s|ed)? (?:[^\\s.;]+ ){0,2}?(?:troops|forces|soldiers|tanks|missiles)|(?:put|placed) (?:[^\\s.;]+ ){0,3}?on (?:high |full )?alert|rais(?:e|es|ed) (?:the )?alert|on (?:high |full )?alert|(?:strengthen|reinforc|boost|build)(?:s|es|ed|ing)? (?:up )?(?:its|their) (?:forces|troops|military presence)") },
+  { type: 'concession', frame: 'directed', weight: 0.6, re: w("conced(?:e|es|ed)|concessions? to|yield(?:s|ed)? to|hand(?:s|ed)? over|gave up|cede(?:s|d)?|relinquish(?:es|ed)?|releas(?:e|es|ed)|freed|lift(?:s|ed)? (?:a |the |its )?(?:[^\\s.;]+ ){0,2}?(?:curfew|state of emergency|ban|embargo|sanctions|blockade|restrictions|siege)|eas(?:e|es|ed) (?:[^\\s.;]+ ){0,2}?(?:restrictions|measures|curfew|sanctions)|accept(?:s|ed)? (?:the )?demands|withdr(?:ew|aw|awn|aws) (?:[^\\s.;]+ ){0,3}?from|pull(?:s|ed)? (?:back|out) (?:[^\\s.;]+ ){0,3}?from") },
+  { type: 'fact_finding', frame: 'directed', weight: 0.65, re: w("fact-finding|investigat(?:e|es|ed|ing|ion)|probe (?:into)?|inquiry into|monitoring mission|(?:sent|send|dispatch(?:ed)?) (?:an? )?(?:[^\\s.;]+ ){0,2}?mission to") },
   { type: 'peacekeeping', frame: 'directed', weight: 0.65, re: w("peacekeep(?:ers|ing (?:forces|troops|mission|contingent))") },
   { type: 'membership', frame: 'membership', weight: 0.8, re: w("(?:is|are|was|were|as|remains?|becomes?|became) (?:a |an |the )?(?:full |founding )?members? (?:state |states |country |countries )?(?:of|in)|member states? of|joined|membership in|membership of") },
+  { type: 'membership', frame: 'roster', weight: 0.75, re: w("(?:which |that )?(?:includes|included|comprises|comprising|consists of|consisting of|brings together|groups|unites)|members? (?:states |countries )?(?:are|were|include|included)") },
   { type: 'observer', frame: 'membership', weight: 0.75, re: w("observer status (?:in|at|with|to)|(?:is|are|as) (?:an? )?observers? (?:in|at|to)") },
   { type: 'alliance', frame: 'symmetric', weight: 0.6, re: w("all(?:y|ies) of|alliance (?:with|between)|allied with|strategic partners?") },
 ];
@@ -68,21 +78,25 @@ const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|be|has been|have been|ha
 
 /** Every cue in a folded sentence, longest first where two overlap. */
 export function findCues(folded: string, knownTypes: Set<string>): CueMatch[] {
-  const matches: CueMatch[] = [];
-  for (const rule of CUE_RULES) {
-    if (!knownTypes.has(rule.type)) continue;
+  const found: { start: number; end: number; text: string; rule: CueRule; order: number }[] = [];
+  CUE_RULES.forEach((rule, order) => {
+    if (!knownTypes.has(rule.type)) return;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(folded); m; m = rule.re.exec(folded)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (end === start) {
+      if (m[0].length === 0) {
         rule.re.lastIndex++;
         continue;
       }
-      if (matches.some((other) => start < other.end && end > other.start)) continue;
-      const passive = PASSIVE_BEFORE.test(folded.slice(Math.max(0, start - 30), start)) && /^[^,;.]{0,40}?\bby\b/.test(folded.slice(end, end + 50));
-      matches.push({ start, end, text: m[0], rule, type: rule.type, passive });
+      found.push({ start: m.index, end: m.index + m[0].length, text: m[0], rule, order });
     }
+  });
+  // where cues overlap the longest wins ("rejected the criticism" is a denial, not a criticism); then the earlier rule
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order || a.start - b.start);
+  const matches: CueMatch[] = [];
+  for (const { start, end, text, rule } of found) {
+    if (matches.some((other) => start < other.end && end > other.start)) continue;
+    const passive = PASSIVE_BEFORE.test(folded.slice(Math.max(0, start - 30), start)) && /^[^;.]{0,90}?\bby\b/.test(folded.slice(end, end + 100));
+    matches.push({ start, end, text, rule, type: rule.type, passive });
   }
   return matches.sort((a, b) => a.start - b.start);
 }

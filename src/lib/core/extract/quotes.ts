@@ -18,16 +18,27 @@ function toWords(text: string, start: number, end: number, within: Span): Span {
   return { start, end };
 }
 
+function subsetsOf<T>(items: T[], size: number): T[][] {
+  if (size === 0) return [[]];
+  if (items.length < size) return [];
+  const [first, ...others] = items;
+  return [...subsetsOf(others, size - 1).map((s) => [first, ...s]), ...subsetsOf(others, size)];
+}
+
 /**
  * `parts` are the spans that must be quoted, most important first (the cue, then
- * the actors). When all do not fit in 200 characters, the later ones are left out.
+ * the actors). When all do not fit in 200 characters, as many as fit are kept, the closest together.
  */
 export function selectQuote(text: string, sentence: Span, parts: Span[]): Span & { quote: string } {
   let chosen: Span | null = null;
-  for (let n = parts.length; n >= 1 && !chosen; n--) {
-    const used = parts.slice(0, n);
-    const span = toWords(text, Math.min(...used.map((p) => p.start)), Math.max(...used.map((p) => p.end)), sentence);
-    if (span.end - span.start <= MAX_QUOTE) chosen = span;
+  // subsets that keep the first part, largest first; of equal size the shortest span
+  const rest = parts.slice(1);
+  for (let n = rest.length; n >= 0 && !chosen; n--) {
+    for (const subset of subsetsOf(rest, n)) {
+      const used = [parts[0], ...subset];
+      const span = toWords(text, Math.min(...used.map((p) => p.start)), Math.max(...used.map((p) => p.end)), sentence);
+      if (span.end - span.start <= MAX_QUOTE && (!chosen || span.end - span.start < chosen.end - chosen.start)) chosen = span;
+    }
   }
   if (!chosen) {
     const cue = parts[0];
