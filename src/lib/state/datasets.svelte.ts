@@ -13,6 +13,7 @@ import { summarizeDataset } from '../core/summary';
 import { isQuotaError, storageFailureMessage } from '../core/storage-message';
 import { graphDataZipEntries } from '../core/write-graph-data';
 import { zipFiles } from '../core/zip';
+import { textsInFiles, type Review } from '../core/source-review';
 import { readBundledFiles } from './bundled-data';
 import { downloadBlob } from './download';
 import { explorer } from './explorer.svelte';
@@ -38,6 +39,8 @@ interface StoredPayload {
   id: string;
   files: DatasetFiles;
   texts?: Record<string, string>;
+  /** Sources added in the workbench and the decisions on their candidates; their texts are `texts/<id>.txt` in `files`. */
+  reviews?: Review[];
 }
 
 /** Node positions a layout reached, per actor (x, y in actorIds order), so a reload does not lay out again. */
@@ -83,6 +86,8 @@ export class Datasets {
   currentId = $state<string>(BUNDLED_ID);
   busy = $state(false);
   message = $state<string | null>(null);
+  /** The current dataset's workbench reviews, as stored with it. */
+  reviews = $state.raw<Review[]>([]);
   /** Texts of the current dataset, so "Download dataset" writes them too. */
   private currentTexts: Record<string, string> | undefined;
   private bundled: DatasetEntry | null = null;
@@ -153,6 +158,7 @@ export class Datasets {
   show(outcome: ImportOutcome, entry: DatasetEntry | null): void {
     explorer.installDataset(outcome.dataset!);
     this.currentTexts = outcome.texts;
+    this.reviews = [];
     if (entry) this.select(entry.id);
     else {
       const unsaved = entryOf('unsaved', 'Unsaved import', outcome.format ?? 'graph-data', outcome.dataset!, outcome.storedChars * 2, !!outcome.texts, new Date().toISOString());
@@ -172,6 +178,7 @@ export class Datasets {
         this.bundled ??= bundledEntry(explorer.dataset!);
         if (!this.entries.some((e) => e.id === BUNDLED_ID)) this.entries = [this.bundled, ...this.entries];
         this.currentTexts = undefined;
+        this.reviews = [];
         this.select(BUNDLED_ID);
         return true;
       }
@@ -186,7 +193,8 @@ export class Datasets {
         return false;
       }
       explorer.installDataset(answer.outcome.dataset!);
-      this.currentTexts = payload.texts;
+      this.currentTexts = { ...payload.texts, ...textsInFiles(payload.files) };
+      this.reviews = payload.reviews ?? [];
       this.select(id);
       return true;
     } catch (error) {
@@ -225,6 +233,38 @@ export class Datasets {
     const tx = db.transaction(['datasets', 'payloads', 'layouts'], 'readwrite');
     await Promise.all([tx.objectStore('datasets').delete(id), tx.objectStore('payloads').delete(id), tx.objectStore('layouts').delete(id), tx.done]);
     await this.refresh();
+  }
+
+  /**
+   * Stores the current dataset with its workbench reviews applied, files and reviews in one
+   * transaction, then shows it. The bundled dataset and an unsaved import are never changed:
+   * the first added source makes a saved copy of them, which becomes the current dataset.
+   */
+  async storeReviewed(files: DatasetFiles, dataset: Dataset, reviews: Review[], changed = true): Promise<void> {
+    const copying = this.currentId === BUNDLED_ID || this.currentId === 'unsaved' || !this.current;
+    const id = copying ? `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}` : this.currentId;
+    let size = 0;
+    for (const text of Object.values(files)) size += text.length * 2;
+    try {
+      const db = await this.open();
+      const tx = db.transaction(['datasets', 'payloads'], 'readwrite');
+      const payloads = tx.objectStore('payloads');
+      const texts = copying ? this.currentTexts : (await payloads.get(id))?.texts;
+      for (const text of Object.values(texts ?? {})) size += text.length * 2;
+      const base = copying ? null : await tx.objectStore('datasets').get(id);
+      const name = base?.name ?? `${(this.current?.name ?? 'Dataset').replace(/ \(bundled\)$/, '')} + added sources`;
+      const entry = entryOf(id, name, base?.format ?? (this.current?.format === 'bundled' ? 'graph-data' : this.current?.format ?? 'graph-data'), dataset, size, true, base?.importedAt ?? new Date().toISOString());
+      await Promise.all([payloads.put({ id, files, texts, reviews }), tx.objectStore('datasets').put(entry), tx.done]);
+      if (copying) this.currentTexts = { ...texts };
+    } catch (error) {
+      throw new StorageError(await describeStorageFailure(error, size));
+    }
+    await this.refresh();
+    // A decision that changes no row (a rejection of an open candidate) leaves the view, filters and layout as they are.
+    if (changed || copying) explorer.installDataset(dataset);
+    this.currentTexts = { ...this.currentTexts, ...textsInFiles(files) };
+    this.reviews = reviews;
+    this.select(id);
   }
 
   /** "Download dataset": the dataset on screen as a graph-data zip, with its source texts when it has them. */

@@ -1,0 +1,42 @@
+/**
+ * `npx tsx scripts/screenshot-workbench.ts [article.txt] [published] [outdir]`: screenshots of the
+ * source workbench in the built app at desktop (1440×900) and phone (390×844) sizes: the review
+ * screen with its highlights, and the graph after accepting the first candidates.
+ */
+import { readFileSync } from 'node:fs';
+import { serveDist, launchBrowser, openPage, waitForSettledGraph } from '../tests/e2e/harness';
+
+const file = process.argv[2];
+const published = process.argv[3] ?? '2023-03-08';
+const out = process.argv[4] ?? '/tmp';
+const text = file ? readFileSync(file, 'utf8') : 'Armenia on Wednesday accused Azerbaijan of shelling villages along the border.';
+const server = await serveDist();
+const browser = await launchBrowser();
+for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+  const { page, consoleErrors } = await openPage(browser, server.url, viewport);
+  await waitForSettledGraph(page);
+  await page.getByRole('button', { name: 'Add source…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add source' });
+  await page.screenshot({ path: `${out}/workbench-add-${name}.png` });
+  await dialog.getByLabel('Title').fill(text.split('\n')[0].slice(0, 120));
+  await dialog.getByLabel('Outlet').fill('Screenshot Wire');
+  await dialog.getByLabel('Publication date').fill(published);
+  await dialog.getByLabel('Article text').fill(text);
+  await page.screenshot({ path: `${out}/workbench-add-filled-${name}.png` });
+  await dialog.getByRole('button', { name: 'Add and review' }).click();
+  const review = page.getByTestId('review');
+  await review.waitFor();
+  for (const key of ['a', 'a', 'x', 'a']) {
+    const before = await review.locator('[data-decision="open"]').count();
+    await page.keyboard.press(key);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="review"] [data-decision="open"]').length < n, before);
+  }
+  await page.screenshot({ path: `${out}/workbench-review-${name}.png` });
+  await review.getByRole('button', { name: 'Show graph' }).click();
+  await waitForSettledGraph(page);
+  await page.screenshot({ path: `${out}/workbench-graph-${name}.png` });
+  console.log(`${name}: saved; console errors: ${consoleErrors.length ? consoleErrors.join(' | ') : 'none'}`);
+  await page.context().close();
+}
+await browser.close();
+await server.close();

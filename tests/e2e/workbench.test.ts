@@ -1,0 +1,258 @@
+/**
+ * The source workbench in the built app, as a user meets it: paste an article
+ * into "Add source…", review the assistant's candidates with the keyboard
+ * (accept, reject, undo), add a missed relation by selecting text, see the
+ * status count and the graph change, reload and find the review as it was,
+ * and download the dataset with the new rows, their quotes and the text.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { statusCounts, useBuiltApp, waitForSettledGraph } from './harness';
+import { loadDataset } from '../../src/lib/core/load';
+
+const ARTICLE = [
+  'Armenia accuses Azerbaijan of shelling border villages',
+  'YEREVAN, March 8 - Armenia on Wednesday accused Azerbaijan of shelling villages along their shared border, and called on Russia to help.',
+  'Prime Minister Nikol Pashinyan said Azerbaijani troops had fired on the village of Sotk overnight. Russian Foreign Minister Sergei Lavrov called for a ceasefire and met Armenian officials in Moscow.',
+  // Markup in pasted text is text: it must show literally, never as an element.
+  'A statement headed <b>Urgent</b> <img src=x onerror="window.__pwned=1"> was read out. Kazakhstan and Belarus backed Armenia in the talks.',
+].join('\n\n');
+const MISSED = 'Kazakhstan and Belarus backed Armenia';
+
+const app = useBuiltApp(resolve(process.env.E2E_DIST ?? 'dist'));
+let page: Page;
+let bundledTotal = 0;
+
+const review = () => page.getByTestId('review');
+const options = () => review().locator('[role="option"]');
+const decisions = () => options().evaluateAll((els) => els.map((el) => `${(el as HTMLElement).dataset.candidate}=${(el as HTMLElement).dataset.decision}`));
+const edgeKeys = () =>
+  page.evaluate(() => (window as unknown as { __entente: { visibleEdges(): Array<{ relation: string; source: string; target: string }> } }).__entente.visibleEdges().map((e) => `${e.source}>${e.target}:${e.relation}`));
+
+/** Selects `needle` in the article the way a drag does: a DOM range over its text nodes, then mouseup. */
+async function selectInArticle(needle: string): Promise<void> {
+  await page.evaluate((text) => {
+    const article = document.querySelector('[data-testid="article"]')!;
+    for (const p of article.querySelectorAll('p[data-start]')) {
+      const at = (p.textContent ?? '').indexOf(text);
+      if (at < 0) continue;
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent!.length;
+        if (seen <= at && at < seen + length) range.setStart(node, at - seen);
+        if (seen < at + text.length && at + text.length <= seen + length) range.setEnd(node, at + text.length - seen);
+        seen += length;
+      }
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return;
+    }
+    throw new Error(`e2e: "${text}" is not in the article`);
+  }, needle);
+}
+
+/** axe's WCAG 2.2 AA violations, as "rule (impact): targets", so a failure names what to fix. */
+async function violations(scope: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(scope).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function waitForTotal(total: number): Promise<void> {
+  await expect.poll(async () => (await statusCounts(page)).total, { timeout: 30_000 }).toBe(total);
+}
+
+beforeAll(async () => {
+  page = await app.open('');
+  bundledTotal = (await statusCounts(page)).total;
+});
+
+afterAll(() => {
+  for (const watched of app.pages) expect(watched.consoleErrors, 'console errors').toEqual([]);
+});
+
+describe('the source workbench', () => {
+  test('an .html file gives its article text only', async () => {
+    await page.locator('header.header').getByRole('button', { name: 'Add source…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add source' });
+    await dialog.waitFor();
+    const html = '<html><body><nav>Home World Sport</nav><article><h1>Headline</h1><p>Armenia asked   Russia for help.</p><script>x()</script><!-- note --></article><footer>Footer</footer></body></html>';
+    await dialog.locator('input[type="file"]').setInputFiles({ name: 'story.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+    const picked = dialog.getByTestId('picked-file');
+    await picked.waitFor();
+    expect(await picked.innerText()).toContain('story.html: 6 words of article text kept.');
+    await picked.getByRole('button', { name: 'Use pasted text instead' }).click();
+    await dialog.getByLabel('Article text').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  test('"Add source…" refuses a missing date and a non-http URL, then adds a pasted article as a copy of the bundled dataset', async () => {
+    await page.locator('header.header').getByRole('button', { name: 'Add source…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add source' });
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('copy-note').innerText()).toContain('bundled dataset is not changed');
+    await dialog.getByLabel('Title').fill('Armenia accuses Azerbaijan of shelling border villages');
+    await dialog.getByLabel('Outlet').fill('Test Wire');
+    await dialog.getByLabel('URL').fill('javascript:alert(1)');
+    await dialog.getByLabel('Article text').fill(ARTICLE);
+    await dialog.getByRole('button', { name: 'Add and review' }).click();
+    await dialog.getByText('Publication date: required').waitFor();
+    expect(await dialog.getByText('URL: only http:// or https:// addresses.').count()).toBe(1);
+    // Focus goes to the first field to fix.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('src-published');
+    expect(await violations('dialog.add-source')).toEqual([]);
+
+    await dialog.getByLabel('Publication date').fill('2023-03-08');
+    await dialog.getByLabel('URL').fill('https://example.org/shelling');
+    await dialog.getByRole('button', { name: 'Add and review' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await review().waitFor();
+    expect(await options().count()).toBeGreaterThanOrEqual(3);
+    expect(new Set((await decisions()).map((d) => d.split('=')[1]))).toEqual(new Set(['open']));
+    expect(await page.locator('header.header button .name').innerText()).toContain('+ added sources');
+    // Nothing accepted yet: the source is in, the relation count is not changed.
+    await waitForTotal(bundledTotal);
+    expect(await page.locator('header.header .summary').innerText()).toContain(`${bundledTotal} relations`);
+  });
+
+  test('the article shows mentions and quotes highlighted, markup as plain text, and the keyboard is on the list', async () => {
+    const article = page.getByTestId('article');
+    expect(await article.locator('.mention[data-actor="azerbaijan"]').count()).toBeGreaterThan(0);
+    expect(await article.locator('.quote').count()).toBeGreaterThan(0);
+    expect(await article.locator('.quote.current').count()).toBeGreaterThan(0);
+    expect(await article.innerText()).toContain('<b>Urgent</b> <img src=x onerror="window.__pwned=1">');
+    expect(await article.locator('b, img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox');
+    expect(await violations('[data-testid="review"]')).toEqual([]);
+  });
+
+  test('A accepts, X rejects, U undoes; each accept shows in the status count and the graph at once', async () => {
+    const first = options().nth(0);
+    const firstId = (await first.getAttribute('data-candidate'))!;
+    await page.keyboard.press('a');
+    await expect.poll(() => first.getAttribute('data-decision')).toBe('accepted');
+    await waitForTotal(bundledTotal + 1);
+    // The cursor moved to the next open candidate.
+    expect(await options().nth(1).getAttribute('aria-selected')).toBe('true');
+
+    await page.keyboard.press('x');
+    await expect.poll(() => options().nth(1).getAttribute('data-decision')).toBe('rejected');
+    await page.keyboard.press('u');
+    await expect.poll(() => options().nth(1).getAttribute('data-decision')).toBe('open');
+    expect(await options().nth(1).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('x');
+    await expect.poll(() => options().nth(1).getAttribute('data-decision')).toBe('rejected');
+    await page.keyboard.press('a');
+    await expect.poll(() => options().nth(2).getAttribute('data-decision')).toBe('accepted');
+    await waitForTotal(bundledTotal + 2);
+    expect(await review().getByTestId('review-counts').innerText()).toMatch(/^2 accepted · 1 rejected · \d+ open$/);
+
+    // Clicking a candidate makes it current and brings its quote into view.
+    await options().nth(0).click();
+    expect(await options().nth(0).getAttribute('aria-selected')).toBe('true');
+    const quote = page.locator(`[data-testid="article"] [data-quotes~="${firstId}"]`).first();
+    await expect.poll(() => quote.evaluate((el) => el.classList.contains('current'))).toBe(true);
+  });
+
+  test('E edits any field; a change the validator refuses is not applied, says where, and keeps the review', async () => {
+    const open = review().locator('[role="option"][data-decision="open"]').first();
+    const id = (await open.getAttribute('data-candidate'))!;
+    const quote = (await open.locator('q').innerText()).trim();
+    await open.click();
+    await page.keyboard.press('e');
+    const editor = page.getByRole('form', { name: 'Edit candidate' });
+    await editor.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-subject');
+    await editor.getByLabel('Type').selectOption('support');
+    // Verbatim, but across a paragraph break: the loader refuses it.
+    await editor.getByLabel(/^Quote/).fill('to help.\n\nPrime Minister');
+    expect(await editor.getByText('Found verbatim in the text.').count()).toBe(1);
+    await editor.getByRole('button', { name: 'Save and accept' }).click();
+    const error = review().getByTestId('review-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/relations\/user_[0-9a-f]{16}\.csv:\d+: quote: the quote crosses a paragraph break/);
+    const row = review().locator(`[role="option"][data-candidate="${id}"]`);
+    expect(await row.getAttribute('data-decision')).toBe('open');
+    expect((await row.locator('q').innerText()).trim()).toBe(quote);
+    await waitForTotal(bundledTotal + 2);
+
+    await editor.getByLabel(/^Quote/).fill(quote);
+    await editor.getByRole('button', { name: 'Save and accept' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await expect.poll(() => row.getAttribute('data-decision')).toBe('accepted');
+    expect(await row.locator('.type').innerText()).toContain('Support');
+    expect(await review().getByTestId('review-error').count()).toBe(0);
+    await waitForTotal(bundledTotal + 3);
+  });
+
+  test('a missed relation is added by selecting its text, choosing the actors and the type', async () => {
+    await options().first().click();
+    await selectInArticle(MISSED);
+    const form = page.getByTestId('selection-form');
+    await form.waitFor();
+    expect(await form.locator('q').innerText()).toBe(MISSED);
+    // N puts the keyboard on the form; the actors are guessed from the mentions in the selection.
+    await options().first().focus();
+    await page.keyboard.press('n');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sel-subject');
+    expect(await form.getByLabel('Subject').inputValue()).toBe('kazakhstan');
+    await form.getByLabel('Object').selectOption('armenia');
+    await form.getByLabel('Type').selectOption('support');
+    await form.getByRole('button', { name: 'Add relation' }).click();
+    await form.waitFor({ state: 'detached' });
+    const manual = review().locator('[role="option"][data-candidate^="manual-"]');
+    await expect.poll(() => manual.getAttribute('data-decision')).toBe('accepted');
+    await waitForTotal(bundledTotal + 4);
+  });
+
+  test('the graph shows the accepted relations', async () => {
+    await review().getByRole('button', { name: 'Show graph' }).click();
+    await waitForSettledGraph(page);
+    await expect.poll(async () => (await edgeKeys()).some((key) => key.startsWith('kazakhstan>armenia'))).toBe(true);
+    expect((await statusCounts(page)).shown).toBe(bundledTotal + 4);
+  });
+
+  test('after a reload the review is intact: the same decisions, the same counts', async () => {
+    await page.locator('header.header').getByRole('button', { name: 'Review' }).click();
+    await review().waitFor();
+    const before = await decisions();
+    await page.reload();
+    await waitForSettledGraph(page);
+    await waitForTotal(bundledTotal + 4);
+    await page.locator('header.header').getByRole('button', { name: 'Review' }).click();
+    await review().waitFor();
+    expect(await decisions()).toEqual(before);
+  });
+
+  test('"Download dataset" holds the new rows with their quotes, the new source and its text, and loads again', async () => {
+    await page.locator('header.header').getByRole('button', { name: /▾/ }).click();
+    const switcher = page.getByRole('dialog', { name: 'Datasets' });
+    await switcher.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), switcher.getByRole('button', { name: 'Download dataset (.zip)' }).click()]);
+    const entries = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    const files = Object.fromEntries(Object.entries(entries).map(([path, bytes]) => [path, strFromU8(bytes)]));
+    const relationsFile = Object.keys(files).find((path) => /^relations\/user_[0-9a-f]{16}\.csv$/.test(path))!;
+    expect(relationsFile).toBeTruthy();
+    const id = relationsFile.slice('relations/'.length, -'.csv'.length);
+    expect(files[`texts/${id}.txt`]).toBe(ARTICLE);
+    expect(files['sources.csv']).toContain(`${id},Armenia accuses Azerbaijan of shelling border villages,Test Wire,2023-03-08,https://example.org/shelling`);
+    const rows = files[relationsFile].trim().split('\r\n');
+    expect(rows.length).toBe(1 + 4);
+    expect(files[relationsFile]).toContain(`kazakhstan,armenia,support,2023-03-08,,${MISSED},`);
+    const loaded = loadDataset(files);
+    expect(loaded.issues).toEqual([]);
+    const added = loaded.dataset!.relations.filter((r) => r.source === id);
+    expect(added.length).toBe(4);
+    for (const r of added) expect(ARTICLE).toContain(r.quote);
+    expect(loaded.dataset!.relations.length).toBe(bundledTotal + 4);
+    await switcher.getByRole('button', { name: 'Close' }).click();
+  });
+});
