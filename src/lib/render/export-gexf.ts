@@ -32,13 +32,16 @@ export function visibleGexfDocument(
   });
 
   const edges: GexfEdgeInput[] = [];
+  let rowOf: Map<Relation, number> | undefined;
   renderer.graph.forEachEdge((edge, attributes, source, target) => {
     const shown = sigma.getEdgeDisplayData(edge);
     if (attributes.affiliation || !shown || shown.hidden) return;
-    const visible = new Set(rowsOfEdge(attributes.index));
-    if (visible.size === 0 || !shownNodes.has(source) || !shownNodes.has(target)) return;
-    // The spans come from the index, so the file follows the app's interval semantics.
-    const rows = Array.from(index.edgeRelations[attributes.index]).filter((i) => visible.has(relations[i]));
+    const visible = rowsOfEdge(attributes.index);
+    if (visible.length === 0 || !shownNodes.has(source) || !shownNodes.has(target)) return;
+    // The spans come from the index, so the file follows the app's interval semantics. The rows are asked
+    // for, not read off the edge: a rolled-up edge draws the rows of the edges rolled into it.
+    rowOf ??= new Map(relations.map((r, i) => [r, i]));
+    const rows = visible.map((r) => rowOf!.get(r)!);
     edges.push({
       id: edge,
       source,
