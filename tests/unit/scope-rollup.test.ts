@@ -5,6 +5,9 @@ import { filterRelations, typeMaskOf, type RelationFilter } from '../../src/lib/
 import { affiliationTops, rolledEdgeRows, withRollupEdges } from '../../src/lib/core/rollup';
 import { filterView, type Scope } from '../../src/lib/core/scope';
 import type { Actor, Dataset } from '../../src/lib/core/model';
+import { parseViewQuery, serializeViewQuery } from '../../src/lib/core/view-query';
+import { monthlyHistogram } from '../../src/lib/core/histogram';
+import { composeAnnotation, defaultExportFileName, scopeText } from '../../src/lib/core/export-caption';
 import { day, rel, type } from './helpers';
 
 const person = (id: string, affiliation: string | null = null, kind: Actor['kind'] = 'person'): Actor => ({ id, label: id, kind, affiliation, aliases: [] });
@@ -224,5 +227,55 @@ describe('filterView', () => {
     expect(rolled.result.nodeCounts[id('lavrov')]).toBe(0);
     expect(rolled.scopeActors![id('azerbaijan')]).toBe(1);
     expect(plain.scopeActors![id('azerbaijan')]).toBe(0);
+  });
+});
+
+describe('scope and roll-up in the URL', () => {
+  const vocabulary = { typeIds: ['meets'], actorIds: ['russia', 'armenia', 'csto'] };
+  it('reads scope, depth and rollup, keeping known actors and naming the unknown', () => {
+    expect(parseViewQuery('?scope=armenia,csto&depth=2&rollup=1', vocabulary)).toEqual({ view: { scope: ['armenia', 'csto'], depth: 2, rollUp: true }, notices: [] });
+    const { view, notices } = parseViewQuery('?scope=russia,atlantis&depth=3&rollup=maybe', vocabulary);
+    expect(view).toEqual({ scope: ['russia'] });
+    expect(notices).toEqual([
+      'Ignored scope actor "atlantis": no such actor.',
+      'Ignored "depth=3": use depth=1 or depth=2.',
+      'Ignored "rollup=maybe": use rollup=1 to count people and bodies as their state or organisation.',
+    ]);
+    expect(parseViewQuery('?scope=atlantis', vocabulary).view).toEqual({});
+  });
+  it('writes them only when set, and reads back what it writes', () => {
+    const base = { types: ['meets'], allTypes: ['meets'], from: '2020-01-01', to: '2020-12-31', isFullExtent: true, focus: null };
+    expect(serializeViewQuery(base)).toBe('');
+    const query = serializeViewQuery({ ...base, scope: ['russia', 'csto'], depth: 1, rollUp: true });
+    expect(query).toBe('?scope=russia,csto&depth=1&rollup=1');
+    expect(parseViewQuery(query, vocabulary).view).toEqual({ scope: ['russia', 'csto'], depth: 1, rollUp: true });
+  });
+});
+
+describe('the timeline histogram follows the scope', () => {
+  it('counts per month only the rows the scoped, rolled-up view keeps', () => {
+    const dataset = world();
+    const { index, rollup, engine } = setUp(dataset);
+    const filter = wholePeriod(index.typeIds, index.typeIds);
+    const view = filterView(engine, index, filter, { rollup, scope: { actors: [index.actorIds.indexOf('russia')], depth: 1 } });
+    const histogram = monthlyHistogram(index, undefined, view.edgeMask);
+    const total = histogram.counts.reduce((sum, month) => sum + month.reduce((a, b) => a + b, 0), 0);
+    expect(total).toBe(expectedRows(dataset, filter, true, ['russia'], 1).length);
+    expect(total).toBeLessThan(monthlyHistogram(index).counts.reduce((sum, month) => sum + month.reduce((a, b) => a + b, 0), 0));
+  });
+});
+
+describe('caption and file name of a scoped, rolled-up export', () => {
+  it('says the scope and the roll-up, and names the file after them', () => {
+    expect(scopeText({ actors: ['Russia'], depth: 1 })).toBe('Scope: Russia and its neighbours');
+    expect(scopeText({ actors: ['Armenia', 'CSTO'], depth: 2 })).toBe('Scope: Armenia and CSTO, 2 steps out');
+    expect(defaultExportFileName('entente', '2020-01-01', '2023-12-31', 'png', { scope: ['russia'], depth: 1, rolledUp: true })).toBe('entente_scope-russia-d1_rolled-up_2020-01-01_2023-12-31.png');
+    expect(defaultExportFileName('entente', '2020-01-01', '2023-12-31', 'csv', { scope: [], rolledUp: false })).toBe('entente_2020-01-01_2023-12-31.csv');
+    const lines = composeAnnotation({
+      title: 't', from: 'a', to: 'b', types: [], visibleByType: new Map(), visibleKinds: new Set(), sources: [], visibleCount: 3,
+      scope: { actors: ['Russia'], depth: 1 }, rolledUp: true,
+    }).captionLines;
+    expect(lines).toContain('Scope: Russia and its neighbours');
+    expect(lines).toContain('People and bodies counted as their state or organisation');
   });
 });
