@@ -94,6 +94,18 @@ async function expectView(page: Page, want: ReturnType<typeof expected>): Promis
   expect(await visibleEdgeKeys(page)).toEqual([...want.edges].sort());
 }
 
+/** Actors drawn now whose marker is off the canvas. */
+const scopedOffScreen = (page: Page) =>
+  page.evaluate(() => {
+    const h = (window as unknown as { __entente: Hooks & { nodePoint(id: string): { x: number; y: number } | null } }).__entente;
+    const box = document.querySelector('.canvas')!.getBoundingClientRect();
+    const ids = new Set(h.visibleEdges().flatMap((e) => [e.source, e.target]));
+    return [...ids].filter((id) => {
+      const p = h.nodePoint(id);
+      return !p || p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height;
+    });
+  });
+
 const waitForSearch = (page: Page, pattern: RegExp) => page.waitForFunction((source) => new RegExp(source).test(location.search), pattern.source);
 
 const app = useBuiltApp();
@@ -123,6 +135,8 @@ describe('scope to an actor', () => {
     await page.getByTestId('scope-to').click();
     await waitForSearch(page, /scope=russia&depth=1/);
     await expectView(page, expected(['russia'], 1, false));
+    // The scoped network is framed: every actor in it is on the canvas.
+    await expect.poll(() => scopedOffScreen(page), { timeout: 10_000 }).toEqual([]);
     await page.getByTestId('scope-bar').getByRole('combobox').selectOption('2');
     await waitForSearch(page, /scope=russia&depth=2/);
     await expectView(page, expected(['russia'], 2, false));
@@ -162,6 +176,7 @@ describe('roll-up', () => {
     const before = await positions(page, ids);
     await page.getByTestId('rollup-toggle').check();
     await waitForSearch(page, /rollup=1/);
+    await expect(page.getByTestId('scope-bar').innerText()).resolves.toMatch(/People and bodies counted as their state or organisation/);
     const rolled = expected(['russia'], 1, true);
     await expectView(page, rolled);
     const edges = await page.evaluate(() => (window as unknown as { __entente: Hooks }).__entente.visibleEdges());
