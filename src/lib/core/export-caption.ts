@@ -26,6 +26,10 @@ export interface CaptionInput {
   statementCount?: number;
   /** Standing relations carried forward to today rather than held through their sources' dates. */
   carryForward?: boolean;
+  /** Labels of the actors the view is scoped to, and how many steps out. */
+  scope?: { actors: readonly string[]; depth: number };
+  /** People and bodies counted as their state or organisation. */
+  rolledUp?: boolean;
 }
 
 export interface LegendSwatch {
@@ -71,10 +75,23 @@ export function composeAnnotation(input: CaptionInput): ExportAnnotation {
       `${plural(input.visibleCount, 'relation')}${input.statementCount === undefined ? '' : ` (${plural(input.statementCount, 'statement')})`} from ${plural(input.sources.length, 'source')}`,
       outlets.length ? `Sources: ${outlets.join('; ')}` : 'Sources: none',
       ...(input.carryForward ? ['Standing relations carried forward to today, beyond what their sources attest'] : []),
+      ...(input.scope?.actors.length ? [scopeText(input.scope)] : []),
+      ...(input.rolledUp ? ['People and bodies counted as their state or organisation'] : []),
     ],
   };
 }
 
-export function defaultExportFileName(datasetName: string, from: string, to: string, extension: string): string {
-  return `${datasetName}_${from}_${to}.${extension}`;
+/** "Scope: Russia and its neighbours", "Scope: Armenia and CSTO, 2 steps out". */
+export function scopeText(scope: { actors: readonly string[]; depth: number }): string {
+  const names = scope.actors.join(' and ');
+  const many = scope.actors.length > 1;
+  return scope.depth === 1 ? `Scope: ${names} and ${many ? 'their' : 'its'} neighbours` : `Scope: ${names}, ${scope.depth} steps out`;
+}
+
+/** `entente_2020-01-01_2023-12-31.png`; a scope or roll-up is named too (`entente_scope-russia-d1_rolled-up_…`), so files of different views do not collide. */
+export function defaultExportFileName(datasetName: string, from: string, to: string, extension: string, view: { scope?: readonly string[]; depth?: number; rolledUp?: boolean } = {}): string {
+  const parts = [datasetName];
+  if (view.scope?.length) parts.push(`scope-${view.scope.map((id) => id.replace(/[^A-Za-z0-9-]+/g, '-')).join('+')}-d${view.depth ?? 1}`);
+  if (view.rolledUp) parts.push('rolled-up');
+  return `${[...parts, from, to].join('_')}.${extension}`;
 }

@@ -60,6 +60,11 @@ export interface ViewDescription {
   to: string;
   types: readonly string[];
   focus: string | null;
+  /** Pinned actors of a scope, and its depth. */
+  scope?: readonly string[];
+  depth?: number;
+  /** People and bodies counted as their state or organisation. */
+  rolledUp?: boolean;
   link: string;
 }
 

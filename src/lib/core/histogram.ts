@@ -21,7 +21,7 @@ function monthOf(day: number): { year: number; month: number } {
  * A standing relation counts once, where it begins, whether it is attested
  * through its source's date or carried forward, so the bars are the same either way.
  */
-export function monthlyHistogram(index: RelationIndex, modalityMask: Uint8Array = ALL_MODALITIES): MonthlyHistogram {
+export function monthlyHistogram(index: RelationIndex, modalityMask: Uint8Array = ALL_MODALITIES, edgeMask?: Uint8Array): MonthlyHistogram {
   const first = monthOf(index.extent.start);
   const last = monthOf(index.extent.end);
   const monthStarts: number[] = [];
@@ -35,6 +35,8 @@ export function monthlyHistogram(index: RelationIndex, modalityMask: Uint8Array 
   const totals = new Int32Array(bucketCount);
   for (let i = 0; i < index.relationCount; i++) {
     if (modalityMask[index.modalityOf[i]] === 0) continue;
+    // A scope or roll-up masks edges; their rows count nowhere, as in the filter.
+    if (edgeMask && edgeMask[index.edgeOf[i]] === 0) continue;
     const b = bucketOf(monthStarts, index.starts[i]);
     if (b < 0) continue;
     counts[b][index.typeOf[i]]++;

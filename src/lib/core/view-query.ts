@@ -1,6 +1,6 @@
 /**
  * The view as a query string:
- * `?types=a,b&modality=asserted,reported&from=YYYY-MM-DD&to=YYYY-MM-DD&carry=today&focus=id`.
+ * `?types=a,b&modality=asserted,reported&from=YYYY-MM-DD&to=YYYY-MM-DD&carry=today&focus=id&scope=a,b&depth=2&rollup=1`.
  * Parsing never throws: whatever cannot be used is reported as a notice and ignored.
  */
 import { parsePartialDate } from './dates';
@@ -14,6 +14,12 @@ export interface ViewQuery {
   /** Standing relations carried forward to today. */
   carryForward?: boolean;
   focus?: string;
+  /** Pinned actors of the scope (ego network). */
+  scope?: string[];
+  /** Steps from the pinned actors, 1 or 2. */
+  depth?: number;
+  /** People and bodies counted as their state or organisation. */
+  rollUp?: boolean;
 }
 
 export interface ParsedViewQuery {
@@ -26,7 +32,7 @@ export interface ViewVocabulary {
   actorIds: readonly string[];
 }
 
-const KNOWN_PARAMS = new Set(['types', 'modality', 'from', 'to', 'carry', 'focus']);
+const KNOWN_PARAMS = new Set(['types', 'modality', 'from', 'to', 'carry', 'focus', 'scope', 'depth', 'rollup']);
 const CARRY_ON = new Set(['today', '1', 'true']);
 const CARRY_OFF = new Set(['', '0', 'false', 'off']);
 
@@ -68,6 +74,25 @@ export function parseViewQuery(search: string, vocabulary: ViewVocabulary): Pars
     if (vocabulary.actorIds.includes(focus)) view.focus = focus;
     else notices.push(`Ignored focus "${focus}": no such actor.`);
   }
+
+  const scopeText = params.get('scope');
+  if (scopeText !== null && scopeText !== '') {
+    const requested = scopeText.split(',').map((t) => t.trim()).filter(Boolean);
+    const unknown = requested.filter((t) => !vocabulary.actorIds.includes(t));
+    if (unknown.length) notices.push(`Ignored scope ${unknown.length > 1 ? 'actors' : 'actor'} ${unknown.map((t) => `"${t}"`).join(', ')}: no such actor.`);
+    const usable = [...new Set(requested.filter((t) => vocabulary.actorIds.includes(t)))];
+    if (usable.length) view.scope = usable;
+  }
+  const depth = params.get('depth');
+  if (depth !== null) {
+    if (depth === '1' || depth === '2') view.depth = Number(depth);
+    else notices.push(`Ignored "depth=${depth}": use depth=1 or depth=2.`);
+  }
+  const rollUp = params.get('rollup');
+  if (rollUp !== null) {
+    if (CARRY_ON.has(rollUp) || rollUp === 'on') view.rollUp = true;
+    else if (!CARRY_OFF.has(rollUp)) notices.push(`Ignored "rollup=${rollUp}": use rollup=1 to count people and bodies as their state or organisation.`);
+  }
   return { view, notices };
 }
 
@@ -95,6 +120,9 @@ export interface SerializableView {
   to: string;
   isFullExtent: boolean;
   focus: string | null;
+  scope?: readonly string[];
+  depth?: number;
+  rollUp?: boolean;
 }
 
 /** Writes only what differs from the default view, so a plain visit keeps a plain URL. */
@@ -105,5 +133,7 @@ export function serializeViewQuery(view: SerializableView): string {
   if (!view.isFullExtent) params.push(`from=${view.from}`, `to=${view.to}`);
   if (view.carryForward) params.push('carry=today');
   if (view.focus) params.push(`focus=${encodeURIComponent(view.focus)}`);
+  if (view.scope?.length) params.push(`scope=${view.scope.map(encodeURIComponent).join(',')}`, `depth=${view.depth ?? 1}`);
+  if (view.rollUp) params.push('rollup=1');
   return params.length ? `?${params.join('&')}` : '';
 }

@@ -33,15 +33,17 @@ export function visibleGexfDocument(
   });
 
   const edges: GexfEdgeInput[] = [];
-  const colorOf = new Map([...lookups.types].map(([id, type]) => [id, type.color]));
+  let rowOf: Map<Relation, number> | undefined;
   // Every aggregated edge of the filter, also those beyond the drawn-edge limit, which the graph does not hold.
   index.edges.forEach((edge, e) => {
     const shown = renderer.holdsEdge(e) ? sigma.getEdgeDisplayData(edge.key) : null;
     if (shown?.hidden) return;
-    const visible = new Set(rowsOfEdge(e));
-    if (visible.size === 0 || !shownNodes.has(edge.source) || !shownNodes.has(edge.target)) return;
-    // The spans come from the index, so the file follows the app's interval semantics.
-    const rows = Array.from(index.edgeRelations[e]).filter((i) => visible.has(relations[i]));
+    const visible = rowsOfEdge(e);
+    if (visible.length === 0 || !shownNodes.has(edge.source) || !shownNodes.has(edge.target)) return;
+    // The spans come from the index, so the file follows the app's interval semantics. The rows are asked
+    // for, not read off the edge: a rolled-up edge draws the rows of the edges rolled into it.
+    rowOf ??= new Map(relations.map((r, i) => [r, i]));
+    const rows = visible.map((r) => rowOf!.get(r)!);
     edges.push({
       id: edge.key,
       source: edge.source,

@@ -11,6 +11,9 @@ import { createFilterEngine, type FilterEngine } from '../core/filter-engine';
 import { formatDay, parsePartialDate, todayDayNumber } from '../core/dates';
 import { monthlyHistogram, type MonthlyHistogram } from '../core/histogram';
 import { createActorSearch, type ActorMatch } from '../core/actor-search';
+import { rolledEdgeRows, withRollupEdges, type Rollup } from '../core/rollup';
+import { filterView, type ViewResult } from '../core/scope';
+import { ViewScope } from './scope.svelte';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -30,19 +33,37 @@ export class Explorer {
   showIsolated = $state(false);
   notices = $state.raw<string[]>([]);
 
+  /** Pinned actors (scope) and roll-up; see scope.svelte.ts. */
+  readonly scope = new ViewScope(() => this.dropHiddenSelection());
+  /** How the index's edges roll up; the index holds the rolled-up view's edges too, so the graph is built once for both. */
+  rollup: Rollup | null = null;
   private engine: FilterEngine | null = null;
+  private viewScratch: { edgeCounts: Int32Array; nodeCounts: Int32Array } | null = null;
 
-  readonly result: FilterResult | null = $derived.by(() => {
+  private readonly view: ViewResult | null = $derived.by(() => {
     const index = this.index;
     if (!index) return null;
     this.engine ??= createFilterEngine(index);
-    const out = this.engine.update({
+    this.viewScratch ??= { edgeCounts: new Int32Array(index.edges.length), nodeCounts: new Int32Array(index.actorIds.length) };
+    const actorIndex = new Map(index.actorIds.map((id, i) => [id, i]));
+    const pins = this.scope.pins.map((id) => actorIndex.get(id) ?? -1).filter((i) => i >= 0);
+    const filter = {
       from: this.from,
       to: this.to,
       typeMask: typeMaskOf(index, this.shownTypes),
       modalityMask: this.modalityMask,
       carryForward: this.carryForward,
-    });
+    };
+    const options = { rollup: this.rolledUp ? this.rollup : null, scope: pins.length ? { actors: pins, depth: this.scope.depth } : null };
+    return filterView(this.engine, index, filter, options, this.viewScratch);
+  });
+
+  /** Whether the view counts people and bodies as their state or organisation (and the dataset has any to roll up). */
+  readonly rolledUp: boolean = $derived(this.scope.rollUp && !!this.rollup?.changesAnything);
+
+  readonly result: FilterResult | null = $derived.by(() => {
+    const out = this.view?.result;
+    if (!out) return null;
     // A fresh wrapper each time, so everything that depends on the result re-runs; the arrays are shared,
     // and `visible` stays a getter so the per-row mask is built only when something reads it.
     return {
@@ -61,7 +82,9 @@ export class Explorer {
 
   readonly dataset: Dataset | null = $derived(this.index?.dataset ?? null);
   readonly modalityMask: Uint8Array = $derived(modalityMaskOf(this.shownModalities));
-  readonly histogram: MonthlyHistogram | null = $derived(this.index ? monthlyHistogram(this.index, this.modalityMask) : null);
+  /** Its own derived, so the histogram is recounted only when the mask changes, not on every window move. */
+  private readonly histogramMask: Uint8Array | undefined = $derived(this.view?.edgeMask);
+  readonly histogram: MonthlyHistogram | null = $derived(this.index ? monthlyHistogram(this.index, this.modalityMask, this.histogramMask) : null);
   /** Whether rows share statement ids, so that counting statements says something counting rows does not. */
   readonly sharesStatements = $derived(!!this.index && this.index.statementCount < this.index.relationCount);
   readonly searchActors: (query: string) => ActorMatch[] = $derived(this.index ? createActorSearch(this.index.dataset.actors, this.index.dataset.relations) : () => []);
@@ -100,8 +123,11 @@ export class Explorer {
 
   /** Installs a dataset that has already passed loadDataset (in the import worker), replacing the current one. */
   installDataset(dataset: Dataset, today = todayDayNumber()): void {
-    const index = buildRelationIndex(dataset, today);
+    const { index, rollup } = withRollupEdges(buildRelationIndex(dataset, today));
     this.engine = null;
+    this.viewScratch = null;
+    this.rollup = rollup;
+    this.scope.reset();
     this.index = index;
     this.shownTypes = index.typeIds.slice();
     this.shownModalities = [...MODALITIES];
@@ -201,16 +227,34 @@ export class Explorer {
   /** Opens the evidence of the edge a relation row is drawn in: the keyboard path to what a click on the canvas shows. */
   showEvidenceOf(relation: Relation): void {
     const row = this.rowById.get(relation.id);
-    if (this.index && row !== undefined) this.selectEdge(this.index.edgeOf[row]);
+    if (this.index && row !== undefined) this.selectEdge(this.drawnEdgeOfRow(row));
   }
 
   /** Relation rows behind an aggregated edge that are visible now. */
   visibleRelationsOfEdge(edgeIndex: number): Relation[] {
     if (!this.index || !this.result) return [];
-    const rows = this.index.edgeRelations[edgeIndex];
-    return Array.from(rows)
+    return Array.from(this.drawnEdgeRows(edgeIndex))
       .filter((i) => this.result!.visible[i])
       .map((i) => this.index!.dataset.relations[i]);
+  }
+
+  /** Every row drawn in an edge, visible or not: its own, or rolled up, those of the edges rolled into it. */
+  drawnEdgeRows(edgeIndex: number): ArrayLike<number> {
+    if (!this.index) return [];
+    return this.rolledUp && this.rollup ? rolledEdgeRows(this.index, this.rollup, edgeIndex) : this.index.edgeRelations[edgeIndex];
+  }
+
+  /** The edge a row is drawn in: its own, or the one it rolls into. */
+  drawnEdgeOfRow(row: number): number {
+    const own = this.index!.edgeOf[row];
+    return this.rolledUp && this.rollup ? this.rollup.rolledEdgeOf[own] : own;
+  }
+
+  /** The actor an actor is counted as: itself, or the top of its affiliation chain when rolled up. */
+  countedAs(actorId: string): string {
+    if (!this.rolledUp || !this.rollup || !this.index) return actorId;
+    const i = this.index.actorIds.indexOf(actorId);
+    return i < 0 ? actorId : this.index.actorIds[this.rollup.topOf[i]];
   }
 
   private dropHiddenSelection(): void {

@@ -3,7 +3,7 @@
  * visible relations as CSV, JSON and GEXF. Everything exported is exactly what
  * the filters show.
  */
-import { composeAnnotation, defaultExportFileName, type ExportAnnotation } from '../core/export-caption';
+import { composeAnnotation, defaultExportFileName, scopeText, type ExportAnnotation } from '../core/export-caption';
 import { relationsCsv, relationsJson } from '../core/export-data';
 import { checkExportSize, type SizeCheck } from '../core/export-size';
 import type { ActorKind } from '../core/model';
@@ -53,7 +53,7 @@ export class Exporter {
   ) {}
 
   get defaultFileName(): string {
-    return defaultExportFileName(DATASET_NAME, this.explorer.fromText, this.explorer.toText, 'png');
+    return defaultExportFileName(DATASET_NAME, this.explorer.fromText, this.explorer.toText, 'png', this.viewNaming);
   }
 
   get fileName(): string {
@@ -135,6 +135,8 @@ export class Exporter {
       visibleCount: explorer.visibleRelations.length,
       statementCount: explorer.sharesStatements ? explorer.result?.visibleStatementCount : undefined,
       carryForward: explorer.carryForward,
+      scope: explorer.scope.active ? { actors: explorer.scope.pins.map((id) => explorer.actorLabel(id)), depth: explorer.scope.depth } : undefined,
+      rolledUp: explorer.rolledUp,
     });
   }
 
@@ -181,7 +183,13 @@ export class Exporter {
   }
 
   private dataFileName(extension: string): string {
-    return defaultExportFileName(DATASET_NAME, this.explorer.fromText, this.explorer.toText, extension);
+    return defaultExportFileName(DATASET_NAME, this.explorer.fromText, this.explorer.toText, extension, this.viewNaming);
+  }
+
+  /** What a file name says about the scope and roll-up. */
+  private get viewNaming() {
+    const { scope, rolledUp } = this.explorer;
+    return { scope: scope.pins, depth: scope.depth, rolledUp };
   }
 
   exportCsv(): void {
@@ -193,7 +201,15 @@ export class Exporter {
     const { explorer } = this;
     const json = relationsJson(
       explorer.visibleRelations,
-      { from: explorer.fromText, to: explorer.toText, types: explorer.shownTypes, focus: explorer.focus, link: shareUrl(explorer) },
+      {
+        from: explorer.fromText,
+        to: explorer.toText,
+        types: explorer.shownTypes,
+        focus: explorer.focus,
+        ...(explorer.scope.active ? { scope: explorer.scope.pins, depth: explorer.scope.depth } : {}),
+        ...(explorer.rolledUp ? { rolledUp: true } : {}),
+        link: shareUrl(explorer),
+      },
       { actors: explorer.actorsById, types: explorer.typesById, sources: explorer.sourcesById },
     );
     downloadBlob(new Blob([json], { type: 'application/json' }), this.dataFileName('json'));
@@ -206,6 +222,8 @@ export class Exporter {
     const typeLabels = explorer.shownTypes.map((id) => explorer.typesById.get(id)?.label ?? id);
     const filters = [`types: ${typeLabels.join(', ') || 'none'} (${explorer.shownTypes.length} of ${explorer.allTypeIds.length})`];
     if (explorer.focus) filters.push(`focus: ${explorer.actorsById.get(explorer.focus)?.label ?? explorer.focus}`);
+    if (explorer.scope.active) filters.push(scopeText({ actors: explorer.scope.pins.map((id) => explorer.actorLabel(id)), depth: explorer.scope.depth }).toLowerCase());
+    if (explorer.rolledUp) filters.push('people and bodies counted as their state or organisation');
     const meta = { creator: 'Entente', from: explorer.fromText, to: explorer.toText, filters, link: shareUrl(explorer), lastModified: formatDay(todayDayNumber()) };
     const doc = visibleGexfDocument(renderer, (edge) => explorer.visibleRelationsOfEdge(edge), { types: explorer.typesById, sources: explorer.sourcesById }, meta);
     downloadBlob(new Blob([toGexf(doc)], { type: 'application/xml' }), this.dataFileName('gexf'));

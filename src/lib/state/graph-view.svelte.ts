@@ -187,7 +187,10 @@ export class GraphView {
 
   /** Sends the current filter and selection to the renderer: a display refresh, never a rebuild. */
   push(): void {
-    const { result, focus, selectedEdge, showIsolated } = this.explorer;
+    const { result, focus: focused, selectedEdge, showIsolated: keepIsolated } = this.explorer;
+    // Rolled up, an actor is drawn as its state or organisation; scoped or rolled up, "isolated" actors are those outside the view.
+    const focus = focused && this.explorer.countedAs(focused);
+    const showIsolated = keepIsolated && !this.explorer.scope.active && !this.explorer.rolledUp;
     if (this.renderer && result) this.renderer.update({ result, focus, selectedEdge, showIsolated });
   }
 

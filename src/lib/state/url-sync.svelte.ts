@@ -18,6 +18,9 @@ export function viewQueryOf(explorer: Explorer): string {
     to: explorer.toText,
     isFullExtent: explorer.isFullExtent,
     focus: explorer.focus,
+    scope: explorer.scope.pins,
+    depth: explorer.scope.depth,
+    rollUp: explorer.scope.rollUp,
   });
 }
 
@@ -42,6 +45,7 @@ function applyViewQuery(explorer: Explorer, search: string): string[] {
     notices.push('Ignored the date window: it ends before it starts once the missing bound is filled in.');
     explorer.setWindow(index.extent.start, index.extent.end);
   } else explorer.setWindow(from, to);
+  explorer.scope.restore(view.scope ?? [], view.depth === 2 ? 2 : 1, view.rollUp ?? false);
   explorer.focusActor(view.focus ?? null);
   explorer.selectEdge(null);
   return notices;
