@@ -10,7 +10,7 @@
  * semantics: a comparison is set up once, not moved on every frame.
  */
 import { ALL_MODALITIES, type FilterResult, type RelationFilter } from './filter';
-import { formatDay } from './dates';
+import { dayNumber, formatDay } from './dates';
 import type { RelationIndex } from './relation-index';
 
 export interface Period {
@@ -165,4 +165,21 @@ export function comparisonSwatches(comparison: PeriodComparison, palette: 'light
 /** The caption's first words: "A 2020 vs B 2022". */
 export function comparisonText(comparison: Pick<PeriodComparison, 'a' | 'b'>): string {
   return `A ${periodText(comparison.a)} vs B ${periodText(comparison.b)}`;
+}
+
+/**
+ * Periods to start a comparison with: the window as A and the same length right after it as B (or right
+ * before, when nothing follows); a window over the whole extent becomes its first and its last year.
+ */
+export function openingPeriods(window: Period, extent: Period): { a: Period; b: Period } {
+  if (window.from <= extent.from && window.to >= extent.to) {
+    const firstYear = Number(formatDay(extent.from).slice(0, 4));
+    const lastYear = Number(formatDay(extent.to).slice(0, 4));
+    const year = (y: number) => ({ from: dayNumber(y, 1, 1), to: dayNumber(y, 12, 31) });
+    if (firstYear !== lastYear) return { a: year(firstYear), b: year(lastYear) };
+  }
+  const length = window.to - window.from + 1;
+  const after = { from: window.to + 1, to: window.to + length };
+  const before = { from: window.from - length, to: window.from - 1 };
+  return { a: { ...window }, b: after.from <= extent.to ? after : before };
 }

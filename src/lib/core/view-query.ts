@@ -5,6 +5,7 @@
  */
 import { parsePartialDate } from './dates';
 import { MODALITIES } from './model';
+import { FILTER_QUERY_PARAMS, filterQueryParams, parseFilterQuery, type FilterQuery, type FilterQueryState, type FilterVocabulary } from './view-filters-query';
 
 export interface ViewQuery {
   types?: string[];
@@ -14,6 +15,8 @@ export interface ViewQuery {
   /** Standing relations carried forward to today. */
   carryForward?: boolean;
   focus?: string;
+  /** Actor kinds, sources, minimum weight and period B (view-filters-query.ts). */
+  filters?: FilterQuery;
 }
 
 export interface ParsedViewQuery {
@@ -24,9 +27,11 @@ export interface ParsedViewQuery {
 export interface ViewVocabulary {
   typeIds: readonly string[];
   actorIds: readonly string[];
+  /** Kinds and sources for the kind and source filters; without them those parameters are ignored. */
+  filters?: FilterVocabulary;
 }
 
-const KNOWN_PARAMS = new Set(['types', 'modality', 'from', 'to', 'carry', 'focus']);
+const KNOWN_PARAMS = new Set<string>(['types', 'modality', 'from', 'to', 'carry', 'focus', ...FILTER_QUERY_PARAMS]);
 const CARRY_ON = new Set(['today', '1', 'true']);
 const CARRY_OFF = new Set(['', '0', 'false', 'off']);
 
@@ -68,6 +73,7 @@ export function parseViewQuery(search: string, vocabulary: ViewVocabulary): Pars
     if (vocabulary.actorIds.includes(focus)) view.focus = focus;
     else notices.push(`Ignored focus "${focus}": no such actor.`);
   }
+  if (vocabulary.filters) view.filters = parseFilterQuery(params, vocabulary.filters, notices);
   return { view, notices };
 }
 
@@ -95,6 +101,7 @@ export interface SerializableView {
   to: string;
   isFullExtent: boolean;
   focus: string | null;
+  filters?: FilterQueryState & { vocabulary: FilterVocabulary };
 }
 
 /** Writes only what differs from the default view, so a plain visit keeps a plain URL. */
@@ -104,6 +111,7 @@ export function serializeViewQuery(view: SerializableView): string {
   if (view.modalities && view.modalities.length !== MODALITIES.length) params.push(`modality=${view.modalities.join(',')}`);
   if (!view.isFullExtent) params.push(`from=${view.from}`, `to=${view.to}`);
   if (view.carryForward) params.push('carry=today');
+  if (view.filters) params.push(...filterQueryParams(view.filters, view.filters.vocabulary));
   if (view.focus) params.push(`focus=${encodeURIComponent(view.focus)}`);
   return params.length ? `?${params.join('&')}` : '';
 }

@@ -18,6 +18,8 @@ export interface DisplayState {
   selectedEdge: number | null;
   /** Keep actors that have no visible relation on the canvas. */
   showIsolated: boolean;
+  /** While two periods are compared, the period each edge is in (core/compare.ts); edges are coloured by it. */
+  edgeState?: Uint8Array;
 }
 
 export interface DisplayArrays {
@@ -30,6 +32,7 @@ export interface DisplayArrays {
   edgeCurvature: Float32Array;
   edgeEmphasis: Uint8Array;
   dimOthers: boolean;
+  edgeState?: Uint8Array;
 }
 
 export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state: DisplayState): DisplayArrays {
@@ -82,5 +85,5 @@ export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state:
     edgeEmphasis[e] = 2;
     for (const n of [index.edgeSourceIndex[e], index.edgeTargetIndex[e]]) nodeEmphasis[n] = Math.max(nodeEmphasis[n], 1);
   }
-  return { nodeShown, nodeSize: sizes, nodeEmphasis, edgeSize: edgeSizes, edgeCurvature, edgeEmphasis, dimOthers };
+  return { nodeShown, nodeSize: sizes, nodeEmphasis, edgeSize: edgeSizes, edgeCurvature, edgeEmphasis, dimOthers, edgeState: state.edgeState };
 }

@@ -11,6 +11,11 @@ import { createFilterEngine, type FilterEngine } from '../core/filter-engine';
 import { formatDay, parsePartialDate, todayDayNumber } from '../core/dates';
 import { monthlyHistogram, type MonthlyHistogram } from '../core/histogram';
 import { createActorSearch, type ActorMatch } from '../core/actor-search';
+import type { RelationFilter } from '../core/filter';
+import { withMinWeight, withViewMasks } from '../core/view-filters';
+import { comparePeriods, type PeriodComparison } from '../core/compare';
+import { viewFilters } from './view-filters.svelte';
+import { compare } from './compare.svelte';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -32,17 +37,22 @@ export class Explorer {
 
   private engine: FilterEngine | null = null;
 
-  readonly result: FilterResult | null = $derived.by(() => {
+  /** The filter before the kind and source masks (state/view-filters.svelte.ts), which the legends need for their own counts. */
+  readonly baseFilter: RelationFilter | null = $derived.by(() => {
     const index = this.index;
     if (!index) return null;
+    return { from: this.from, to: this.to, typeMask: typeMaskOf(index, this.shownTypes), modalityMask: this.modalityMask, carryForward: this.carryForward };
+  });
+
+  readonly result: (FilterResult & { comparison?: PeriodComparison }) | null = $derived.by(() => {
+    const index = this.index;
+    if (!index || !this.baseFilter) return null;
     this.engine ??= createFilterEngine(index);
-    const out = this.engine.update({
-      from: this.from,
-      to: this.to,
-      typeMask: typeMaskOf(index, this.shownTypes),
-      modalityMask: this.modalityMask,
-      carryForward: this.carryForward,
-    });
+    const filter = withViewMasks(this.baseFilter, viewFilters.masksFor(index));
+    // Comparing, the result covers period A (the window) and period B together; see core/compare.ts.
+    const out: FilterResult & { comparison?: PeriodComparison } = compare.active
+      ? comparePeriods(index, filter, { from: this.from, to: this.to }, compare.b, viewFilters.minWeight)
+      : withMinWeight(index, this.engine.update(filter), viewFilters.minWeight);
     // A fresh wrapper each time, so everything that depends on the result re-runs; the arrays are shared,
     // and `visible` stays a getter so the per-row mask is built only when something reads it.
     return {
@@ -55,6 +65,7 @@ export class Explorer {
       modalityCountsInWindow: out.modalityCountsInWindow,
       edgeCounts: out.edgeCounts,
       nodeCounts: out.nodeCounts,
+      comparison: out.comparison,
     };
   });
 
@@ -109,6 +120,8 @@ export class Explorer {
     this.to = index.extent.end;
     this.focus = null;
     this.selectedEdge = null;
+    viewFilters.reset();
+    compare.stop();
     this.loadError = null;
     this.status = 'ready';
   }
@@ -212,7 +225,8 @@ export class Explorer {
       .map((i) => this.index!.dataset.relations[i]);
   }
 
-  private dropHiddenSelection(): void {
+  /** Drops a selected edge that the filter no longer draws. */
+  dropHiddenSelection(): void {
     if (this.selectedEdge !== null && this.result && this.result.edgeCounts[this.selectedEdge] === 0) this.selectedEdge = null;
   }
 }

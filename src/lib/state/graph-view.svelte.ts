@@ -104,7 +104,7 @@ export class GraphView {
   /** Sends the current filter and selection to the renderer: a display refresh, never a rebuild. */
   push(): void {
     const { result, focus, selectedEdge, showIsolated } = this.explorer;
-    if (this.renderer && result) this.renderer.update({ result, focus, selectedEdge, showIsolated });
+    if (this.renderer && result) this.renderer.update({ result, focus, selectedEdge, showIsolated, edgeState: result.comparison?.edgeState });
   }
 
   stopLayout(): void {
