@@ -41,6 +41,11 @@ function exposeAutomationHooks(renderer: GraphRenderer): void {
       });
     },
     hoveredNode: () => renderer.hoveredNode,
+    /** Colour of an edge as drawn now (a comparison colours edges by period), or null when it is hidden. */
+    edgeColor: (key: string) => {
+      const data = renderer.sigma.getEdgeDisplayData(key);
+      return data && !data.hidden ? data.color : null;
+    },
     lastLayout: () => renderer.lastLayout,
     nodePosition: (id: string) => {
       const { x, y } = renderer.graph.getNodeAttributes(id);
