@@ -6,6 +6,7 @@ import { KIND_STYLES, type KindStyle } from './kind-styles';
 import { ACTOR_KINDS } from './model';
 import type { ActorKind, RelationType, Source } from './model';
 import { outletText } from './relation-text';
+import { comparisonSwatches, comparisonText, type PeriodComparison } from './compare';
 
 export interface CaptionInput {
   title: string;
@@ -30,6 +31,10 @@ export interface CaptionInput {
   scope?: { actors: readonly string[]; depth: number };
   /** People and bodies counted as their state or organisation. */
   rolledUp?: boolean;
+  /** Two periods compared: the caption names both and the legend shows the three states instead of the types. */
+  comparison?: PeriodComparison;
+  /** What the kind, source and weight filters leave out (core/view-filters.ts viewFilterCaptionLines). */
+  filterLines?: readonly string[];
 }
 
 export interface LegendSwatch {
@@ -69,11 +74,12 @@ export function composeAnnotation(input: CaptionInput): ExportAnnotation {
   return {
     title: input.title,
     kinds,
-    types: shown.map((t) => ({ label: t.label, color: t.color, directed: t.directed })),
+    types: input.comparison ? comparisonSwatches(input.comparison) : shown.map((t) => ({ label: t.label, color: t.color, directed: t.directed })),
     captionLines: [
-      `${input.from} to ${input.to} · ${typeLine}`,
+      `${input.comparison ? comparisonText(input.comparison) : `${input.from} to ${input.to}`} · ${typeLine}`,
       `${plural(input.visibleCount, 'relation')}${input.statementCount === undefined ? '' : ` (${plural(input.statementCount, 'statement')})`} from ${plural(input.sources.length, 'source')}`,
       outlets.length ? `Sources: ${outlets.join('; ')}` : 'Sources: none',
+      ...(input.filterLines ?? []),
       ...(input.carryForward ? ['Standing relations carried forward to today, beyond what their sources attest'] : []),
       ...(input.scope?.actors.length ? [scopeText(input.scope)] : []),
       ...(input.rolledUp ? ['People and bodies counted as their state or organisation'] : []),

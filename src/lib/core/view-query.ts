@@ -5,6 +5,7 @@
  */
 import { parsePartialDate } from './dates';
 import { MODALITIES } from './model';
+import { FILTER_QUERY_PARAMS, filterQueryParams, parseFilterQuery, type FilterQuery, type FilterQueryState, type FilterVocabulary } from './view-filters-query';
 
 export interface ViewQuery {
   types?: string[];
@@ -20,6 +21,8 @@ export interface ViewQuery {
   depth?: number;
   /** People and bodies counted as their state or organisation. */
   rollUp?: boolean;
+  /** Actor kinds, sources, minimum weight and period B (view-filters-query.ts). */
+  filters?: FilterQuery;
 }
 
 export interface ParsedViewQuery {
@@ -30,9 +33,11 @@ export interface ParsedViewQuery {
 export interface ViewVocabulary {
   typeIds: readonly string[];
   actorIds: readonly string[];
+  /** Kinds and sources for the kind and source filters; without them those parameters are ignored. */
+  filters?: FilterVocabulary;
 }
 
-const KNOWN_PARAMS = new Set(['types', 'modality', 'from', 'to', 'carry', 'focus', 'scope', 'depth', 'rollup']);
+const KNOWN_PARAMS = new Set<string>(['types', 'modality', 'from', 'to', 'carry', 'focus', 'scope', 'depth', 'rollup', ...FILTER_QUERY_PARAMS]);
 const CARRY_ON = new Set(['today', '1', 'true']);
 const CARRY_OFF = new Set(['', '0', 'false', 'off']);
 
@@ -93,6 +98,7 @@ export function parseViewQuery(search: string, vocabulary: ViewVocabulary): Pars
     if (CARRY_ON.has(rollUp) || rollUp === 'on') view.rollUp = true;
     else if (!CARRY_OFF.has(rollUp)) notices.push(`Ignored "rollup=${rollUp}": use rollup=1 to count people and bodies as their state or organisation.`);
   }
+  if (vocabulary.filters) view.filters = parseFilterQuery(params, vocabulary.filters, notices);
   return { view, notices };
 }
 
@@ -123,6 +129,7 @@ export interface SerializableView {
   scope?: readonly string[];
   depth?: number;
   rollUp?: boolean;
+  filters?: FilterQueryState & { vocabulary: FilterVocabulary };
 }
 
 /** Writes only what differs from the default view, so a plain visit keeps a plain URL. */
@@ -132,6 +139,7 @@ export function serializeViewQuery(view: SerializableView): string {
   if (view.modalities && view.modalities.length !== MODALITIES.length) params.push(`modality=${view.modalities.join(',')}`);
   if (!view.isFullExtent) params.push(`from=${view.from}`, `to=${view.to}`);
   if (view.carryForward) params.push('carry=today');
+  if (view.filters) params.push(...filterQueryParams(view.filters, view.filters.vocabulary));
   if (view.focus) params.push(`focus=${encodeURIComponent(view.focus)}`);
   if (view.scope?.length) params.push(`scope=${view.scope.map(encodeURIComponent).join(',')}`, `depth=${view.depth ?? 1}`);
   if (view.rollUp) params.push('rollup=1');

@@ -21,6 +21,8 @@ export interface DisplayState {
   selectedEdge: number | null;
   /** Keep actors that have no visible relation on the canvas. */
   showIsolated: boolean;
+  /** While two periods are compared, the period each edge is in (core/compare.ts); edges are coloured by it. */
+  edgeState?: Uint8Array;
 }
 
 export interface DisplayArrays {
@@ -35,6 +37,8 @@ export interface DisplayArrays {
   dimOthers: boolean;
   /** Whether actors without visible relations are kept: an update that changes it starts over. */
   showIsolated: boolean;
+  /** Per edge, in a comparison of two periods: only in A, only in B or in both (core/compare.ts). */
+  edgeState?: Uint8Array;
 }
 
 /** The indices of the nodes and edges whose look changed. */
@@ -94,7 +98,7 @@ export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state:
     edgeEmphasis[e] = 2;
     for (const n of [index.edgeSourceIndex[e], index.edgeTargetIndex[e]]) nodeEmphasis[n] = Math.max(nodeEmphasis[n], 1);
   }
-  return { nodeShown, nodeSize: sizes, nodeEmphasis, edgeSize: edgeSizes, edgeCurvature, edgeEmphasis, dimOthers, showIsolated: state.showIsolated };
+  return { nodeShown, nodeSize: sizes, nodeEmphasis, edgeSize: edgeSizes, edgeCurvature, edgeEmphasis, dimOthers, showIsolated: state.showIsolated, edgeState: state.edgeState };
 }
 
 /** Per edge: its parallel group (an index into parallelGroups, -1 for a lone edge), and 1 when it runs from the pair's first actor. */
@@ -135,7 +139,7 @@ const marksOf = new WeakMap<DisplayArrays, Marks>();
  * computeDisplay instead: a focus or selection, which dims everything else, or a change of showIsolated.
  */
 export function updateDisplay(index: RelationIndex, display: DisplayArrays, state: DisplayState, changedEdges: Int32Array | null): DisplayChanges | null {
-  if (display.dimOthers || state.focus !== null || state.selectedEdge !== null || display.showIsolated !== state.showIsolated) return null;
+  if (display.dimOthers || state.focus !== null || state.selectedEdge !== null || display.showIsolated !== state.showIsolated || display.edgeState !== state.edgeState) return null;
   const { edgeCounts, nodeCounts } = state.result;
   const groups = parallelGroups(index);
   const { groupOf, forward } = parallelIndex(index);

@@ -33,6 +33,7 @@ export function visibleGexfDocument(
   });
 
   const edges: GexfEdgeInput[] = [];
+  const colorOf = new Map([...lookups.types].map(([id, type]) => [id, type.color]));
   let rowOf: Map<Relation, number> | undefined;
   // Every aggregated edge of the filter, also those beyond the drawn-edge limit, which the graph does not hold.
   index.edges.forEach((edge, e) => {

@@ -26,6 +26,7 @@ import { KIND_STYLES } from '../core/kind-styles';
 import { DIMMED_EDGE_COLOR, DIMMED_EDGE_COLOR_DARK, DIMMED_NODE_COLOR, DIMMED_NODE_COLOR_DARK, relationColorOnDark } from './styles';
 import { SIGMA_SETTINGS } from './sigma-settings';
 import { nearestEdge, type EdgeShape, type Point } from './edge-hit';
+import { compareEdgeColor } from './compare-style';
 
 export type { DisplayState } from './display';
 
@@ -134,7 +135,8 @@ export class GraphRenderer {
     }
     const next = computeDisplay(this.index, this.graph, state);
     this.display = next;
-    if (!previous || previous.dimOthers || next.dimOthers) {
+    // A comparison recolours edges whose size may not change, so it repaints all.
+    if (!previous || previous.dimOthers || next.dimOthers || previous.edgeState || next.edgeState) {
       this.sigma.refresh({ skipIndexation: true });
       return;
     }
@@ -387,8 +389,9 @@ export class GraphRenderer {
     const curvature = attributes.parallel ? display.edgeCurvature[e] || MIN_CURVATURE : 0;
     const dimmed = display.dimOthers && display.edgeEmphasis[e] === 0;
     const dark = palette === 'dark';
+    const compared = compareEdgeColor(display.edgeState, e, palette);
     return {
-      color: dimmed ? (dark ? DIMMED_EDGE_COLOR_DARK : DIMMED_EDGE_COLOR) : dark ? relationColorOnDark(attributes.color) : attributes.color,
+      color: dimmed ? (dark ? DIMMED_EDGE_COLOR_DARK : DIMMED_EDGE_COLOR) : (compared ?? (dark ? relationColorOnDark(attributes.color) : attributes.color)),
       size: display.edgeSize[e] * (display.edgeEmphasis[e] === 2 ? 1.6 : 1),
       type,
       curvature,

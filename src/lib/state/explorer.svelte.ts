@@ -14,6 +14,11 @@ import { createActorSearch, type ActorMatch } from '../core/actor-search';
 import { rolledEdgeRows, withRollupEdges, type Rollup } from '../core/rollup';
 import { filterView, type ViewResult } from '../core/scope';
 import { ViewScope } from './scope.svelte';
+import type { RelationFilter } from '../core/filter';
+import { withMinWeight, withViewMasks } from '../core/view-filters';
+import { comparePeriods, type PeriodComparison } from '../core/compare';
+import { viewFilters } from './view-filters.svelte';
+import { compare } from './compare.svelte';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -40,30 +45,45 @@ export class Explorer {
   private engine: FilterEngine | null = null;
   private viewScratch: { edgeCounts: Int32Array; nodeCounts: Int32Array } | null = null;
 
-  private readonly view: ViewResult | null = $derived.by(() => {
+  /** The filter before the kind and source masks (state/view-filters.svelte.ts), which the legends need for their own counts. */
+  readonly baseFilter: RelationFilter | null = $derived.by(() => {
     const index = this.index;
     if (!index) return null;
+    return { from: this.from, to: this.to, typeMask: typeMaskOf(index, this.shownTypes), modalityMask: this.modalityMask, carryForward: this.carryForward };
+  });
+
+  /**
+   * The view's result: kind and source masks, then roll-up and scope (core/scope.ts), then the minimum
+   * weight; or, comparing two periods, the comparison over the scoped edges (core/compare.ts), which counts
+   * the dataset's own edges, so roll-up waits while periods are compared.
+   */
+  private readonly view: (ViewResult & { derived: boolean; comparison?: PeriodComparison }) | null = $derived.by(() => {
+    const index = this.index;
+    if (!index || !this.baseFilter) return null;
     this.engine ??= createFilterEngine(index);
     this.viewScratch ??= { edgeCounts: new Int32Array(index.edges.length), nodeCounts: new Int32Array(index.actorIds.length) };
     const actorIndex = new Map(index.actorIds.map((id, i) => [id, i]));
     const pins = this.scope.pins.map((id) => actorIndex.get(id) ?? -1).filter((i) => i >= 0);
-    const filter = {
-      from: this.from,
-      to: this.to,
-      typeMask: typeMaskOf(index, this.shownTypes),
-      modalityMask: this.modalityMask,
-      carryForward: this.carryForward,
-    };
-    const options = { rollup: this.rolledUp ? this.rollup : null, scope: pins.length ? { actors: pins, depth: this.scope.depth } : null };
-    return filterView(this.engine, index, filter, options, this.viewScratch);
+    const filter = withViewMasks(this.baseFilter, viewFilters.masksFor(index));
+    const scope = pins.length ? { actors: pins, depth: this.scope.depth } : null;
+    if (compare.active) {
+      const scoped = scope ? filterView(this.engine, index, filter, { rollup: null, scope }, this.viewScratch) : null;
+      const compared = comparePeriods(index, scoped ? { ...filter, edgeMask: scoped.edgeMask } : filter, { from: this.from, to: this.to }, compare.b, viewFilters.minWeight);
+      return { result: compared, edgeMask: scoped?.edgeMask, scopeActors: scoped?.scopeActors ?? null, derived: true, comparison: compared.comparison };
+    }
+    const view = filterView(this.engine, index, filter, { rollup: this.rolledUp ? this.rollup : null, scope }, this.viewScratch);
+    if (viewFilters.minWeight <= 1) return { ...view, derived: this.rolledUp };
+    const rowsOf = (e: number) => this.drawnEdgeRows(e);
+    return { ...view, result: withMinWeight(index, view.result, viewFilters.minWeight, rowsOf), derived: true };
   });
 
-  /** Whether the view counts people and bodies as their state or organisation (and the dataset has any to roll up). */
-  readonly rolledUp: boolean = $derived(this.scope.rollUp && !!this.rollup?.changesAnything);
+  /** Whether the view counts people and bodies as their state or organisation (and the dataset has any to roll up); not while comparing. */
+  readonly rolledUp: boolean = $derived(this.scope.rollUp && !!this.rollup?.changesAnything && !compare.active);
 
-  readonly result: FilterResult | null = $derived.by(() => {
-    const out = this.view?.result;
-    if (!out) return null;
+  readonly result: (FilterResult & { comparison?: PeriodComparison }) | null = $derived.by(() => {
+    const view = this.view;
+    const out = view?.result;
+    if (!view || !out) return null;
     // A fresh wrapper each time, so everything that depends on the result re-runs; the arrays are shared,
     // and `visible` stays a getter so the per-row mask is built only when something reads it.
     return {
@@ -76,7 +96,9 @@ export class Explorer {
       modalityCountsInWindow: out.modalityCountsInWindow,
       edgeCounts: out.edgeCounts,
       nodeCounts: out.nodeCounts,
-      takeChangedEdges: out.takeChangedEdges,
+      // Roll-up, minimum weight and comparison give arrays of their own: the engine's changed edges do not describe them.
+      takeChangedEdges: view.derived ? undefined : out.takeChangedEdges,
+      comparison: view.comparison,
     };
   });
 
@@ -136,6 +158,8 @@ export class Explorer {
     this.to = index.extent.end;
     this.focus = null;
     this.selectedEdge = null;
+    viewFilters.reset();
+    compare.stop();
     this.loadError = null;
     this.status = 'ready';
   }
@@ -257,7 +281,8 @@ export class Explorer {
     return i < 0 ? actorId : this.index.actorIds[this.rollup.topOf[i]];
   }
 
-  private dropHiddenSelection(): void {
+  /** Drops a selected edge that the filter no longer draws. */
+  dropHiddenSelection(): void {
     if (this.selectedEdge !== null && this.result && this.result.edgeCounts[this.selectedEdge] === 0) this.selectedEdge = null;
   }
 }

@@ -15,6 +15,14 @@ import { downloadBlob } from './download';
 import type { Explorer } from './explorer.svelte';
 import type { GraphView } from './graph-view.svelte';
 import { shareUrl } from './url-sync.svelte';
+import { viewFilterCaptionLines } from '../core/view-filters';
+import { comparisonText, periodText } from '../core/compare';
+import { viewFilters } from './view-filters.svelte';
+
+/** What the kind, source, weight and compare filters add to the caption and the GEXF's meta. */
+function filterLinesOf(explorer: Explorer): string[] {
+  return explorer.dataset ? viewFilterCaptionLines(explorer.dataset, viewFilters.selection) : [];
+}
 
 const DATASET_NAME = 'entente';
 /** The graph area an export keeps at the least, beside legend and caption, in layout units. */
@@ -53,7 +61,7 @@ export class Exporter {
   ) {}
 
   get defaultFileName(): string {
-    return defaultExportFileName(DATASET_NAME, this.explorer.fromText, this.explorer.toText, 'png', this.viewNaming);
+    return this.dataFileName('png');
   }
 
   get fileName(): string {
@@ -61,6 +69,8 @@ export class Exporter {
   }
 
   get defaultTitle(): string {
+    const comparison = this.explorer.result?.comparison;
+    if (comparison) return `Relations, ${periodText(comparison.a)} compared with ${periodText(comparison.b)}`;
     return `Relations, ${this.explorer.fromText} to ${this.explorer.toText}`;
   }
 
@@ -137,6 +147,8 @@ export class Exporter {
       carryForward: explorer.carryForward,
       scope: explorer.scope.active ? { actors: explorer.scope.pins.map((id) => explorer.actorLabel(id)), depth: explorer.scope.depth } : undefined,
       rolledUp: explorer.rolledUp,
+      comparison: explorer.result?.comparison,
+      filterLines: filterLinesOf(explorer),
     });
   }
 
@@ -183,7 +195,10 @@ export class Exporter {
   }
 
   private dataFileName(extension: string): string {
-    return defaultExportFileName(DATASET_NAME, this.explorer.fromText, this.explorer.toText, extension, this.viewNaming);
+    // Compared, the name carries period B after the window (period A): entente_2020-01-01_2020-12-31_vs_2022-01-01_2022-12-31.png
+    const b = this.explorer.result?.comparison?.b;
+    const to = b ? `${this.explorer.toText}_vs_${formatDay(b.from)}_${formatDay(b.to)}` : this.explorer.toText;
+    return defaultExportFileName(DATASET_NAME, this.explorer.fromText, to, extension, this.viewNaming);
   }
 
   /** What a file name says about the scope and roll-up. */
@@ -224,6 +239,8 @@ export class Exporter {
     if (explorer.focus) filters.push(`focus: ${explorer.actorsById.get(explorer.focus)?.label ?? explorer.focus}`);
     if (explorer.scope.active) filters.push(scopeText({ actors: explorer.scope.pins.map((id) => explorer.actorLabel(id)), depth: explorer.scope.depth }).toLowerCase());
     if (explorer.rolledUp) filters.push('people and bodies counted as their state or organisation');
+    filters.push(...filterLinesOf(explorer));
+    if (explorer.result?.comparison) filters.push(`compared: ${comparisonText(explorer.result.comparison)}`);
     const meta = { creator: 'Entente', from: explorer.fromText, to: explorer.toText, filters, link: shareUrl(explorer), lastModified: formatDay(todayDayNumber()) };
     const doc = visibleGexfDocument(renderer, (edge) => explorer.visibleRelationsOfEdge(edge), { types: explorer.typesById, sources: explorer.sourcesById }, meta);
     downloadBlob(new Blob([toGexf(doc)], { type: 'application/xml' }), this.dataFileName('gexf'));

@@ -43,6 +43,11 @@ function exposeAutomationHooks(renderer: GraphRenderer): void {
       });
     },
     hoveredNode: () => renderer.hoveredNode,
+    /** Colour of an edge as drawn now (a comparison colours edges by period), or null when it is hidden. */
+    edgeColor: (key: string) => {
+      const data = renderer.sigma.getEdgeDisplayData(key);
+      return data && !data.hidden ? data.color : null;
+    },
     lastLayout: () => renderer.lastLayout,
     /** Nodes and edges the graphology graph holds (all actors; the strongest edges up to the limit, plus affiliations). */
     graphSize: () => ({ order: renderer.graph.order, size: renderer.graph.size, heldEdges: renderer.heldEdgeCount, totalEdges: renderer.index.edges.length }),
@@ -191,7 +196,7 @@ export class GraphView {
     // Rolled up, an actor is drawn as its state or organisation; scoped or rolled up, "isolated" actors are those outside the view.
     const focus = focused && this.explorer.countedAs(focused);
     const showIsolated = keepIsolated && !this.explorer.scope.active && !this.explorer.rolledUp;
-    if (this.renderer && result) this.renderer.update({ result, focus, selectedEdge, showIsolated });
+    if (this.renderer && result) this.renderer.update({ result, focus, selectedEdge, showIsolated, edgeState: result.comparison?.edgeState });
   }
 
   stopLayout(): void {

@@ -5,6 +5,16 @@
 import { MODALITIES } from '../core/model';
 import { parseViewQuery, serializeViewQuery } from '../core/view-query';
 import type { Explorer } from './explorer.svelte';
+import { ACTOR_KINDS } from '../core/model';
+import type { FilterVocabulary } from '../core/view-filters-query';
+import { viewFilters } from './view-filters.svelte';
+import { compare } from './compare.svelte';
+
+/** Kinds and sources of the loaded dataset, for the kind, source and compare parameters. */
+function filterVocabulary(explorer: Explorer): FilterVocabulary {
+  const actors = explorer.dataset?.actors ?? [];
+  return { kinds: ACTOR_KINDS.filter((k) => actors.some((a) => a.kind === k)), sources: explorer.dataset?.sources ?? [] };
+}
 
 const SETTLE_MS = 400;
 
@@ -21,6 +31,7 @@ export function viewQueryOf(explorer: Explorer): string {
     scope: explorer.scope.pins,
     depth: explorer.scope.depth,
     rollUp: explorer.scope.rollUp,
+    filters: { ...viewFilters.selection, compare: compare.active ? compare.b : null, vocabulary: filterVocabulary(explorer) },
   });
 }
 
@@ -33,7 +44,7 @@ export function shareUrl(explorer: Explorer): string {
 function applyViewQuery(explorer: Explorer, search: string): string[] {
   const index = explorer.index;
   if (!index) return [];
-  const { view, notices } = parseViewQuery(search, { typeIds: index.typeIds, actorIds: index.actorIds });
+  const { view, notices } = parseViewQuery(search, { typeIds: index.typeIds, actorIds: index.actorIds, filters: filterVocabulary(explorer) });
   if (view.types) explorer.shownTypes = index.typeIds.filter((id) => view.types!.includes(id));
   else explorer.showAllTypes();
   if (view.modalities) explorer.shownModalities = MODALITIES.filter((m) => view.modalities!.includes(m));
@@ -46,6 +57,11 @@ function applyViewQuery(explorer: Explorer, search: string): string[] {
     explorer.setWindow(index.extent.start, index.extent.end);
   } else explorer.setWindow(from, to);
   explorer.scope.restore(view.scope ?? [], view.depth === 2 ? 2 : 1, view.rollUp ?? false);
+  viewFilters.hiddenKinds = view.filters?.hiddenKinds ?? [];
+  viewFilters.hiddenSources = view.filters?.hiddenSources ?? [];
+  viewFilters.setMinWeight(view.filters?.minWeight ?? 1);
+  if (view.filters?.compare) compare.start(view.filters.compare);
+  else compare.stop();
   explorer.focusActor(view.focus ?? null);
   explorer.selectEdge(null);
   return notices;
