@@ -97,17 +97,24 @@ describe('layout', () => {
     const ids = index.actorIds.slice(0, 5);
     await page.getByRole('button', { name: 'Re-run layout' }).click();
     // Stop is pressed in the task that draws the first progress report (polling on DOM mutations), so the run cannot settle in between.
-    const atStop = await page.waitForFunction(() => {
-      const h = (window as unknown as { __entente: Hooks }).__entente;
-      const report = h.layoutReport();
-      if (report?.kind !== 'running' || !report.iterations) return null;
-      const bar = document.querySelector('[data-testid="layout-progress"] progress');
-      const stop = [...document.querySelectorAll('[data-testid="layout-progress"] button')].find((b) => b.textContent === 'Stop') as HTMLButtonElement | undefined;
-      if (!bar || !stop) return null;
-      stop.click();
-      return { iterations: report.iterations };
-    }, undefined, { polling: 'mutation' });
-    const { iterations } = (await atStop.jsonValue())!;
+    const { iterations } = await page.evaluate(
+      () =>
+        new Promise<{ iterations: number }>((resolve) => {
+          const check = () => {
+            const report = (window as unknown as { __entente: Hooks }).__entente.layoutReport();
+            if (report?.kind !== 'running' || !report.iterations) return;
+            const stop = [...document.querySelectorAll('[data-testid="layout-progress"] button')].find((b) => b.textContent === 'Stop') as HTMLButtonElement | undefined;
+            if (!stop) return;
+            observer.disconnect();
+            stop.click();
+            resolve({ iterations: report.iterations });
+          };
+          // Mutation callbacks run in the task that drew the report, before the worker's next message.
+          const observer = new MutationObserver(check);
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+          check();
+        }),
+    );
     expect(iterations).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.shell').getAttribute('data-layout')).toBe('settled');
     const last = await hooks(page)((h) => h.lastLayout());
@@ -118,7 +125,7 @@ describe('layout', () => {
     // Two more drawn frames later nothing has moved: the worker is gone.
     for (let k = 0; k < 2; k++) await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await page.evaluate((ids) => ids.map((id) => (window as unknown as { __entente: Hooks }).__entente.nodePosition(id)), ids)).toEqual(stopped);
-    await expect(page.getByTestId('layout-progress')).toHaveCount(0);
+    expect(await page.getByTestId('layout-progress').count()).toBe(0);
   });
 
   test('positions are saved with the dataset, so a reload shows them without laying out again', async () => {
