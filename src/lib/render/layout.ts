@@ -51,8 +51,12 @@ export function layoutSettings(graph: EntenteGraph): LayoutSettings {
   };
 }
 
-/** graphology-layout-forceatlas2's matrices for the graph, in graph.nodes() order. */
-function layoutMatrices(graph: EntenteGraph): { keys: string[]; nodes: Float32Array; edges: Float32Array } {
+/**
+ * graphology-layout-forceatlas2's matrices for the graph, in graph.nodes() order. The typed edges
+ * of one pair become one layout edge pulling as hard as they did together (FA2 pulls with
+ * weight^influence), which halves the per-iteration work on a dense multigraph.
+ */
+function layoutMatrices(graph: EntenteGraph, influence: number): { keys: string[]; nodes: Float32Array; edges: Float32Array } {
   const keys = graph.nodes();
   const position = new Map<string, number>();
   const nodes = new Float32Array(keys.length * NODE_STRIDE);
@@ -66,26 +70,36 @@ function layoutMatrices(graph: EntenteGraph): { keys: string[]; nodes: Float32Ar
     nodes[n + 7] = 1; // convergence
     nodes[n + 8] = a.size || 1;
   });
-  const edges = new Float32Array(graph.size * EDGE_STRIDE);
-  let e = 0;
+  const pull = new Map<number, number>();
   graph.forEachEdge((_key, attributes, source, target) => {
     const s = position.get(source)!;
     const t = position.get(target)!;
-    edges[e] = s * NODE_STRIDE;
-    edges[e + 1] = t * NODE_STRIDE;
     const weight = attributes.weight || 1;
-    edges[e + 2] = weight;
     // Hubs repel more, as in graphology's own matrices.
     nodes[s * NODE_STRIDE + 6] += weight;
     nodes[t * NODE_STRIDE + 6] += weight;
-    e += EDGE_STRIDE;
+    const pair = s < t ? s * keys.length + t : t * keys.length + s;
+    pull.set(pair, (pull.get(pair) ?? 0) + (influence === 0 ? 1 : weight ** influence));
   });
+  const edges = new Float32Array(pull.size * EDGE_STRIDE);
+  let e = 0;
+  for (const [pair, total] of pull) {
+    edges[e] = Math.floor(pair / keys.length) * NODE_STRIDE;
+    edges[e + 1] = (pair % keys.length) * NODE_STRIDE;
+    // With influence 0 FA2 ignores weights, so a pair's edge count becomes its weight under influence 1.
+    edges[e + 2] = influence === 0 ? total : total ** (1 / influence);
+    e += EDGE_STRIDE;
+  }
   return { keys, nodes, edges };
 }
 
+/** With edgeWeightInfluence 0, merged pairs carry their edge count as a weight, applied at influence 1. */
+const influenceFor = (settings: LayoutSettings): LayoutSettings => (settings.edgeWeightInfluence === 0 ? { ...settings, edgeWeightInfluence: 1 } : settings);
+
 export function runLayout(graph: EntenteGraph, onProgress: (progress: LayoutProgress) => void, options: Partial<LayoutOptions> = {}): LayoutRun {
   const { maxDurationMs, ...settle } = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
-  const { keys, nodes, edges } = layoutMatrices(graph);
+  const settings = layoutSettings(graph);
+  const { keys, nodes, edges } = layoutMatrices(graph, settings.edgeWeightInfluence as number);
   const startedAt = performance.now();
   const worker = new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module', name: 'entente-layout' });
   let finish: (outcome: LayoutOutcome) => void = () => {};
@@ -136,6 +150,6 @@ export function runLayout(graph: EntenteGraph, onProgress: (progress: LayoutProg
   };
   const deadline = setTimeout(() => end('timeout'), maxDurationMs);
   if (keys.length < 2) queueMicrotask(() => end('settled'));
-  else worker.postMessage({ kind: 'start', nodes, edges, settings: layoutSettings(graph), options: settle, reportEveryMs: REPORT_EVERY_MS } satisfies LayoutRequest, [nodes.buffer, edges.buffer]);
+  else worker.postMessage({ kind: 'start', nodes, edges, settings: influenceFor(settings), options: settle, reportEveryMs: REPORT_EVERY_MS } satisfies LayoutRequest, [nodes.buffer, edges.buffer]);
   return { done, stop: () => end('stopped') };
 }

@@ -161,6 +161,7 @@ export class GraphView {
     }, { edgeLimit: this.edgeLimit, positions });
     this.renderer = renderer;
     exposeAutomationHooks(renderer);
+    Object.assign((window as unknown as { __entente: object }).__entente, { layoutReport: () => this.layoutReport });
     this.push();
     if (positions) {
       this.layoutStatus = 'settled';

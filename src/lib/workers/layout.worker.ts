@@ -8,8 +8,11 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const { nodes, edges, settings, options, reportEveryMs } = event.data;
   const steps = new LayoutSteps(nodes, edges, settings, options);
+  let first = true;
   const batch = () => {
-    const progress = steps.run(reportEveryMs);
+    // The first report comes after the first movement check, so even a layout that settles fast is seen running.
+    const progress = steps.run(first ? 0 : reportEveryMs);
+    first = false;
     const positions = steps.positions();
     scope.postMessage({ kind: 'progress', positions, progress } satisfies LayoutReply, [positions.buffer]);
     // A macrotask between batches, so the worker stays responsive to termination and messages.
