@@ -1,20 +1,18 @@
 /**
- * A WebM video of the playback, recorded by the browser's own MediaRecorder
- * from a canvas: nothing leaves the page.
+ * A WebM video of the playback, made in the page: nothing is uploaded.
  *
  * Each frame is composed like the PNG export: a hidden sigma renderer of the
  * graph area draws the graph (WebGL edges and nodes, 2D labels), its layers
  * are drawn onto one 2D canvas, and title, legend and caption (with the
- * frame's date window) are drawn beside it. The recorded canvas is captured
- * with `captureStream(0)`, so it yields a frame only on `requestFrame()`:
- * exactly one per composed picture, never a half-drawn one.
+ * frame's date window) are drawn beside it.
  *
- * MediaRecorder stamps a frame with the time it was captured, so the video's
- * timing is the recording's: frame i is shown at start + i × frameMs, and the
- * next frame is composed while the current one is held. A frame that takes
- * longer to compose than its time on screen delays the rest (reported as
- * `lateMs`) rather than shortening any frame. A closing copy of the last frame
- * marks the end, so the last frame gets its full time too.
+ * Where WebCodecs has a VP9 or VP8 encoder, each composed frame is encoded
+ * with its own timestamp (i × frameMs) and written into a WebM by
+ * core/webm-write.ts: the timing is exact however long drawing takes.
+ * Otherwise MediaRecorder records the canvas (`captureStream(0)`, one
+ * `requestFrame()` per composed frame); it stamps frames with the time they
+ * were captured, so it records in real time, and a frame that takes longer to
+ * compose than its time on screen lasts longer (reported as `lateMs`).
  */
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
