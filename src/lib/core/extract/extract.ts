@@ -398,7 +398,7 @@ function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Senten
     for (const member of right) if (gazetteer.actors.get(member.actorId)?.kind === 'state') add(member, organisation);
     return pairs;
   }
-  if (cue.rule.frame === 'symmetric' && /between$/.test(cue.text) && right && right.length > 1) {
+  if (cue.rule.frame === 'symmetric' && (/between$/.test(cue.text) || /^ (?:[a-z-]+ ){0,2}?between /.test(folded.slice(cue.end, cue.end + 40))) && right && right.length > 1) {
     for (let i = 0; i < right.length; i++) for (let j = i + 1; j < right.length; j++) add(right[i], right[j]);
     return pairs;
   }
