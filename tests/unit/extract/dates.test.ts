@@ -63,6 +63,12 @@ describe('candidate dates', () => {
     expect(extract('In 2020, Armenia was a member of the CSTO.')[0]).toMatchObject({ type: 'membership', date: '2020' });
   });
 
+  it('gives an event sentence without a date the last date of its paragraph', () => {
+    const [attack, accusation] = extract('Azerbaijan attacked Armenia on Wednesday. Armenia accused Azerbaijan.\nArmenia blamed Azerbaijan.');
+    expect(attack.date).toBe('2021-05-12');
+    expect(accusation).toMatchObject({ type: 'accusation', date: '2021-05-12', flags: [] });
+  });
+
   it('flags an event without a date phrase as dated by guess', () => {
     expect(extract('Azerbaijan attacked Armenia.')[0]).toMatchObject({ date: PUBLISHED, flags: ['date-guessed'] });
   });

@@ -88,6 +88,8 @@ export function extractCandidates(text: string, dataset: Dataset, options: Extra
   const allCues = findCues(folded, knownTypes);
   let cueIndex = 0;
   let lastPerson: string | null = null;
+  let paragraphDate: DateMention | null = null;
+  let paragraphOfDate = -1;
   let unitIndex = 0;
   for (const sentence of sentences) {
     const inSentence: Unit[] = [];
@@ -109,6 +111,11 @@ export function extractCandidates(text: string, dataset: Dataset, options: Extra
 
     const lists = groupLists(folded, inSentence);
     const dates = findDates(text, sentence.start, sentence.end, options.published);
+    // an event sentence without a date of its own takes the last one of its paragraph ("on Thursday ... He also said ...")
+    if (sentence.paragraph !== paragraphOfDate) (paragraphDate = null), (paragraphOfDate = sentence.paragraph);
+    const sentenceDates = dates.filter((d) => d.scope === 'sentence');
+    const inherited = sentenceDates.length ? null : paragraphDate;
+    if (sentenceDates.length) paragraphDate = sentenceDates[sentenceDates.length - 1];
     const cues: CueMatch[] = [];
     while (cueIndex < allCues.length && allCues[cueIndex].start < sentence.end) {
       const cue = allCues[cueIndex++];
@@ -124,7 +131,7 @@ export function extractCandidates(text: string, dataset: Dataset, options: Extra
       if (!pairs.length) return;
       const statement = pairs.length > 1 ? `s${sentence.index + 1}-${c + 1}` : '';
       for (const [subject, object] of pairs) {
-        const candidate = buildCandidate(text, folded, sentence, cue, subject, object, dates, options.published, types, statement, gazetteer);
+        const candidate = buildCandidate(text, folded, sentence, cue, subject, object, dates, options.published, types, statement, gazetteer, inherited);
         if (candidate) candidates.push(candidate);
       }
       // "a Russian-brokered truce": the parties it brokered between concluded it
@@ -398,7 +405,7 @@ function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Senten
     for (const member of right) if (gazetteer.actors.get(member.actorId)?.kind === 'state') add(member, organisation);
     return pairs;
   }
-  if (cue.rule.frame === 'symmetric' && /between$/.test(cue.text) && right && right.length > 1) {
+  if (cue.rule.frame === 'symmetric' && (/between$/.test(cue.text) || /^ (?:[a-z-]+ ){0,2}?between /.test(folded.slice(cue.end, cue.end + 40))) && right && right.length > 1) {
     for (let i = 0; i < right.length; i++) for (let j = i + 1; j < right.length; j++) add(right[i], right[j]);
     return pairs;
   }
@@ -455,6 +462,7 @@ function buildCandidate(
   types: Map<string, Dataset['types'][number]>,
   statement: string,
   gazetteer: Gazetteer,
+  inherited: DateMention | null = null,
 ): Candidate | null {
   const type = types.get(cue.type);
   if (!type) return null;
@@ -470,6 +478,7 @@ function buildCandidate(
     plain.sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start));
     date = plain[0].value;
   }
+  if (!date && inherited && type.temporal === 'event') date = inherited.value;
   if (!date) {
     date = published;
     if (type.temporal === 'event') flags.push('date-guessed');
