@@ -17,8 +17,13 @@ export interface Rollup {
   topOf: Int32Array;
   /** For each edge, the edge it is counted in when rolled up; -1 when both ends roll into one actor (a minister and their state). */
   rolledEdgeOf: Int32Array;
-  /** For each edge, the edges rolled into it, ascending; empty for an edge between actors that are not tops. */
-  membersOf: Int32Array[];
+  /**
+   * The edges rolled into each edge, ascending, as one array: those of edge `r` are
+   * `members[memberStart[r]]` up to `members[memberStart[r + 1]]` (none for an edge between actors that are not tops).
+   * Two flat arrays, not one list per edge, so a dataset of half a million edges pays a few MB, not tens.
+   */
+  memberStart: Int32Array;
+  members: Int32Array;
   /** 1 for each edge whose rows stay in the rolled-up view (0: internal to one state or organisation). */
   keep: Uint8Array;
   /** Number of edges of the dataset itself; those after it exist only for the rolled-up view. */
@@ -107,12 +112,17 @@ export function withRollupEdges(index: RelationIndex): { index: RelationIndex; r
     rolledEdgeOf[e] = r;
   }
   const total = ownEdgeCount + extra.length;
-  const memberLists: number[][] = Array.from({ length: total }, () => []);
-  for (let e = 0; e < ownEdgeCount; e++) if (rolledEdgeOf[e] >= 0) memberLists[rolledEdgeOf[e]].push(e);
+  const memberStart = new Int32Array(total + 1);
+  for (let e = 0; e < ownEdgeCount; e++) if (rolledEdgeOf[e] >= 0) memberStart[rolledEdgeOf[e] + 1]++;
+  for (let r = 0; r < total; r++) memberStart[r + 1] += memberStart[r];
+  const members = new Int32Array(memberStart[total]);
+  const fill = memberStart.slice(0, total);
+  for (let e = 0; e < ownEdgeCount; e++) if (rolledEdgeOf[e] >= 0) members[fill[rolledEdgeOf[e]]++] = e;
   const rollup: Rollup = {
     topOf,
     rolledEdgeOf,
-    membersOf: memberLists.map((list) => Int32Array.from(list)),
+    memberStart,
+    members,
     keep: Uint8Array.from(rolledEdgeOf, (r) => (r >= 0 ? 1 : 0)),
     ownEdgeCount,
     changesAnything,
@@ -160,6 +170,8 @@ export function rollUpCounts(index: RelationIndex, rollup: Rollup, edgeCounts: I
 /** The rows drawn in an edge of the rolled-up view, ascending: the rows of every edge rolled into it. */
 export function rolledEdgeRows(index: RelationIndex, rollup: Rollup, edge: number): number[] {
   const rows: number[] = [];
-  for (const e of rollup.membersOf[edge] ?? []) for (const i of index.edgeRelations[e]) rows.push(i);
+  const { memberStart, members } = rollup;
+  if (edge < 0 || edge + 1 >= memberStart.length) return rows;
+  for (let k = memberStart[edge]; k < memberStart[edge + 1]; k++) for (const i of index.edgeRelations[members[k]]) rows.push(i);
   return rows.sort((a, b) => a - b);
 }
