@@ -134,16 +134,36 @@ export function withRollupEdges(index: RelationIndex): { index: RelationIndex; r
     out.set(more, ownEdgeCount);
     return out;
   };
-  return {
-    index: {
-      ...index,
-      edges: [...edges, ...extra],
-      edgeSourceIndex: joined(edgeSourceIndex, extraSource),
-      edgeTargetIndex: joined(edgeTargetIndex, extraTarget),
-      edgeRelations: [...index.edgeRelations, ...extra.map(() => new Int32Array(0))],
-    },
-    rollup,
+  const extended: RelationIndex = {
+    ...index,
+    edges: [...edges, ...extra],
+    edgeSourceIndex: joined(edgeSourceIndex, extraSource),
+    edgeTargetIndex: joined(edgeTargetIndex, extraTarget),
+    edgeRelations: [...index.edgeRelations, ...extra.map(() => new Int32Array(0))],
   };
+  extendColumnarEdges(index, extended, extra);
+  return { index: extended, rollup };
+}
+
+/**
+ * A columnar index (per-edge type numbers, rows grouped by edge with start offsets) gets the
+ * extra edges there too: their type, and an empty run of rows each, so code reading either form agrees.
+ */
+function extendColumnarEdges(index: RelationIndex, extended: RelationIndex, extra: AggregatedEdge[]): void {
+  const columnar = index as RelationIndex & { edgeTypeOf?: Uint16Array; edgeRowStart?: Int32Array };
+  const out = extended as RelationIndex & { edgeTypeOf?: Uint16Array; edgeRowStart?: Int32Array };
+  if (columnar.edgeTypeOf) {
+    const types = new Uint16Array(columnar.edgeTypeOf.length + extra.length);
+    types.set(columnar.edgeTypeOf);
+    extra.forEach((edge, k) => (types[columnar.edgeTypeOf!.length + k] = index.typeIds.indexOf(edge.type)));
+    out.edgeTypeOf = types;
+  }
+  if (columnar.edgeRowStart) {
+    const starts = new Int32Array(columnar.edgeRowStart.length + extra.length);
+    starts.set(columnar.edgeRowStart);
+    starts.fill(columnar.edgeRowStart[columnar.edgeRowStart.length - 1] ?? 0, columnar.edgeRowStart.length);
+    out.edgeRowStart = starts;
+  }
 }
 
 /**
