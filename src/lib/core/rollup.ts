@@ -17,8 +17,13 @@ export interface Rollup {
   topOf: Int32Array;
   /** For each edge, the edge it is counted in when rolled up; -1 when both ends roll into one actor (a minister and their state). */
   rolledEdgeOf: Int32Array;
-  /** For each edge, the edges rolled into it, ascending; empty for an edge between actors that are not tops. */
-  membersOf: Int32Array[];
+  /**
+   * The edges rolled into each edge, ascending, as one array: those of edge `r` are
+   * `members[memberStart[r]]` up to `members[memberStart[r + 1]]` (none for an edge between actors that are not tops).
+   * Two flat arrays, not one list per edge, so a dataset of half a million edges pays a few MB, not tens.
+   */
+  memberStart: Int32Array;
+  members: Int32Array;
   /** 1 for each edge whose rows stay in the rolled-up view (0: internal to one state or organisation). */
   keep: Uint8Array;
   /** Number of edges of the dataset itself; those after it exist only for the rolled-up view. */
@@ -107,12 +112,17 @@ export function withRollupEdges(index: RelationIndex): { index: RelationIndex; r
     rolledEdgeOf[e] = r;
   }
   const total = ownEdgeCount + extra.length;
-  const memberLists: number[][] = Array.from({ length: total }, () => []);
-  for (let e = 0; e < ownEdgeCount; e++) if (rolledEdgeOf[e] >= 0) memberLists[rolledEdgeOf[e]].push(e);
+  const memberStart = new Int32Array(total + 1);
+  for (let e = 0; e < ownEdgeCount; e++) if (rolledEdgeOf[e] >= 0) memberStart[rolledEdgeOf[e] + 1]++;
+  for (let r = 0; r < total; r++) memberStart[r + 1] += memberStart[r];
+  const members = new Int32Array(memberStart[total]);
+  const fill = memberStart.slice(0, total);
+  for (let e = 0; e < ownEdgeCount; e++) if (rolledEdgeOf[e] >= 0) members[fill[rolledEdgeOf[e]]++] = e;
   const rollup: Rollup = {
     topOf,
     rolledEdgeOf,
-    membersOf: memberLists.map((list) => Int32Array.from(list)),
+    memberStart,
+    members,
     keep: Uint8Array.from(rolledEdgeOf, (r) => (r >= 0 ? 1 : 0)),
     ownEdgeCount,
     changesAnything,
@@ -124,16 +134,36 @@ export function withRollupEdges(index: RelationIndex): { index: RelationIndex; r
     out.set(more, ownEdgeCount);
     return out;
   };
-  return {
-    index: {
-      ...index,
-      edges: [...edges, ...extra],
-      edgeSourceIndex: joined(edgeSourceIndex, extraSource),
-      edgeTargetIndex: joined(edgeTargetIndex, extraTarget),
-      edgeRelations: [...index.edgeRelations, ...extra.map(() => new Int32Array(0))],
-    },
-    rollup,
+  const extended: RelationIndex = {
+    ...index,
+    edges: [...edges, ...extra],
+    edgeSourceIndex: joined(edgeSourceIndex, extraSource),
+    edgeTargetIndex: joined(edgeTargetIndex, extraTarget),
+    edgeRelations: [...index.edgeRelations, ...extra.map(() => new Int32Array(0))],
   };
+  extendColumnarEdges(index, extended, extra);
+  return { index: extended, rollup };
+}
+
+/**
+ * A columnar index (per-edge type numbers, rows grouped by edge with start offsets) gets the
+ * extra edges there too: their type, and an empty run of rows each, so code reading either form agrees.
+ */
+function extendColumnarEdges(index: RelationIndex, extended: RelationIndex, extra: AggregatedEdge[]): void {
+  const columnar = index as RelationIndex & { edgeTypeOf?: Uint16Array; edgeRowStart?: Int32Array };
+  const out = extended as RelationIndex & { edgeTypeOf?: Uint16Array; edgeRowStart?: Int32Array };
+  if (columnar.edgeTypeOf) {
+    const types = new Uint16Array(columnar.edgeTypeOf.length + extra.length);
+    types.set(columnar.edgeTypeOf);
+    extra.forEach((edge, k) => (types[columnar.edgeTypeOf!.length + k] = index.typeIds.indexOf(edge.type)));
+    out.edgeTypeOf = types;
+  }
+  if (columnar.edgeRowStart) {
+    const starts = new Int32Array(columnar.edgeRowStart.length + extra.length);
+    starts.set(columnar.edgeRowStart);
+    starts.fill(columnar.edgeRowStart[columnar.edgeRowStart.length - 1] ?? 0, columnar.edgeRowStart.length);
+    out.edgeRowStart = starts;
+  }
 }
 
 /**
@@ -160,6 +190,8 @@ export function rollUpCounts(index: RelationIndex, rollup: Rollup, edgeCounts: I
 /** The rows drawn in an edge of the rolled-up view, ascending: the rows of every edge rolled into it. */
 export function rolledEdgeRows(index: RelationIndex, rollup: Rollup, edge: number): number[] {
   const rows: number[] = [];
-  for (const e of rollup.membersOf[edge] ?? []) for (const i of index.edgeRelations[e]) rows.push(i);
+  const { memberStart, members } = rollup;
+  if (edge < 0 || edge + 1 >= memberStart.length) return rows;
+  for (let k = memberStart[edge]; k < memberStart[edge + 1]; k++) for (const i of index.edgeRelations[members[k]]) rows.push(i);
   return rows.sort((a, b) => a - b);
 }

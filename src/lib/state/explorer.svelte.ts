@@ -62,8 +62,7 @@ export class Explorer {
     if (!index || !this.baseFilter) return null;
     this.engine ??= createFilterEngine(index);
     this.viewScratch ??= { edgeCounts: new Int32Array(index.edges.length), nodeCounts: new Int32Array(index.actorIds.length) };
-    const actorIndex = new Map(index.actorIds.map((id, i) => [id, i]));
-    const pins = this.scope.pins.map((id) => actorIndex.get(id) ?? -1).filter((i) => i >= 0);
+    const pins = this.scope.pins.map((id) => this.actorPosition.get(id) ?? -1).filter((i) => i >= 0);
     const filter = withViewMasks(this.baseFilter, viewFilters.masksFor(index));
     const scope = pins.length ? { actors: pins, depth: this.scope.depth } : null;
     if (compare.active) {
@@ -79,6 +78,9 @@ export class Explorer {
 
   /** Whether the view counts people and bodies as their state or organisation (and the dataset has any to roll up); not while comparing. */
   readonly rolledUp: boolean = $derived(this.scope.rollUp && !!this.rollup?.changesAnything && !compare.active);
+
+  /** Position of each actor id in the index, for pins and roll-up look-ups. */
+  private readonly actorPosition: Map<string, number> = $derived(new Map(this.index?.actorIds.map((id, i) => [id, i]) ?? []));
 
   readonly result: (FilterResult & { comparison?: PeriodComparison }) | null = $derived.by(() => {
     const view = this.view;
@@ -277,8 +279,8 @@ export class Explorer {
   /** The actor an actor is counted as: itself, or the top of its affiliation chain when rolled up. */
   countedAs(actorId: string): string {
     if (!this.rolledUp || !this.rollup || !this.index) return actorId;
-    const i = this.index.actorIds.indexOf(actorId);
-    return i < 0 ? actorId : this.index.actorIds[this.rollup.topOf[i]];
+    const i = this.actorPosition.get(actorId);
+    return i === undefined ? actorId : this.index.actorIds[this.rollup.topOf[i]];
   }
 
   /** Drops a selected edge that the filter no longer draws. */
