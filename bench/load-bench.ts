@@ -264,6 +264,11 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
       requestAnimationFrame(watch);
     `);
     log('  reloading: the app opens the saved dataset');
+    const profiler = process.env.LOAD_BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.start');
+    }
     await page.reload();
     await page.waitForFunction(() => (window as unknown as { firstFrame?: number }).firstFrame !== undefined, undefined, { timeout: Number(process.env.LOAD_BENCH_TIMEOUT ?? 300_000), polling: 100 }).catch(async (error) => {
       const state = await page.evaluate(() => ({ status: document.querySelector('.shell')?.getAttribute('data-status'), text: document.body.innerText.slice(0, 300), w: (window as unknown as { progressSeen: string[] }).progressSeen }));
@@ -273,6 +278,10 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
       const w = window as unknown as { longTasks: number[]; firstFrame: number; progressSeen: string[] };
       return { firstFrame: w.firstFrame, longTasks: w.longTasks.slice(), progressSeen: w.progressSeen.slice() };
     });
+    if (profiler) {
+      const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown };
+      await writeFile(process.env.LOAD_BENCH_PROFILE!, JSON.stringify(profile));
+    }
     const shown = await page.locator('header').innerText();
     log(`  first frame after ${Math.round(firstFrame)} ms; header: ${shown.replace(/\s+/g, ' ').slice(0, 120)}`);
     const cdp = await page.context().newCDPSession(page);
