@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNodeBench, type NodeBenchPlan, type NodeBenchResult } from './node-bench';
 import { runBrowserBench, type BrowserBenchResult } from './browser-bench';
+import { runLoadBench } from './load-bench';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const PLANS: Record<string, NodeBenchPlan> = {
@@ -100,6 +101,8 @@ async function main(): Promise<void> {
     out.push(...filterTable(results));
     out.push('', '## Load and memory (Node)', '', 'Load: loadDataset(files) + buildRelationIndex + buildGraph from the CSV texts; baseline: Papa.parse of the same texts, no validation. Heap: heapUsed + arrayBuffers after gc, per stage.', '');
     out.push(...loadTable(results));
+    const loadSizes = sizes.filter((size) => size !== '10k');
+    if (loadSizes.length) out.push('', '## Load into columns (Node, issue 12 §1)', '', ...(await runLoadBench(loadSizes, log)));
   }
   if (!nodeOnly) {
     log('browser bench, 100k relations');
