@@ -247,31 +247,41 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
       },
       { names, relations },
     );
-    await page.addInitScript(() => {
-      const w = window as unknown as { longTasks: number[]; firstFrame?: number; progressSeen: string[] };
-      w.longTasks = [];
-      w.progressSeen = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-      }).observe({ type: 'longtask', buffered: true });
+    // A string, not a function: the bench runs under tsx, whose helpers a function would carry into the page.
+    await page.addInitScript(`
+      window.longTasks = [];
+      window.progressSeen = [];
+      new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.longTasks.push(entry.duration); }).observe({ type: 'longtask', buffered: true });
       const watch = () => {
         const loading = document.querySelector('.loading');
-        if (loading && w.progressSeen[w.progressSeen.length - 1] !== loading.textContent) w.progressSeen.push(loading.textContent ?? '');
+        if (loading && window.progressSeen[window.progressSeen.length - 1] !== loading.textContent) window.progressSeen.push(loading.textContent || '');
         if (document.querySelector('.shell[data-status="ready"]')) {
-          requestAnimationFrame(() => requestAnimationFrame(() => (w.firstFrame = performance.now())));
+          requestAnimationFrame(() => requestAnimationFrame(() => (window.firstFrame = performance.now())));
           return;
         }
         requestAnimationFrame(watch);
       };
       requestAnimationFrame(watch);
-    });
+    `);
     log('  reloading: the app opens the saved dataset');
+    const profiler = process.env.LOAD_BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.start');
+    }
     await page.reload();
-    await page.waitForFunction(() => (window as unknown as { firstFrame?: number }).firstFrame !== undefined, undefined, { timeout: 300_000, polling: 100 });
+    await page.waitForFunction(() => (window as unknown as { firstFrame?: number }).firstFrame !== undefined, undefined, { timeout: Number(process.env.LOAD_BENCH_TIMEOUT ?? 300_000), polling: 100 }).catch(async (error) => {
+      const state = await page.evaluate(() => ({ status: document.querySelector('.shell')?.getAttribute('data-status'), text: document.body.innerText.slice(0, 300), w: (window as unknown as { progressSeen: string[] }).progressSeen }));
+      throw new Error(`load-bench: no first frame (${JSON.stringify(state)}; console: ${consoleErrors.slice(0, 3).join(' | ')}): ${(error as Error).message}`);
+    });
     const { firstFrame, longTasks, progressSeen } = await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[]; firstFrame: number; progressSeen: string[] };
       return { firstFrame: w.firstFrame, longTasks: w.longTasks.slice(), progressSeen: w.progressSeen.slice() };
     });
+    if (profiler) {
+      const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown };
+      await writeFile(process.env.LOAD_BENCH_PROFILE!, JSON.stringify(profile));
+    }
     const shown = await page.locator('header').innerText();
     log(`  first frame after ${Math.round(firstFrame)} ms; header: ${shown.replace(/\s+/g, ' ').slice(0, 120)}`);
     const cdp = await page.context().newCDPSession(page);

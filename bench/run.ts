@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANGE_KINDS, runNodeBench, type ChangeKind, type NodeBenchPlan, type NodeBenchResult } from './node-bench';
 import { runBrowserBench, type BrowserBenchResult } from './browser-bench';
+import { runLoadBench } from './load-bench';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const PLANS: Record<string, NodeBenchPlan> = {
@@ -128,6 +129,8 @@ async function main(): Promise<void> {
     out.push(...filterTable(results));
     out.push('', '## Load and memory (Node)', '', 'Every stage the app pays for before the first frame: loadDataset (parse and validate), buildRelationIndex, buildGraph, createFilterEngine, the monthly histogram and the actor search index. Baseline: Papa.parse of the same texts, no validation. Retained heap: heapUsed + arrayBuffers after gc, per stage, with the CSV texts decoded for the load and dropped after it, so any text the dataset still holds is counted.', '');
     out.push(...loadTable(results));
+    const loadSizes = sizes.filter((size) => size !== '10k');
+    if (loadSizes.length) out.push('', '## Load into columns (Node, issue 12 §1)', '', ...(await runLoadBench(loadSizes, log)));
   }
   if (!nodeOnly) {
     log('browser bench, 100k relations');

@@ -20,36 +20,50 @@ function indexOf(property: string | symbol, length: number): number {
  * elements are made from (a column store); `lazyArraySource` finds it again.
  */
 export function lazyArray<T extends object>(length: number, make: (i: number) => T, source?: unknown): T[] {
-  const made: T[] = [];
-  // A long empty array with only `length` set stays sparse: no slot is allocated until used.
-  made.length = length;
-  const has = (i: number) => Object.prototype.hasOwnProperty.call(made, i);
+  // The target stays empty: an array with only `length` set still allocates 8 bytes per slot.
+  // Made elements go in a Map, which costs only what is read.
+  const target: T[] = [];
+  const made = new Map<number, T>();
+  let size = length;
   const element = (i: number): T => {
-    if (has(i)) return made[i];
-    const value = make(i);
-    made[i] = value;
+    let value = made.get(i);
+    if (value === undefined) made.set(i, (value = make(i)));
     return value;
   };
-  const proxy = new Proxy(made, {
+  const proxy = new Proxy(target, {
     get(target, property, receiver) {
-      const i = indexOf(property, length);
-      if (i >= 0 && i < target.length) return element(i);
+      if (property === 'length') return size;
+      const i = indexOf(property, size);
+      if (i >= 0) return element(i);
       return Reflect.get(target, property, receiver);
     },
+    set(target, property, value, receiver) {
+      const i = indexOf(property, Number.MAX_SAFE_INTEGER);
+      if (i >= 0) {
+        made.set(i, value);
+        if (i >= size) size = i + 1;
+        return true;
+      }
+      if (property === 'length') {
+        size = Number(value);
+        return true;
+      }
+      return Reflect.set(target, property, value, receiver);
+    },
     has(target, property) {
-      const i = indexOf(property, length);
-      if (i >= 0 && i < target.length) return true;
+      if (indexOf(property, size) >= 0) return true;
       return Reflect.has(target, property);
     },
     getOwnPropertyDescriptor(target, property) {
-      const i = indexOf(property, length);
-      if (i >= 0 && i < target.length) element(i);
+      if (property === 'length') return { value: size, writable: true, enumerable: false, configurable: false };
+      const i = indexOf(property, size);
+      if (i >= 0) return { value: element(i), writable: true, enumerable: true, configurable: true };
       return Reflect.getOwnPropertyDescriptor(target, property);
     },
     ownKeys(target) {
       const keys: Array<string | symbol> = [];
-      for (let i = 0; i < Math.min(length, target.length); i++) keys.push(String(i));
-      for (const key of Reflect.ownKeys(target)) if (indexOf(key, length) < 0 || Number(key) >= target.length) keys.push(key);
+      for (let i = 0; i < size; i++) keys.push(String(i));
+      for (const key of Reflect.ownKeys(target)) keys.push(key);
       return keys;
     },
   });

@@ -54,7 +54,6 @@ async function readAll(inputs: PickedFile[]): Promise<InputFile[]> {
 function done(outcome: ImportOutcome): void {
   const dataset = outcome.dataset;
   if (!dataset) return post({ kind: 'done', outcome });
-  progress({ stage: 'validating', bytes: 1, totalBytes: 1, rows: dataset.relations.length }, true);
   const packed = { dataset: packDataset(dataset), index: packRelationIndex(buildRelationIndex(dataset, todayDayNumber())) };
   const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index)])];
   (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed } satisfies ImportReply, transfer);
