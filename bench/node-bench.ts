@@ -176,12 +176,22 @@ function previousDisplayMove(index: RelationIndex, graph: EntenteGraph, result: 
 function measureChange(kind: ChangeKind, sequence: RelationFilter[], plan: NodeBenchPlan, index: RelationIndex, graph: EntenteGraph, engine: FilterEngine): ChangeResult {
   const warmup = kind === 'whole period' ? 20 : 10;
   const isTimed = (i: number) => i >= warmup && timedStep(kind, i);
+  // Ours, the previous engine and the full scan take turns on each filter state, so that a load on the
+  // machine that comes and goes weighs on all three alike.
+  const previous = createPreviousFilterEngine(index);
+  const scanResult = createFilterResult(index);
   const engineTimes: number[] = [];
+  const previousTimes: number[] = [];
+  const scanTimes: number[] = [];
   let visibleRows = 0;
   sequence.forEach((filter, i) => {
     const [, ms] = timed(() => engine.update(filter));
+    const [, previousMs] = timed(() => previous.update(filter));
+    const [, scanMs] = timed(() => filterRelations(index, filter, scanResult));
     if (!isTimed(i)) return;
     engineTimes.push(ms);
+    previousTimes.push(previousMs);
+    scanTimes.push(scanMs);
     visibleRows += engine.result.visibleCount;
   });
 
@@ -191,36 +201,23 @@ function measureChange(kind: ChangeKind, sequence: RelationFilter[], plan: NodeB
   const display = computeDisplay(index, graph, { result: engine.result, focus: null, selectedEdge: null, showIsolated: false });
   const moveTimes: number[] = [];
   const changed: number[] = [];
+  let before = computeDisplay(index, graph, { result: previous.update(sequence[0]), focus: null, selectedEdge: null, showIsolated: false });
+  const previousMoveTimes: number[] = [];
+  // Fewer previous moves (each walks every edge twice), taking turns with ours on the same states.
+  const previousMoveSteps = warmup + Math.min(plan.filterIterations, 60);
   sequence.forEach((filter, i) => {
     const [edges, ms] = timed(() => {
       engine.update(filter);
       return displayMove(index, engine, display);
     });
+    if (i < previousMoveSteps) {
+      const [{ after }, previousMs] = timed(() => previousDisplayMove(index, graph, previous.update(filter), before));
+      before = after;
+      if (isTimed(i)) previousMoveTimes.push(previousMs);
+    }
     if (!isTimed(i)) return;
     moveTimes.push(ms);
     changed.push(edges);
-  });
-
-  const previous = createPreviousFilterEngine(index);
-  const previousTimes: number[] = [];
-  sequence.forEach((filter, i) => {
-    const [, ms] = timed(() => previous.update(filter));
-    if (isTimed(i)) previousTimes.push(ms);
-  });
-  let before = computeDisplay(index, graph, { result: previous.update(sequence[0]), focus: null, selectedEdge: null, showIsolated: false });
-  const previousMoveTimes: number[] = [];
-  // Fewer of these: each walks every edge twice.
-  sequence.slice(0, warmup + Math.min(plan.filterIterations, 60)).forEach((filter, i) => {
-    const [{ after }, ms] = timed(() => previousDisplayMove(index, graph, previous.update(filter), before));
-    before = after;
-    if (isTimed(i)) previousMoveTimes.push(ms);
-  });
-
-  const scanResult = createFilterResult(index);
-  const scanTimes: number[] = [];
-  sequence.forEach((filter, i) => {
-    const [, ms] = timed(() => filterRelations(index, filter, scanResult));
-    if (isTimed(i)) scanTimes.push(ms);
   });
 
   // The same filter states, fewer of them, because each rebuild is slow.

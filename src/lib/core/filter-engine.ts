@@ -380,30 +380,40 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     const last = upperBound(starts, to);
     // A row starting in the window is in it; only those starting before need their end checked.
     const sure = lowerBound(starts, from);
+    // Local counters and a local stamp: the hot loop then writes registers, not the closure's variables.
+    let rows = 0;
+    let statementsSeen = 0;
+    let touched = touchedCount;
+    const currentStamp = stamp;
     for (let k = lowerBound(starts, from - group.maxLength); k < last; k++) {
       if (k < sure && ends[k] < from) continue;
       if (masking && isMasked(filter, group, k)) continue;
-      visibleCount++;
+      rows++;
       const e = edges[k];
-      if (edgeCounts[e]++ === 0) touchedEdges[touchedCount++] = e;
+      if (edgeCounts[e]++ === 0) touchedEdges[touched++] = e;
       // A mask may hide a statement's head row and keep the rest, so masked scans stamp every statement.
       const role = masking ? STATEMENT_STAMPED : statementRole[k];
-      if (role === STATEMENT_HEAD) statementCount++;
-      else if (role === STATEMENT_STAMPED && statementStamp[statements[k]] !== stamp) {
-        statementStamp[statements[k]] = stamp;
-        statementCount++;
+      if (role === STATEMENT_HEAD) statementsSeen++;
+      else if (role === STATEMENT_STAMPED && statementStamp[statements[k]] !== currentStamp) {
+        statementStamp[statements[k]] = currentStamp;
+        statementsSeen++;
       }
     }
+    touchedCount = touched;
+    visibleCount += rows;
+    statementCount += statementsSeen;
   }
 
   /** Takes rows away from their edges' full counts: positions [first, last) of sorted edges and roles. */
   function subtract(edges: Int32Array, roles: Uint8Array, first: number, last: number) {
     const { edgeCounts } = result;
     visibleCount -= last - first;
+    let heads = 0;
     for (let k = first; k < last; k++) {
       edgeCounts[edges[k]]--;
-      if (roles[k] === STATEMENT_HEAD) statementCount--;
+      if (roles[k] === STATEMENT_HEAD) heads++;
     }
+    statementCount -= heads;
   }
 
   /** Counts one type as all its rows minus those outside the window or of a hidden modality. */
