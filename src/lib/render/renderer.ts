@@ -128,7 +128,14 @@ export class GraphRenderer {
     const changes = previous ? updateDisplay(this.index, previous, state, changedEdges) : null;
     if (changes) {
       const { actorIds, edges } = this.index;
-      const partialGraph = { nodes: changes.nodes.map((n) => actorIds[n]), edges: changes.edges.map((e) => edges[e].key) };
+      // Edges beyond the drawn-edge limit are not in the graph, and sigma throws on a refresh that names them.
+      const held = changes.edges.filter((e) => this.inGraph[e] === 1);
+      // A partial refresh costs more per item than a full one: past a quarter of the graph, repaint all.
+      if (held.length + changes.nodes.length > (this.graph.size + this.graph.order) / 4) {
+        this.sigma.refresh({ skipIndexation: true, schedule: true });
+        return;
+      }
+      const partialGraph = { nodes: changes.nodes.map((n) => actorIds[n]), edges: held.map((e) => edges[e].key) };
       // Rendered at the next frame: a slider that moves several times in one frame is drawn once.
       this.sigma.refresh({ partialGraph, skipIndexation: true, schedule: true });
       return;
