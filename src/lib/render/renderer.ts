@@ -131,8 +131,10 @@ export class GraphRenderer {
       // Edges beyond the drawn-edge limit are not in the graph, and sigma throws on a refresh that names them.
       const held = changes.edges.filter((e) => this.inGraph[e] === 1);
       // A partial refresh costs more per item than a full one: past a quarter of the graph, repaint all.
+      // Not scheduled: a full refresh clears sigma's program indices until it draws, and a partial one
+      // arriving before that frame would find none ("can't be repaint").
       if (held.length + changes.nodes.length > (this.graph.size + this.graph.order) / 4) {
-        this.sigma.refresh({ skipIndexation: true, schedule: true });
+        this.sigma.refresh({ skipIndexation: true });
         return;
       }
       const partialGraph = { nodes: changes.nodes.map((n) => actorIds[n]), edges: held.map((e) => edges[e].key) };
