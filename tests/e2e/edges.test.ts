@@ -168,6 +168,20 @@ describe('direction', () => {
     expect(directed.length).toBeGreaterThan(0);
     expect(undirected.length).toBeGreaterThan(0);
 
+    // Measured on the clearest edge of each kind; for heads, on the clearest of up to three, since a node's
+    // ring or a label beside the target end can cover the few pixels of one head that the measure needs.
+    const measure = (candidate: (typeof directed)[number]) => {
+      const { edge, u, a, b, clearance } = candidate;
+      const color = typeOf(edge.relation).color;
+      const middle = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      const reach = Math.min(12, clearance - 1);
+      const line = widthAcross(picture, middle, u, color, reach);
+      const end = Math.max(...[2, 3, 4, 5, 6, 7].map((d) => widthAcross(picture, along(b, u, s.radii[edge.target] + d), u, color, reach)));
+      return { line, end };
+    };
+    const heads = directed.slice(0, 3).map((c) => ({ c, ...measure(c) }));
+    const best = heads.find((h) => h.line >= 1 && h.end >= 5 && h.end - h.line >= 3) ?? heads[0];
+    directed.splice(0, directed.length, best.c);
     for (const [kind, candidates] of [['directed', directed], ['undirected', undirected]] as const) {
       const { edge, u, a, b, clearance } = candidates[0];
       // Only pixels of the edge's own colour are measured, so a few pixels of room are enough.
