@@ -326,13 +326,18 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     return out;
   }
 
+  /** Zeroes the legend's counts; false when the window is empty, so there is nothing to count. */
+  function clearKindCounts(filter: RelationFilter): boolean {
+    result.typeCountsInWindow.fill(0);
+    result.modalityCountsInWindow.fill(0);
+    return filter.from <= filter.to;
+  }
+
   function countKinds(filter: RelationFilter, kinds: Kind[]) {
     const { from, to, typeMask } = filter;
     const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
     const { typeCountsInWindow, modalityCountsInWindow } = result;
-    typeCountsInWindow.fill(0);
-    modalityCountsInWindow.fill(0);
-    if (from > to) return;
+    if (!clearKindCounts(filter)) return;
     for (let t = 0; t < typeCountsInWindow.length; t++) {
       for (let m = 0; m < MODALITY_COUNT; m++) {
         const kind = t * MODALITY_COUNT + m;
@@ -352,9 +357,7 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     const { from, to, typeMask } = filter;
     const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
     const { typeCountsInWindow, modalityCountsInWindow } = result;
-    typeCountsInWindow.fill(0);
-    modalityCountsInWindow.fill(0);
-    if (from > to) return;
+    if (!clearKindCounts(filter)) return;
     for (const kind of kinds) {
       for (const group of kind.groups) {
         const last = upperBound(group.starts, to);
