@@ -18,6 +18,7 @@ import { shareUrl } from './url-sync.svelte';
 import { viewFilterCaptionLines } from '../core/view-filters';
 import { comparisonText, periodText } from '../core/compare';
 import { viewFilters } from './view-filters.svelte';
+import { ExportSession } from './export-session.svelte';
 
 /** What the kind, source, weight and compare filters add to the caption and the GEXF's meta. */
 function filterLinesOf(explorer: Explorer): string[] {
@@ -30,8 +31,7 @@ const MIN_GRAPH_SIDE = 120;
 export const SIZE_PRESETS = { view: 'Current view', '1920x1080': '1920 × 1080', '3840x2160': '3840 × 2160', custom: 'Custom' } as const;
 export type SizePreset = keyof typeof SIZE_PRESETS;
 
-export class Exporter {
-  dialogOpen = $state(false);
+export class Exporter extends ExportSession {
   preset = $state<SizePreset>('1920x1080');
   customWidth = $state(1600);
   customHeight = $state(1000);
@@ -42,23 +42,17 @@ export class Exporter {
   framing = $state<ExportFraming>('fit');
   title = $state('');
   fileNameEdited = $state<string | null>(null);
-  busy = $state(false);
-  progress = $state<{ step: string; done: number; total: number } | null>(null);
-  error = $state<string | null>(null);
-  lastSaved = $state<string | null>(null);
   /** Start CSV exports with a UTF-8 byte-order mark, so Excel reads ’ “ ” right. */
   csvBom = $state(false);
-  /** Bumped when the dialog opens or closes, so an export that finishes after a Cancel writes no file. */
-  private session = 0;
-  /** The export under way; Cancel aborts it, so it stops at its next step and never reaches the download. */
-  private running: AbortController | null = null;
 
   constructor(
     private explorer: Explorer,
     private graphView: GraphView,
     /** Called as the dialog opens, to freeze the view (stop playback) while it is exported. */
-    private onOpen: () => void = () => {},
-  ) {}
+    onOpen: () => void = () => {},
+  ) {
+    super(onOpen);
+  }
 
   get defaultFileName(): string {
     return this.dataFileName('png');
@@ -104,19 +98,7 @@ export class Exporter {
   }
 
   openDialog(): void {
-    this.onOpen();
-    this.session++;
-    this.error = null;
-    this.lastSaved = null;
-    this.dialogOpen = true;
-  }
-
-  /** Closes the dialog and cancels its export, synchronously: no step of that export that runs afterwards writes a file. */
-  closeDialog(): void {
-    this.running?.abort();
-    this.running = null;
-    this.session++;
-    this.dialogOpen = false;
+    this.openSession();
   }
 
   /** The picture's title and caption for the view as it is now; the video export passes its own title. */
@@ -157,12 +139,7 @@ export class Exporter {
     if (!renderer || this.busy) return false;
     // The dialog already shows why a size is refused; refusing just means writing no file.
     if (!this.sizeCheck.ok) return false;
-    const session = this.session;
-    const controller = new AbortController();
-    this.running = controller;
-    this.busy = true;
-    this.error = null;
-    try {
+    return this.runExport(async (signal, wanted) => {
       const { blob, layout, ratio } = await renderPng(renderer, {
         ...this.size,
         scale: this.scale,
@@ -174,24 +151,15 @@ export class Exporter {
         // Under the current camera an empty picture can be right (the user panned away); fitting all visible cannot be.
         expectInk: this.framing === 'fit' && this.explorer.visibleRelations.length > 0,
         onProgress: (step, done, total) => (this.progress = { step, done, total }),
-        signal: controller.signal,
+        signal,
       });
-      if (controller.signal.aborted || session !== this.session) return false;
+      if (!wanted()) return null;
       const name = this.fileName.toLowerCase().endsWith('.png') ? this.fileName : `${this.fileName}.png`;
       downloadBlob(blob, name);
       // Where the picture put what, for end-to-end tests that measure its pixels.
       (window as unknown as { __ententeLastExport?: unknown }).__ententeLastExport = { layout, ratio };
-      this.lastSaved = `Saved ${name} (${this.size.width * this.scale} × ${this.size.height * this.scale} pixels).`;
-      this.dialogOpen = false;
-      return true;
-    } catch (error) {
-      if (!controller.signal.aborted && session === this.session) this.error = (error as Error).message;
-      return false;
-    } finally {
-      if (this.running === controller) this.running = null;
-      this.busy = false;
-      this.progress = null;
-    }
+      return `Saved ${name} (${this.size.width * this.scale} × ${this.size.height * this.scale} pixels).`;
+    });
   }
 
   private dataFileName(extension: string): string {

@@ -17,6 +17,7 @@ import type { Explorer } from './explorer.svelte';
 import type { Exporter } from './exporter.svelte';
 import type { GraphView } from './graph-view.svelte';
 import { FRAME_MS, type PlaySpeed } from './playback.svelte';
+import { ExportSession } from './export-session.svelte';
 
 export const VIDEO_SIZES = { '854x480': '854 × 480', '1280x720': '1280 × 720', '1920x1080': '1920 × 1080' } as const;
 export type VideoSize = keyof typeof VIDEO_SIZES;
@@ -39,8 +40,7 @@ export interface VideoExportRecord {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export class VideoExporter {
-  dialogOpen = $state(false);
+export class VideoExporter extends ExportSession {
   rangeFrom = $state('');
   rangeTo = $state('');
   windowMonths = $state(3);
@@ -55,14 +55,8 @@ export class VideoExporter {
   title = $state('');
   fileNameEdited = $state<string | null>(null);
   support = $state.raw<VideoSupport | null>(null);
-  busy = $state(false);
   /** True while frames are being shown for the recording, so the URL follows without filling the history. */
   recording = $state(false);
-  progress = $state<{ step: string; done: number; total: number } | null>(null);
-  error = $state<string | null>(null);
-  lastSaved = $state<string | null>(null);
-  private session = 0;
-  private running: AbortController | null = null;
 
   constructor(
     private explorer: Explorer,
@@ -70,8 +64,10 @@ export class VideoExporter {
     private exporter: Exporter,
     private play: { range: () => DayWindow; speed: () => PlaySpeed },
     /** Called as the dialog opens: the view must hold still (no playback, no layout) while it is recorded. */
-    private onOpen: () => void = () => {},
-  ) {}
+    onOpen: () => void = () => {},
+  ) {
+    super(onOpen);
+  }
 
   private readonly spans: SortedSpans | null = $derived.by(() => {
     const index = this.explorer.index;
@@ -132,8 +128,7 @@ export class VideoExporter {
 
   /** Opens on what Play would show: the timeline's range, the current window's length, Play's step and speed. */
   openDialog(): void {
-    this.onOpen();
-    this.session++;
+    const session = this.openSession();
     const range = this.play.range();
     this.rangeFrom = formatDay(range.from);
     this.rangeTo = formatDay(range.to);
@@ -141,21 +136,9 @@ export class VideoExporter {
     this.stepMonths = defaultStepMonths(this.windowMonths);
     this.speed = this.play.speed();
     this.support = null;
-    const session = this.session;
     void videoSupport(this.pixels.width, this.pixels.height).then((support) => {
-      if (session === this.session) this.support = support;
+      if (this.isCurrent(session)) this.support = support;
     });
-    this.error = null;
-    this.lastSaved = null;
-    this.dialogOpen = true;
-  }
-
-  /** Closes the dialog and cancels its recording at once: nothing of it is saved. */
-  closeDialog(): void {
-    this.running?.abort();
-    this.running = null;
-    this.session++;
-    this.dialogOpen = false;
   }
 
   private titleNow(): string {
@@ -180,73 +163,62 @@ export class VideoExporter {
     if (!support.ok) return false;
     const fileName = this.fileName;
     const before = { from: this.explorer.from, to: this.explorer.to, edge: this.explorer.selectedEdge };
-    const session = this.session;
-    const controller = new AbortController();
-    const { signal } = controller;
-    this.running = controller;
-    this.busy = true;
     this.recording = true;
-    this.error = null;
     let surface: VideoSurface | null = null;
-    try {
-      // First every frame's caption, so that legend and graph can keep one place throughout.
-      const annotations: ExportAnnotation[] = [];
-      for (let i = 0; i < frames.length; i++) {
-        this.progress = { step: `Preparing frame ${i + 1} of ${frames.length}`, done: i, total: frames.length };
-        await this.show(frames[i]);
-        annotations.push(this.exporter.annotation(this.titleNow()));
-        if (i % 8 === 7) await nextTask();
-        signal.throwIfAborted();
-      }
-      const stable = withVideoLegend(annotations, this.explorer.dataset?.types.map((t) => t.label) ?? []);
-      surface = createVideoSurface(renderer, stable, { width, height, background: this.background, legend: this.legend, caption: this.caption, framing: this.framing });
-      const drawn = surface;
-      const options = {
-        width,
-        height,
-        frameCount: frames.length,
-        frameMs,
-        signal,
-        compose: async (i: number) => {
+    return this.runExport(
+      async (signal, wanted) => {
+        // First every frame's caption, so that legend and graph can keep one place throughout.
+        const annotations: ExportAnnotation[] = [];
+        for (let i = 0; i < frames.length; i++) {
+          this.progress = { step: `Preparing frame ${i + 1} of ${frames.length}`, done: i, total: frames.length };
           await this.show(frames[i]);
+          annotations.push(this.exporter.annotation(this.titleNow()));
+          if (i % 8 === 7) await nextTask();
           signal.throwIfAborted();
-          drawn.draw(stable[i]);
-          return drawn.canvas;
-        },
-        onFrame: (i: number) => (this.progress = { step: `Recording frame ${i + 1} of ${frames.length}`, done: i + 1, total: frames.length }),
-      };
-      const video = support.method === 'encoder' ? await encodeVideo({ ...options, codec: support.codec, codecId: support.codecId }) : await recordVideo({ ...options, mimeType: support.mimeType });
-      if (signal.aborted || session !== this.session) return false;
-      downloadBlob(video.blob, fileName);
-      const record: VideoExportRecord = {
-        fileName,
-        mimeType: video.type,
-        method: support.method,
-        width,
-        height,
-        frameMs,
-        windows: frames.map((f) => ({ from: formatDay(f.from), to: formatDay(f.to) })),
-        lateMs: video.lateMs,
-        recordedMs: video.recordedMs,
-        bytes: video.blob.size,
-      };
-      (window as unknown as { __ententeLastVideo?: VideoExportRecord }).__ententeLastVideo = record;
-      const late = video.lateMs > frameMs / 2 ? `; drawing ran ${(video.lateMs / 1000).toFixed(1)} s behind, so some frames last longer` : '';
-      this.lastSaved = `Saved ${fileName} (${frames.length} frames, ${(videoDurationMs(frames.length, frameMs) / 1000).toFixed(1)} s, ${(video.blob.size / 1e6).toFixed(2)} MB${late}).`;
-      this.dialogOpen = false;
-      return true;
-    } catch (error) {
-      if (!signal.aborted && session === this.session) this.error = (error as Error).message;
-      return false;
-    } finally {
-      surface?.kill();
-      this.explorer.setWindow(before.from, before.to);
-      if (before.edge !== null && this.explorer.selectedEdge === null) this.explorer.selectEdge(before.edge);
-      await tick();
-      if (this.running === controller) this.running = null;
-      this.busy = false;
-      this.recording = false;
-      this.progress = null;
-    }
+        }
+        const stable = withVideoLegend(annotations, this.explorer.dataset?.types.map((t) => t.label) ?? []);
+        surface = createVideoSurface(renderer, stable, { width, height, background: this.background, legend: this.legend, caption: this.caption, framing: this.framing });
+        const drawn = surface;
+        const options = {
+          width,
+          height,
+          frameCount: frames.length,
+          frameMs,
+          signal,
+          compose: async (i: number) => {
+            await this.show(frames[i]);
+            signal.throwIfAborted();
+            drawn.draw(stable[i]);
+            return drawn.canvas;
+          },
+          onFrame: (i: number) => (this.progress = { step: `Recording frame ${i + 1} of ${frames.length}`, done: i + 1, total: frames.length }),
+        };
+        const video = support.method === 'encoder' ? await encodeVideo({ ...options, codec: support.codec, codecId: support.codecId }) : await recordVideo({ ...options, mimeType: support.mimeType });
+        if (!wanted()) return null;
+        downloadBlob(video.blob, fileName);
+        const record: VideoExportRecord = {
+          fileName,
+          mimeType: video.type,
+          method: support.method,
+          width,
+          height,
+          frameMs,
+          windows: frames.map((f) => ({ from: formatDay(f.from), to: formatDay(f.to) })),
+          lateMs: video.lateMs,
+          recordedMs: video.recordedMs,
+          bytes: video.blob.size,
+        };
+        (window as unknown as { __ententeLastVideo?: VideoExportRecord }).__ententeLastVideo = record;
+        const late = video.lateMs > frameMs / 2 ? `; drawing ran ${(video.lateMs / 1000).toFixed(1)} s behind, so some frames last longer` : '';
+        return `Saved ${fileName} (${frames.length} frames, ${(videoDurationMs(frames.length, frameMs) / 1000).toFixed(1)} s, ${(video.blob.size / 1e6).toFixed(2)} MB${late}).`;
+      },
+      async () => {
+        surface?.kill();
+        this.explorer.setWindow(before.from, before.to);
+        if (before.edge !== null && this.explorer.selectedEdge === null) this.explorer.selectEdge(before.edge);
+        await tick();
+        this.recording = false;
+      },
+    );
   }
 }
