@@ -13,6 +13,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import Papa from 'papaparse';
+import { seededRandom } from './generate';
 
 interface FixtureActor {
   code: string;
@@ -30,17 +31,6 @@ const ACTORS: FixtureActor[] = [
 const EVENT_CODES = ['040', '042', '043', '0232', '0234', '045', '050', '051', '074', '112', '1121', '100', '120', '160', '190', '193', '191', '181', '183', '010', '013', '141'];
 
 export const GDELT_URLS = 4000;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EMPTY_GEO = '\t'.repeat(23);
 
@@ -64,7 +54,7 @@ export function gdeltLine(id: number, date: string, a1: FixtureActor | null, a2:
 
 /** Writes `rows` lines to `path` in chunks; about 2 % duplicates, 3 % rows without two actors, 0.5 % same actor. */
 export async function writeGdeltFixture(path: string, rows: number, seed = 12): Promise<FixtureCounts> {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const out = createWriteStream(path);
   const counts: FixtureCounts = { lines: 0, duplicates: 0, withoutTwoActors: 0, sameActor: 0 };
   const recent: string[] = [];
