@@ -9,6 +9,8 @@
 import { toCsv } from '../csv';
 import { ACTOR_KINDS, type DataIssue } from '../model';
 import type { ConvertReport, ConvertResult, FormatId } from './types';
+import type { NewType, RelationFields, SourceFields } from './builder-fields';
+export { CODING, attrColumn, progressTicker, refused, type NewType, type RelationFields, type SourceFields } from './builder-fields';
 import { hash16, kebabId, snakeId } from './text';
 import type { Vocabulary, VocabularyType } from './vocabulary';
 
@@ -17,19 +19,6 @@ const PALETTE = [
   '#4477aa', '#ee6677', '#228833', '#ccbb44', '#66ccee', '#aa3377', '#332288', '#117733',
   '#44aa99', '#999933', '#882255', '#cc6677', '#ee7733', '#0077bb', '#009988', '#cc3311',
 ];
-
-/** How each format's sources were coded; machine-coded sources carry a URL and no quote. */
-export const CODING: Record<FormatId, string> = {
-  'graph-data': 'hand',
-  'edge-list': 'import',
-  gexf: 'import',
-  graphml: 'import',
-  gdelt: 'gdelt',
-  polecat: 'polecat',
-  'plover-json': 'hand',
-  // Each aggregated row names its own coder (gdelt or polecat); this is the fallback.
-  parquet: 'gdelt',
-};
 
 /** Ids and cells stay within the loader's limits (100-character ids, 10,000-character cells). */
 const MAX_ID_CHARS = 60;
@@ -47,50 +36,6 @@ function clipId(id: string, separator: string): string {
   const cut = id.slice(0, MAX_ID_CHARS);
   const at = cut.lastIndexOf(separator);
   return at > MAX_ID_CHARS / 2 ? cut.slice(0, at) : cut.replace(new RegExp(`\\${separator}+$`), '');
-}
-
-export interface SourceFields {
-  title: string;
-  outlet: string;
-  published: string;
-  url: string;
-  coding: string;
-  attrs?: Record<string, string>;
-}
-
-export interface RelationFields {
-  subject: string;
-  object: string;
-  type: string;
-  date: string;
-  endDate?: string;
-  quote?: string;
-  note?: string;
-  statement?: string;
-  modality?: string;
-  attrs?: Record<string, string>;
-}
-
-export interface NewType {
-  label: string;
-  directed: boolean;
-  temporal: 'state' | 'event';
-  cameo?: string;
-  plover?: string;
-  description?: string;
-}
-
-/** `GoldsteinScale` -> `attr_goldstein_scale`. */
-export function attrColumn(name: string): string {
-  const snake = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  // Attribute columns start with a letter after the prefix: `attr_2020` would be refused.
-  return `attr_${/^[a-z]/.test(snake) ? snake : `a${snake || 'value'}`}`;
 }
 
 export class GraphDataBuilder {
@@ -302,22 +247,4 @@ export class GraphDataBuilder {
     const usedTexts = texts ? Object.fromEntries(Object.entries(texts).filter(([id]) => this.relations.has(id))) : undefined;
     return { files, texts: usedTexts, report: this.report, issues: this.issues };
   }
-}
-
-/** A result that refuses the input: only issues, no files. */
-export function refused(format: FormatId, issues: DataIssue[]): ConvertResult {
-  return { files: {}, report: { format, skipped: {}, createdActors: [], createdTypes: [], notes: [] }, issues };
-}
-
-/** Cancel and progress, checked every `every` rows so that a 50 MB file stays responsive in a worker. */
-export function progressTicker(
-  options: { signal?: { aborted: boolean }; onProgress?: (p: { bytes: number; totalBytes: number; rows: number }) => void },
-  totalBytes: number,
-  every = 2000,
-): (rows: number, bytes: number) => boolean {
-  return (rows, bytes) => {
-    if (rows % every !== 0) return !options.signal?.aborted;
-    options.onProgress?.({ bytes, totalBytes, rows });
-    return !options.signal?.aborted;
-  };
 }
