@@ -36,19 +36,22 @@ export interface LoadRun {
   dates: DateCache;
 }
 
-/** Real files repeat a few hundred dates over thousands of rows: each is parsed once per load. */
+/** Real files repeat a few hundred dates over thousands of rows: each is parsed and checked once per load, in one look-up. */
 export class DateCache {
-  private problems = new Map<string, string | null>();
-  private spans = new Map<string, PartialDate | null>();
+  private entries = new Map<string, { problem: string | null; span: PartialDate | null }>();
+  entry(text: string): { problem: string | null; span: PartialDate | null } {
+    let entry = this.entries.get(text);
+    if (entry === undefined) {
+      const problem = describeDateProblem(text);
+      this.entries.set(text, (entry = { problem, span: problem === null ? parsePartialDate(text) : null }));
+    }
+    return entry;
+  }
   problem(text: string): string | null {
-    let problem = this.problems.get(text);
-    if (problem === undefined) this.problems.set(text, (problem = describeDateProblem(text)));
-    return problem;
+    return this.entry(text).problem;
   }
   span(text: string): PartialDate | null {
-    let span = this.spans.get(text);
-    if (span === undefined) this.spans.set(text, (span = parsePartialDate(text)));
-    return span;
+    return this.entry(text).span;
   }
 }
 
@@ -79,9 +82,13 @@ export class Checker {
     return value;
   }
   date(column: string): boolean {
-    const problem = this.dates.problem(this.row!.values[column]);
+    return this.dateSpan(column) !== null;
+  }
+  /** The span of a valid date, or null (and the issue) for an invalid one. */
+  dateSpan(column: string): PartialDate | null {
+    const { problem, span } = this.dates.entry(this.row!.values[column]);
     if (problem) this.fail(column, 'load/bad-date', problem);
-    return problem === null;
+    return problem === null ? span : null;
   }
   id(column: string, pattern: RegExp, hint: string): string {
     const id = this.required(column);

@@ -86,19 +86,17 @@ export function readRelations(sourceId: string, file: string, content: FileConte
     row.lastLine = cursor.lastLine;
     check.start(row);
     if (isDamaged(row, damaged)) continue;
-    checkRelation(check, row, header, context, run, sourceId);
+    checkRelation(check, row, header, context, sourceId, out);
     const first = duplicates.firstLineOf(values, cursor.offset, cursor.line);
     if (first !== null) check.fail('', 'load/duplicate-row', `the same row as line ${first}; a relation is coded once`);
     // A row with any issue is not stored; once there is an issue the whole dataset is refused anyway.
     if (check.valid && run.issues.length === 0) {
-      const { subject, object, type, date, end_date: endDate, modality = '' } = values;
+      const { subject, object, type, modality = '' } = values;
       out.line = row.line;
       out.subject = context.actorIndex.get(subject) ?? 0;
       out.object = context.actorIndex.get(object) ?? 0;
       out.type = context.typeIndex.get(type) ?? 0;
       out.modality = MODALITY_INDEX.get(modality || DEFAULT_MODALITY) ?? 0;
-      out.date = run.dates.span(date)!;
-      out.endDate = endDate ? run.dates.span(endDate)! : null;
       out.quote = values.quote;
       out.note = values.note;
       out.statement = values.statement ?? '';
@@ -113,7 +111,7 @@ export function readRelations(sourceId: string, file: string, content: FileConte
 }
 
 /** Every check of one relation row but the duplicate one, in the order its issues are reported. */
-function checkRelation(check: Checker, row: CsvRow, header: readonly string[], context: RelationContext, run: LoadRun, sourceId: string): void {
+function checkRelation(check: Checker, row: CsvRow, header: readonly string[], context: RelationContext, sourceId: string, out: ColumnRow): void {
   const { subject, object, type, date, end_date: endDate, quote, statement = '', modality = '' } = row.values;
   checkCellLengths(check, row, header);
   let actorsOk = true;
@@ -134,11 +132,9 @@ function checkRelation(check: Checker, row: CsvRow, header: readonly string[], c
       check.fail('object', 'load/undirected-order', `"${type}" is undirected, so the two ids go in alphabetical order: subject ${object}, object ${subject}`);
     }
   }
-  const dateOk = check.required('date') && check.date('date');
-  const endOk = !endDate || check.date('end_date');
-  if (dateOk && endDate && endOk && run.dates.span(endDate)!.end < run.dates.span(date)!.start) {
-    check.fail('end_date', 'load/end-before-start', `${endDate} is before date ${date}`);
-  }
+  const start = check.required('date') ? check.dateSpan('date') : null;
+  const end = endDate ? check.dateSpan('end_date') : null;
+  if (start && end && end.end < start.start) check.fail('end_date', 'load/end-before-start', `${endDate} is before date ${date}`);
   if (!quote) {
     if (context.quotesRequired) check.fail('quote', 'load/required', 'required field is empty');
   } else {
@@ -156,4 +152,7 @@ function checkRelation(check: Checker, row: CsvRow, header: readonly string[], c
   if (modality && !(MODALITIES as readonly string[]).includes(modality)) {
     check.fail('modality', 'load/bad-modality', `"${modality}" must be one of ${MODALITIES.join(', ')} (empty means ${DEFAULT_MODALITY})`);
   }
+  // Kept for the columns, so that a date is looked up once per row.
+  out.date = start!;
+  out.endDate = end;
 }
