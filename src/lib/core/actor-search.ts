@@ -6,7 +6,9 @@
  * without, busier ones first.
  */
 import MiniSearch from 'minisearch';
+import { lazyArraySource } from './lazy-array';
 import type { Actor, Relation } from './model';
+import type { RelationColumns } from './relation-columns';
 
 export interface ActorMatch {
   id: string;
@@ -70,18 +72,40 @@ function rankOf(name: string, query: string): MatchRank | null {
   return null;
 }
 
-export function countRelationsPerActor(relations: readonly Relation[]): Map<string, number> {
+/**
+ * Relations per actor id. Rows loaded from files are counted in their columns, so
+ * that a million rows are counted without making a row object each.
+ */
+export function countRelationsPerActor(relations: readonly Relation[] | RelationColumns): Map<string, number> {
+  const columns = isColumns(relations) ? relations : lazyArraySource<RelationColumns>(relations);
   const counts = new Map<string, number>();
-  for (const r of relations) {
+  if (columns && (isColumns(relations) || columns.count === relations.length)) {
+    const perActor = new Int32Array(columns.actorIds.length);
+    for (let i = 0; i < columns.count; i++) {
+      const s = columns.subject[i];
+      const o = columns.object[i];
+      perActor[s]++;
+      if (o !== s) perActor[o]++;
+    }
+    perActor.forEach((n, a) => {
+      if (n > 0) counts.set(columns.actorIds[a], n);
+    });
+    return counts;
+  }
+  for (const r of relations as readonly Relation[]) {
     counts.set(r.subject, (counts.get(r.subject) ?? 0) + 1);
     if (r.object !== r.subject) counts.set(r.object, (counts.get(r.object) ?? 0) + 1);
   }
   return counts;
 }
 
+function isColumns(relations: readonly Relation[] | RelationColumns): relations is RelationColumns {
+  return !Array.isArray(relations) && 'actorIds' in relations;
+}
+
 export type ActorSearch = (query: string, limit?: number) => ActorMatch[];
 
-export function createActorSearch(actors: readonly Actor[], relations: readonly Relation[] = []): ActorSearch {
+export function createActorSearch(actors: readonly Actor[], relations: readonly Relation[] | RelationColumns = []): ActorSearch {
   const counts = countRelationsPerActor(relations);
   const entries = actors.map((actor, order) => ({ actor, order, names: namesOf(actor), relationCount: counts.get(actor.id) ?? 0 }));
   const byId = new Map(entries.map((e) => [e.actor.id, e]));

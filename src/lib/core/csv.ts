@@ -1,13 +1,10 @@
 /**
  * CSV reading for graph-data files (RFC 4180), with the 1-based line each row
- * starts on, so that every error can point at the place to fix.
- *
- * A small hand-written reader rather than papaparse: papaparse guesses one line
- * ending per file, so in a CRLF file an LF-only row merged with the next one and
- * every later line number was wrong. Here `\n` and `\r\n` both end a row, a bare
- * `\r` is reported, and quoting errors are reported at the line they start on,
- * after which reading resumes on the next line instead of swallowing the file.
+ * starts on, so that every error can point at the place to fix. The tokenizer
+ * is csv-cursor.ts; this file turns its records into tables for the small
+ * files (types, actors, sources) and checks headers for all of them.
  */
+import { CsvCursor, type CsvRecordIssue } from './csv-cursor';
 import type { DataIssue } from './model';
 
 export interface CsvRow {
@@ -46,138 +43,35 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export interface CsvRecordIssue {
-  line: number;
-  code: string;
-  message: string;
-}
-
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
+export type { CsvRecordIssue };
 
 /**
  * Splits `text` into records. Rows with a quoting error are left out and
- * reported; every other row comes back with the line it starts on. Runs in one
- * pass without recursion or spread, so a file of millions of rows is fine.
+ * reported; every other row comes back with the line it starts on.
  */
 export function readCsvRecords(text: string, delimiter = ','): { records: CsvRecord[]; broken: CsvRecord[]; issues: CsvRecordIssue[] } {
   const records: CsvRecord[] = [];
   const broken: CsvRecord[] = [];
-  const issues: CsvRecordIssue[] = [];
-  const sep = delimiter.charCodeAt(0);
-  const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  let bareCrReported = false;
-
-  while (i < n) {
-    const rowLine = line;
-    const cells: string[] = [];
-    let bad = false;
-    let rowEnded = false;
-    while (!rowEnded) {
-      // One field, starting at i.
-      if (i < n && text.charCodeAt(i) === QUOTE) {
-        const open = i;
-        const openLine = line;
-        let value = '';
-        let from = i + 1;
-        let closed = false;
-        i++;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === QUOTE) {
-            if (text.charCodeAt(i + 1) === QUOTE) {
-              value += text.slice(from, i + 1);
-              i += 2;
-              from = i;
-              continue;
-            }
-            value += text.slice(from, i);
-            i++;
-            closed = true;
-            break;
-          }
-          if (c === LF) line++;
-          else if (c === CR && text.charCodeAt(i + 1) !== LF) line++;
-          i++;
-        }
-        if (!closed) {
-          issues.push({ line: openLine, code: 'csv/unterminated-quote', message: 'malformed CSV: a quoted field is never closed; every " inside a quoted field must be doubled ("")' });
-          // Resume on the line after the one the quote opened on, so later rows are still read.
-          line = openLine;
-          i = open;
-          while (i < n && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i++;
-          i = skipLineEnd(text, i);
-          line++;
-          bad = true;
-          rowEnded = true;
-          break;
-        }
-        // After the closing quote: a delimiter, the end of the row, or an error.
-        if (i < n && text.charCodeAt(i) !== sep && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) {
-          if (!bad) issues.push({ line, code: 'csv/text-after-quote', message: 'malformed CSV: text after the closing quote of a field; wrap the whole field in quotes and double any " inside it' });
-          bad = true;
-          while (i < n && text.charCodeAt(i) !== sep && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i++;
-        }
-        cells.push(value);
-      } else {
-        const start = i;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === sep || c === LF || c === CR) break;
-          if (c === QUOTE && !bad) {
-            issues.push({ line, code: 'csv/stray-quote', message: 'malformed CSV: a " inside a field that does not start with a quote; wrap the field in quotes and double the " ("")' });
-            bad = true;
-          }
-          i++;
-        }
-        cells.push(text.slice(start, i));
-      }
-      if (i >= n) {
-        rowEnded = true;
-      } else {
-        const c = text.charCodeAt(i);
-        if (c === sep) i++;
-        else {
-          if (c === CR && text.charCodeAt(i + 1) !== LF && !bareCrReported) {
-            issues.push({ line, code: 'csv/bare-cr', message: 'a line ends in a carriage return without a line feed (old Mac line endings); save the file with LF or CRLF line endings' });
-            bareCrReported = true;
-          }
-          i = skipLineEnd(text, i);
-          line++;
-          rowEnded = true;
-        }
-      }
-    }
-    const record = { line: rowLine, lastLine: Math.max(rowLine, line - (i >= n && !endsWithNewline(text) ? 0 : 1)), cells };
-    if (bad) broken.push(record);
+  const cursor = new CsvCursor(text, delimiter);
+  while (cursor.next()) {
+    const cells: string[] = new Array(cursor.count);
+    for (let c = 0; c < cursor.count; c++) cells[c] = cursor.field(c, false);
+    const record = { line: cursor.line, lastLine: cursor.lastLine, cells };
+    if (cursor.bad) broken.push(record);
     else records.push(record);
   }
-  return { records, broken, issues };
-}
-
-function endsWithNewline(text: string): boolean {
-  const c = text.charCodeAt(text.length - 1);
-  return c === LF || c === CR;
-}
-
-function skipLineEnd(text: string, i: number): number {
-  if (text.charCodeAt(i) === CR) return text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
-  if (text.charCodeAt(i) === LF) return i + 1;
-  return i;
+  return { records, broken, issues: cursor.issues };
 }
 
 function isBlank(cells: string[]): boolean {
   return cells.length === 1 && cells[0].trim() === '';
 }
 
-function normalizeColumns(columns: readonly string[] | CsvColumns): CsvColumns {
+export function normalizeColumns(columns: readonly string[] | CsvColumns): CsvColumns {
   return 'required' in columns ? columns : { required: columns as readonly string[] };
 }
 
-function headerIssues(file: string, header: string[], spec: CsvColumns): DataIssue[] {
+export function headerIssues(file: string, header: string[], spec: CsvColumns): DataIssue[] {
   const issues: DataIssue[] = [];
   const expected = spec.required.join(',');
   const optional = spec.optional ?? [];
@@ -248,13 +142,22 @@ export function parseCsv(file: string, text: string, columns: readonly string[] 
   return { header, headerOk: true, rows, brokenRows, issues };
 }
 
-/** The `attr_<name>` values of a row, keyed by `<name>`; empty values are left out. */
-export function attributesOf(header: readonly string[], values: Record<string, string>): Record<string, string> {
+/**
+ * The `attr_<name>` values of a row, keyed by `<name>`; empty values are left out.
+ * `copy` flattens each value, so that a value sliced out of a file's text does not keep the text alive.
+ */
+export function attributesOf(header: readonly string[], values: Record<string, string>, copy = false): Record<string, string> {
   let attributes: Record<string, string> | null = null;
   for (const column of header) {
-    if (column.startsWith(ATTRIBUTE_PREFIX) && values[column]) (attributes ??= {})[column.slice(ATTRIBUTE_PREFIX.length)] = values[column];
+    const value = values[column];
+    if (column.startsWith(ATTRIBUTE_PREFIX) && value) (attributes ??= {})[column.slice(ATTRIBUTE_PREFIX.length)] = copy ? flatCopy(value) : value;
   }
   return attributes ?? NO_ATTRIBUTES;
+}
+
+/** A copy of `value` that shares no memory with the string it was sliced from. */
+export function flatCopy(value: string): string {
+  return JSON.parse(JSON.stringify(value)) as string;
 }
 
 /** Shared by every row without attributes, so that 200,000 rows do not make 200,000 empty objects. */

@@ -5,6 +5,7 @@
  * an id whose own row was refused is not reported again.
  */
 import { parseCsv, type CsvColumns, type CsvRow, type CsvTable } from './csv';
+import { CsvCursor } from './csv-cursor';
 import { describeDateProblem, parsePartialDate, type PartialDate } from './dates';
 import { MAX_CELL_CHARS, MAX_ID_CHARS } from './limits';
 import type { DataIssue } from './model';
@@ -35,19 +36,22 @@ export interface LoadRun {
   dates: DateCache;
 }
 
-/** Real files repeat a few hundred dates over thousands of rows: each is parsed once per load. */
+/** Real files repeat a few hundred dates over thousands of rows: each is parsed and checked once per load, in one look-up. */
 export class DateCache {
-  private problems = new Map<string, string | null>();
-  private spans = new Map<string, PartialDate | null>();
+  private entries = new Map<string, { problem: string | null; span: PartialDate | null }>();
+  entry(text: string): { problem: string | null; span: PartialDate | null } {
+    let entry = this.entries.get(text);
+    if (entry === undefined) {
+      const problem = describeDateProblem(text);
+      this.entries.set(text, (entry = { problem, span: problem === null ? parsePartialDate(text) : null }));
+    }
+    return entry;
+  }
   problem(text: string): string | null {
-    let problem = this.problems.get(text);
-    if (problem === undefined) this.problems.set(text, (problem = describeDateProblem(text)));
-    return problem;
+    return this.entry(text).problem;
   }
   span(text: string): PartialDate | null {
-    let span = this.spans.get(text);
-    if (span === undefined) this.spans.set(text, (span = parsePartialDate(text)));
-    return span;
+    return this.entry(text).span;
   }
 }
 
@@ -78,9 +82,13 @@ export class Checker {
     return value;
   }
   date(column: string): boolean {
-    const problem = this.dates.problem(this.row!.values[column]);
+    return this.dateSpan(column) !== null;
+  }
+  /** The span of a valid date, or null (and the issue) for an invalid one. */
+  dateSpan(column: string): PartialDate | null {
+    const { problem, span } = this.dates.entry(this.row!.values[column]);
     if (problem) this.fail(column, 'load/bad-date', problem);
-    return problem === null;
+    return problem === null ? span : null;
   }
   id(column: string, pattern: RegExp, hint: string): string {
     const id = this.required(column);
@@ -148,29 +156,72 @@ export function checkCellLengths(check: Checker, row: CsvRow, header: readonly s
 
 
 /**
- * Finds exact duplicate rows by a hash of their cells, comparing cells only on a
- * hash match: a string key per row cost 200,000 joined strings on a large file.
+ * Finds exact duplicate rows of one file by a hash of their cells. It keeps
+ * only each row's hash, offset and line in typed arrays, and on a hash match
+ * reads the earlier row again from the file's text to compare its cells: a
+ * row object or joined string per row cost more than the rows' columns.
  */
-export class RowIndex {
-  private byHash = new Map<number, CsvRow[]>();
+export class DuplicateRows {
+  private hashes = new Int32Array(1 << 10);
+  /** Offset + 1 of the row in each slot; 0 for an empty slot. */
+  private offsets = new Int32Array(1 << 10);
+  private lines = new Int32Array(1 << 10);
+  private size = 0;
+  private reader: CsvCursor;
+
+  constructor(
+    text: string,
+    private header: readonly string[],
+  ) {
+    this.reader = new CsvCursor(text);
+  }
 
   /** The line of an earlier row with the same cells, or null (and the row is remembered). */
-  firstLineOf(row: CsvRow, header: readonly string[]): number | null {
+  firstLineOf(values: Record<string, string>, offset: number, line: number): number | null {
     let hash = 0x811c9dc5;
-    for (const column of header) {
-      const value = row.values[column];
+    for (const column of this.header) {
+      const value = values[column];
       for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
       hash = Math.imul(hash ^ 0x1f, 0x01000193);
     }
-    const bucket = this.byHash.get(hash);
-    if (!bucket) {
-      this.byHash.set(hash, [row]);
-      return null;
+    const mask = this.offsets.length - 1;
+    let slot = hash & mask;
+    while (this.offsets[slot] !== 0) {
+      if (this.hashes[slot] === hash && this.sameRow(values, this.offsets[slot] - 1, this.lines[slot])) return this.lines[slot];
+      slot = (slot + 1) & mask;
     }
-    const same = bucket.find((other) => header.every((column) => other.values[column] === row.values[column]));
-    if (same) return same.line;
-    bucket.push(row);
+    this.hashes[slot] = hash;
+    this.offsets[slot] = offset + 1;
+    this.lines[slot] = line;
+    if (++this.size * 2 > this.offsets.length) this.grow();
     return null;
+  }
+
+  private sameRow(values: Record<string, string>, offset: number, line: number): boolean {
+    const reader = this.reader;
+    reader.seek(offset, line);
+    reader.next();
+    const header = this.header;
+    for (let c = 0; c < header.length; c++) if (reader.field(c) !== values[header[c]]) return false;
+    return true;
+  }
+
+  private grow(): void {
+    const { hashes, offsets, lines } = this;
+    const size = offsets.length * 2;
+    this.hashes = new Int32Array(size);
+    this.offsets = new Int32Array(size);
+    this.lines = new Int32Array(size);
+    const mask = size - 1;
+    // Order along a probe run does not matter: remembered rows are all distinct, so at most one can equal a new row.
+    for (let s = 0; s < offsets.length; s++) {
+      if (offsets[s] === 0) continue;
+      let slot = hashes[s] & mask;
+      while (this.offsets[slot] !== 0) slot = (slot + 1) & mask;
+      this.hashes[slot] = hashes[s];
+      this.offsets[slot] = offsets[s];
+      this.lines[slot] = lines[s];
+    }
   }
 }
 

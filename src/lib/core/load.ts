@@ -37,7 +37,6 @@ import {
 import {
   Checker,
   DateCache,
-  RowIndex,
   checkCellLengths,
   codePointLength,
   idTable,
@@ -50,23 +49,23 @@ import {
 } from './load-checks';
 import { contentSize, decodeDataFile, type FileContent } from './text-decode';
 import { RelationColumnsBuilder, relationRows } from './relation-columns';
+import { readRelations, type RelationContext } from './relation-reader';
+
+export { RELATION_COLUMNS, RELATION_OPTIONAL_COLUMNS } from './relation-reader';
 
 export { ACTORS_FILE, RELATIONS_DIR, SOURCES_FILE, TYPES_FILE } from './dataset-files';
 
 export const TYPE_COLUMNS = ['id', 'label', 'color', 'directed', 'temporal', 'cameo', 'description'] as const;
 export const ACTOR_COLUMNS = ['id', 'label', 'kind', 'affiliation', 'aliases'] as const;
 export const SOURCE_COLUMNS = ['id', 'title', 'outlet', 'published', 'url'] as const;
-export const RELATION_COLUMNS = ['subject', 'object', 'type', 'date', 'end_date', 'quote', 'note'] as const;
 
 /** Optional columns: after the required ones, in any order; absent means the default. */
 export const TYPE_OPTIONAL_COLUMNS = ['plover'] as const;
 export const SOURCE_OPTIONAL_COLUMNS = ['coding'] as const;
-export const RELATION_OPTIONAL_COLUMNS = ['statement', 'modality'] as const;
 
 const TYPE_SPEC: CsvColumns = { required: TYPE_COLUMNS, optional: TYPE_OPTIONAL_COLUMNS };
 const ACTOR_SPEC: CsvColumns = { required: ACTOR_COLUMNS };
 const SOURCE_SPEC: CsvColumns = { required: SOURCE_COLUMNS, optional: SOURCE_OPTIONAL_COLUMNS, attributes: true };
-const RELATION_SPEC: CsvColumns = { required: RELATION_COLUMNS, optional: RELATION_OPTIONAL_COLUMNS, attributes: true };
 
 /**
  * PLOVER event types: the 16 of the 2021 manual (used by POLECAT) and the older
@@ -266,96 +265,6 @@ function readSources(file: string, content: FileContent, run: LoadRun, known: Id
     }
   }
   return { sources, lines: firstLine };
-}
-
-interface RelationContext {
-  actors: IdTable;
-  types: Map<string, RelationType>;
-  typeTable: IdTable;
-  /** Numbers of the valid actors, types and this file's source, as the columns store them. */
-  actorIndex: Map<string, number>;
-  typeIndex: Map<string, number>;
-  sourceIndex: number;
-  /** Where valid rows go. */
-  rows: RelationColumnsBuilder;
-  /** Whether quotes are required (hand-coded source). */
-  quotesRequired: boolean;
-  sourceText: string | undefined;
-}
-
-const MODALITY_INDEX = new Map<string, number>(MODALITIES.map((m, i) => [m, i]));
-
-function readRelations(sourceId: string, file: string, content: FileContent, context: RelationContext, run: LoadRun): void {
-  const { table, damaged } = readTable(file, content, RELATION_SPEC, run);
-  if (!table) return;
-  const check = new Checker(file, run);
-  const duplicates = new RowIndex();
-  for (const row of table.rows) {
-    check.start(row);
-    if (isDamaged(row, damaged)) continue;
-    const values = row.values;
-    const { subject, object, type, date, end_date: endDate, quote, note, statement = '', modality = '' } = values;
-    checkCellLengths(check, row, table.header);
-    let actorsOk = true;
-    for (const column of ['subject', 'object'] as const) {
-      const id = check.required(column);
-      if (!id) actorsOk = false;
-      else if (!context.actors.ids.has(id)) {
-        actorsOk = false;
-        if (isUnknown(context.actors, id)) check.fail(column, 'load/unknown-actor', `unknown actor id "${id}"`);
-      }
-    }
-    if (subject && subject === object) check.fail('object', 'load/self-relation', `relation of "${subject}" with itself`);
-    if (check.required('type')) {
-      const relationType = context.types.get(type);
-      if (!relationType) {
-        if (isUnknown(context.typeTable, type)) check.fail('type', 'load/unknown-type', `unknown relation type "${type}"`);
-      } else if (!relationType.directed && actorsOk && subject > object) {
-        check.fail('object', 'load/undirected-order', `"${type}" is undirected, so the two ids go in alphabetical order: subject ${object}, object ${subject}`);
-      }
-    }
-    const dateOk = check.required('date') && check.date('date');
-    const endOk = !endDate || check.date('end_date');
-    if (dateOk && endDate && endOk && run.dates.span(endDate)!.end < run.dates.span(date)!.start) {
-      check.fail('end_date', 'load/end-before-start', `${endDate} is before date ${date}`);
-    }
-    if (!quote) {
-      if (context.quotesRequired) check.fail('quote', 'load/required', 'required field is empty');
-    } else {
-      // Code points never outnumber UTF-16 units, so only a long string needs counting.
-      const length = quote.length <= MAX_QUOTE_CODE_POINTS ? quote.length : codePointLength(quote);
-      if (length > MAX_QUOTE_CODE_POINTS) check.fail('quote', 'load/quote-too-long', `${length} characters; keep quotes to at most ${MAX_QUOTE_CODE_POINTS}`);
-      else if ((quote.includes('\n') || quote.includes('\r')) && BLANK_LINE.test(quote)) check.fail('quote', 'load/quote-paragraph-break', 'the quote crosses a paragraph break (a blank line); quote one paragraph, or make two rows');
-      else if (context.sourceText !== undefined && !context.sourceText.includes(quote)) {
-        check.fail('quote', 'load/quote-not-found', `not found verbatim in the text of source ${sourceId}`);
-      }
-    }
-    if (statement && (statement.length > MAX_ID_CHARS || !STATEMENT_ID.test(statement))) {
-      check.fail('statement', 'load/bad-statement', `"${statement}" must be a token without spaces, at most ${MAX_ID_CHARS} characters`);
-    }
-    if (modality && !(MODALITIES as readonly string[]).includes(modality)) {
-      check.fail('modality', 'load/bad-modality', `"${modality}" must be one of ${MODALITIES.join(', ')} (empty means ${DEFAULT_MODALITY})`);
-    }
-    const first = duplicates.firstLineOf(row, table.header);
-    if (first !== null) check.fail('', 'load/duplicate-row', `the same row as line ${first}; a relation is coded once`);
-    // A row with any issue is not stored; once there is an issue the whole dataset is refused anyway.
-    if (check.valid && run.issues.length === 0) {
-      context.rows.add({
-        source: context.sourceIndex,
-        line: row.line,
-        subject: context.actorIndex.get(subject) ?? 0,
-        object: context.actorIndex.get(object) ?? 0,
-        type: context.typeIndex.get(type) ?? 0,
-        modality: MODALITY_INDEX.get(modality || DEFAULT_MODALITY) ?? 0,
-        date: run.dates.span(date)!,
-        endDate: endDate ? run.dates.span(endDate)! : null,
-        quote,
-        note,
-        statement,
-        attributes: attributesOf(table.header, values),
-      });
-    }
-  }
 }
 
 /** Issues grouped by file (in the order the files were first reported), then by line; stable otherwise. */

@@ -189,7 +189,12 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
   let edgeSourceIndex = new Int32Array(edgeTypeOf.length);
   let edgeTargetIndex = new Int32Array(edgeTypeOf.length);
   let edgeCount = 0;
-  const edgeByKey = new Map<number, number>();
+  // Edges by (type, from, to) in an open-addressing table of edge numbers: no key is made per row, and
+  // the three numbers need not fit one integer. Sized for every row being an edge of its own, at most half full.
+  let slots = 1 << 10;
+  while (slots < 2 * count) slots *= 2;
+  const edgeBySlot = new Int32Array(slots).fill(-1);
+  const mask = slots - 1;
   for (let k = 0; k < count; k++) {
     const i = byStart[k];
     const t = typeOf[i];
@@ -198,11 +203,16 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
     const forward = isDirected[t] === 1 || rank[s] < rank[o];
     const from = forward ? s : o;
     const to = forward ? o : s;
-    const key = (t * actorCount + from) * actorCount + to;
-    let e = edgeByKey.get(key);
-    if (e === undefined) {
+    let slot = Math.imul(Math.imul(t + 1, 0x9e3779b1) ^ Math.imul(from + 1, 0x85ebca6b) ^ Math.imul(to + 1, 0xc2b2ae35), 0x27d4eb2f) >>> 0;
+    slot = (slot ^ (slot >>> 15)) & mask;
+    let e = edgeBySlot[slot];
+    while (e >= 0 && !(edgeTypeOf[e] === t && edgeSourceIndex[e] === from && edgeTargetIndex[e] === to)) {
+      slot = (slot + 1) & mask;
+      e = edgeBySlot[slot];
+    }
+    if (e < 0) {
       e = edgeCount++;
-      edgeByKey.set(key, e);
+      edgeBySlot[slot] = e;
       if (e === edgeTypeOf.length) {
         const size = Math.min(count, e * 2);
         edgeTypeOf = grown(edgeTypeOf, size);

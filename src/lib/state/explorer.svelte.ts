@@ -6,6 +6,8 @@
 import { loadDataset, type DatasetFiles } from '../core/load';
 import { MODALITIES, formatIssue, type Actor, type Dataset, type Relation, type RelationType, type Source } from '../core/model';
 import { buildRelationIndex, type RelationIndex } from '../core/relation-index';
+import { rowOfRelation } from '../core/relation-columns';
+import { lazyArray } from '../core/lazy-array';
 import { modalityMaskOf, typeMaskOf, visibleRelationIndices, type FilterResult } from '../core/filter';
 import { createFilterEngine, type FilterEngine } from '../core/filter-engine';
 import { formatDay, parsePartialDate, todayDayNumber } from '../core/dates';
@@ -111,12 +113,12 @@ export class Explorer {
   readonly histogram: MonthlyHistogram | null = $derived(this.index ? monthlyHistogram(this.index, this.modalityMask, this.histogramMask) : null);
   /** Whether rows share statement ids, so that counting statements says something counting rows does not. */
   readonly sharesStatements = $derived(!!this.index && this.index.statementCount < this.index.relationCount);
-  readonly searchActors: (query: string) => ActorMatch[] = $derived(this.index ? createActorSearch(this.index.dataset.actors, this.index.dataset.relations) : () => []);
+  readonly searchActors: (query: string) => ActorMatch[] = $derived(this.index ? createActorSearch(this.index.dataset.actors, this.index.columns) : () => []);
   readonly actorsById: Map<string, Actor> = $derived(new Map(this.dataset?.actors.map((a) => [a.id, a]) ?? []));
   readonly sourcesById: Map<string, Source> = $derived(new Map(this.dataset?.sources.map((s) => [s.id, s]) ?? []));
   readonly typesById: Map<string, RelationType> = $derived(new Map(this.dataset?.types.map((t) => [t.id, t]) ?? []));
   readonly visibleRelations: Relation[] = $derived(
-    this.result && this.dataset ? visibleRelationIndices(this.result).map((i) => this.dataset!.relations[i]) : [],
+    this.result && this.dataset ? visibleRows(this.dataset.relations, visibleRelationIndices(this.result)) : [],
   );
   readonly fromText = $derived(formatDay(this.from));
   readonly toText = $derived(formatDay(this.to));
@@ -248,11 +250,9 @@ export class Explorer {
     this.notices = [];
   }
 
-  private readonly rowById: Map<string, number> = $derived(new Map(this.dataset?.relations.map((r, i) => [r.id, i]) ?? []));
-
   /** Opens the evidence of the edge a relation row is drawn in: the keyboard path to what a click on the canvas shows. */
   showEvidenceOf(relation: Relation): void {
-    const row = this.rowById.get(relation.id);
+    const row = this.index ? rowOfRelation(this.index.columns, relation.source, relation.line) : undefined;
     if (this.index && row !== undefined) this.selectEdge(this.drawnEdgeOfRow(row));
   }
 
@@ -290,3 +290,8 @@ export class Explorer {
 }
 
 export const explorer = new Explorer();
+
+/** The visible rows as an array whose row objects are made when read: at the whole period that is every row. */
+function visibleRows(relations: Relation[], rows: number[]): Relation[] {
+  return lazyArray(rows.length, (k) => relations[rows[k]]);
+}
