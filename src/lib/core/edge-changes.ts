@@ -5,10 +5,10 @@
  * nothing needs clearing between takes.
  */
 export interface EdgeChanges {
-  /** The edges of an update being undone: the first `count` of `edges`, or every edge when `all`. */
-  noteUndone(edges: Int32Array, count: number, all: boolean): void;
-  /** Those noted since the last take plus the current update's (`edges`, as above), each once. */
-  take(edges: Int32Array, count: number, all: boolean): Int32Array;
+  /** Edges whose count changes (those of an update being undone, or of a move): the first `count` of `edges`, or every edge when `all`. */
+  note(edges: Int32Array, count: number, all: boolean): void;
+  /** Those noted since the last take plus edges[first, last) of the current update (every edge when `all`), each once. */
+  take(edges: Int32Array, first: number, last: number, all: boolean): Int32Array;
 }
 
 export function createEdgeChanges(edgeCount: number): EdgeChanges {
@@ -20,7 +20,7 @@ export function createEdgeChanges(edgeCount: number): EdgeChanges {
   let stamp = 0;
   let allEdges: Int32Array | null = null;
 
-  function noteUndone(edges: Int32Array, count: number, all: boolean): void {
+  function note(edges: Int32Array, count: number, all: boolean): void {
     if (everything) return;
     if (all || notedCount + count > noted.length) {
       everything = true;
@@ -30,12 +30,12 @@ export function createEdgeChanges(edgeCount: number): EdgeChanges {
     notedCount += count;
   }
 
-  function distinct(lists: Array<[Int32Array, number]>, total: number): Int32Array {
+  function distinct(lists: Array<[Int32Array, number, number]>, total: number): Int32Array {
     const out = new Int32Array(total);
     let n = 0;
     const current = ++stamp;
-    for (const [list, count] of lists) {
-      for (let k = 0; k < count; k++) {
+    for (const [list, first, last] of lists) {
+      for (let k = first; k < last; k++) {
         const e = list[k];
         if (takenAt[e] === current) continue;
         takenAt[e] = current;
@@ -45,12 +45,12 @@ export function createEdgeChanges(edgeCount: number): EdgeChanges {
     return out.subarray(0, n);
   }
 
-  function take(edges: Int32Array, count: number, all: boolean): Int32Array {
-    const listed = everything || all ? (allEdges ??= Int32Array.from(Array(edgeCount).keys())).slice() : distinct([[noted, notedCount], [edges, count]], notedCount + count);
+  function take(edges: Int32Array, first: number, last: number, all: boolean): Int32Array {
+    const listed = everything || all ? (allEdges ??= Int32Array.from(Array(edgeCount).keys())).slice() : distinct([[noted, 0, notedCount], [edges, first, last]], notedCount + last - first);
     everything = false;
     notedCount = 0;
     return listed;
   }
 
-  return { noteUndone, take };
+  return { note, take };
 }

@@ -18,6 +18,13 @@ import { countLegend, countMaskedLegend, startsByKindOf } from './legend-counts'
 import { buildSpanLayout, MODALITY_COUNT, type Kind, type SpanLayout } from './span-layout';
 import { markVisibleRows } from './visible-rows';
 import { countInside, countInsideMasked, countStampedInWindow, insideCost, outsideCost, subtractOutside, type Tally } from './window-counts';
+import { moveCost, moveWindow, overlaps, type MoveState } from './window-moves';
+
+function sameMask(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if ((a[i] !== 0) !== (b[i] !== 0)) return false;
+  return true;
+}
 
 export interface FilterEngine {
   readonly result: FilterResult;
@@ -50,15 +57,31 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
   const changes = createEdgeChanges(edgeCount);
   const tally: Tally = {
     edgeCounts: counts.edgeCounts,
-    touched: new Int32Array(edgeCount),
+    nodeCounts: counts.nodeCounts,
+    touched: new Int32Array(edgeCount + 1),
     touchedCount: 0,
     rows: 0,
-    statements: 0,
+    heads: 0,
+    stamped: 0,
     statementStamp: new Int32Array(index.statementCount),
     stamp: 0,
   };
   // Set when the current counts came from copying every edge's full count: then every edge is touched.
   let touchedAll = false;
+  // The touched edges already handed to the renderer, so a move hands over only what it changed.
+  let reportedTouched = 0;
+  let reportedAll = false;
+  const moves: MoveState = {
+    moved: new Int32Array(edgeCount),
+    movedCount: 0,
+    droppedAt: new Int32Array(edgeCount),
+    epoch: 1,
+    touchedAll: false,
+    edgeSource: edgeSourceIndex,
+    edgeTarget: edgeTargetIndex,
+  };
+  // What the current counts are of, when a move may start from them: masks copied, since a caller may reuse its arrays.
+  let counted: { from: number; to: number; carryForward: boolean; typeMask: Uint8Array; modalityMask: Uint8Array } | null = null;
   let current: RelationFilter | null = null;
   let visibleIsStale = true;
   // Per type: count from outside the window (1) or from inside (0), chosen afresh by each update.
@@ -83,7 +106,7 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
   function undoPrevious(): void {
     const { edgeCounts, nodeCounts } = result;
     const { touched, touchedCount } = tally;
-    changes.noteUndone(touched, touchedCount, touchedAll);
+    changes.note(touched, touchedCount, touchedAll);
     if (touchedAll || touchedCount * 8 > edgeCount) edgeCounts.fill(0);
     else for (let k = 0; k < touchedCount; k++) edgeCounts[touched[k]] = 0;
     if (touchedAll || nodeCounts.length <= 2 * touchedCount) nodeCounts.fill(0);
@@ -95,42 +118,55 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     }
     tally.touchedCount = 0;
     touchedAll = false;
+    reportedTouched = 0;
+    reportedAll = false;
+    moves.epoch++;
   }
 
   function takeChangedEdges(): Int32Array {
-    return changes.take(tally.touched, tally.touchedCount, touchedAll);
+    const taken = changes.take(tally.touched, reportedTouched, tally.touchedCount, touchedAll && !reportedAll);
+    reportedTouched = tally.touchedCount;
+    reportedAll = touchedAll;
+    return taken;
   }
 
-  /** Adds each counted edge to its two actors: through the touched list when short, in one sweep of every edge when long. */
-  function addNodeCounts(): void {
+  /** Adds every edge to its two actors, in one sweep: for counts that did not come from scans, which count actors as they go. */
+  function addAllNodeCounts(): void {
     const { edgeCounts, nodeCounts } = result;
-    if (touchedAll || tally.touchedCount * 4 > edgeCount) {
-      for (let e = 0; e < edgeCount; e++) {
-        const c = edgeCounts[e];
-        nodeCounts[edgeSourceIndex[e]] += c;
-        nodeCounts[edgeTargetIndex[e]] += c;
-      }
-      return;
+    for (let e = 0; e < edgeCount; e++) {
+      const c = edgeCounts[e];
+      nodeCounts[edgeSourceIndex[e]] += c;
+      nodeCounts[edgeTargetIndex[e]] += c;
     }
-    const { touched, touchedCount } = tally;
-    for (let k = 0; k < touchedCount; k++) {
+  }
+
+  /** Adds the edges touched[first, last) to their two actors. */
+  function addNodeCounts(first: number, last: number): void {
+    const { edgeCounts, nodeCounts } = result;
+    const { touched } = tally;
+    for (let k = first; k < last; k++) {
       const e = touched[k];
       nodeCounts[edgeSourceIndex[e]] += edgeCounts[e];
       nodeCounts[edgeTargetIndex[e]] += edgeCounts[e];
     }
   }
 
-  /** Chooses, per shown type, the cheaper way to count; true when every type is shown and counted from outside. */
-  function chooseDirections(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): boolean {
+  /** Chooses, per shown type, the cheaper way to count; returns the rows and edges that costs. */
+  function chooseDirections(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): number {
     const { from, to, typeMask } = filter;
-    let allOutside = true;
+    let cost = 0;
     for (let t = 0; t < typeCount; t++) {
-      const outside = typeMask[t] !== 0 && outsideCost(kinds, t, from, to, modalityMask) + typeEdges[t].length <= insideCost(kinds, t, from, to, modalityMask);
-      fromOutside[t] = outside ? 1 : 0;
-      if (!outside) allOutside = false;
+      fromOutside[t] = 0;
+      if (typeMask[t] === 0) continue;
+      const outside = outsideCost(kinds, t, from, to, modalityMask) + typeEdges[t].length;
+      const inside = insideCost(kinds, t, from, to, modalityMask);
+      fromOutside[t] = outside <= inside ? 1 : 0;
+      cost += Math.min(outside, inside);
     }
-    return allOutside;
+    return cost;
   }
+
+  const allFromOutside = (typeMask: Uint8Array) => fromOutside.every((outside, t) => outside === 1 && typeMask[t] !== 0);
 
   /** Every type from outside: the full counts copied as one block, then what lies outside taken away. */
   function countAllFromOutside(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): void {
@@ -144,32 +180,34 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
       if (kind.rowCount === 0) continue;
       if (shown && holdsAll(kind, from, to)) {
         tally.rows += kind.rowCount;
-        tally.statements += kind.heads;
+        tally.heads += kind.heads;
       } else {
         subtractOutside(kind, from, to, shown, tally);
         everything = false;
       }
     }
     if (everything) {
-      // Every row is in the window: each statement once, each actor with its full count.
-      tally.statements = allStatements;
+      // Every row is in the window: each statement once (at its head, or stamped), each actor with its full count.
+      tally.stamped = allStatements - tally.heads;
       result.nodeCounts.set(fullNodeCounts);
       return;
     }
     for (let k = 0; k < kinds.length; k++) {
       if (modalityMask[k % MODALITY_COUNT] !== 0 && kinds[k].rowCount > 0 && holdsAll(kinds[k], from, to)) countStampedInWindow(kinds[k], from, to, tally);
     }
-    addNodeCounts();
+    addAllNodeCounts();
   }
 
-  /** One type from outside: its edges' full counts scattered in, then what lies outside taken away. */
+  /** One type from outside: its edges' full counts scattered in, then what lies outside taken away, then its actors counted. */
   function countTypeFromOutside(t: number, filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): void {
     const { edgeCounts } = result;
     const own = typeEdges[t];
-    tally.touched.set(own, tally.touchedCount);
+    const first = tally.touchedCount;
+    tally.touched.set(own, first);
     tally.touchedCount += own.length;
     for (let k = 0; k < own.length; k++) edgeCounts[own[k]] = fullCounts[own[k]];
     for (let m = 0; m < MODALITY_COUNT; m++) subtractOutside(kinds[t * MODALITY_COUNT + m], filter.from, filter.to, modalityMask[m] !== 0, tally);
+    addNodeCounts(first, tally.touchedCount);
   }
 
   function countTypeFromInside(t: number, filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array, masking: boolean): void {
@@ -184,7 +222,7 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
 
   function countWindow(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array, masking: boolean): void {
     // Masks apply per row, so a masked filter always counts from the inside.
-    if (!masking && chooseDirections(filter, kinds, modalityMask)) {
+    if (!masking && allFromOutside(filter.typeMask)) {
       countAllFromOutside(filter, kinds, modalityMask);
       return;
     }
@@ -193,11 +231,35 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
       if (!masking && fromOutside[t]) countTypeFromOutside(t, filter, kinds, modalityMask);
       else countTypeFromInside(t, filter, kinds, modalityMask, masking);
     }
-    addNodeCounts();
+  }
+
+  /** Whether the current counts are of a window with the filter's types, modalities and ends, overlapping its window. */
+  function canMoveTo(filter: RelationFilter, modalityMask: Uint8Array): boolean {
+    if (!counted || filter.rowMask || filter.edgeMask || counted.carryForward !== !!filter.carryForward || !overlaps(counted, filter)) return false;
+    return sameMask(counted.typeMask, filter.typeMask) && sameMask(counted.modalityMask, modalityMask);
+  }
+
+  /** Counts the filter afresh, or moves the current counts to it when that touches fewer rows. */
+  function count(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array, masking: boolean): void {
+    const fullCost = masking || filter.from > filter.to ? Infinity : chooseDirections(filter, kinds, modalityMask);
+    const movable = canMoveTo(filter, modalityMask);
+    if (movable && moveCost(kinds, filter, modalityMask, counted!) * 2 < Math.min(fullCost, edgeCount)) {
+      moves.touchedAll = touchedAll;
+      moveWindow(kinds, filter, modalityMask, counted!, tally, moves);
+      changes.note(moves.moved, moves.movedCount, false);
+    } else {
+      undoPrevious();
+      tally.rows = 0;
+      tally.heads = 0;
+      tally.stamped = 0;
+      if (filter.from <= filter.to) countWindow(filter, kinds, modalityMask, masking);
+    }
+    // A move needs the touched list to hold every edge with a count exactly once: true of scans and whole copies, not of types scattered in from outside.
+    const exact = !masking && filter.from <= filter.to && (touchedAll || fromOutside.every((outside, t) => outside === 0 || filter.typeMask[t] === 0) || movable);
+    counted = exact ? { from: filter.from, to: filter.to, carryForward: !!filter.carryForward, typeMask: filter.typeMask.slice(), modalityMask: modalityMask.slice() } : null;
   }
 
   function update(filter: RelationFilter): FilterResult {
-    undoPrevious();
     current = filter;
     visibleIsStale = true;
     const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
@@ -205,12 +267,10 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     const masking = !!(filter.rowMask || filter.edgeMask);
     if (masking) countMaskedLegend(filter, kinds, result);
     else countLegend(filter, kinds, startsByKind, result);
-    tally.rows = 0;
-    tally.statements = 0;
     tally.stamp++;
-    if (filter.from <= filter.to) countWindow(filter, kinds, modalityMask, masking);
+    count(filter, kinds, modalityMask, masking);
     result.visibleCount = tally.rows;
-    result.visibleStatementCount = tally.statements;
+    result.visibleStatementCount = tally.heads + tally.stamped;
     return result;
   }
 

@@ -7,8 +7,11 @@ import { MODALITIES } from './model';
 import type { RelationIndex } from './relation-index';
 import { assignStatementRoles, STATEMENT_HEAD, STATEMENT_STAMPED } from './statement-roles';
 
-/** Upper bounds of span lengths (days) that share a group; short events never wait behind decade-long states. */
-const LENGTH_CLASSES = [0, 31, 366, 3660, Infinity];
+/**
+ * Upper bounds of span lengths (days) that share a group: short events never wait behind decade-long
+ * states, and the rows a window scans before its start, in case they reach into it, mostly do.
+ */
+const LENGTH_CLASSES = [0, 31, 91, 183, 366, 731, 1461, 2922, 5844, Infinity];
 
 export const MODALITY_COUNT = MODALITIES.length;
 
@@ -20,6 +23,9 @@ export interface SpanGroup {
   ends: Int32Array;
   rows: Int32Array;
   edges: Int32Array;
+  /** The two actors of each row's edge, so a scan counts into actors as it goes, without a pass over its edges. */
+  sources: Int32Array;
+  targets: Int32Array;
   statements: Int32Array;
   /** How a visible row counts towards the statements: see statement-roles.ts. */
   roles: Uint8Array;
@@ -80,7 +86,7 @@ function membersByGroup(index: RelationIndex, ends: Int32Array): Map<number, num
 }
 
 function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
-  const { starts, edgeOf, statementOf } = index;
+  const { starts, edgeOf, statementOf, edgeSourceIndex, edgeTargetIndex } = index;
   const groups = [...membersByGroup(index, ends).entries()].map(([key, list]): SpanGroup => {
     // A stable sort: rows of one statement, next to each other in the dataset, stay next to each other.
     const rows = Int32Array.from(list).sort((a, b) => starts[a] - starts[b]);
@@ -95,6 +101,8 @@ function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
       ends: rows.map((r) => ends[r]),
       rows,
       edges: rows.map((r) => edgeOf[r]),
+      sources: rows.map((r) => edgeSourceIndex[edgeOf[r]]),
+      targets: rows.map((r) => edgeTargetIndex[edgeOf[r]]),
       statements: rows.map((r) => statementOf[r]),
       roles: new Uint8Array(rows.length),
       headsBefore: new Int32Array(0),

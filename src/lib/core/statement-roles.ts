@@ -7,6 +7,7 @@
 import type { RelationIndex } from './relation-index';
 
 export const STATEMENT_REST = 0;
+/** A single bit, so a scan adds `role & STATEMENT_HEAD` instead of branching. */
 export const STATEMENT_HEAD = 1;
 export const STATEMENT_STAMPED = 2;
 

@@ -16,11 +16,14 @@ import { STATEMENT_HEAD } from './statement-roles';
 /** The running totals of one update. */
 export interface Tally {
   edgeCounts: Int32Array;
-  /** Edges with a count, each once: the first `touchedCount`. */
+  nodeCounts: Int32Array;
+  /** Edges with a count, each once: the first `touchedCount` (one slot more, for appends without a branch). */
   touched: Int32Array;
   touchedCount: number;
   rows: number;
-  statements: number;
+  /** Statements counted at their head row, and stamped statements: visible statements are the sum. */
+  heads: number;
+  stamped: number;
   /** A statement counted in this update carries its stamp, so nothing needs clearing between updates. */
   statementStamp: Int32Array;
   stamp: number;
@@ -40,14 +43,18 @@ function countStampedInGroup(group: SpanGroup, first: number, sure: number, last
     statementStamp[st] = stamp;
     seen++;
   }
-  tally.statements += seen;
+  tally.stamped += seen;
 }
 
-/** Counts the rows of one group in the window: those starting before it only if they reach into it. */
+/**
+ * Counts the rows of one group in the window, into their edges and actors: those starting before it
+ * only if they reach into it. An edge counted for the first time is appended to `touched` without a
+ * branch (the slot is written anyway, and kept only when the count was 0): which rows start an edge's
+ * count is random, so a branch there is mispredicted about every other row.
+ */
 export function countInside(group: SpanGroup, from: number, to: number, tally: Tally): void {
-  const { starts, ends, edges, roles, headsBefore } = group;
-  const counts = tally.edgeCounts;
-  const touched = tally.touched;
+  const { starts, ends, edges, sources, targets, roles, headsBefore } = group;
+  const { edgeCounts: counts, nodeCounts: nodes, touched } = tally;
   const last = upperBound(starts, to);
   const first = lowerBound(starts, from - group.maxLength);
   // A row starting in the window is in it; only those starting before need their end checked.
@@ -60,24 +67,34 @@ export function countInside(group: SpanGroup, from: number, to: number, tally: T
     if (ends[k] < from) continue;
     rows++;
     const e = edges[k];
-    if (counts[e]++ === 0) touched[n++] = e;
-    if (roles[k] === STATEMENT_HEAD) heads++;
+    const c = counts[e];
+    counts[e] = c + 1;
+    touched[n] = e;
+    n += (c - 1) >>> 31;
+    nodes[sources[k]]++;
+    nodes[targets[k]]++;
+    heads += roles[k] & STATEMENT_HEAD;
   }
   for (let k = sure; k < last; k++) {
     const e = edges[k];
-    if (counts[e]++ === 0) touched[n++] = e;
+    const c = counts[e];
+    counts[e] = c + 1;
+    touched[n] = e;
+    n += (c - 1) >>> 31;
+    nodes[sources[k]]++;
+    nodes[targets[k]]++;
   }
   tally.touchedCount = n;
   tally.rows += rows;
-  tally.statements += heads;
+  tally.heads += heads;
   if (group.stamped.length > 0) countStampedInGroup(group, first, sure, last, from, tally);
 }
 
 /** As countInside, skipping masked rows; a mask may hide a statement's head and keep the rest, so every statement is stamped. */
 export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tally: Tally): void {
   const { from, to } = filter;
-  const { starts, ends, edges, statements } = group;
-  const { edgeCounts: counts, touched, statementStamp, stamp } = tally;
+  const { starts, ends, edges, sources, targets, statements } = group;
+  const { edgeCounts: counts, nodeCounts: nodes, touched, statementStamp, stamp } = tally;
   const last = upperBound(starts, to);
   let n = tally.touchedCount;
   let rows = 0;
@@ -87,6 +104,8 @@ export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tall
     rows++;
     const e = edges[k];
     if (counts[e]++ === 0) touched[n++] = e;
+    nodes[sources[k]]++;
+    nodes[targets[k]]++;
     if (statementStamp[statements[k]] !== stamp) {
       statementStamp[statements[k]] = stamp;
       seen++;
@@ -94,7 +113,7 @@ export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tall
   }
   tally.touchedCount = n;
   tally.rows += rows;
-  tally.statements += seen;
+  tally.stamped += seen;
 }
 
 /** Takes positions [first, last) of `edges` away from their edges' counts. */
@@ -121,7 +140,7 @@ export function subtractOutside(kind: Kind, from: number, to: number, shown: boo
     heads += group.headsBefore[n] - group.headsBefore[startsAfter];
   }
   tally.rows += kind.rowCount - outside;
-  tally.statements += kind.heads - heads;
+  tally.heads += kind.heads - heads;
   countStampedInWindow(kind, from, to, tally);
 }
 
@@ -135,7 +154,7 @@ export function countStampedInWindow(kind: Kind, from: number, to: number, tally
     statementStamp[stampedStatements[k]] = stamp;
     seen++;
   }
-  tally.statements += seen;
+  tally.stamped += seen;
 }
 
 /** Rows an inside count scans for one type. */
