@@ -81,7 +81,9 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     edgeTarget: edgeTargetIndex,
   };
   // What the current counts are of, when a move may start from them: masks copied, since a caller may reuse its arrays.
-  let counted: { from: number; to: number; carryForward: boolean; typeMask: Uint8Array; modalityMask: Uint8Array } | null = null;
+  // One record, reused, so an update allocates nothing.
+  const countedState = { from: 0, to: 0, carryForward: false, typeMask: new Uint8Array(typeCount), modalityMask: new Uint8Array(MODALITY_COUNT) };
+  let counted: typeof countedState | null = null;
   let current: RelationFilter | null = null;
   let visibleIsStale = true;
   // Per type: count from outside the window (1) or from inside (0), chosen afresh by each update.
@@ -256,7 +258,16 @@ export function createFilterEngine(index: RelationIndex): FilterEngine {
     }
     // A move needs the touched list to hold every edge with a count exactly once: true of scans and whole copies, not of types scattered in from outside.
     const exact = !masking && filter.from <= filter.to && (touchedAll || fromOutside.every((outside, t) => outside === 0 || filter.typeMask[t] === 0) || movable);
-    counted = exact ? { from: filter.from, to: filter.to, carryForward: !!filter.carryForward, typeMask: filter.typeMask.slice(), modalityMask: modalityMask.slice() } : null;
+    counted = exact && filter.typeMask.length === typeCount ? rememberCounted(filter, modalityMask) : null;
+  }
+
+  function rememberCounted(filter: RelationFilter, modalityMask: Uint8Array): typeof countedState {
+    countedState.from = filter.from;
+    countedState.to = filter.to;
+    countedState.carryForward = !!filter.carryForward;
+    countedState.typeMask.set(filter.typeMask);
+    countedState.modalityMask.set(modalityMask);
+    return countedState;
   }
 
   function update(filter: RelationFilter): FilterResult {
