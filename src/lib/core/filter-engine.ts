@@ -8,8 +8,8 @@
  * (legend-counts.ts). Carrying standing relations forward changes the ends, so it has its own layout,
  * built the first time it is asked for. A window moved a little (a slider dragged) with the same types,
  * modalities and ends is counted from the previous counts, through the rows between the old and the new
- * bounds (window-moves.ts), when that touches fewer rows. Otherwise the previous result is undone edge by edge when it touched few
- * edges, and cleared as a block when it touched many. The edges undone or counted since the renderer
+ * bounds (window-moves.ts), when that touches fewer rows. Otherwise the previous result is undone,
+ * edge by edge when it touched few edges, as a block when it touched many. The edges undone or counted since the renderer
  * last asked are kept (edge-changes.ts), so its display update scales with what changed.
  */
 import { ALL_MODALITIES, createFilterResult, type FilterResult, type RelationFilter } from './filter';
