@@ -1,0 +1,72 @@
+/**
+ * The legend's counts: rows per type in the window (of a shown modality) and per modality (of a shown
+ * type), whether or not the type or modality itself is shown.
+ */
+import { ALL_MODALITIES, type FilterResult, type RelationFilter } from './filter';
+import { lowerBound, upperBound } from './sorted-search';
+import { MODALITY_COUNT, type Kind, type SpanGroup } from './span-layout';
+
+type LegendCounts = Pick<FilterResult, 'typeCountsInWindow' | 'modalityCountsInWindow'>;
+
+/** Zeroes the legend's counts; false when the window is empty, so there is nothing to count. */
+function clearLegendCounts(filter: RelationFilter, into: LegendCounts): boolean {
+  into.typeCountsInWindow.fill(0);
+  into.modalityCountsInWindow.fill(0);
+  return filter.from <= filter.to;
+}
+
+/** From sorted starts and ends alone: a span ending before `from` also starts before `to`, so rows in the window = (start ≤ to) − (end < from). */
+export function countLegend(filter: RelationFilter, kinds: Kind[], startsByKind: Int32Array[], into: LegendCounts): void {
+  const { from, to, typeMask } = filter;
+  const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
+  const { typeCountsInWindow, modalityCountsInWindow } = into;
+  if (!clearLegendCounts(filter, into)) return;
+  for (let t = 0; t < typeCountsInWindow.length; t++) {
+    for (let m = 0; m < MODALITY_COUNT; m++) {
+      const kind = t * MODALITY_COUNT + m;
+      const n = upperBound(startsByKind[kind], to) - lowerBound(kinds[kind].ends, from);
+      if (modalityMask[m]) typeCountsInWindow[t] += n;
+      if (typeMask[t]) modalityCountsInWindow[m] += n;
+    }
+  }
+}
+
+export function isMaskedRow(filter: RelationFilter, group: SpanGroup, k: number): boolean {
+  const { rowMask, edgeMask } = filter;
+  return (rowMask !== undefined && rowMask[group.rows[k]] === 0) || (edgeMask !== undefined && edgeMask[group.edges[k]] === 0);
+}
+
+/**
+ * With a row or edge mask, masked rows count nowhere, so the legend cannot come from sorted starts and
+ * ends: every candidate row of every type is checked instead.
+ */
+export function countMaskedLegend(filter: RelationFilter, kinds: Kind[], into: LegendCounts): void {
+  const { from, to, typeMask } = filter;
+  const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
+  const { typeCountsInWindow, modalityCountsInWindow } = into;
+  if (!clearLegendCounts(filter, into)) return;
+  for (const kind of kinds) {
+    for (const group of kind.groups) {
+      const last = upperBound(group.starts, to);
+      const m = group.modality;
+      for (let k = lowerBound(group.starts, from - group.maxLength); k < last; k++) {
+        if (group.ends[k] < from || isMaskedRow(filter, group, k)) continue;
+        if (modalityMask[m]) typeCountsInWindow[group.type]++;
+        if (typeMask[group.type]) modalityCountsInWindow[m]++;
+      }
+    }
+  }
+}
+
+/** The starts of each type × modality, sorted. */
+export function startsByKindOf(typeCount: number, typeOf: Uint16Array, modalityOf: Uint8Array, starts: Int32Array): Int32Array[] {
+  const sizes = new Int32Array(typeCount * MODALITY_COUNT);
+  for (let i = 0; i < starts.length; i++) sizes[typeOf[i] * MODALITY_COUNT + modalityOf[i]]++;
+  const lists = Array.from(sizes, (n) => new Int32Array(n));
+  const filled = new Int32Array(sizes.length);
+  for (let i = 0; i < starts.length; i++) {
+    const kind = typeOf[i] * MODALITY_COUNT + modalityOf[i];
+    lists[kind][filled[kind]++] = starts[i];
+  }
+  return lists.map((list) => list.sort());
+}

@@ -1,0 +1,162 @@
+/**
+ * How the filter engine lays out the rows, once per choice of ends (as attested, or carried forward):
+ * grouped by type, modality and how long they last, each group sorted by start; and per type and
+ * modality (a kind), once more sorted by end, for counting from the outside of a window.
+ */
+import { MODALITIES } from './model';
+import type { RelationIndex } from './relation-index';
+import { assignStatementRoles, STATEMENT_HEAD, STATEMENT_STAMPED } from './statement-roles';
+
+/**
+ * Upper bounds of span lengths (days) that share a group: short events never wait behind decade-long
+ * states, and the rows a window scans before its start, in case they reach into it, mostly do.
+ */
+const LENGTH_CLASSES = [0, 31, 91, 183, 366, 731, 1461, 2922, 5844, Infinity];
+
+export const MODALITY_COUNT = MODALITIES.length;
+
+export interface SpanGroup {
+  type: number;
+  modality: number;
+  maxLength: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  rows: Int32Array;
+  edges: Int32Array;
+  /** The two actors of each row's edge, so a scan counts into actors as it goes, without a pass over its edges. */
+  sources: Int32Array;
+  targets: Int32Array;
+  statements: Int32Array;
+  /** How a visible row counts towards the statements: see statement-roles.ts. */
+  roles: Uint8Array;
+  /** Rows counted as a statement's head before each position, so a run of sure rows counts its heads in one subtraction. */
+  headsBefore: Int32Array;
+  /** Positions of the rows whose statement is stamped, ascending. */
+  stamped: Int32Array;
+}
+
+/** The rows of one type and modality. */
+export interface Kind {
+  groups: SpanGroup[];
+  rowCount: number;
+  /** Rows counted as a statement's head. */
+  heads: number;
+  /** The earliest start and the latest end: a window covering both holds every row. */
+  minStart: number;
+  maxEnd: number;
+  /** Sorted by end: ends, edges, and the heads before each position. */
+  ends: Int32Array;
+  endEdges: Int32Array;
+  endHeadsBefore: Int32Array;
+  /** The rows whose statement is stamped: their spans and statements. */
+  stampedStarts: Int32Array;
+  stampedEnds: Int32Array;
+  stampedStatements: Int32Array;
+}
+
+export interface SpanLayout {
+  /** Index type * MODALITY_COUNT + modality. */
+  kinds: Kind[];
+}
+
+function lengthClass(length: number): number {
+  let c = 0;
+  while (length > LENGTH_CLASSES[c]) c++;
+  return c;
+}
+
+/** Heads before each position of a list of roles. */
+function headsBeforeOf(roles: Uint8Array): Int32Array {
+  const before = new Int32Array(roles.length + 1);
+  for (let k = 0; k < roles.length; k++) before[k + 1] = before[k] + (roles[k] === STATEMENT_HEAD ? 1 : 0);
+  return before;
+}
+
+/** The rows of each group key, in dataset order. */
+function membersByGroup(index: RelationIndex, ends: Int32Array): Map<number, number[]> {
+  const { starts, typeOf, modalityOf, relationCount } = index;
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < relationCount; i++) {
+    const key = (typeOf[i] * MODALITY_COUNT + modalityOf[i]) * LENGTH_CLASSES.length + lengthClass(ends[i] - starts[i]);
+    const list = members.get(key);
+    if (list) list.push(i);
+    else members.set(key, [i]);
+  }
+  return members;
+}
+
+function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
+  const { starts, edgeOf, statementOf, edgeSourceIndex, edgeTargetIndex } = index;
+  const groups = [...membersByGroup(index, ends).entries()].map(([key, list]): SpanGroup => {
+    // A stable sort: rows of one statement, next to each other in the dataset, stay next to each other.
+    const rows = Int32Array.from(list).sort((a, b) => starts[a] - starts[b]);
+    let maxLength = 0;
+    for (const r of rows) maxLength = Math.max(maxLength, ends[r] - starts[r]);
+    const kind = Math.floor(key / LENGTH_CLASSES.length);
+    return {
+      type: Math.floor(kind / MODALITY_COUNT),
+      modality: kind % MODALITY_COUNT,
+      maxLength,
+      starts: rows.map((r) => starts[r]),
+      ends: rows.map((r) => ends[r]),
+      rows,
+      edges: rows.map((r) => edgeOf[r]),
+      sources: rows.map((r) => edgeSourceIndex[edgeOf[r]]),
+      targets: rows.map((r) => edgeTargetIndex[edgeOf[r]]),
+      statements: rows.map((r) => statementOf[r]),
+      roles: new Uint8Array(rows.length),
+      headsBefore: new Int32Array(0),
+      stamped: new Int32Array(0),
+    };
+  });
+  assignStatementRoles(index, ends, groups);
+  for (const group of groups) {
+    group.headsBefore = headsBeforeOf(group.roles);
+    group.stamped = Int32Array.from(group.roles.keys()).filter((k) => group.roles[k] === STATEMENT_STAMPED);
+  }
+  return groups;
+}
+
+function buildKind(own: SpanGroup[]): Kind {
+  const rowCount = own.reduce((sum, g) => sum + g.rows.length, 0);
+  const ends = new Int32Array(rowCount);
+  const edges = new Int32Array(rowCount);
+  const roles = new Uint8Array(rowCount);
+  const stamped: number[] = [];
+  let at = 0;
+  let minStart = Infinity;
+  let maxEnd = -Infinity;
+  for (const g of own) {
+    ends.set(g.ends, at);
+    edges.set(g.edges, at);
+    roles.set(g.roles, at);
+    at += g.rows.length;
+    for (const k of g.stamped) stamped.push(g.starts[k], g.ends[k], g.statements[k]);
+    if (g.rows.length > 0) minStart = Math.min(minStart, g.starts[0]);
+    for (const end of g.ends) maxEnd = Math.max(maxEnd, end);
+  }
+  const order = Int32Array.from(ends.keys()).sort((a, b) => ends[a] - ends[b]);
+  const third = (offset: number) => Int32Array.from({ length: stamped.length / 3 }, (_, i) => stamped[3 * i + offset]);
+  const endHeadsBefore = headsBeforeOf(Uint8Array.from(order, (i) => roles[i]));
+  return {
+    groups: own,
+    rowCount,
+    heads: endHeadsBefore[rowCount],
+    minStart,
+    maxEnd,
+    ends: order.map((i) => ends[i]),
+    endEdges: order.map((i) => edges[i]),
+    endHeadsBefore,
+    stampedStarts: third(0),
+    stampedEnds: third(1),
+    stampedStatements: third(2),
+  };
+}
+
+export function buildSpanLayout(index: RelationIndex, ends: Int32Array): SpanLayout {
+  const groups = buildGroups(index, ends);
+  const kinds = Array.from({ length: index.typeIds.length * MODALITY_COUNT }, (_, kind) =>
+    buildKind(groups.filter((g) => g.type * MODALITY_COUNT + g.modality === kind)),
+  );
+  return { kinds };
+}

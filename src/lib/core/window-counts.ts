@@ -1,0 +1,183 @@
+/**
+ * Counting one type's rows in a window into their edges, whichever way touches fewer rows:
+ * - inside: a binary search per group, then a scan of the rows that can be in the window;
+ * - outside: start from every row of the type (each edge's full count, precomputed) and take away the
+ *   rows outside the window, a prefix of the rows sorted by end plus a suffix of each group sorted by
+ *   start, and the rows of hidden modalities.
+ * Statements are counted at their head rows (a run of heads is one subtraction of prefix counts) and,
+ * for the few that are not simple, with a stamp per statement.
+ */
+import type { RelationFilter } from './filter';
+import { isMaskedRow } from './legend-counts';
+import { lowerBound, upperBound } from './sorted-search';
+import { MODALITY_COUNT, type Kind, type SpanGroup } from './span-layout';
+import { STATEMENT_HEAD } from './statement-roles';
+
+/** The running totals of one update. */
+export interface Tally {
+  edgeCounts: Int32Array;
+  nodeCounts: Int32Array;
+  /** Edges with a count, each once: the first `touchedCount` (one slot more, for appends without a branch). */
+  touched: Int32Array;
+  touchedCount: number;
+  rows: number;
+  /** Statements counted at their head row, and stamped statements: visible statements are the sum. */
+  heads: number;
+  stamped: number;
+  /** A statement counted in this update carries its stamp, so nothing needs clearing between updates. */
+  statementStamp: Int32Array;
+  stamp: number;
+}
+
+/** Counts the stamped statements of a group among positions [first, last), those before `sure` only if they reach `from`. */
+function countStampedInGroup(group: SpanGroup, first: number, sure: number, last: number, from: number, tally: Tally): void {
+  const { stamped, ends, statements } = group;
+  const { statementStamp, stamp } = tally;
+  let seen = 0;
+  for (let j = lowerBound(stamped, first); j < stamped.length; j++) {
+    const k = stamped[j];
+    if (k >= last) break;
+    if (k < sure && ends[k] < from) continue;
+    const st = statements[k];
+    if (statementStamp[st] === stamp) continue;
+    statementStamp[st] = stamp;
+    seen++;
+  }
+  tally.stamped += seen;
+}
+
+/**
+ * Counts the rows of one group in the window, into their edges and actors: those starting before it
+ * only if they reach into it. An edge counted for the first time is appended to `touched` without a
+ * branch (the slot is written anyway, and kept only when the count was 0): which rows start an edge's
+ * count is random, so a branch there is mispredicted about every other row.
+ */
+export function countInside(group: SpanGroup, from: number, to: number, tally: Tally): void {
+  const { starts, ends, edges, sources, targets, roles, headsBefore } = group;
+  const { edgeCounts: counts, nodeCounts: nodes, touched } = tally;
+  const last = upperBound(starts, to);
+  const first = lowerBound(starts, from - group.maxLength);
+  // A row starting in the window is in it; only those starting before need their end checked.
+  const sure = Math.min(last, lowerBound(starts, from));
+  // Local counters: the hot loops then write registers, not the tally's fields.
+  let n = tally.touchedCount;
+  let rows = last - sure;
+  let heads = headsBefore[last] - headsBefore[sure];
+  for (let k = first; k < sure; k++) {
+    if (ends[k] < from) continue;
+    rows++;
+    const e = edges[k];
+    const c = counts[e];
+    counts[e] = c + 1;
+    touched[n] = e;
+    n += (c - 1) >>> 31;
+    nodes[sources[k]]++;
+    nodes[targets[k]]++;
+    heads += roles[k] & STATEMENT_HEAD;
+  }
+  for (let k = sure; k < last; k++) {
+    const e = edges[k];
+    const c = counts[e];
+    counts[e] = c + 1;
+    touched[n] = e;
+    n += (c - 1) >>> 31;
+    nodes[sources[k]]++;
+    nodes[targets[k]]++;
+  }
+  tally.touchedCount = n;
+  tally.rows += rows;
+  tally.heads += heads;
+  if (group.stamped.length > 0) countStampedInGroup(group, first, sure, last, from, tally);
+}
+
+/** As countInside, skipping masked rows; a mask may hide a statement's head and keep the rest, so every statement is stamped. */
+export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tally: Tally): void {
+  const { from, to } = filter;
+  const { starts, ends, edges, sources, targets, statements } = group;
+  const { edgeCounts: counts, nodeCounts: nodes, touched, statementStamp, stamp } = tally;
+  const last = upperBound(starts, to);
+  let n = tally.touchedCount;
+  let rows = 0;
+  let seen = 0;
+  for (let k = lowerBound(starts, from - group.maxLength); k < last; k++) {
+    if (ends[k] < from || isMaskedRow(filter, group, k)) continue;
+    rows++;
+    const e = edges[k];
+    if (counts[e]++ === 0) touched[n++] = e;
+    nodes[sources[k]]++;
+    nodes[targets[k]]++;
+    if (statementStamp[statements[k]] !== stamp) {
+      statementStamp[statements[k]] = stamp;
+      seen++;
+    }
+  }
+  tally.touchedCount = n;
+  tally.rows += rows;
+  tally.stamped += seen;
+}
+
+/** Takes positions [first, last) of `edges` away from their edges' counts. */
+function subtract(counts: Int32Array, edges: Int32Array, first: number, last: number): void {
+  for (let k = first; k < last; k++) counts[edges[k]]--;
+}
+
+/** Takes one kind's rows outside the window (or all of them, when its modality is hidden) away from the full counts. */
+export function subtractOutside(kind: Kind, from: number, to: number, shown: boolean, tally: Tally): void {
+  const counts = tally.edgeCounts;
+  if (!shown) {
+    subtract(counts, kind.endEdges, 0, kind.rowCount);
+    return;
+  }
+  const endedBefore = lowerBound(kind.ends, from);
+  subtract(counts, kind.endEdges, 0, endedBefore);
+  let outside = endedBefore;
+  let heads = kind.endHeadsBefore[endedBefore];
+  for (const group of kind.groups) {
+    const n = group.starts.length;
+    const startsAfter = upperBound(group.starts, to);
+    subtract(counts, group.edges, startsAfter, n);
+    outside += n - startsAfter;
+    heads += group.headsBefore[n] - group.headsBefore[startsAfter];
+  }
+  tally.rows += kind.rowCount - outside;
+  tally.heads += kind.heads - heads;
+  countStampedInWindow(kind, from, to, tally);
+}
+
+/** Counts the stamped statements of a kind with a row in the window. */
+export function countStampedInWindow(kind: Kind, from: number, to: number, tally: Tally): void {
+  const { stampedStarts, stampedEnds, stampedStatements } = kind;
+  const { statementStamp, stamp } = tally;
+  let seen = 0;
+  for (let k = 0; k < stampedStarts.length; k++) {
+    if (stampedStarts[k] > to || stampedEnds[k] < from || statementStamp[stampedStatements[k]] === stamp) continue;
+    statementStamp[stampedStatements[k]] = stamp;
+    seen++;
+  }
+  tally.stamped += seen;
+}
+
+/** Rows an inside count scans for one type. */
+export function insideCost(kinds: Kind[], t: number, from: number, to: number, modalityMask: Uint8Array): number {
+  let cost = 0;
+  for (let m = 0; m < MODALITY_COUNT; m++) {
+    if (modalityMask[m] === 0) continue;
+    for (const g of kinds[t * MODALITY_COUNT + m].groups) cost += upperBound(g.starts, to) - lowerBound(g.starts, from - g.maxLength);
+  }
+  return cost;
+}
+
+/** Rows an outside count takes away for one type (its edges' copy is counted by the caller). */
+export function outsideCost(kinds: Kind[], t: number, from: number, to: number, modalityMask: Uint8Array): number {
+  let cost = 0;
+  for (let m = 0; m < MODALITY_COUNT; m++) {
+    const kind = kinds[t * MODALITY_COUNT + m];
+    if (modalityMask[m] === 0) {
+      cost += kind.rowCount;
+      continue;
+    }
+    cost += lowerBound(kind.ends, from) + kind.stampedStarts.length;
+    for (const g of kind.groups) cost += g.starts.length - upperBound(g.starts, to);
+  }
+  return cost;
+}

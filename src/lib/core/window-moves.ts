@@ -1,0 +1,109 @@
+/**
+ * A window moved by a little (a slider dragged), with the same types, modalities and ends, is counted
+ * from the previous counts: only the rows in the two strips between the old and the new bounds change.
+ * While the two windows overlap, every strip is a run of sorted rows with nothing to check per row:
+ * - moving `to`: the rows starting between the old and the new `to` (each group sorted by start);
+ * - moving `from`: the rows ending between the old and the new `from` (each kind sorted by end).
+ * Stamped statements cannot be taken away one row at a time, so they are counted afresh.
+ */
+import type { RelationFilter } from './filter';
+import { lowerBound, upperBound } from './sorted-search';
+import { MODALITY_COUNT, type Kind } from './span-layout';
+import { countStampedInWindow, type Tally } from './window-counts';
+
+export interface Window {
+  from: number;
+  to: number;
+}
+
+/** What a move keeps besides the tally: the edges it changed, and which edges left the touched list's counts at 0. */
+export interface MoveState {
+  /** The edges a move changed, repeats and all: the first `movedCount`. */
+  moved: Int32Array;
+  movedCount: number;
+  /** An edge whose count a move brought to 0 carries the epoch: it is still in the touched list. */
+  droppedAt: Int32Array;
+  epoch: number;
+  /** Every edge counts as touched (the counts were copied whole), so nothing is appended. */
+  touchedAll: boolean;
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+}
+
+/** Whether a kind is counted under the filter. */
+const isShown = (filter: RelationFilter, modalityMask: Uint8Array, kind: number) => filter.typeMask[Math.floor(kind / MODALITY_COUNT)] !== 0 && modalityMask[kind % MODALITY_COUNT] !== 0;
+
+/** Rows in the strips between two overlapping windows, over the shown kinds. */
+export function moveCost(kinds: Kind[], filter: RelationFilter, modalityMask: Uint8Array, previous: Window): number {
+  let cost = 0;
+  for (let k = 0; k < kinds.length; k++) {
+    if (!isShown(filter, modalityMask, k)) continue;
+    const kind = kinds[k];
+    cost += Math.abs(lowerBound(kind.ends, filter.from) - lowerBound(kind.ends, previous.from));
+    for (const g of kind.groups) cost += Math.abs(upperBound(g.starts, filter.to) - upperBound(g.starts, previous.to));
+  }
+  return cost;
+}
+
+/** Adds (sign 1) or takes away (sign -1) the rows at positions [first, last) of `edges`. */
+function applyStrip(edges: Int32Array, first: number, last: number, sign: 1 | -1, tally: Tally, state: MoveState): void {
+  const { edgeCounts: counts, nodeCounts: nodes, touched } = tally;
+  const { moved, droppedAt, epoch, touchedAll, edgeSource, edgeTarget } = state;
+  let n = tally.touchedCount;
+  let m = state.movedCount;
+  for (let k = first; k < last; k++) {
+    const e = edges[k];
+    const c = counts[e] + sign;
+    counts[e] = c;
+    nodes[edgeSource[e]] += sign;
+    nodes[edgeTarget[e]] += sign;
+    moved[m++] = e;
+    if (c === 0) droppedAt[e] = epoch;
+    else if (c === 1 && sign === 1 && !touchedAll && droppedAt[e] !== epoch) touched[n++] = e;
+  }
+  tally.touchedCount = n;
+  state.movedCount = m;
+  tally.rows += sign * (last - first);
+}
+
+/** Moves `to` within one kind's groups: rows starting in (old, new] come in, or those in (new, old] go. */
+function moveTo(kind: Kind, previous: number, next: number, tally: Tally, state: MoveState): void {
+  for (const g of kind.groups) {
+    const a = upperBound(g.starts, Math.min(previous, next));
+    const b = upperBound(g.starts, Math.max(previous, next));
+    if (a === b) continue;
+    const sign = next > previous ? 1 : -1;
+    applyStrip(g.edges, a, b, sign, tally, state);
+    tally.heads += sign * (g.headsBefore[b] - g.headsBefore[a]);
+  }
+}
+
+/** Moves `from` within one kind: rows ending in [old, new) go, or those in [new, old) come in. */
+function moveFrom(kind: Kind, previous: number, next: number, tally: Tally, state: MoveState): void {
+  const a = lowerBound(kind.ends, Math.min(previous, next));
+  const b = lowerBound(kind.ends, Math.max(previous, next));
+  if (a === b) return;
+  const sign = next < previous ? 1 : -1;
+  applyStrip(kind.endEdges, a, b, sign, tally, state);
+  tally.heads += sign * (kind.endHeadsBefore[b] - kind.endHeadsBefore[a]);
+}
+
+/**
+ * Brings the tally from the previous window to the filter's. The windows must overlap and both be
+ * non-empty: then moving `to` first leaves a window whose rows starting past `to` all reach `from`.
+ */
+export function moveWindow(kinds: Kind[], filter: RelationFilter, modalityMask: Uint8Array, previous: Window, tally: Tally, state: MoveState): void {
+  state.movedCount = 0;
+  tally.stamped = 0;
+  for (let k = 0; k < kinds.length; k++) {
+    if (!isShown(filter, modalityMask, k)) continue;
+    moveTo(kinds[k], previous.to, filter.to, tally, state);
+    moveFrom(kinds[k], previous.from, filter.from, tally, state);
+    if (kinds[k].stampedStarts.length > 0) countStampedInWindow(kinds[k], filter.from, filter.to, tally);
+  }
+}
+
+/** Whether two windows overlap, both holding at least one day. */
+export function overlaps(a: Window, b: Window): boolean {
+  return a.from <= a.to && b.from <= b.to && a.from <= b.to && b.from <= a.to;
+}
