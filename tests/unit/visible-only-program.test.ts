@@ -32,16 +32,17 @@ class FakeProgram {
   }
 }
 
-const Packed = drawingVisibleOnly(FakeProgram);
+type Packed = FakeProgram & { shownInstances: number; process(fingerprint: number, position: number, source: object, target: object, data: object): void };
+const Packed = drawingVisibleOnly(FakeProgram) as unknown as new () => Packed;
 const shown = { hidden: false };
 const edge = (size: number, hidden = false) => ({ size, hidden });
 /** The (fingerprint colour, size) pairs of the packed instances, in slot order. */
-const instances = (p: FakeProgram & { shownInstances: number }) =>
+const instances = (p: Packed) =>
   Array.from({ length: p.shownInstances }, (_, k) => [p.array[2 * k], p.array[2 * k + 1]]);
 
 describe('drawingVisibleOnly', () => {
   it('packs visible instances in front, swaps the last into a hidden one, and uploads and draws only those', () => {
-    const p = new Packed() as FakeProgram & { shownInstances: number };
+    const p = new Packed();
     p.reallocate(4);
     // sigma positions 0..3 hold edges with fingerprints 10..13; 1 starts hidden.
     [edge(1), edge(2, true), edge(3), edge(4)].forEach((data, position) => p.process(10 + position, position, shown, shown, data));
@@ -61,7 +62,7 @@ describe('drawingVisibleOnly', () => {
   });
 
   it('starts over on each full process, and has nothing to render when all are hidden', () => {
-    const p = new Packed() as FakeProgram & { shownInstances: number };
+    const p = new Packed();
     p.reallocate(2);
     p.process(1, 0, shown, shown, edge(1));
     p.process(2, 1, shown, shown, edge(2));
