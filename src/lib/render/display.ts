@@ -43,8 +43,8 @@ export interface DisplayArrays {
 
 /** The indices of the nodes and edges whose look changed. */
 export interface DisplayChanges {
-  nodes: number[];
-  edges: number[];
+  nodes: Int32Array;
+  edges: Int32Array;
 }
 
 export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state: DisplayState): DisplayArrays {
@@ -57,30 +57,21 @@ export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state:
   const edgeSizes = new Float32Array(edgeCount);
   const edgeCurvature = new Float32Array(edgeCount);
   const edgeEmphasis = new Uint8Array(edgeCount);
-  const { actors } = index.dataset;
+  const baseSizes = baseSizesOf(index);
 
   for (let i = 0; i < actorCount; i++) {
     nodeShown[i] = state.showIsolated || result.nodeCounts[i] > 0 ? 1 : 0;
-    sizes[i] = nodeSize(KIND_STYLES[actors[i].kind].baseSize, result.nodeCounts[i]);
+    sizes[i] = nodeSize(baseSizes[i], result.nodeCounts[i]);
   }
-  for (let e = 0; e < edgeCount; e++) if (result.edgeCounts[e] > 0) edgeSizes[e] = edgeSize(result.edgeCounts[e]);
+  for (let e = 0; e < edgeCount; e++) if (result.edgeCounts[e] > 0) edgeSizes[e] = edgeSizeOfCount(result.edgeCounts[e]);
 
-  for (const group of parallelGroups(index)) {
-    const visible = Array.from(group).filter((e) => result.edgeCounts[e] > 0);
-    const first = visible.length ? index.edges[visible[0]].source : '';
-    visible.forEach((e, i) => {
-      // The curve bends to the left of its own direction, so an edge running the other way bends with a flipped sign.
-      const sign = index.edges[e].source === first ? 1 : -1;
-      // `|| 0`: the middle curve of an odd fan is 0, never -0, whichever way it runs.
-      edgeCurvature[e] = sign * parallelCurvature(i, visible.length) || 0;
-    });
-  }
+  const { forward } = parallelIndex(index);
+  for (const group of parallelGroups(index)) fanGroup(group, result.edgeCounts, forward, edgeCurvature);
 
   let dimOthers = false;
-  const actorIndex = (id: string) => graph.getNodeAttribute(id, 'index');
   if (state.focus !== null && graph.hasNode(state.focus)) {
     dimOthers = true;
-    const f = actorIndex(state.focus);
+    const f: number = graph.getNodeAttribute(state.focus, 'index');
     nodeShown[f] = 1;
     nodeEmphasis[f] = 2;
     for (let e = 0; e < edgeCount; e++) {
@@ -99,6 +90,63 @@ export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state:
     for (const n of [index.edgeSourceIndex[e], index.edgeTargetIndex[e]]) nodeEmphasis[n] = Math.max(nodeEmphasis[n], 1);
   }
   return { nodeShown, nodeSize: sizes, nodeEmphasis, edgeSize: edgeSizes, edgeCurvature, edgeEmphasis, dimOthers, showIsolated: state.showIsolated, edgeState: state.edgeState };
+}
+
+/**
+ * Writes the curvature of each edge of one parallel group into `curvature`, fanning out the visible ones,
+ * and calls `changed` for each edge whose curvature differs from what was there.
+ */
+function fanGroup(group: Int32Array, edgeCounts: Int32Array, forward: Uint8Array, curvature: Float32Array, changed?: (e: number) => void): void {
+  let shown = 0;
+  for (let k = 0; k < group.length; k++) if (edgeCounts[group[k]] > 0) shown++;
+  let i = 0;
+  let first = 0;
+  for (let k = 0; k < group.length; k++) {
+    const e = group[k];
+    let bend = 0;
+    if (edgeCounts[e] > 0) {
+      // The curve bends to the left of its own direction, so an edge running the other way than the first bends with a flipped sign.
+      if (i === 0) first = forward[e];
+      // `|| 0`: the middle curve of an odd fan is 0, never -0, whichever way it runs.
+      bend = Math.fround((forward[e] === first ? 1 : -1) * parallelCurvature(i++, shown)) || 0;
+    }
+    if (bend === curvature[e]) continue;
+    curvature[e] = bend;
+    changed?.(e);
+  }
+}
+
+/** Edge thickness per relation count, as a Float32Array stores it, for the counts most edges have. */
+const EDGE_SIZES = Float32Array.from({ length: 4096 }, (_, count) => (count > 0 ? edgeSize(count) : 0));
+
+function edgeSizeOfCount(count: number): number {
+  return count < EDGE_SIZES.length ? EDGE_SIZES[count] : Math.fround(edgeSize(count));
+}
+
+const baseSizesCache = new WeakMap<RelationIndex, Float32Array>();
+
+/** Each actor's size with no relation drawn, from its kind. */
+function baseSizesOf(index: RelationIndex): Float32Array {
+  let sizes = baseSizesCache.get(index);
+  if (!sizes) {
+    const { actors } = index.dataset;
+    sizes = Float32Array.from({ length: index.actorIds.length }, (_, i) => KIND_STYLES[actors[i].kind].baseSize);
+    baseSizesCache.set(index, sizes);
+  }
+  return sizes;
+}
+
+/** Indices of the nodes and edges whose look differs between two displays without a selection. */
+export function displayDiff(before: DisplayArrays, after: DisplayArrays): { nodes: Int32Array; edges: Int32Array } {
+  const nodes: number[] = [];
+  for (let i = 0; i < after.nodeShown.length; i++) {
+    if (before.nodeShown[i] !== after.nodeShown[i] || before.nodeSize[i] !== after.nodeSize[i]) nodes.push(i);
+  }
+  const edges: number[] = [];
+  for (let e = 0; e < after.edgeSize.length; e++) {
+    if (before.edgeSize[e] !== after.edgeSize[e] || before.edgeCurvature[e] !== after.edgeCurvature[e]) edges.push(e);
+  }
+  return { nodes: Int32Array.from(nodes), edges: Int32Array.from(edges) };
 }
 
 /** Per edge: its parallel group (an index into parallelGroups, -1 for a lone edge), and 1 when it runs from the pair's first actor. */
@@ -124,89 +172,101 @@ function parallelIndex(index: RelationIndex): ParallelIndex {
   return cached;
 }
 
-/** Marks that make each node, edge and parallel group count once per update; kept per display. */
+/** Marks that make each node, edge and parallel group count once per update, and the lists of what changed; kept per display. */
 interface Marks {
   stamp: number;
   nodes: Int32Array;
   edges: Int32Array;
   groups: Int32Array;
+  changedNodes: Int32Array;
+  changedEdges: Int32Array;
+  candidateNodes: Int32Array;
+  dirtyGroups: Int32Array;
 }
 const marksOf = new WeakMap<DisplayArrays, Marks>();
 
+function marksFor(index: RelationIndex, display: DisplayArrays, groupCount: number): Marks {
+  let marks = marksOf.get(display);
+  if (!marks) {
+    const actors = index.actorIds.length;
+    const edges = index.edges.length;
+    marks = {
+      stamp: 0,
+      nodes: new Int32Array(actors),
+      edges: new Int32Array(edges),
+      groups: new Int32Array(groupCount),
+      changedNodes: new Int32Array(actors),
+      changedEdges: new Int32Array(edges),
+      candidateNodes: new Int32Array(actors),
+      dirtyGroups: new Int32Array(groupCount),
+    };
+    marksOf.set(display, marks);
+  }
+  return marks;
+}
+
 /**
  * Brings `display` up to date in place for a new filter result, given the edges whose count may have
- * changed (null: any of them), and returns what changed. Returns null when the change needs
- * computeDisplay instead: a focus or selection, which dims everything else, or a change of showIsolated.
+ * changed (null: any of them), and returns what changed, as views that the next update overwrites.
+ * Returns null when the change needs computeDisplay instead: a focus or selection, which dims
+ * everything else, or a change of showIsolated.
  */
 export function updateDisplay(index: RelationIndex, display: DisplayArrays, state: DisplayState, changedEdges: Int32Array | null): DisplayChanges | null {
   if (display.dimOthers || state.focus !== null || state.selectedEdge !== null || display.showIsolated !== state.showIsolated || display.edgeState !== state.edgeState) return null;
   const { edgeCounts, nodeCounts } = state.result;
   const groups = parallelGroups(index);
   const { groupOf, forward } = parallelIndex(index);
-  let marks = marksOf.get(display);
-  if (!marks) {
-    marks = { stamp: 0, nodes: new Int32Array(index.actorIds.length), edges: new Int32Array(index.edges.length), groups: new Int32Array(groups.length) };
-    marksOf.set(display, marks);
-  }
+  const marks = marksFor(index, display, groups.length);
   const stamp = ++marks.stamp;
-  const changes: DisplayChanges = { nodes: [], edges: [] };
-  const dirtyGroups: number[] = [];
-  const candidateNodes: number[] = [];
-  const markNode = (n: number) => {
-    if (marks.nodes[n] === stamp) return;
-    marks.nodes[n] = stamp;
-    candidateNodes.push(n);
-  };
+  const { nodes: nodeMarks, edges: edgeMarks, groups: groupMarks, changedNodes, changedEdges: changedOut, candidateNodes, dirtyGroups } = marks;
+  const { edgeSourceIndex, edgeTargetIndex } = index;
+  const sizes = display.edgeSize;
+  let edgesOut = 0;
+  let candidates = 0;
+  let dirty = 0;
   const edgeCount = changedEdges ? changedEdges.length : index.edges.length;
   for (let k = 0; k < edgeCount; k++) {
     const e = changedEdges ? changedEdges[k] : k;
     const count = edgeCounts[e];
-    // Rounded as the Float32Array stores it, so an unchanged edge compares equal.
-    const size = count > 0 ? Math.fround(edgeSize(count)) : 0;
-    const before = display.edgeSize[e];
+    const size = count > 0 ? edgeSizeOfCount(count) : 0;
+    const before = sizes[e];
     if (size === before) continue;
-    display.edgeSize[e] = size;
-    marks.edges[e] = stamp;
-    changes.edges.push(e);
-    markNode(index.edgeSourceIndex[e]);
-    markNode(index.edgeTargetIndex[e]);
+    sizes[e] = size;
+    edgeMarks[e] = stamp;
+    changedOut[edgesOut++] = e;
+    const s = edgeSourceIndex[e];
+    const t = edgeTargetIndex[e];
+    if (nodeMarks[s] !== stamp) {
+      nodeMarks[s] = stamp;
+      candidateNodes[candidates++] = s;
+    }
+    if (nodeMarks[t] !== stamp) {
+      nodeMarks[t] = stamp;
+      candidateNodes[candidates++] = t;
+    }
     // An edge appearing or vanishing re-fans the others between the same two actors.
     const g = groupOf[e];
-    if (g >= 0 && (size === 0) !== (before === 0) && marks.groups[g] !== stamp) {
-      marks.groups[g] = stamp;
-      dirtyGroups.push(g);
+    if (g >= 0 && (size === 0) !== (before === 0) && groupMarks[g] !== stamp) {
+      groupMarks[g] = stamp;
+      dirtyGroups[dirty++] = g;
     }
   }
-  for (const g of dirtyGroups) {
-    const group = groups[g];
-    let shown = 0;
-    for (let k = 0; k < group.length; k++) if (edgeCounts[group[k]] > 0) shown++;
-    let i = 0;
-    let first = 0;
-    for (let k = 0; k < group.length; k++) {
-      const e = group[k];
-      let curvature = 0;
-      if (edgeCounts[e] > 0) {
-        // The curve bends to the left of its own direction, so an edge running the other way than the first bends with a flipped sign.
-        if (i === 0) first = forward[e];
-        curvature = Math.fround((forward[e] === first ? 1 : -1) * parallelCurvature(i++, shown)) || 0;
-      }
-      if (curvature === display.edgeCurvature[e]) continue;
-      display.edgeCurvature[e] = curvature;
-      if (marks.edges[e] !== stamp) {
-        marks.edges[e] = stamp;
-        changes.edges.push(e);
-      }
-    }
-  }
-  const { actors } = index.dataset;
-  for (const n of candidateNodes) {
+  const refanned = (e: number) => {
+    if (edgeMarks[e] === stamp) return;
+    edgeMarks[e] = stamp;
+    changedOut[edgesOut++] = e;
+  };
+  for (let k = 0; k < dirty; k++) fanGroup(groups[dirtyGroups[k]], edgeCounts, forward, display.edgeCurvature, refanned);
+  const baseSizes = baseSizesOf(index);
+  let nodesOut = 0;
+  for (let k = 0; k < candidates; k++) {
+    const n = candidateNodes[k];
     const shown = state.showIsolated || nodeCounts[n] > 0 ? 1 : 0;
-    const size = Math.fround(nodeSize(KIND_STYLES[actors[n].kind].baseSize, nodeCounts[n]));
+    const size = Math.fround(nodeSize(baseSizes[n], nodeCounts[n]));
     if (shown === display.nodeShown[n] && size === display.nodeSize[n]) continue;
     display.nodeShown[n] = shown;
     display.nodeSize[n] = size;
-    changes.nodes.push(n);
+    changedNodes[nodesOut++] = n;
   }
-  return changes;
+  return { nodes: changedNodes.subarray(0, nodesOut), edges: changedOut.subarray(0, edgesOut) };
 }

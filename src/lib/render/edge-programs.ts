@@ -8,10 +8,11 @@
  * keeps its own thickness. Sizes are CSS pixels times the pixel ratio, so an
  * export drawn at a higher pixel ratio scales its heads with everything else.
  */
-import { createEdgeArrowHeadProgram, createEdgeCompoundProgram, EdgeClampedProgram, type EdgeProgram, type EdgeProgramType } from 'sigma/rendering';
+import { createEdgeArrowHeadProgram, createEdgeCompoundProgram, EdgeClampedProgram, EdgeLineProgram, type EdgeProgram, type EdgeProgramType } from 'sigma/rendering';
 import type { RenderParams } from 'sigma/types';
 import { createEdgeCurveProgram, DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS } from '@sigma/edge-curve';
 import type { EdgeAttributes, NodeAttributes } from './build-graph';
+import { drawingVisibleOnly } from './visible-only-program';
 
 /** The thinnest edge a head is drawn for: a head at least 10 px long and 8 px wide. */
 export const MIN_HEAD_THICKNESS = 4;
@@ -37,11 +38,17 @@ class MinimumStraightHead extends StraightHead {
   }
 }
 
-/** A straight directed edge: sigma's line clamped before the target, then a head of at least the minimum size over its end. */
+/**
+ * A straight directed edge: sigma's line clamped before the target, then a head of at least the minimum size over its end.
+ * Each part draws only its visible instances (visible-only-program.ts); both get the same calls, so they pack alike.
+ */
 export const EdgeArrowMinHeadProgram = createEdgeCompoundProgram([
-  EdgeClampedProgram,
-  MinimumStraightHead as unknown as EdgeProgramType,
+  drawingVisibleOnly(EdgeClampedProgram),
+  drawingVisibleOnly(MinimumStraightHead) as unknown as EdgeProgramType,
 ]) as unknown as Program;
+
+/** sigma's straight line, drawing only its visible instances. */
+export const EdgeLineVisibleProgram = drawingVisibleOnly(EdgeLineProgram) as unknown as Program;
 
 // The curve programs keep @sigma/edge-curve's buffers (a_source, a_target, a_targetSize, a_thickness, a_curvature,
 // a_color, a_id; a_current and a_direction per vertex) and get their own shaders: a minimum head size, and a
@@ -213,7 +220,7 @@ function createCurveProgram(head: boolean): Program {
       gl.uniform1f(uniformLocations.u_widenessToThicknessRatio, HEAD_WIDTH_RATIO);
     }
   }
-  return CurveProgram as unknown as Program;
+  return drawingVisibleOnly(CurveProgram) as unknown as Program;
 }
 
 export const EdgeCurveMinHeadProgram = createCurveProgram(false);

@@ -1,15 +1,16 @@
 /**
  * The one sigma settings object the explorer starts from, with the rendering
  * programs for each kind of actor (square, disc, rings) and each kind of edge
- * (directed ones with arrowheads of a readable minimum size).
+ * (directed ones with arrowheads of a readable minimum size; every edge
+ * program uploads and draws only its visible instances).
  */
 import type { Settings } from 'sigma/settings';
-import { EdgeLineProgram, NodeCircleProgram } from 'sigma/rendering';
+import { NodeCircleProgram } from 'sigma/rendering';
 import { NodeSquareProgram } from '@sigma/node-square';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import type { EdgeAttributes, NodeAttributes } from './build-graph';
 import { RING_FILL_COLOR } from './styles';
-import { EdgeArrowMinHeadProgram, EdgeCurvedArrowMinHeadProgram, EdgeCurveMinHeadProgram } from './edge-programs';
+import { EdgeArrowMinHeadProgram, EdgeCurvedArrowMinHeadProgram, EdgeCurveMinHeadProgram, EdgeLineVisibleProgram } from './edge-programs';
 
 /** @sigma/node-square brings its own label drawer, which would bypass the label placer (labels then ran over others and off the canvas). */
 class SquareProgram extends NodeSquareProgram<NodeAttributes, EdgeAttributes> {
@@ -59,7 +60,7 @@ export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> =
     }),
   },
   edgeProgramClasses: {
-    line: EdgeLineProgram,
+    line: EdgeLineVisibleProgram,
     arrow: EdgeArrowMinHeadProgram,
     curved: EdgeCurveMinHeadProgram,
     curvedArrow: EdgeCurvedArrowMinHeadProgram,
