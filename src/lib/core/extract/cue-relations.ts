@@ -1,0 +1,97 @@
+/**
+ * Relations from cues, sentence by sentence: each cue's subject and object lists
+ * fan out into one candidate per pair, all sharing one statement.
+ */
+import type { Candidate } from './types';
+import type { Sentence } from './sentences';
+import { findDates, type DateMention } from './dates';
+import { findCues, type CueMatch } from './cues';
+import { groupLists, type Unit } from './units';
+import { pairsFor, type Pair } from './pairs';
+import { answerPairs, conflictPairs, findParties, PARTY_OBJECT_TYPES, partyPairs } from './parties';
+import { AGREEMENT_NOUN, buildCandidate } from './candidate';
+import { newMemory, resolveReferences } from './coref';
+import type { TextContext } from './context';
+
+/** The sentence's dates, and the paragraph's last one for a sentence without its own ("on Thursday ... He also said ..."). */
+function paragraphDates(ctx: TextContext) {
+  let last: DateMention | null = null;
+  let paragraph = -1;
+  return (sentence: Sentence) => {
+    const dates = findDates(ctx.text, sentence.start, sentence.end, ctx.published);
+    if (sentence.paragraph !== paragraph) (last = null), (paragraph = sentence.paragraph);
+    const own = dates.filter((d) => d.scope === 'sentence');
+    const inherited = own.length ? null : last;
+    if (own.length) last = own[own.length - 1];
+    return { dates, inherited };
+  };
+}
+
+/** Items of a sorted array that start inside the sentence; `cursor` keeps the place across sentences. */
+function takeInside<T extends { start: number; end: number }>(items: T[], cursor: { i: number }, sentence: Sentence, whole: boolean): T[] {
+  const out: T[] = [];
+  while (cursor.i < items.length && items[cursor.i].start < sentence.end) {
+    const item = items[cursor.i++];
+    if (item.start >= sentence.start && (!whole || item.end <= sentence.end)) out.push(item);
+  }
+  return out;
+}
+
+interface SentenceView {
+  sentence: Sentence;
+  units: Unit[];
+  lists: Unit[][];
+  cues: CueMatch[];
+  dates: DateMention[];
+  inherited: DateMention | null;
+}
+
+function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: Unit[], earlier: Candidate[]): Pair[] {
+  const { folded, gazetteer } = ctx;
+  const { sentence, lists, units, cues } = view;
+  const cue = cues[c];
+  let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, units, cues[c + 1]?.start);
+  const partyPhrase = findParties(folded, cue.end, sentence.end);
+  const noPartyObject = cue.type === 'mediation' && pairs.every(([, o]) => gazetteer.actors.get(o.actorId)?.kind === 'region');
+  if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase || noPartyObject)) pairs = partyPairs(cue, lists, allUnits, units, folded, gazetteer, partyPhrase);
+  else if (cue.type === 'conflict' && !pairs.length && partyPhrase) pairs = conflictPairs(allUnits, gazetteer, partyPhrase);
+  if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, earlier, gazetteer);
+  return pairs;
+}
+
+function candidatesOfCue(ctx: TextContext, view: SentenceView, c: number, pairs: Pair[]): Candidate[] {
+  const { folded, types } = ctx;
+  const { sentence } = view;
+  const cue = view.cues[c];
+  const out: Candidate[] = [];
+  const statement = pairs.length > 1 ? `s${sentence.index + 1}-${c + 1}` : '';
+  for (const [subject, object] of pairs) {
+    const candidate = buildCandidate(ctx, sentence, cue, subject, object, view, statement);
+    if (candidate) out.push(candidate);
+  }
+  // "a Russian-brokered truce": the parties it brokered between concluded it
+  if (cue.type === 'mediation' && types.has('agreement') && pairs.length === 2 && AGREEMENT_NOUN.test(folded.slice(Math.max(sentence.start, cue.start - 40), Math.min(sentence.end, cue.end + 30)))) {
+    const agreement = buildCandidate(ctx, sentence, { ...cue, type: 'agreement' }, pairs[0][1], pairs[1][1], { dates: view.dates, inherited: null }, statement);
+    if (agreement) out.push({ ...agreement, confidence: Math.max(0.05, agreement.confidence - 0.1) });
+  }
+  return out;
+}
+
+export function cueRelations(ctx: TextContext, sentences: Sentence[], units: Unit[]): Candidate[] {
+  // one pass over the whole text is much cheaper than one per sentence; a cue across a sentence end is dropped
+  const allCues = findCues(ctx.folded, ctx.knownTypes);
+  const cueCursor = { i: 0 };
+  const unitCursor = { i: 0 };
+  const memory = newMemory();
+  const datesOf = paragraphDates(ctx);
+  const candidates: Candidate[] = [];
+  for (const sentence of sentences) {
+    const inSentence = resolveReferences(ctx.folded, sentence, takeInside(units, unitCursor, sentence, false), ctx.gazetteer, memory);
+    const view: SentenceView = { sentence, units: inSentence, lists: groupLists(ctx.folded, inSentence), cues: takeInside(allCues, cueCursor, sentence, true), ...datesOf(sentence) };
+    view.cues.forEach((_, c) => {
+      const pairs = pairsOfCue(ctx, view, c, units, candidates);
+      if (pairs.length) candidates.push(...candidatesOfCue(ctx, view, c, pairs));
+    });
+  }
+  return candidates;
+}
