@@ -8,10 +8,11 @@ import { findDates, type DateMention } from './dates';
 import { findCues, type CueMatch } from './cues';
 import { groupLists, type Unit } from './units';
 import { pairsFor, type Pair } from './pairs';
-import { answerPairs, conflictPairs, findParties, PARTY_OBJECT_TYPES, partyPairs } from './parties';
+import { answerPairs, conflictPairs, findParties, partiesOf, PARTY_OBJECT_TYPES, partyPairs } from './parties';
 import { AGREEMENT_NOUN, buildCandidate } from './candidate';
 import { newMemory, resolveReferences } from './coref';
 import type { TextContext } from './context';
+import { announcedThreat, attributionSpans, isEmbedded } from './clauses';
 
 /** The sentence's dates, and the paragraph's last one for a sentence without its own ("on Thursday ... He also said ..."). */
 function paragraphDates(ctx: TextContext) {
@@ -65,8 +66,9 @@ function candidatesOfCue(ctx: TextContext, view: SentenceView, c: number, pairs:
   const cue = view.cues[c];
   const out: Candidate[] = [];
   const statement = pairs.length > 1 ? `s${sentence.index + 1}-${c + 1}` : '';
+  const read = announcedThreat(folded, sentence, cue, ctx.knownTypes) ? { ...cue, type: 'threat' } : cue;
   for (const [subject, object] of pairs) {
-    const candidate = buildCandidate(ctx, sentence, cue, subject, object, view, statement);
+    const candidate = buildCandidate(ctx, sentence, read, subject, object, view, statement);
     if (candidate) out.push(candidate);
   }
   // "a Russian-brokered truce": the parties it brokered between concluded it
@@ -77,19 +79,28 @@ function candidatesOfCue(ctx: TextContext, view: SentenceView, c: number, pairs:
   return out;
 }
 
-export function cueRelations(ctx: TextContext, sentences: Sentence[], units: Unit[]): Candidate[] {
+/** Units that only say who reports the sentence ("..., the agency said.") take no part in its events. */
+function withoutReporters(folded: string, sentence: Sentence, units: Unit[], cues: CueMatch[]): Unit[] {
+  const spans = attributionSpans(folded, sentence).filter(([a, b]) => !cues.some((cue) => cue.start >= a && cue.end <= b));
+  return spans.length ? units.filter((u) => !spans.some(([a, b]) => u.start >= a && u.end <= b)) : units;
+}
+
+export function cueRelations(ctx: TextContext, sentences: Sentence[], allUnits: Unit[]): Candidate[] {
   // one pass over the whole text is much cheaper than one per sentence; a cue across a sentence end is dropped
   const allCues = findCues(ctx.folded, ctx.knownTypes);
   const cueCursor = { i: 0 };
   const unitCursor = { i: 0 };
-  const memory = newMemory();
+  const memory = newMemory(partiesOf(allUnits, ctx.gazetteer));
   const datesOf = paragraphDates(ctx);
   const candidates: Candidate[] = [];
   for (const sentence of sentences) {
-    const inSentence = resolveReferences(ctx.folded, sentence, takeInside(units, unitCursor, sentence, false), ctx.gazetteer, memory);
-    const view: SentenceView = { sentence, units: inSentence, lists: groupLists(ctx.folded, inSentence), cues: takeInside(allCues, cueCursor, sentence, true), ...datesOf(sentence) };
-    view.cues.forEach((_, c) => {
-      const pairs = pairsOfCue(ctx, view, c, units, candidates);
+    const inSentence = resolveReferences(ctx.folded, sentence, takeInside(allUnits, unitCursor, sentence, false), ctx.gazetteer, memory);
+    const cues = takeInside(allCues, cueCursor, sentence, true);
+    const units = withoutReporters(ctx.folded, sentence, inSentence, cues);
+    const view: SentenceView = { sentence, units, lists: groupLists(ctx.folded, units), cues, ...datesOf(sentence) };
+    view.cues.forEach((cue, c) => {
+      if (isEmbedded(ctx.folded, sentence, cue)) return;
+      const pairs = pairsOfCue(ctx, view, c, allUnits, candidates);
       if (pairs.length) candidates.push(...candidatesOfCue(ctx, view, c, pairs));
     });
   }

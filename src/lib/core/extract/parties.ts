@@ -60,17 +60,32 @@ export function partiesOf(units: Unit[], gazetteer: Gazetteer): string[] {
 
 /** Types whose object may be "both sides", or left unsaid ("called for a ceasefire", "a Russian-brokered truce"). */
 export const PARTY_OBJECT_TYPES = new Set(['ceasefire_call', 'mediation']);
-/** "Russian officials rejected the criticism": the object is whoever last accused the subject. */
+/** What a rejection or denial can answer, by the noun after the cue, and the earlier types that made it. */
+const ANSWERED: [RegExp, string[]][] = [
+  [/accusation|allegation|claim|charge|criticism|accused|criticised|criticized/, ['accusation']],
+  [/demand|call|request|appeal|ultimatum|truce|ceasefire|cease-fire/, ['demand', 'ceasefire_call', 'request_aid', 'threat']],
+  [/offer|proposal|plan|initiative|mediation|talks|invitation/, ['aid_offer', 'mediation', 'demand', 'ceasefire_call']],
+];
+
+/**
+ * "Russian officials rejected the criticism", "both sides dismissed the demands for a truce":
+ * the object is whoever last made that accusation, demand or offer to the subject (or, failing
+ * that, to anyone in the text), up to three of them.
+ */
 export function answerPairs(cue: CueMatch, lists: List[], folded: string, earlier: Candidate[], gazetteer: Gazetteer): Pair[] {
-  if (!/accusation|allegation|claim|charge|criticism|accused|criticised|criticized/.test(cue.text + folded.slice(cue.end, cue.end + 40))) return [];
+  const said = cue.text + folded.slice(cue.end, cue.end + 40);
+  const types = ANSWERED.find(([re]) => re.test(said))?.[1];
+  if (!types) return [];
   const before = lists.filter((list) => list[list.length - 1].end <= cue.start && !CLAUSE_BREAK.test(folded.slice(list[list.length - 1].end, cue.start)));
   const subjects = before[before.length - 1];
   if (!subjects) return [];
   const pairs: Pair[] = [];
+  const asked = [...earlier].reverse().filter((c) => types.includes(c.type));
   for (const subject of subjects) {
     const me = rollUp(gazetteer, subject.actorId);
-    const accusation = [...earlier].reverse().find((c) => c.type === 'accusation' && rollUp(gazetteer, c.object) === me);
-    if (accusation) pairs.push([subject, { start: cue.start, end: cue.end, actorId: accusation.subject, headStart: cue.start, headEnd: cue.end, modifier: false }]);
+    const toMe = asked.filter((c) => rollUp(gazetteer, c.object) === me && rollUp(gazetteer, c.subject) !== me);
+    const askers = [...new Set(toMe.map((c) => c.subject))].slice(0, 3);
+    for (const asker of askers) pairs.push([subject, { start: cue.start, end: cue.end, actorId: asker, headStart: cue.start, headEnd: cue.end, modifier: false }]);
   }
   return pairs;
 }

@@ -76,7 +76,9 @@ export function groupLists(folded: string, units: Unit[]): List[] {
       const prev = last[last.length - 1];
       const raw = folded.slice(prev.end, unit.start);
       const glue = raw.trim();
-      if (prev.end <= unit.start && (LIST_GLUE.test(glue) || raw === '-' || glue === '')) {
+      // one reference read as several actors ("they", "the two leaders") shares one span
+      const shared = prev.start === unit.start && prev.end === unit.end;
+      if (shared || (prev.end <= unit.start && (LIST_GLUE.test(glue) || raw === '-' || glue === ''))) {
         const same = last.findIndex((u) => u.actorId === unit.actorId);
         // the same actor twice in a row ("YEREVAN — Armenia"): keep the later mention, nearer the cue
         if (same >= 0) last.splice(same, 1);

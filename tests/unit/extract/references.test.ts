@@ -1,0 +1,49 @@
+/** References (pronouns, definite descriptions, carried subjects), embedded and attributed cues, and rejections answering earlier demands. */
+import { describe, expect, it } from 'vitest';
+import { extractCandidates } from '../../../src/lib/core/extract/extract';
+import { miniDataset } from './fixture';
+
+const extract = (text: string) => extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates;
+const triples = (text: string) => extract(text).map((c) => [c.subject, c.type, c.object]);
+
+describe('references', () => {
+  it('carries a sentence-initial "it" on from the previous sentence', () => {
+    expect(triples('Russia criticised Armenia. It also accused Azerbaijan of shelling.')).toContainEqual(['russia', 'accusation', 'azerbaijan']);
+  });
+
+  it('reads "the minister" and "he" as the last person named', () => {
+    expect(triples('Pashinyan spoke to Guterres. The minister accused Azerbaijan of shelling.')).toContainEqual(['antonio-guterres', 'accusation', 'azerbaijan']);
+    expect(triples('Nikol Pashinyan arrived in Moscow. He accused Azerbaijan of aggression.')).toContainEqual(['nikol-pashinyan', 'accusation', 'azerbaijan']);
+  });
+
+  it('reads "the alliance" as the organisation last named', () => {
+    expect(triples('Armenia is a member of the CSTO. Pashinyan criticised the alliance.')).toContainEqual(['nikol-pashinyan', 'accusation', 'csto']);
+  });
+
+  it('reads "both sides" as the two states the text names most, also as a subject', () => {
+    const found = triples('Armenia and Azerbaijan clashed. Russia urged Armenia and Azerbaijan to stop fighting. Both sides rejected the demands.');
+    expect(found).toContainEqual(['armenia', 'rejection', 'russia']);
+    expect(found).toContainEqual(['azerbaijan', 'rejection', 'russia']);
+  });
+});
+
+describe('clauses', () => {
+  it('does not assert the complement of a governing verb', () => {
+    const found = triples('Russia called on Azerbaijan to withdraw its troops from Armenia.');
+    expect(found).toContainEqual(['russia', 'demand', 'azerbaijan']);
+    expect(found.some(([, type]) => type === 'concession')).toBe(false);
+  });
+
+  it('leaves the reporter of a sentence out of its event', () => {
+    expect(triples('Azerbaijani troops shelled Syunik, Russia said.')).toEqual([['azerbaijan', 'attack', 'syunik']]);
+  });
+
+  it('reads announced coercion as a threat', () => {
+    expect(triples('Azerbaijan said it would blockade Armenia.')).toContainEqual(['azerbaijan', 'threat', 'armenia']);
+    expect(triples('Azerbaijan said it would blockade Armenia.').some(([, type]) => type === 'blockade')).toBe(false);
+  });
+
+  it('makes a rejection of "the offer" answer whoever offered', () => {
+    expect(triples('Russia offered to mediate between Armenia and Azerbaijan. Azerbaijan rejected the offer.')).toContainEqual(['azerbaijan', 'rejection', 'russia']);
+  });
+});
