@@ -47,3 +47,15 @@ describe('clauses', () => {
     expect(triples('Russia offered to mediate between Armenia and Azerbaijan. Azerbaijan rejected the offer.')).toContainEqual(['azerbaijan', 'rejection', 'russia']);
   });
 });
+
+describe('coercion and accusation cues', () => {
+  it('reads sanctions, expulsions and aid cuts as moves against the object', () => {
+    expect(triples('Russia halted economic aid to Armenia.')).toEqual([['russia', 'revocation', 'armenia']]);
+    expect(triples('Azerbaijan expelled Russia from the talks.')[0]).toEqual(['azerbaijan', 'revocation', 'russia']);
+  });
+
+  it('reads indictments and formal protests as accusations', () => {
+    expect(triples('Armenia lodged an official protest with Azerbaijan.')).toEqual([['armenia', 'accusation', 'azerbaijan']]);
+    expect(triples('Pashinyan was indicted by Azerbaijan.')).toEqual([['azerbaijan', 'accusation', 'nikol-pashinyan']]);
+  });
+});
