@@ -59,3 +59,18 @@ describe('coercion and accusation cues', () => {
     expect(triples('Pashinyan was indicted by Azerbaijan.')).toEqual([['azerbaijan', 'accusation', 'nikol-pashinyan']]);
   });
 });
+
+describe('nominal cues and event dates', () => {
+  it('takes no doer for a nominal cue inside a prepositional phrase', () => {
+    expect(triples('Two people died in Armenia in the worst attack on Syunik.').some(([, type]) => type === 'attack')).toBe(false);
+    expect(triples('Azerbaijan launched an attack on Syunik.')).toEqual([['azerbaijan', 'attack', 'syunik']]);
+  });
+
+  it('dates an event by a date in its own clause, not one in a relative clause after it', () => {
+    const [call] = extract('Russia called for a ceasefire between Armenia and Azerbaijan, where fighting has escalated since Monday.');
+    expect(call.type).toBe('ceasefire_call');
+    expect(call.date).toBe('2021-05-13');
+    expect(call.flags).toContain('date-guessed');
+    expect(extract('On Monday Russia called for a ceasefire between Armenia and Azerbaijan.')[0].date).toBe('2021-05-10');
+  });
+});

@@ -19,11 +19,19 @@ export interface DateContext {
   inherited: DateMention | null;
 }
 
+/** A relative or subordinate clause between a date and the cue ("..., where fighting has escalated in recent days") dates something else. */
+const CLAUSE_BOUNDARY = /;|, (?:where|which|when|while|whereas|who|after|before|since|as)\b| but |\. /;
+
+function sameClause(folded: string, date: DateMention, cue: CueMatch): boolean {
+  const between = date.end <= cue.start ? folded.slice(date.end, cue.start) : folded.slice(cue.end, date.start);
+  return !CLAUSE_BOUNDARY.test(between);
+}
+
 /** The event's own date: a date that scopes what follows it, else the one nearest the cue, else the paragraph's, else publication. */
-function eventDate(cue: CueMatch, { dates, inherited }: DateContext, temporal: string, published: string): { date: string; guessed: boolean } {
+function eventDate(folded: string, cue: CueMatch, { dates, inherited }: DateContext, temporal: string, published: string): { date: string; guessed: boolean } {
   const scoped = dates.filter((d) => d.scope === 'after' && d.end <= cue.start);
   if (scoped.length) return { date: scoped[scoped.length - 1].value, guessed: false };
-  const plain = dates.filter((d) => d.scope === 'sentence');
+  const plain = dates.filter((d) => d.scope === 'sentence' && sameClause(folded, d, cue));
   if (plain.length) {
     const nearest = [...plain].sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start))[0];
     return { date: nearest.value, guessed: false };
@@ -47,7 +55,7 @@ export function buildCandidate(ctx: TextContext, sentence: Sentence, cue: CueMat
   const clauseStart = Math.min(subject.start, object.start, cue.start);
   const mod = modalityOf(folded.slice(Math.max(sentence.start, clauseStart - 10), cue.start), folded.slice(cue.end, sentence.end), folded.slice(sentence.start, sentence.end));
   const flags: CandidateFlag[] = [...mod.flags];
-  const { date, guessed } = eventDate(cue, when, type.temporal, ctx.published);
+  const { date, guessed } = eventDate(folded, cue, when, type.temporal, ctx.published);
   if (guessed) flags.push('date-guessed');
   const isNew = !!(gazetteer.actors.get(subject.actorId)?.isNew || gazetteer.actors.get(object.actorId)?.isNew);
   if (isNew) flags.push('new-actor');

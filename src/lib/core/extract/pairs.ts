@@ -50,7 +50,7 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
     const between = folded.slice(u.end, cue.start);
     return u.end <= cue.start && (between === '-' || /^'s (?:[a-z-]+ ){0,2}$/.test(between) || (between === ' ' && u.modifier));
   });
-  let left = glued ? [glued] : before.length ? before[before.length - 1] : null;
+  let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) ? before[before.length - 1] : null;
   let right = after.length ? after[0] : null;
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
@@ -59,6 +59,16 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   if (left && right && left.includes(right[0])) right = null;
   if (left && withoutRelativeClause(folded.slice(left[left.length - 1].end, cue.start)).length > 120) left = null;
   return { left, right, after };
+}
+
+/**
+ * "killed in the second-worst attack", "during an invasion": a nominal cue inside a prepositional
+ * phrase names no doer before it; only a possessive or demonym glued to it does.
+ */
+function inPrepositionalPhrase(cue: CueMatch, folded: string, sentence: Sentence): boolean {
+  if (cue.rule.frame !== 'directed') return false;
+  const before = folded.slice(Math.max(sentence.start, cue.start - 50), cue.start);
+  return /\b(?:in|of|on|at|after|during|for|from|with|amid|over|since|despite|before|following|against) (?:the|a|an|this|that|its|their|his|her)(?: [a-z-]+){0,2} $/.test(before);
 }
 
 class Pairs {
