@@ -74,3 +74,20 @@ describe('nominal cues and event dates', () => {
     expect(extract('On Monday Russia called for a ceasefire between Armenia and Azerbaijan.')[0].date).toBe('2021-05-10');
   });
 });
+
+describe('agentless passives, "that" complements and anti-/pro- modifiers', () => {
+  it('names no doer for a passive without "by"', () => {
+    expect(triples('Russia said an Armenian officer was killed in Syunik.').some(([, type]) => type === 'attack')).toBe(false);
+    expect(triples('Armenia was attacked by Azerbaijan.')).toEqual([['azerbaijan', 'attack', 'armenia']]);
+  });
+
+  it('does not assert what a demand asks for', () => {
+    const found = triples('Armenia demanded that Azerbaijan withdraw its troops from Syunik.');
+    expect(found).toContainEqual(['armenia', 'demand', 'azerbaijan']);
+    expect(found.some(([, type]) => type === 'concession')).toBe(false);
+  });
+
+  it('reads "anti-Russia" and "pro-Russian" as no mention of Russia as an actor', () => {
+    expect(triples('Azerbaijani troops attacked pro-Russian fighters.')).toEqual([]);
+  });
+});

@@ -26,19 +26,24 @@ export function attributionSpans(folded: string, sentence: Sentence): [number, n
   return spans;
 }
 
-/** Verbs and modals whose complement ("to ...", "that X must ...") is not itself an event. */
-const GOVERNOR =
-  /\b(?:agree[sd]?|agreeing|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|offer(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)|vow(?:s|ed)?|plan(?:s|ned)?|intend(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|ask(?:s|ed)?|call(?:s|ed)? (?:on|upon)|demand(?:s|ed|ing)?|press(?:es|ed)?|push(?:es|ed|ing)?|ready|willing|prepared|failed|hop(?:e|es|ed)|decid(?:e|es|ed)|tr(?:y|ies|ied)|attempt(?:s|ed)?|allow(?:s|ed)?|stop(?:s|ped)?|halt(?:s|ed)?|resume[sd]?|must|should|need to|has to|have to)\b(?:(?! (?:and|but|or|while|after|before)\b)[^,;.]){0,60}?\b(?:to|must|should)(?: [a-z-]+){0,2} $/;
+/** Verbs whose complement ("to ...", "that X must ...") is not itself an event. */
+const GOVERNING_VERB =
+  '(?:agree[sd]?|agreeing|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|offer(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)|vow(?:s|ed)?|plan(?:s|ned)?|intend(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|ask(?:s|ed)?|call(?:s|ed)? (?:on|upon)|demand(?:s|ed|ing)?|press(?:es|ed)?|push(?:es|ed|ing)?|ready|willing|prepared|failed|hop(?:e|es|ed)|decid(?:e|es|ed)|tr(?:y|ies|ied)|attempt(?:s|ed)?|allow(?:s|ed)?|stop(?:s|ped)?|halt(?:s|ed)?|resume[sd]?)';
+const NO_COORDINATION = '(?:(?! (?:and|but|or|while|after|before)\\b)[^,;.]){0,60}?';
+const GOVERNED = new RegExp(`(?:\\b${GOVERNING_VERB}\\b${NO_COORDINATION}\\bto|\\b(?:must|should|has to|have to|need to|needs to))(?: [a-z-]+){0,2} $`);
+/** "demanded that the United States match ...", "its demand that Israel ease ...". */
+const GOVERNED_THAT = /\b(?:demand|insist|urg|request|propos|suggest|recommend|call)[a-z]*\b[^,;.]{0,30}?\bthat\b(?: [^,;. ]+){0,6} $/;
 
 /** The cue is the complement of a governing verb just before it in the same clause. */
 export function isEmbedded(folded: string, sentence: Sentence, cue: CueMatch): boolean {
   const before = folded.slice(Math.max(sentence.start, cue.start - 90), cue.start);
-  return GOVERNOR.test(before) && !/^(?:ask|request|call|appeal|turn|seek|sought|urg|demand)/.test(cue.text) && cue.type !== 'ceasefire_call';
+  if (/^(?:ask|request|call|appeal|turn|seek|sought|urg|demand|said|says|declared|insisted|stated|reiterated|stressed|concluded)/.test(cue.text) || cue.type === 'ceasefire_call') return false;
+  return GOVERNED.test(before) || GOVERNED_THAT.test(before);
 }
 
 /** Coercive cues that, announced for the future, threaten rather than act. */
 const COERCIVE = new Set(['blockade', 'revocation', 'attack']);
-const FUTURE = /\b(?:would|will|plans? to|planned to|intends? to|is going to|are going to|vow(?:s|ed)? to|ready to)(?: [a-z-]+){0,2} $/;
+const FUTURE = /\b(?:would|will|plans? to|planned to|intends? to|is going to|are going to|vow(?:s|ed)? to|ready to)(?: [a-z-]+){0,3} $/;
 
 export function announcedThreat(folded: string, sentence: Sentence, cue: CueMatch, knownTypes: Set<string>): boolean {
   if (!knownTypes.has('threat') || !(COERCIVE.has(cue.type) || /^boycott/.test(cue.text))) return false;

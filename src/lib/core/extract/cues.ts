@@ -34,6 +34,8 @@ export interface CueMatch {
   rule: CueRule;
   type: string;
   passive: boolean;
+  /** Passive with no "by" agent ("was killed in ..."): the actor before it is what the cue happened to, and no doer is named. */
+  agentless: boolean;
 }
 
 const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`, 'g');
@@ -95,8 +97,9 @@ export function findCues(folded: string, knownTypes: Set<string>): CueMatch[] {
   const matches: CueMatch[] = [];
   for (const { start, end, text, rule } of found) {
     if (matches.some((other) => start < other.end && end > other.start)) continue;
-    const passive = PASSIVE_BEFORE.test(folded.slice(Math.max(0, start - 30), start)) && /^[^;.]{0,90}?\bby\b/.test(folded.slice(end, end + 100));
-    matches.push({ start, end, text, rule, type: rule.type, passive });
+    const passiveForm = PASSIVE_BEFORE.test(folded.slice(Math.max(0, start - 30), start)) && /^(?:[a-z]+ed|[a-z]+en|shot|struck|hit|held|met|beat|won|led|sent|caught)$/.test(text.split(' ')[0]);
+    const passive = passiveForm && /^[^;.]{0,90}?\bby\b/.test(folded.slice(end, end + 100));
+    matches.push({ start, end, text, rule, type: rule.type, passive, agentless: passiveForm && !passive });
   }
   return matches.sort((a, b) => a.start - b.start);
 }

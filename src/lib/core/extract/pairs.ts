@@ -51,7 +51,7 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
     return u.end <= cue.start && (between === '-' || /^'s (?:[a-z-]+ ){0,2}$/.test(between) || (between === ' ' && u.modifier));
   });
   let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) ? before[before.length - 1] : null;
-  let right = after.length ? after[0] : null;
+  let right = after.find((list) => !isLocative(list, folded)) ?? null;
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
   if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
@@ -59,6 +59,12 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   if (left && right && left.includes(right[0])) right = null;
   if (left && withoutRelativeClause(folded.slice(left[left.length - 1].end, cue.start)).length > 120) left = null;
   return { left, right, after };
+}
+
+/** "on the Thai border": a demonym naming where, not whom. */
+function isLocative(list: List, folded: string): boolean {
+  const first = list[0];
+  return first.modifier && /\b(?:on|near|along|across|at|from|to) the (?:[a-z-]+ )?$/.test(folded.slice(Math.max(0, first.start - 30), first.start)) && /^ (?:border|frontier|coast|side|shore)s?\b/.test(folded.slice(first.end, first.end + 12));
 }
 
 /**
@@ -120,6 +126,7 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
     if (!by || !left || by[0].start - cue.end > 40) return [];
     return kindsFit(cue.type, new Pairs().cross(by, left), gazetteer);
   }
+  if (cue.agentless && frame === 'directed') return [];
   if (cue.passive) {
     const by = after.find((list) => /\bby\b/.test(folded.slice(cue.end, list[0].start)));
     return by && left ? new Pairs().cross(by, left) : [];
