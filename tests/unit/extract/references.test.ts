@@ -91,3 +91,11 @@ describe('agentless passives, "that" complements and anti-/pro- modifiers', () =
     expect(triples('Azerbaijani troops attacked pro-Russian fighters.')).toEqual([]);
   });
 });
+
+describe('summit visits', () => {
+  it('reads an organisation\'s summit in a capital as a visit to the host state', () => {
+    expect(triples('The CSTO summit opened in Yerevan on Monday.')).toContainEqual(['csto', 'visit', 'armenia']);
+    expect(triples('Pashinyan spoke at the CSTO. He said so during a summit in Yerevan of this military alliance.')).toContainEqual(['csto', 'visit', 'armenia']);
+    expect(triples('A summit in Yerevan ended.')).toEqual([]);
+  });
+});

@@ -20,6 +20,7 @@ import { buildUnits } from './units';
 import { cueRelations } from './cue-relations';
 import { structuralRelations } from './structural';
 import { titleRelations } from './title-relations';
+import { summitVisits } from './summits';
 import type { TextContext } from './context';
 
 const gazetteers = new WeakMap<object, Gazetteer>();
@@ -83,6 +84,7 @@ export function extractCandidates(text: string, dataset: Dataset, options: Extra
     ...titleRelations(text, folded, titles, mentions, gazetteer, ctx.knownTypes, options.published, sentences),
     ...cueRelations(ctx, sentences, units),
     ...structuralRelations(text, folded, mentions, units, gazetteer, sentences, ctx.knownTypes, options.published),
+    ...summitVisits(ctx, mentions, sentences),
   ];
   const result = dedupe(candidates, types);
   return { mentions, newActors: newActorsOf(gazetteer, mentions, result), candidates: result };
