@@ -99,3 +99,10 @@ describe('summit visits', () => {
     expect(triples('A summit in Yerevan ended.')).toEqual([]);
   });
 });
+
+describe('deployments', () => {
+  it('does not read troops arriving as a visit', () => {
+    expect(triples('Russian troops arrived in Armenia.').some(([, type]) => type === 'visit')).toBe(false);
+    expect(triples('Pashinyan arrived in Russia.')).toEqual([['nikol-pashinyan', 'visit', 'russia']]);
+  });
+});

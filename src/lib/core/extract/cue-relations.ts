@@ -47,6 +47,11 @@ interface SentenceView {
   inherited: DateMention | null;
 }
 
+/** "NATO peacekeeping troops have arrived in Bosnia": forces arriving are deployed, not visiting. */
+function isDeployment(folded: string, subjectStart: number, cueStart: number): boolean {
+  return /\b(?:troops|forces|soldiers|peacekeep\w*|contingent|units|battalions?|brigades?|warships|jets|aircraft)\b/.test(folded.slice(subjectStart, cueStart));
+}
+
 function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: Unit[], earlier: Candidate[]): Pair[] {
   const { folded, gazetteer } = ctx;
   const { sentence, lists, units, cues } = view;
@@ -57,6 +62,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase || noPartyObject)) pairs = partyPairs(cue, lists, allUnits, units, folded, gazetteer, partyPhrase);
   else if (cue.type === 'conflict' && !pairs.length && partyPhrase) pairs = conflictPairs(allUnits, gazetteer, partyPhrase);
   if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, earlier, gazetteer);
+  if (cue.type === 'visit') pairs = pairs.filter(([subject]) => !isDeployment(folded, subject.start, cue.start));
   return pairs;
 }
 
