@@ -106,3 +106,11 @@ describe('deployments', () => {
     expect(triples('Pashinyan arrived in Russia.')).toEqual([['nikol-pashinyan', 'visit', 'russia']]);
   });
 });
+
+describe('coordinated verbs', () => {
+  it('gives a verb coordinated after the main cue the main cue\'s subject', () => {
+    const found = triples('Armenia accused Azerbaijan of shelling villages, and called on Russia to help.');
+    expect(found).toContainEqual(['armenia', 'request_aid', 'russia']);
+    expect(found).not.toContainEqual(['azerbaijan', 'request_aid', 'russia']);
+  });
+});

@@ -56,7 +56,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   const { folded, gazetteer } = ctx;
   const { sentence, lists, units, cues } = view;
   const cue = cues[c];
-  let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, units, cues[c + 1]?.start);
+  let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, units, cues[c + 1]?.start, c > 0 ? cues[0] : undefined);
   const partyPhrase = findParties(folded, cue.end, sentence.end);
   const noPartyObject = cue.type === 'mediation' && pairs.every(([, o]) => gazetteer.actors.get(o.actorId)?.kind === 'region');
   if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase || noPartyObject)) pairs = partyPairs(cue, lists, allUnits, units, folded, gazetteer, partyPhrase);

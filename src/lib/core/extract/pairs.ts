@@ -114,8 +114,21 @@ function rosterPairs({ left, right }: Sides, gazetteer: Gazetteer): Pair[] {
 
 const isBetween = (cue: CueMatch, folded: string) => /between$/.test(cue.text) || /^ (?:[a-z-]+ ){0,2}?between /.test(folded.slice(cue.end, cue.end + 40));
 
-export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, gazetteer: Gazetteer, units: Unit[], nextCueStart?: number): Pair[] {
+/**
+ * "Armenia accused Azerbaijan of shelling villages, and called on Russia to help": a verb
+ * coordinated after the sentence's main (first) cue shares its subject, not its object.
+ */
+function coordinatedSubject(cue: CueMatch, main: CueMatch | undefined, sides: Sides, lists: List[], folded: string, sentence: Sentence, units: Unit[]): List | null {
+  if (!main || !sides.left || sides.left[0].start < main.end) return null;
+  if (!/(?:^|,) ?and (?:then |also |later |has |have |had )?$/.test(folded.slice(main.end, cue.start).slice(-20))) return null;
+  if (/[;:]/.test(folded.slice(main.end, cue.start))) return null;
+  return sidesOf(main, lists, folded, sentence, units, cue.start).left;
+}
+
+export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, gazetteer: Gazetteer, units: Unit[], nextCueStart?: number, main?: CueMatch): Pair[] {
   const sides = sidesOf(cue, lists, folded, sentence, units, nextCueStart);
+  const shared = coordinatedSubject(cue, main, sides, lists, folded, sentence, units);
+  if (shared) sides.left = shared;
   const { left, right, after } = sides;
   const frame = cue.rule.frame;
   if (frame === 'membership') return membershipPairs(sides, folded);
