@@ -2,13 +2,16 @@
  * `npm run bench:extract`: how well the source workbench's assistant proposes relations.
  *
  * (a) The bundled sources: the five articles in ../shared/sources/, scored against
- *     graph-data/relations/. These are SEEN data: the rules were written while reading them.
- * (b) PLOVER-coded sentences: ../shared/fixtures/plover/plover-gsr-dev.json, 179 news
- *     sentences the rules were not written from, compared through the `plover` column
- *     of the relation types. The unseen measure.
+ *     graph-data/relations/. SEEN data: the rules were written while reading them.
+ * (b) PLOVER-coded sentences, ../shared/fixtures/plover/plover-gsr-dev.json, compared through
+ *     the `plover` column of the relation types, split deterministically (extract-score.ts)
+ *     into a development half, which rule writers may read, and a held-out half, which they
+ *     must not: only its aggregate scores are printed, and it is the unseen measure.
  *
  * Keys: lenient = (source, subject, object, type), persons and bodies rolled up to their
  * state through `affiliation`; strict = the same plus the date. Also: time per 1,000 words.
+ * `-- --errors` also prints the misses and false candidates of the bundled sources and the
+ * development half (never of the held-out half).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,48 +19,13 @@ import { loadDataset } from '../src/lib/core/load';
 import type { Dataset } from '../src/lib/core/model';
 import { extractCandidates } from '../src/lib/core/extract/extract';
 import { buildGazetteer } from '../src/lib/core/extract/gazetteer';
-import type { Extraction } from '../src/lib/core/extract/types';
 import { readGraphDataFolder } from '../scripts/read-graph-data';
+import { rollUpper, splitHalves, Table, row, tally, wordCount } from './extract-score';
 
 const SHARED = resolve('..', 'shared');
 const SOURCES_DIR = join(SHARED, 'sources');
 const PLOVER_FILE = join(SHARED, 'fixtures', 'plover', 'plover-gsr-dev.json');
-
-interface Tally {
-  gold: number;
-  predicted: number;
-  hitGold: number;
-  hitPredicted: number;
-}
-const tally = (): Tally => ({ gold: 0, predicted: 0, hitGold: 0, hitPredicted: 0 });
-const ratio = (a: number, b: number) => (b ? (a / b).toFixed(2) : '  - ');
-
-function row(label: string, t: Tally, width = 16): string {
-  return `${label.padEnd(width)} ${String(t.gold).padStart(5)} ${String(t.predicted).padStart(5)} ${String(t.hitPredicted).padStart(5)}   P ${ratio(t.hitPredicted, t.predicted)}   R ${ratio(t.hitGold, t.gold)}`;
-}
-
-function header(label: string, width = 16): string {
-  return `${label.padEnd(width)} ${'gold'.padStart(5)} ${'cand'.padStart(5)} ${'hit'.padStart(5)}`;
-}
-
-function rollUpper(dataset: Dataset, extractions: Extraction[]): (id: string) => string {
-  const affiliation = new Map<string, { kind: string; affiliation: string | null }>();
-  for (const actor of dataset.actors) affiliation.set(actor.id, actor);
-  for (const extraction of extractions) for (const actor of extraction.newActors) if (!affiliation.has(actor.id)) affiliation.set(actor.id, actor);
-  return (id: string) => {
-    let current = id;
-    for (let guard = 0; guard < 10; guard++) {
-      const actor = affiliation.get(current);
-      if (!actor || actor.kind === 'state' || !actor.affiliation) return current;
-      current = actor.affiliation;
-    }
-    return current;
-  };
-}
-
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
+const SHOW_ERRORS = process.argv.includes('--errors');
 
 function timePer1000Words(texts: { text: string; published: string }[], dataset: Dataset): number {
   let words = 0;
@@ -98,29 +66,22 @@ function benchSources(dataset: Dataset): void {
     return [source, a, b, type, date ?? ''].join('|');
   };
   for (const strict of [false, true]) {
-    const total = tally();
-    const byType = new Map<string, Tally>();
-    const of = (type: string) => byType.get(type) ?? byType.set(type, tally()).get(type)!;
+    const table = new Table();
     texts.forEach((t, i) => {
       const gold = new Map<string, string>();
       for (const r of dataset.relations) if (r.source === t.id) gold.set(key(t.id, r.subject, r.object, r.type, strict ? r.date : null), r.type);
       const predicted = new Map<string, string>();
-      for (const c of extractions[i].candidates) predicted.set(key(t.id, c.subject, c.object, c.type, strict ? c.date : null), c.type);
+      for (const c of extractions[i].candidates) predicted.set(key(t.id, c.subject, c.object, c.type, strict ? c.date : null), `${c.type}\t${c.cue}\t${c.quote}`);
       for (const [k, type] of gold) {
-        of(type).gold++;
-        total.gold++;
-        if (predicted.has(k)) (of(type).hitGold++, total.hitGold++);
+        table.gold(type, predicted.has(k));
+        if (SHOW_ERRORS && !predicted.has(k)) console.log(`    miss ${k}`);
       }
-      for (const [k, type] of predicted) {
-        of(type).predicted++;
-        total.predicted++;
-        if (gold.has(k)) (of(type).hitPredicted++, total.hitPredicted++);
+      for (const [k, info] of predicted) {
+        table.predicted(info.split('\t')[0], gold.has(k));
+        if (SHOW_ERRORS && !gold.has(k)) console.log(`    false ${k}\t${info}`);
       }
     });
-    console.log(`\n  ${strict ? 'strict key (source, subject, object, type, date)' : 'lenient key (source, subject, object, type; rolled up to states)'}`);
-    console.log('  ' + header('type'));
-    for (const type of [...byType.keys()].sort()) console.log('  ' + row(type, byType.get(type)!));
-    console.log('  ' + row('ALL', total));
+    table.print(strict ? 'strict key (source, subject, object, type, date)' : 'lenient key (source, subject, object, type; rolled up to states)', 'type');
   }
   const ms = timePer1000Words(texts, dataset);
   console.log(`\n  time: ${ms.toFixed(1)} ms per 1,000 words (Node, ${texts.reduce((n, t) => n + wordCount(t.text), 0)} words, median of 11 rounds)`);
@@ -140,13 +101,7 @@ const PLOVER_RENAMED: Record<string, string> = { DISAPPROVE: 'ACCUSE', DEMAND: '
 /** CAMEO codes that are not ISO 3166 alpha-3. */
 const CAMEO_CODES: Record<string, string> = { JAP: 'JPN', ITL: 'ITA' };
 
-function benchPlover(dataset: Dataset): void {
-  console.log('\n(b) PLOVER-coded sentences (UNSEEN), through the relation types\' plover column');
-  if (!existsSync(PLOVER_FILE)) {
-    console.log(`    skipped: ${PLOVER_FILE} is absent`);
-    return;
-  }
-  const records = (JSON.parse(readFileSync(PLOVER_FILE, 'utf8')) as PloverRecord[]).filter((r) => r.text && r.event !== 'DOCUMENT');
+function scorePlover(title: string, records: PloverRecord[], dataset: Dataset, showErrors: boolean): void {
   const ploverOf = new Map(dataset.types.map((t) => [t.id, (t.plover ?? '').split('/')[0]]));
   const directed = new Map(dataset.types.map((t) => [t.id, t.directed]));
   const covered = new Set([...ploverOf.values()].filter(Boolean));
@@ -156,11 +111,9 @@ function benchPlover(dataset: Dataset): void {
   const codeOf = (id: string) => gazetteer.actors.get(rollUp(id))?.code || rollUp(id);
   const norm = (code: string) => CAMEO_CODES[code.slice(0, 3)] ?? code.slice(0, 3);
 
-  const total = tally();
+  const table = new Table();
   const inScope = tally();
   const top = tally();
-  const byEvent = new Map<string, Tally>();
-  const of = (event: string) => byEvent.get(event) ?? byEvent.set(event, tally()).get(event)!;
   records.forEach((record, i) => {
     const event = PLOVER_RENAMED[record.event] ?? record.event;
     const sources = (record.source || []).map((a) => norm(a.code));
@@ -171,24 +124,24 @@ function benchPlover(dataset: Dataset): void {
       for (let a = 0; a < sources.length; a++) for (let b = a + 1; b < sources.length; b++) gold.push({ s: sources[a], o: sources[b], any: false, symmetric: true });
     } else for (const s of sources) gold.push({ s, o: '', any: true, symmetric: false });
     const predicted = extractions[i].candidates
-      .map((c) => ({ s: codeOf(c.subject), o: codeOf(c.object), event: ploverOf.get(c.type) ?? '', symmetric: !directed.get(c.type), confidence: c.confidence }))
+      .map((c) => ({ s: codeOf(c.subject), o: codeOf(c.object), event: ploverOf.get(c.type) ?? '', type: c.type, cue: c.cue, symmetric: !directed.get(c.type), confidence: c.confidence }))
       .filter((p) => p.event);
     const unique = [...new Map(predicted.map((p) => [`${p.s}|${p.o}|${p.event}`, p])).values()];
     const matches = (g: (typeof gold)[number], p: (typeof unique)[number]) =>
       p.event === event && ((p.s === g.s && (g.any || p.o === g.o)) || ((g.symmetric || p.symmetric) && p.s === g.o && p.o === g.s));
-    for (const g of gold) {
-      const hit = unique.some((p) => matches(g, p));
-      for (const t of covered.has(event) ? [total, inScope, of(event)] : [total, of(event)]) {
-        t.gold++;
-        if (hit) t.hitGold++;
-      }
-    }
+    const hits = gold.map((g) => unique.some((p) => matches(g, p)));
+    gold.forEach((g, k) => {
+      table.gold(event + (covered.has(event) ? '' : ' (no type)'), hits[k]);
+      if (covered.has(event)) (inScope.gold++, hits[k] && inScope.hitGold++);
+    });
     for (const p of unique) {
       const hit = gold.some((g) => matches(g, p));
-      for (const t of [total, inScope, of(p.event)]) {
-        t.predicted++;
-        if (hit) t.hitPredicted++;
-      }
+      table.predicted(p.event, hit);
+      (inScope.predicted++, hit && inScope.hitPredicted++);
+    }
+    if (showErrors && (hits.some((h) => !h) || unique.some((p) => !gold.some((g) => matches(g, p))))) {
+      console.log(`\n    ${record.id} gold ${event} ${gold.map((g) => `${g.s}>${g.o || '*'}`).join(' ')}\n    ${record.text}`);
+      for (const p of unique) console.log(`      cand ${p.type}(${p.event}) ${p.s}>${p.o} "${p.cue}"${gold.some((g) => matches(g, p)) ? ' HIT' : ''}`);
     }
     // the GSR codes one event per sentence, so every other true relation counts against precision: also score the best candidate alone
     const best = [...unique].sort((a, b) => b.confidence - a.confidence)[0];
@@ -196,18 +149,24 @@ function benchPlover(dataset: Dataset): void {
       top.gold += gold.length;
       top.hitGold += best ? gold.filter((g) => matches(g, best)).length : 0;
     }
-    if (best) {
-      top.predicted++;
-      if (gold.some((g) => matches(g, best))) top.hitPredicted++;
-    }
+    if (best) (top.predicted++, gold.some((g) => matches(g, best)) && top.hitPredicted++);
   });
-  console.log(`  ${records.length} sentences; lenient key (sentence, source state, target state, PLOVER event); states by ISO3 code, organisations as IGO`);
-  console.log('  ' + header('PLOVER event'));
-  for (const event of [...byEvent.keys()].sort()) console.log('  ' + row(event + (covered.has(event) ? '' : ' (no type)'), byEvent.get(event)!, 16));
-  console.log('  ' + row('ALL', total));
+  table.print(`${title}: ${records.length} sentences; lenient key (sentence, source state, target state, PLOVER event); states by ISO3 code, organisations as IGO`, 'PLOVER event');
   console.log('  ' + row('ALL with a type', inScope));
   console.log('  ' + row('best per sentence', top) + '   (only the most confident candidate of each sentence, events with a type)');
-  console.log('  (no strict key: the GSR sentences carry no event dates, only a placeholder date)');
+  console.log('  strict key: not computable (every GSR record carries the placeholder date 2000-01-01, no event date)');
+}
+
+function benchPlover(dataset: Dataset): void {
+  console.log('\n(b) PLOVER-coded sentences through the relation types\' plover column, split into a development half and a held-out half');
+  if (!existsSync(PLOVER_FILE)) {
+    console.log(`    skipped: ${PLOVER_FILE} is absent`);
+    return;
+  }
+  const records = (JSON.parse(readFileSync(PLOVER_FILE, 'utf8')) as PloverRecord[]).filter((r) => r.text && r.event !== 'DOCUMENT');
+  const { dev, heldOut } = splitHalves(records);
+  scorePlover('(b1) development half (rules may be written while reading these)', dev, dataset, SHOW_ERRORS);
+  scorePlover('(b2) HELD-OUT half (UNSEEN: never read while writing rules; aggregate scores only)', heldOut, dataset, false);
   const ms = timePer1000Words(records.map((r) => ({ text: r.text!, published: r.date ?? '2000-01-01' })), dataset);
   console.log(`\n  time: ${ms.toFixed(1)} ms per 1,000 words (Node, short sentences: per-call overhead dominates)`);
 }

@@ -34,13 +34,15 @@ export interface CueMatch {
   rule: CueRule;
   type: string;
   passive: boolean;
+  /** Passive with no "by" agent ("was killed in ..."): the actor before it is what the cue happened to, and no doer is named. */
+  agentless: boolean;
 }
 
 const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`, 'g');
 
 export const CUE_RULES: CueRule[] = [
   // accusation and criticism
-  { type: 'accusation', frame: 'directed', weight: 0.8, re: w("accus(?:e|es|ed|ing|ation|ations)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed|ing|m)|criticiz(?:e|es|ed|ing)|critical of|condemn(?:s|ed|ing|ation)?|denounc(?:e|es|ed|ing)|slamm?(?:s|ed)?|lambast(?:s|ed|ing)?|rebuk(?:e|es|ed)|castigat(?:e|es|ed)|chastis(?:e|es|ed)|censur(?:e|es|ed)|fault(?:s|ed)|pointed to|complain(?:s|ed)? about|protest(?:s|ed)? (?:against|to)|charged that|disapprov(?:e|es|ed)|deplor(?:e|es|ed)") },
+  { type: 'accusation', frame: 'directed', weight: 0.8, re: w("accus(?:e|es|ed|ing|ation|ations)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed|ing|m)|criticiz(?:e|es|ed|ing)|critical of|condemn(?:s|ed|ing|ation)?|denounc(?:e|es|ed|ing)|slamm?(?:s|ed)?|lambast(?:s|ed|ing)?|rebuk(?:e|es|ed)|castigat(?:e|es|ed)|chastis(?:e|es|ed)|censur(?:e|es|ed)|fault(?:s|ed)|pointed to|complain(?:s|ed)? about|protest(?:s|ed)? (?:against|to)|charged that|disapprov(?:e|es|ed)|deplor(?:e|es|ed)|indict(?:s|ed|ment of)?|lodg(?:e|es|ed) (?:an? )?(?:official |formal |strong )?protest (?:with|against)|charg(?:e|es|ed|ing) (?:[^\\s.;]+ ){0,2}?with|sued|su(?:e|es|ing)") },
   // ceasefire calls come before demands so the more precise type wins on the same words
   { type: 'ceasefire_call', frame: 'directed', weight: 0.75, re: w("call(?:s|ed)? for (?:an? )?(?:immediate )?(?:ceasefire|cease-fire|truce|end to (?:the )?(?:fighting|hostilities|clashes|violence|war))|urg(?:e|es|ed) (?:\\w+ ){0,4}to (?:cease fire|stop fighting|halt (?:the )?(?:fighting|hostilities)|respect (?:the )?(?:ceasefire|truce)|observe (?:the )?(?:ceasefire|truce)|comply with (?:the )?(?:ceasefire|truce))|(?:stressed|underlined|emphasi[sz]ed) the need (?:for (?:both|all) (?:sides|parties) )?to (?:\\w+ ){0,3}(?:comply with|observe|respect) the (?:ceasefire|truce)") },
   { type: 'mediation', frame: 'reverse', weight: 0.65, re: w("(?:brokered|mediated|sponsored|facilitated) by") },
@@ -55,9 +57,9 @@ export const CUE_RULES: CueRule[] = [
   { type: 'threat', frame: 'directed', weight: 0.75, re: w("threat(?:en|ens|ened|ening|s)?|warn(?:s|ed|ing)?|ultimatum") },
   { type: 'denial', frame: 'directed', weight: 0.7, re: w("den(?:y|ies|ied|ying) (?:the )?(?:[^\\s.;]+ ){0,3}?(?:accusation|allegation|claim|charge|report|criticism)s?|dismiss(?:es|ed)? (?:the )?(?:[^\\s.;]+ ){0,3}?(?:accusation|allegation|claim|charge)s?|rejected (?:the )?(?:[^\\s.;]+ ){0,3}?(?:accusation|allegation|claim|charge|criticism)s?") },
   { type: 'rejection', frame: 'directed', weight: 0.7, re: w("reject(?:s|ed|ing|ion)?|veto(?:es|ed|ing)?|dismiss(?:es|ed)|refus(?:e|es|ed|ing)|turn(?:s|ed)? down|declin(?:e|es|ed) to|repudiat(?:e|es|ed)|rebuff(?:s|ed)?|spurn(?:s|ed)?|boycott(?:s|ed)?|declar(?:e|es|ed) independence from") },
-  { type: 'revocation', frame: 'directed', weight: 0.7, re: w("revok(?:e|es|ed|ing)|revocation|strip(?:s|ped)? (?:[^\\s.;]+ ){0,4}?(?:status|membership|of)|depriv(?:e|es|ed|ing) (?:[^\\s.;]+ ){0,4}?(?:of )?(?:its |their )?(?:observer )?status|suspend(?:s|ed)? (?:[^\\s.;]+ ){0,3}?membership|expel(?:s|led)?|sanction(?:s|ed|ing)?|impos(?:e|es|ed) sanctions") },
+  { type: 'revocation', frame: 'directed', weight: 0.7, re: w("revok(?:e|es|ed|ing)|revocation|strip(?:s|ped)? (?:[^\\s.;]+ ){0,4}?(?:status|membership|of)|depriv(?:e|es|ed|ing) (?:[^\\s.;]+ ){0,4}?(?:of )?(?:its |their )?(?:observer )?status|suspend(?:s|ed)? (?:[^\\s.;]+ ){0,3}?membership|expel(?:s|led|ling)?|expulsion of|sanction(?:s|ed|ing)?|impos(?:e|es|ed) sanctions|(?:halt|suspend|cut|freez|froze|reduc|withh[eo]ld)(?:s|ed|e|es|ing|en)? (?:off )?(?:all |its |their )?(?:[^\\s.;]+ ){0,2}?(?:aid|assistance|supplies|funding|loans|credits)(?: to| for)?|forc(?:e|es|ed) (?:[^\\s.;]+ ){0,5}?out of|sever(?:s|ed)? (?:diplomatic )?(?:ties|relations)|recall(?:s|ed)? (?:its |their )?ambassador") },
   { type: 'support', frame: 'directed', weight: 0.6, re: w("support(?:s|ed|ing)?|back(?:s|ed|ing)|-backed|endors(?:e|es|ed|ing)|prais(?:e|es|ed|ing)|thank(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|hail(?:s|ed)?|applaud(?:s|ed)?|commend(?:s|ed)?|solidarity with|sid(?:e|es|ed) with|stood by|stand(?:s)? by|recogni[sz](?:e|es|ed) (?:the )?(?:independence|sovereignty)") },
-  { type: 'aid_offer', frame: 'directed', weight: 0.6, re: w("offer(?:s|ed|ing)? (?:to |its |their )?(?:help|assist|aid|assistance|support|mediate|troops|weapons|protection)?|promis(?:e|es|ed) (?:to )?(?:help|aid|assistance|support)|pledg(?:e|es|ed) (?:[^\\s.;]+ ){0,3}?(?:aid|assistance|support|help)|vow(?:s|ed)? to (?:help|defend|protect|support)|agree(?:s|d)? to (?:provide|supply|send|deliver|hand over|give)|will take measures|(?:will|would) (?:provide|send|supply|deliver) (?:[^\\s.;]+ ){0,3}?(?:aid|assistance|weapons|troops)") },
+  { type: 'aid_offer', frame: 'directed', weight: 0.6, re: w("offer(?:s|ed|ing)? (?:to |its |their )?(?:help|assist|aid|assistance|support|mediate|troops|weapons|protection)?|promis(?:e|es|ed) (?:to )?(?:help|aid|assistance|support)|pledg(?:e|es|ed) (?:[^\\s.;]+ ){0,3}?(?:aid|assistance|support|help)|vow(?:s|ed)? to (?:help|defend|protect|support)|agree(?:s|d)? to (?:provide|supply|send|deliver|hand over|give)|will take measures|(?:will|would|to) (?:provide|send|supply|deliver|give) (?:[^\\s.;]+ ){0,6}?(?:aid|assistance|weapons|troops|arms|loans?|supplies)") },
   { type: 'agreement', frame: 'symmetric', weight: 0.7, re: w("sign(?:s|ed|ing)? (?:an? |the )?(?:[^\\s.;]+ ){0,3}?(?:agreement|accord|deal|treaty|pact|memorandum|declaration|statement)|reach(?:es|ed)? (?:an? )?(?:[^\\s.;]+ ){0,2}?(?:agreement|deal|accord)|conclud(?:e|es|ed) (?:an? )?(?:[^\\s.;]+ ){0,2}?(?:agreement|deal|treaty)|agree(?:s|d)? (?:on|upon)|agreement between|peace deal|truce accord|ceasefire agreement") },
   { type: 'meeting', frame: 'symmetric', weight: 0.75, re: w("met|meet(?:s|ing)?(?: with)?|held talks|hold talks|talks with|spoke (?:by (?:tele)?phone )?(?:with|to)|speak(?:s)? (?:with|to)|phoned|telephoned|phone (?:call|conversation|talk)s? with|phone calls?|telephone (?:call|conversation)s?|conferred|discuss(?:ed|es)|negotiat(?:e|es|ed|ing|ions)|consult(?:s|ed|ations)") },
   { type: 'visit', frame: 'directed', weight: 0.7, re: w("visit(?:s|ed|ing)?|arriv(?:e|es|ed) in|travel(?:l?ed|s)? to|trip to|tour(?:s|ed)|host(?:s|ed|ing)|attend(?:s|ed)") },
@@ -95,8 +97,9 @@ export function findCues(folded: string, knownTypes: Set<string>): CueMatch[] {
   const matches: CueMatch[] = [];
   for (const { start, end, text, rule } of found) {
     if (matches.some((other) => start < other.end && end > other.start)) continue;
-    const passive = PASSIVE_BEFORE.test(folded.slice(Math.max(0, start - 30), start)) && /^[^;.]{0,90}?\bby\b/.test(folded.slice(end, end + 100));
-    matches.push({ start, end, text, rule, type: rule.type, passive });
+    const passiveForm = PASSIVE_BEFORE.test(folded.slice(Math.max(0, start - 30), start)) && /^(?:[a-z]+ed|[a-z]+en|shot|struck|hit|held|met|beat|won|led|sent|caught)$/.test(text.split(' ')[0]);
+    const passive = passiveForm && /^[^;.]{0,90}?\bby\b/.test(folded.slice(end, end + 100));
+    matches.push({ start, end, text, rule, type: rule.type, passive, agentless: passiveForm && !passive });
   }
   return matches.sort((a, b) => a.start - b.start);
 }

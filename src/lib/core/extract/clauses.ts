@@ -1,0 +1,51 @@
+/**
+ * Clause-level readings that decide whether a cue asserts a relation between
+ * the actors near it:
+ * - attribution: in "..., the UN refugee agency reported." the agency is the
+ *   reporter, not a party to the event;
+ * - embedding: in "refused to lift the curfew" or "called on X to withdraw" the
+ *   inner verb is what was refused or asked, not something that happened;
+ * - announced coercion: "said it would tighten the blockade" is a threat.
+ */
+import type { CueMatch } from './cues';
+import type { Sentence } from './sentences';
+
+const SPEECH = '(?:said|says|reported|reports|told|announced|added|stated|claimed|confirmed|quoted|wrote|according to)';
+/** ", the ministry said on Monday." at the end of a sentence. */
+const TRAILING_ATTRIBUTION = new RegExp(`, (?:[^,;]{0,90}? )?${SPEECH}\\b[^,;]{0,60}$`);
+const LEADING_ATTRIBUTION = /^\W*according to [^,;]{0,90},/;
+
+/** Spans of the sentence that only say who reports it. */
+export function attributionSpans(folded: string, sentence: Sentence): [number, number][] {
+  const body = folded.slice(sentence.start, sentence.end).replace(/[\s.!?"'”’)\]}]+$/, '');
+  const spans: [number, number][] = [];
+  const trailing = TRAILING_ATTRIBUTION.exec(body);
+  if (trailing) spans.push([sentence.start + trailing.index, sentence.start + body.length]);
+  const leading = LEADING_ATTRIBUTION.exec(body);
+  if (leading) spans.push([sentence.start, sentence.start + leading[0].length]);
+  return spans;
+}
+
+/** Verbs whose complement ("to ...", "that X must ...") is not itself an event. */
+const GOVERNING_VERB =
+  '(?:agree[sd]?|agreeing|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|offer(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)|vow(?:s|ed)?|plan(?:s|ned)?|intend(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|ask(?:s|ed)?|call(?:s|ed)? (?:on|upon)|demand(?:s|ed|ing)?|press(?:es|ed)?|push(?:es|ed|ing)?|ready|willing|prepared|failed|hop(?:e|es|ed)|decid(?:e|es|ed)|tr(?:y|ies|ied)|attempt(?:s|ed)?|allow(?:s|ed)?|stop(?:s|ped)?|halt(?:s|ed)?|resume[sd]?)';
+const NO_COORDINATION = '(?:(?! (?:and|but|or|while|after|before)\\b)[^,;.]){0,60}?';
+const GOVERNED = new RegExp(`(?:\\b${GOVERNING_VERB}\\b${NO_COORDINATION}\\bto|\\b(?:must|should|has to|have to|need to|needs to))(?: [a-z-]+){0,2} $`);
+/** "demanded that the United States match ...", "its demand that Israel ease ...". */
+const GOVERNED_THAT = /\b(?:demand|insist|urg|request|propos|suggest|recommend|call)[a-z]*\b[^,;.]{0,30}?\bthat\b(?: [^,;. ]+){0,6} $/;
+
+/** The cue is the complement of a governing verb just before it in the same clause. */
+export function isEmbedded(folded: string, sentence: Sentence, cue: CueMatch): boolean {
+  const before = folded.slice(Math.max(sentence.start, cue.start - 90), cue.start);
+  if (/^(?:ask|request|call|appeal|turn|seek|sought|urg|demand|said|says|declared|insisted|stated|reiterated|stressed|concluded)/.test(cue.text) || cue.type === 'ceasefire_call') return false;
+  return GOVERNED.test(before) || GOVERNED_THAT.test(before);
+}
+
+/** Coercive cues that, announced for the future, threaten rather than act. */
+const COERCIVE = new Set(['blockade', 'revocation', 'attack']);
+const FUTURE = /\b(?:would|will|plans? to|planned to|intends? to|is going to|are going to|vow(?:s|ed)? to|ready to)(?: [a-z-]+){0,3} $/;
+
+export function announcedThreat(folded: string, sentence: Sentence, cue: CueMatch, knownTypes: Set<string>): boolean {
+  if (!knownTypes.has('threat') || !(COERCIVE.has(cue.type) || /^boycott/.test(cue.text))) return false;
+  return FUTURE.test(folded.slice(Math.max(sentence.start, cue.start - 40), cue.start));
+}

@@ -1,0 +1,114 @@
+/**
+ * Relations from cues, sentence by sentence: each cue's subject and object lists
+ * fan out into one candidate per pair, all sharing one statement.
+ */
+import type { Candidate } from './types';
+import type { Sentence } from './sentences';
+import { findDates, type DateMention } from './dates';
+import { findCues, type CueMatch } from './cues';
+import { groupLists, type Unit } from './units';
+import { pairsFor, type Pair } from './pairs';
+import { answerPairs, conflictPairs, findParties, partiesOf, PARTY_OBJECT_TYPES, partyPairs } from './parties';
+import { AGREEMENT_NOUN, buildCandidate } from './candidate';
+import { newMemory, resolveReferences } from './coref';
+import type { TextContext } from './context';
+import { announcedThreat, attributionSpans, isEmbedded } from './clauses';
+
+/** The sentence's dates, and the paragraph's last one for a sentence without its own ("on Thursday ... He also said ..."). */
+function paragraphDates(ctx: TextContext) {
+  let last: DateMention | null = null;
+  let paragraph = -1;
+  return (sentence: Sentence) => {
+    const dates = findDates(ctx.text, sentence.start, sentence.end, ctx.published);
+    if (sentence.paragraph !== paragraph) (last = null), (paragraph = sentence.paragraph);
+    const own = dates.filter((d) => d.scope === 'sentence');
+    const inherited = own.length ? null : last;
+    if (own.length) last = own[own.length - 1];
+    return { dates, inherited };
+  };
+}
+
+/** Items of a sorted array that start inside the sentence; `cursor` keeps the place across sentences. */
+function takeInside<T extends { start: number; end: number }>(items: T[], cursor: { i: number }, sentence: Sentence, whole: boolean): T[] {
+  const out: T[] = [];
+  while (cursor.i < items.length && items[cursor.i].start < sentence.end) {
+    const item = items[cursor.i++];
+    if (item.start >= sentence.start && (!whole || item.end <= sentence.end)) out.push(item);
+  }
+  return out;
+}
+
+interface SentenceView {
+  sentence: Sentence;
+  units: Unit[];
+  lists: Unit[][];
+  cues: CueMatch[];
+  dates: DateMention[];
+  inherited: DateMention | null;
+}
+
+/** "NATO peacekeeping troops have arrived in Bosnia": forces arriving are deployed, not visiting. */
+function isDeployment(folded: string, subjectStart: number, cueStart: number): boolean {
+  return /\b(?:troops|forces|soldiers|peacekeep\w*|contingent|units|battalions?|brigades?|warships|jets|aircraft)\b/.test(folded.slice(subjectStart, cueStart));
+}
+
+function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: Unit[], earlier: Candidate[]): Pair[] {
+  const { folded, gazetteer } = ctx;
+  const { sentence, lists, units, cues } = view;
+  const cue = cues[c];
+  let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, units, cues[c + 1]?.start, c > 0 ? cues[0] : undefined);
+  const partyPhrase = findParties(folded, cue.end, sentence.end);
+  const noPartyObject = cue.type === 'mediation' && pairs.every(([, o]) => gazetteer.actors.get(o.actorId)?.kind === 'region');
+  if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase || noPartyObject)) pairs = partyPairs(cue, lists, allUnits, units, folded, gazetteer, partyPhrase);
+  else if (cue.type === 'conflict' && !pairs.length && partyPhrase) pairs = conflictPairs(allUnits, gazetteer, partyPhrase);
+  if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, earlier, gazetteer);
+  if (cue.type === 'visit') pairs = pairs.filter(([subject]) => !isDeployment(folded, subject.start, cue.start));
+  return pairs;
+}
+
+function candidatesOfCue(ctx: TextContext, view: SentenceView, c: number, pairs: Pair[]): Candidate[] {
+  const { folded, types } = ctx;
+  const { sentence } = view;
+  const cue = view.cues[c];
+  const out: Candidate[] = [];
+  const statement = pairs.length > 1 ? `s${sentence.index + 1}-${c + 1}` : '';
+  const read = announcedThreat(folded, sentence, cue, ctx.knownTypes) ? { ...cue, type: 'threat' } : cue;
+  for (const [subject, object] of pairs) {
+    const candidate = buildCandidate(ctx, sentence, read, subject, object, view, statement);
+    if (candidate) out.push(candidate);
+  }
+  // "a Russian-brokered truce": the parties it brokered between concluded it
+  if (cue.type === 'mediation' && types.has('agreement') && pairs.length === 2 && AGREEMENT_NOUN.test(folded.slice(Math.max(sentence.start, cue.start - 40), Math.min(sentence.end, cue.end + 30)))) {
+    const agreement = buildCandidate(ctx, sentence, { ...cue, type: 'agreement' }, pairs[0][1], pairs[1][1], { dates: view.dates, inherited: null }, statement);
+    if (agreement) out.push({ ...agreement, confidence: Math.max(0.05, agreement.confidence - 0.1) });
+  }
+  return out;
+}
+
+/** Units that only say who reports the sentence ("..., the agency said.") take no part in its events. */
+function withoutReporters(folded: string, sentence: Sentence, units: Unit[], cues: CueMatch[]): Unit[] {
+  const spans = attributionSpans(folded, sentence).filter(([a, b]) => !cues.some((cue) => cue.start >= a && cue.end <= b));
+  return spans.length ? units.filter((u) => !spans.some(([a, b]) => u.start >= a && u.end <= b)) : units;
+}
+
+export function cueRelations(ctx: TextContext, sentences: Sentence[], allUnits: Unit[]): Candidate[] {
+  // one pass over the whole text is much cheaper than one per sentence; a cue across a sentence end is dropped
+  const allCues = findCues(ctx.folded, ctx.knownTypes);
+  const cueCursor = { i: 0 };
+  const unitCursor = { i: 0 };
+  const memory = newMemory(partiesOf(allUnits, ctx.gazetteer));
+  const datesOf = paragraphDates(ctx);
+  const candidates: Candidate[] = [];
+  for (const sentence of sentences) {
+    const inSentence = resolveReferences(ctx.folded, sentence, takeInside(allUnits, unitCursor, sentence, false), ctx.gazetteer, memory);
+    const cues = takeInside(allCues, cueCursor, sentence, true);
+    const units = withoutReporters(ctx.folded, sentence, inSentence, cues);
+    const view: SentenceView = { sentence, units, lists: groupLists(ctx.folded, units), cues, ...datesOf(sentence) };
+    view.cues.forEach((cue, c) => {
+      if (isEmbedded(ctx.folded, sentence, cue)) return;
+      const pairs = pairsOfCue(ctx, view, c, allUnits, candidates);
+      if (pairs.length) candidates.push(...candidatesOfCue(ctx, view, c, pairs));
+    });
+  }
+  return candidates;
+}

@@ -1,0 +1,156 @@
+/**
+ * Subject and object of a cue: the unit lists around it in its sentence, read
+ * through the cue's frame (directed, passive, symmetric, membership, roster, reverse).
+ */
+import type { Gazetteer } from './gazetteer';
+import type { Sentence } from './sentences';
+import type { CueMatch } from './cues';
+import type { List, Unit } from './units';
+
+/** Between a cue and a subject, these end the clause. */
+export const CLAUSE_BREAK = /;|\bwho\b|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b| - |, (?:citing|saying|adding|noting|arguing|claiming|stressing|calling)\b/;
+const gap = (folded: string, a: number, b: number) => folded.slice(a, b).trim();
+export type Pair = [Unit, Unit];
+
+/** "X, which has ..., attacked Y": the relative clause between a subject and its verb does not end the clause. */
+function withoutRelativeClause(between: string): string {
+  return between.replace(/^, (?:which|who|whose|whom|a|an|the|once|now|itself|long)\b.*, /, ' ');
+}
+
+/** Spans of ", a key ally of X," and ", which ...," asides between `from` and `to` (callers keep those right after an actor). */
+function parentheticals(folded: string, from: number, to: number): [number, number][] {
+  const spans: [number, number][] = [];
+  const re = /, (?:which|who|whose|whom|a|an|the|once|now|itself|long)\b[^,;]*,/g;
+  const body = folded.slice(from, to);
+  for (let m = re.exec(body); m; m = re.exec(body)) spans.push([from + m.index, from + m.index + m[0].length]);
+  return spans;
+}
+
+/** The lists a cue can take: `left` its subject side, `right` the first list after it, `after` all lists after it. */
+interface Sides {
+  left: List | null;
+  right: List | null;
+  after: List[];
+}
+
+function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, units: Unit[], nextCueStart?: number): Sides {
+  // lists inside an apposition or relative clause (", a key U.S. ally,") are not the subject of the verb after it
+  const asides = parentheticals(folded, sentence.start, cue.start).filter(([a]) => lists.some((list) => list[list.length - 1].end === a));
+  const before = lists.filter(
+    (list) =>
+      list[list.length - 1].end <= cue.start &&
+      !asides.some(([a, b]) => list[0].start >= a && list[list.length - 1].end <= b) &&
+      !CLAUSE_BREAK.test(withoutRelativeClause(folded.slice(list[list.length - 1].end, cue.start))),
+  );
+  // a cue with a gap ("asked the CSTO for assistance") can hold its object: anything after its first word counts
+  const firstWordEnd = cue.start + (/^\S+/.exec(cue.text)?.[0].length ?? 0);
+  const after = lists.filter((list) => list[0].start >= firstWordEnd && !CLAUSE_BREAK.test(folded.slice(cue.end, list[0].start)));
+  // the unit that holds the cue ("Russian-brokered", "Azerbaijani incursions") is its subject
+  const glued = units.find((u) => {
+    const between = folded.slice(u.end, cue.start);
+    return u.end <= cue.start && (between === '-' || /^'s (?:[a-z-]+ ){0,2}$/.test(between) || (between === ' ' && u.modifier));
+  });
+  let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) ? before[before.length - 1] : null;
+  let right = after.find((list) => !isLocative(list, folded)) ?? null;
+  // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
+  // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
+  if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
+  if (right && right[0].start - cue.end > 90) right = null;
+  if (left && right && left.includes(right[0])) right = null;
+  if (left && withoutRelativeClause(folded.slice(left[left.length - 1].end, cue.start)).length > 120) left = null;
+  return { left, right, after };
+}
+
+/** "on the Thai border": a demonym naming where, not whom. */
+function isLocative(list: List, folded: string): boolean {
+  const first = list[0];
+  return first.modifier && /\b(?:on|near|along|across|at|from|to) the (?:[a-z-]+ )?$/.test(folded.slice(Math.max(0, first.start - 30), first.start)) && /^ (?:border|frontier|coast|side|shore)s?\b/.test(folded.slice(first.end, first.end + 12));
+}
+
+/**
+ * "killed in the second-worst attack", "during an invasion": a nominal cue inside a prepositional
+ * phrase names no doer before it; only a possessive or demonym glued to it does.
+ */
+function inPrepositionalPhrase(cue: CueMatch, folded: string, sentence: Sentence): boolean {
+  if (cue.rule.frame !== 'directed') return false;
+  const before = folded.slice(Math.max(sentence.start, cue.start - 50), cue.start);
+  return /\b(?:in|of|on|at|after|during|for|from|with|amid|over|since|despite|before|following|against) (?:the|a|an|this|that|its|their|his|her)(?: [a-z-]+){0,2} $/.test(before);
+}
+
+class Pairs {
+  readonly list: Pair[] = [];
+
+  add(s: Unit, o: Unit): void {
+    if (s.actorId !== o.actorId && !this.list.some(([a, b]) => a.actorId === s.actorId && b.actorId === o.actorId)) this.list.push([s, o]);
+  }
+
+  cross(subjects: Unit[], objects: Unit[]): Pair[] {
+    for (const s of subjects) for (const o of objects) this.add(s, o);
+    return this.list;
+  }
+
+  among(units: Unit[]): Pair[] {
+    for (let i = 0; i < units.length; i++) for (let j = i + 1; j < units.length; j++) this.add(units[i], units[j]);
+    return this.list;
+  }
+}
+
+/** "X is a member of Y along with A, B": Y is the first unit after the cue, members are before it and listed after it. */
+function membershipPairs({ left, right, after }: Sides, folded: string): Pair[] {
+  if (!right) return [];
+  const organisation = right[0];
+  const members = [...(left ?? []), ...right.slice(1)];
+  const next = after[1];
+  if (next && /^(?:,? ?(?:along with|alongside|together with|as well as|with|and))$/.test(gap(folded, organisation.end, next[0].start))) members.push(...next);
+  return new Pairs().cross(members, [organisation]);
+}
+
+/** "Y, which includes A, B and C": the organisation before, its member states after. */
+function rosterPairs({ left, right }: Sides, gazetteer: Gazetteer): Pair[] {
+  const organisation = left ? left[left.length - 1] : null;
+  if (!organisation || !right || gazetteer.actors.get(organisation.actorId)?.kind !== 'organisation') return [];
+  return new Pairs().cross(right.filter((member) => gazetteer.actors.get(member.actorId)?.kind === 'state'), [organisation]);
+}
+
+const isBetween = (cue: CueMatch, folded: string) => /between$/.test(cue.text) || /^ (?:[a-z-]+ ){0,2}?between /.test(folded.slice(cue.end, cue.end + 40));
+
+/**
+ * "Armenia accused Azerbaijan of shelling villages, and called on Russia to help": a verb
+ * coordinated after the sentence's main (first) cue shares its subject, not its object.
+ */
+function coordinatedSubject(cue: CueMatch, main: CueMatch | undefined, sides: Sides, lists: List[], folded: string, sentence: Sentence, units: Unit[]): List | null {
+  if (!main || !sides.left || sides.left[0].start < main.end) return null;
+  if (!/(?:^|,) ?and (?:then |also |later |has |have |had )?$/.test(folded.slice(main.end, cue.start).slice(-20))) return null;
+  if (/[;:]/.test(folded.slice(main.end, cue.start))) return null;
+  return sidesOf(main, lists, folded, sentence, units, cue.start).left;
+}
+
+export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, gazetteer: Gazetteer, units: Unit[], nextCueStart?: number, main?: CueMatch): Pair[] {
+  const sides = sidesOf(cue, lists, folded, sentence, units, nextCueStart);
+  const shared = coordinatedSubject(cue, main, sides, lists, folded, sentence, units);
+  if (shared) sides.left = shared;
+  const { left, right, after } = sides;
+  const frame = cue.rule.frame;
+  if (frame === 'membership') return membershipPairs(sides, folded);
+  if (frame === 'roster') return rosterPairs(sides, gazetteer);
+  if (frame === 'symmetric' && isBetween(cue, folded) && right && right.length > 1) return new Pairs().among(right);
+  if (frame === 'reverse') {
+    const by = after[0];
+    if (!by || !left || by[0].start - cue.end > 40) return [];
+    return kindsFit(cue.type, new Pairs().cross(by, left), gazetteer);
+  }
+  if (cue.agentless && frame === 'directed') return [];
+  if (cue.passive) {
+    const by = after.find((list) => /\bby\b/.test(folded.slice(cue.end, list[0].start)));
+    return by && left ? new Pairs().cross(by, left) : [];
+  }
+  if (frame === 'symmetric' && left && left.length > 1) return new Pairs().among(left);
+  if (!left || !right) return [];
+  return kindsFit(cue.type, new Pairs().cross(left, right), gazetteer);
+}
+
+/** Territory is always state → region; other types take any actors. */
+export function kindsFit(type: string, pairs: Pair[], gazetteer: Gazetteer): Pair[] {
+  if (type !== 'territory') return pairs;
+  return pairs.filter(([s, o]) => gazetteer.actors.get(s.actorId)?.kind === 'state' && gazetteer.actors.get(o.actorId)?.kind === 'region');
+}
