@@ -3,6 +3,7 @@ import type { ImportOutcome, JobOptions, MappingNeeded, Progress } from '../core
 import type { DatasetFiles } from '../core/load';
 import type { PackedDataset } from '../core/relation-columns';
 import type { PackedRelationIndex } from '../core/relation-index';
+import type { Rollup } from '../core/rollup';
 
 export interface PickedFile {
   /** Relative to what the user opened: folder-relative, or the file name. */
@@ -23,7 +24,9 @@ export type ImportReply =
   | { kind: 'mapping'; needed: MappingNeeded }
   /**
    * `outcome.dataset` is null in transit when `packed` is set: a dataset's rows are a lazy array
-   * (a Proxy), which cannot be cloned, so its columns and its relation index travel instead.
+   * (a Proxy), which cannot be cloned, so its columns and its relation index travel instead. The index
+   * already holds the rolled-up view's edges, and `rollup` maps between the two views: both are built
+   * in the worker, so the main thread does neither.
    */
-  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex } }
+  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex; rollup: Rollup } }
   | { kind: 'failed'; message: string };

@@ -10,6 +10,7 @@ import type { ImportOutcome } from '../core/import-job';
 import { todayDayNumber } from '../core/dates';
 import { columnBuffers, packDataset } from '../core/relation-columns';
 import { buildRelationIndex, indexBuffers, packRelationIndex } from '../core/relation-index';
+import { withRollupEdges } from '../core/rollup';
 import type { ImportReply, ImportRequest, PickedFile } from './import-messages';
 
 const post = (reply: ImportReply) => (self as unknown as Worker).postMessage(reply);
@@ -54,8 +55,10 @@ async function readAll(inputs: PickedFile[]): Promise<InputFile[]> {
 function done(outcome: ImportOutcome): void {
   const dataset = outcome.dataset;
   if (!dataset) return post({ kind: 'done', outcome });
-  const packed = { dataset: packDataset(dataset), index: packRelationIndex(buildRelationIndex(dataset, todayDayNumber())) };
-  const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index)])];
+  const { index, rollup } = withRollupEdges(buildRelationIndex(dataset, todayDayNumber()));
+  const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup };
+  const rollupBuffers = [rollup.topOf, rollup.rolledEdgeOf, rollup.memberStart, rollup.members, rollup.keep].map((a) => a.buffer as ArrayBuffer);
+  const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index), ...rollupBuffers])];
   (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed } satisfies ImportReply, transfer);
 }
 
