@@ -224,9 +224,30 @@ function edgesByType(index: RelationIndex): { typeEdges: Int32Array[]; fullCount
   return { typeEdges: lists.map((list) => Int32Array.from(list)), fullCounts };
 }
 
-export function createFilterEngine(index: RelationIndex): FilterEngine {
-  const startsByKind = sortedByKind(index, index.starts);
-  const layouts = new Map<boolean, SpanLayout>();
+/** The engine's sorted groups for spans as attested, which a worker can build and post (all typed arrays). */
+export interface EngineLayout {
+  startsByKind: Int32Array[];
+  attested: SpanLayout;
+}
+
+/** Builds what createFilterEngine would build first; in the import worker, so the main thread does not sort a million rows. */
+export function buildEngineLayout(index: RelationIndex): EngineLayout {
+  return { startsByKind: sortedByKind(index, index.starts), attested: { kinds: buildKinds(index, buildGroups(index, index.ends)) } };
+}
+
+/** The buffers of a layout, to transfer rather than copy. */
+export function engineLayoutBuffers(layout: EngineLayout): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [...layout.startsByKind];
+  for (const kind of layout.attested.kinds) {
+    arrays.push(kind.ends, kind.endEdges, kind.endRoles, kind.stampedStarts, kind.stampedEnds, kind.stampedStatements);
+    for (const g of kind.groups) arrays.push(g.starts, g.ends, g.rows, g.edges, g.statements, g.statementRole);
+  }
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout): FilterEngine {
+  const startsByKind = prebuilt?.startsByKind ?? sortedByKind(index, index.starts);
+  const layouts = new Map<boolean, SpanLayout>(prebuilt ? [[false, prebuilt.attested]] : []);
   const layoutFor = (carryForward: boolean): SpanLayout => {
     let layout = layouts.get(carryForward);
     if (!layout) {

@@ -7,7 +7,7 @@ import { loadDataset, type DatasetFiles } from '../core/load';
 import { MODALITIES, formatIssue, type Actor, type Dataset, type Relation, type RelationType, type Source } from '../core/model';
 import { buildRelationIndex, type RelationIndex } from '../core/relation-index';
 import { modalityMaskOf, typeMaskOf, visibleRelationIndices, type FilterResult } from '../core/filter';
-import { createFilterEngine, type FilterEngine } from '../core/filter-engine';
+import { createFilterEngine, type EngineLayout, type FilterEngine } from '../core/filter-engine';
 import { formatDay, parsePartialDate, todayDayNumber } from '../core/dates';
 import { monthlyHistogram, type MonthlyHistogram } from '../core/histogram';
 import { createActorSearch, type ActorMatch } from '../core/actor-search';
@@ -63,6 +63,8 @@ export class Explorer {
   /** How the index's edges roll up; the index holds the rolled-up view's edges too, so the graph is built once for both. */
   rollup: Rollup | null = null;
   private engine: FilterEngine | null = null;
+  /** The engine's sorted groups, when the import worker built them. */
+  private engineLayout: EngineLayout | undefined;
   private viewScratch: { edgeCounts: Int32Array; nodeCounts: Int32Array } | null = null;
 
   /** The filter before the kind and source masks (state/view-filters.svelte.ts), which the legends need for their own counts. */
@@ -80,7 +82,7 @@ export class Explorer {
   private readonly view: (ViewResult & { derived: boolean; comparison?: PeriodComparison }) | null = $derived.by(() => {
     const index = this.index;
     if (!index || !this.baseFilter) return null;
-    this.engine ??= createFilterEngine(index);
+    this.engine ??= createFilterEngine(index, this.engineLayout);
     this.viewScratch ??= { edgeCounts: new Int32Array(index.edges.length), nodeCounts: new Int32Array(index.actorIds.length) };
     const pins = this.scope.pins.map((id) => this.actorPosition.get(id) ?? -1).filter((i) => i >= 0);
     const filter = withViewMasks(this.baseFilter, viewFilters.masksFor(index));
@@ -168,8 +170,10 @@ export class Explorer {
 
   /** Installs a dataset that has already passed loadDataset (in the import worker), replacing the current one. */
   installDataset(dataset: Dataset, today = todayDayNumber()): void {
-    const { index, rollup } = preparedIndexOf(dataset) ?? withRollupEdges(buildRelationIndex(dataset, today));
+    const prepared = preparedIndexOf(dataset);
+    const { index, rollup } = prepared ?? withRollupEdges(buildRelationIndex(dataset, today));
     this.engine = null;
+    this.engineLayout = prepared?.engine;
     this.viewScratch = null;
     this.rollup = rollup;
     this.scope.reset();

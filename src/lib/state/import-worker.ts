@@ -4,14 +4,21 @@ import { unpackDataset } from '../core/relation-columns';
 import { unpackRelationIndex, type RelationIndex } from '../core/relation-index';
 import type { Dataset } from '../core/model';
 import type { Rollup } from '../core/rollup';
+import type { EngineLayout } from '../core/filter-engine';
 import type { ImportReply, ImportRequest } from '../workers/import-messages';
 
 type Answer = Exclude<ImportReply, { kind: 'progress' }>;
 
-/** Index and roll-up the worker built for a dataset it posted, for the explorer when it installs the dataset (as often as it does). */
-const prepared = new WeakMap<Dataset, { index: RelationIndex; rollup: Rollup }>();
+/** Index, roll-up and engine layout the worker built for a dataset it posted, for the explorer when it installs the dataset (as often as it does). */
+export interface PreparedIndex {
+  index: RelationIndex;
+  rollup: Rollup;
+  engine: EngineLayout;
+}
 
-export function preparedIndexOf(dataset: Dataset): { index: RelationIndex; rollup: Rollup } | null {
+const prepared = new WeakMap<Dataset, PreparedIndex>();
+
+export function preparedIndexOf(dataset: Dataset): PreparedIndex | null {
   return prepared.get(dataset) ?? null;
 }
 
@@ -48,7 +55,7 @@ export class ImportWorker {
       if (reply.kind === 'done' && reply.packed) {
         // The index and roll-up built in the worker are kept for the dataset: installing it does neither again.
         const dataset = unpackDataset(reply.packed.dataset);
-        prepared.set(dataset, { index: unpackRelationIndex(reply.packed.index, dataset), rollup: reply.packed.rollup });
+        prepared.set(dataset, { index: unpackRelationIndex(reply.packed.index, dataset), rollup: reply.packed.rollup, engine: reply.packed.engine });
         reply.outcome.dataset = dataset;
       }
       const pending = this.pending;

@@ -4,6 +4,7 @@ import type { DatasetFiles } from '../core/load';
 import type { PackedDataset } from '../core/relation-columns';
 import type { PackedRelationIndex } from '../core/relation-index';
 import type { Rollup } from '../core/rollup';
+import type { EngineLayout } from '../core/filter-engine';
 
 export interface PickedFile {
   /** Relative to what the user opened: folder-relative, or the file name. */
@@ -26,7 +27,7 @@ export type ImportReply =
    * `outcome.dataset` is null in transit when `packed` is set: a dataset's rows are a lazy array
    * (a Proxy), which cannot be cloned, so its columns and its relation index travel instead. The index
    * already holds the rolled-up view's edges, and `rollup` maps between the two views: both are built
-   * in the worker, so the main thread does neither.
+   * in the worker, with the filter engine's sorted groups, so the main thread does none of it.
    */
-  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex; rollup: Rollup } }
+  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex; rollup: Rollup; engine: EngineLayout } }
   | { kind: 'failed'; message: string };

@@ -11,6 +11,7 @@ import { todayDayNumber } from '../core/dates';
 import { columnBuffers, packDataset } from '../core/relation-columns';
 import { buildRelationIndex, indexBuffers, packRelationIndex } from '../core/relation-index';
 import { withRollupEdges } from '../core/rollup';
+import { buildEngineLayout, engineLayoutBuffers } from '../core/filter-engine';
 import type { ImportReply, ImportRequest, PickedFile } from './import-messages';
 
 const post = (reply: ImportReply) => (self as unknown as Worker).postMessage(reply);
@@ -56,9 +57,9 @@ function done(outcome: ImportOutcome): void {
   const dataset = outcome.dataset;
   if (!dataset) return post({ kind: 'done', outcome });
   const { index, rollup } = withRollupEdges(buildRelationIndex(dataset, todayDayNumber()));
-  const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup };
+  const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup, engine: buildEngineLayout(index) };
   const rollupBuffers = [rollup.topOf, rollup.rolledEdgeOf, rollup.memberStart, rollup.members, rollup.keep].map((a) => a.buffer as ArrayBuffer);
-  const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index), ...rollupBuffers])];
+  const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index), ...rollupBuffers, ...engineLayoutBuffers(packed.engine)])];
   (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed } satisfies ImportReply, transfer);
 }
 
