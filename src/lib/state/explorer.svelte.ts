@@ -37,7 +37,7 @@ function* rowEnds(index: RelationIndex): Generator<Relation> {
 
 function lazyActorSearch(index: RelationIndex): (query: string) => ActorMatch[] {
   let search: ((query: string) => ActorMatch[]) | null = null;
-  return (query) => (search ??= createActorSearch(index.dataset.actors, { [Symbol.iterator]: () => rowEnds(index) } as unknown as Relation[]))(query);
+  return (query) => (!query.trim() ? [] : (search ??= createActorSearch(index.dataset.actors, { [Symbol.iterator]: () => rowEnds(index) } as unknown as Relation[]))(query));
 }
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
