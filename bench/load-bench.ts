@@ -256,7 +256,7 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
         const files: Record<string, string> = {};
         for (const name of names) files[name] = await (await fetch(`__load-bench/${name}`)).text();
         const db = await new Promise<IDBDatabase>((done, fail) => {
-          const request = indexedDB.open('entente', 1);
+          const request = indexedDB.open('entente');
           request.onsuccess = () => done(request.result);
           request.onerror = () => fail(request.error);
         });
@@ -307,8 +307,8 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
       const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown };
       await writeFile(process.env.LOAD_BENCH_PROFILE!, JSON.stringify(profile));
     }
-    const shown = await page.locator('header').innerText();
-    log(`  first frame after ${Math.round(firstFrame)} ms; header: ${shown.replace(/\s+/g, ' ').slice(0, 120)}`);
+    const shown = await page.locator('header').first().innerText();
+    log(`  first frame after ${Math.round(firstFrame)} ms; long tasks ${JSON.stringify(longTasks.map(Math.round))}; header: ${shown.replace(/\s+/g, ' ').slice(0, 120)}`);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };

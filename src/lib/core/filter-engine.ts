@@ -15,6 +15,7 @@
 import { ALL_MODALITIES, createFilterResult, type FilterResult, type RelationFilter } from './filter';
 import type { RelationIndex } from './relation-index';
 import { createEdgeChanges } from './edge-changes';
+import type { EngineLayout } from './engine-layout';
 import { edgeTotalsOf } from './edge-totals';
 import { countLegend, countMaskedLegend, startsByKindOf } from './legend-counts';
 import { buildSpanLayout, MODALITY_COUNT, type Kind, type SpanLayout } from './span-layout';
@@ -41,10 +42,13 @@ export interface FilterEngine {
 /** Whether a kind's rows all lie in the window: then counting it from outside takes nothing away. */
 const holdsAll = (kind: Kind, from: number, to: number) => kind.rowCount === 0 || (from <= kind.minStart && to >= kind.maxEnd);
 
-export function createFilterEngine(index: RelationIndex): FilterEngine {
+export { buildEngineLayout, engineLayoutBuffers, type EngineLayout } from './engine-layout';
+
+/** `prebuilt`: the layout the import worker built and posted (engine-layout.ts), instead of sorting the rows here. */
+export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout): FilterEngine {
   const typeCount = index.typeIds.length;
-  const startsByKind = startsByKindOf(typeCount, index.typeOf, index.modalityOf, index.starts);
-  const layouts = new Map<boolean, SpanLayout>();
+  const startsByKind = prebuilt?.startsByKind ?? startsByKindOf(typeCount, index.typeOf, index.modalityOf, index.starts);
+  const layouts = new Map<boolean, SpanLayout>(prebuilt ? [[false, prebuilt.attested]] : []);
   const layoutFor = (carryForward: boolean): SpanLayout => {
     let layout = layouts.get(carryForward);
     if (!layout) layouts.set(carryForward, (layout = buildSpanLayout(index, carryForward ? index.carriedEnds : index.ends)));

@@ -103,15 +103,13 @@ export function withMinWeight(
   };
 }
 
-/** Visible rows per source id. */
+/** Visible rows per source id; read from the source column, since row objects cost seconds at a million rows. */
 export function countsBySource(index: RelationIndex, visible: Uint8Array): Map<string, number> {
+  const { source, sourceIds } = index.columns;
+  const perSource = new Int32Array(sourceIds.length);
+  for (let i = 0; i < visible.length; i++) if (visible[i]) perSource[source[i]]++;
   const counts = new Map<string, number>();
-  const { relations } = index.dataset;
-  for (let i = 0; i < visible.length; i++) {
-    if (!visible[i]) continue;
-    const id = relations[i].source;
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
+  perSource.forEach((n, s) => n > 0 && counts.set(sourceIds[s], n));
   return counts;
 }
 

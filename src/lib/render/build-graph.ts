@@ -61,8 +61,8 @@ function initialPositions(index: RelationIndex): Array<{ x: number; y: number }>
 /** Above this many aggregated edges the graph holds only the strongest; sigma's practical ceiling is near 10^5. */
 export const DEFAULT_EDGE_LIMIT = 50_000;
 
-/** An edge's strength: how many relations it aggregates. */
-const strengthOf = (index: RelationIndex, e: number) => index.edgeRelations[e].length;
+/** An edge's strength: how many relations it aggregates (from the row offsets: edgeRelations makes a view per read). */
+const strengthOf = (index: RelationIndex, e: number) => index.edgeRowStart[e + 1] - index.edgeRowStart[e];
 
 /**
  * Which aggregated edges the graph holds: all of them up to `limit`, else the

@@ -182,19 +182,20 @@ export class Datasets {
         this.select(BUNDLED_ID);
         return true;
       }
-      const payload = await (await this.open()).get('payloads', id);
-      if (!payload) {
+      await this.open();
+      // The worker reads the payload itself: at a million rows, reading it here blocked the page for a second.
+      const answer = await this.worker.send({ kind: 'load-stored', id });
+      if (answer.kind === 'failed' && answer.missing) {
         this.message = 'That dataset is no longer stored in this browser.';
         return false;
       }
-      const answer = await this.worker.send({ kind: 'load', files: payload.files, texts: payload.texts });
       if (answer.kind !== 'done' || !answer.outcome.ok) {
         this.message = `The saved dataset did not pass validation: ${answer.kind === 'done' ? answer.outcome.issues.length + ' problems' : answer.kind === 'failed' ? answer.message : ''}`;
         return false;
       }
       explorer.installDataset(answer.outcome.dataset!);
-      this.currentTexts = { ...payload.texts, ...textsInFiles(payload.files) };
-      this.reviews = payload.reviews ?? [];
+      this.currentTexts = answer.stored?.texts ?? {};
+      this.reviews = answer.stored?.reviews ?? [];
       this.select(id);
       return true;
     } catch (error) {

@@ -9,7 +9,7 @@ import { buildRelationIndex, type RelationIndex } from '../core/relation-index';
 import { rowOfRelation } from '../core/relation-columns';
 import { lazyArray } from '../core/lazy-array';
 import { modalityMaskOf, typeMaskOf, visibleRelationIndices, type FilterResult } from '../core/filter';
-import { createFilterEngine, type FilterEngine } from '../core/filter-engine';
+import { createFilterEngine, type EngineLayout, type FilterEngine } from '../core/filter-engine';
 import { formatDay, parsePartialDate, todayDayNumber } from '../core/dates';
 import { monthlyHistogram, type MonthlyHistogram } from '../core/histogram';
 import { createActorSearch, type ActorMatch } from '../core/actor-search';
@@ -21,6 +21,12 @@ import { withMinWeight, withViewMasks } from '../core/view-filters';
 import { comparePeriods, type PeriodComparison } from '../core/compare';
 import { viewFilters } from './view-filters.svelte';
 import { compare } from './compare.svelte';
+import { preparedIndexOf } from './import-worker';
+
+function lazyActorSearch(index: RelationIndex): (query: string) => ActorMatch[] {
+  let search: ((query: string) => ActorMatch[]) | null = null;
+  return (query) => (!query.trim() ? [] : (search ??= createActorSearch(index.dataset.actors, index.columns))(query));
+}
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -45,6 +51,8 @@ export class Explorer {
   /** How the index's edges roll up; the index holds the rolled-up view's edges too, so the graph is built once for both. */
   rollup: Rollup | null = null;
   private engine: FilterEngine | null = null;
+  /** The engine's sorted groups, when the import worker built them. */
+  private engineLayout: EngineLayout | undefined;
   private viewScratch: { edgeCounts: Int32Array; nodeCounts: Int32Array } | null = null;
 
   /** The filter before the kind and source masks (state/view-filters.svelte.ts), which the legends need for their own counts. */
@@ -62,7 +70,7 @@ export class Explorer {
   private readonly view: (ViewResult & { derived: boolean; comparison?: PeriodComparison }) | null = $derived.by(() => {
     const index = this.index;
     if (!index || !this.baseFilter) return null;
-    this.engine ??= createFilterEngine(index);
+    this.engine ??= createFilterEngine(index, this.engineLayout);
     this.viewScratch ??= { edgeCounts: new Int32Array(index.edges.length), nodeCounts: new Int32Array(index.actorIds.length) };
     const pins = this.scope.pins.map((id) => this.actorPosition.get(id) ?? -1).filter((i) => i >= 0);
     const filter = withViewMasks(this.baseFilter, viewFilters.masksFor(index));
@@ -113,7 +121,8 @@ export class Explorer {
   readonly histogram: MonthlyHistogram | null = $derived(this.index ? monthlyHistogram(this.index, this.modalityMask, this.histogramMask) : null);
   /** Whether rows share statement ids, so that counting statements says something counting rows does not. */
   readonly sharesStatements = $derived(!!this.index && this.index.statementCount < this.index.relationCount);
-  readonly searchActors: (query: string) => ActorMatch[] = $derived(this.index ? createActorSearch(this.index.dataset.actors, this.index.columns) : () => []);
+  /** Built on the first query, not at load: at a million rows its per-actor counts are the dearest part. */
+  readonly searchActors: (query: string) => ActorMatch[] = $derived(this.index ? lazyActorSearch(this.index) : () => []);
   readonly actorsById: Map<string, Actor> = $derived(new Map(this.dataset?.actors.map((a) => [a.id, a]) ?? []));
   readonly sourcesById: Map<string, Source> = $derived(new Map(this.dataset?.sources.map((s) => [s.id, s]) ?? []));
   readonly typesById: Map<string, RelationType> = $derived(new Map(this.dataset?.types.map((t) => [t.id, t]) ?? []));
@@ -149,8 +158,10 @@ export class Explorer {
 
   /** Installs a dataset that has already passed loadDataset (in the import worker), replacing the current one. */
   installDataset(dataset: Dataset, today = todayDayNumber()): void {
-    const { index, rollup } = withRollupEdges(buildRelationIndex(dataset, today));
+    const prepared = preparedIndexOf(dataset);
+    const { index, rollup } = prepared ?? withRollupEdges(buildRelationIndex(dataset, today));
     this.engine = null;
+    this.engineLayout = prepared?.engine;
     this.viewScratch = null;
     this.rollup = rollup;
     this.scope.reset();

@@ -15,13 +15,16 @@ import { actorCountsByKind, countsBySource, withViewMasks } from '../core/view-f
 import { explorer } from './explorer.svelte';
 import { viewFilters } from './view-filters.svelte';
 import { compare } from './compare.svelte';
+import { preparedIndexOf } from './import-worker';
 
 class FacetCounts {
   private engine: { index: RelationIndex; engine: FilterEngine } | null = null;
 
   private pass(index: RelationIndex, filter: RelationFilter): FilterResult {
     if (compare.active) return comparePeriods(index, filter, { from: filter.from, to: filter.to }, compare.b, 1);
-    if (this.engine?.index !== index) this.engine = { index, engine: createFilterEngine(index) };
+    // The import worker's sorted groups serve this second engine too: they are only read.
+    const prepared = preparedIndexOf(index.dataset);
+    if (this.engine?.index !== index) this.engine = { index, engine: createFilterEngine(index, prepared?.index === index ? prepared.engine : undefined) };
     return this.engine.engine.update(filter);
   }
 

@@ -1,10 +1,26 @@
 /** The app's side of the import worker: one request at a time, progress as it comes, Cancel by terminating. */
 import type { Progress } from '../core/import-job';
 import { unpackDataset } from '../core/relation-columns';
-import { unpackRelationIndex } from '../core/relation-index';
+import { unpackRelationIndex, type RelationIndex } from '../core/relation-index';
+import type { Dataset } from '../core/model';
+import type { Rollup } from '../core/rollup';
+import type { EngineLayout } from '../core/filter-engine';
 import type { ImportReply, ImportRequest } from '../workers/import-messages';
 
 type Answer = Exclude<ImportReply, { kind: 'progress' }>;
+
+/** Index, roll-up and engine layout the worker built for a dataset it posted, for the explorer when it installs the dataset (as often as it does). */
+export interface PreparedIndex {
+  index: RelationIndex;
+  rollup: Rollup;
+  engine: EngineLayout;
+}
+
+const prepared = new WeakMap<Dataset, PreparedIndex>();
+
+export function preparedIndexOf(dataset: Dataset): PreparedIndex | null {
+  return prepared.get(dataset) ?? null;
+}
 
 export class ImportWorker {
   private worker: Worker | null = null;
@@ -37,9 +53,9 @@ export class ImportWorker {
       const reply = event.data;
       if (reply.kind === 'progress') return this.onProgress(reply.progress);
       if (reply.kind === 'done' && reply.packed) {
-        // The index built in the worker is registered for the dataset: installing it does not index again.
+        // The index and roll-up built in the worker are kept for the dataset: installing it does neither again.
         const dataset = unpackDataset(reply.packed.dataset);
-        unpackRelationIndex(reply.packed.index, dataset);
+        prepared.set(dataset, { index: unpackRelationIndex(reply.packed.index, dataset), rollup: reply.packed.rollup, engine: reply.packed.engine });
         reply.outcome.dataset = dataset;
       }
       const pending = this.pending;

@@ -3,6 +3,9 @@ import type { ImportOutcome, JobOptions, MappingNeeded, Progress } from '../core
 import type { DatasetFiles } from '../core/load';
 import type { PackedDataset } from '../core/relation-columns';
 import type { PackedRelationIndex } from '../core/relation-index';
+import type { Rollup } from '../core/rollup';
+import type { EngineLayout } from '../core/filter-engine';
+import type { Review } from '../core/source-review';
 
 export interface PickedFile {
   /** Relative to what the user opened: folder-relative, or the file name. */
@@ -16,14 +19,29 @@ export type ImportRequest =
   /** Converts the files of the last `open` again, with new options (the mapping). */
   | { kind: 'convert'; options: JobOptions }
   /** Validates stored graph-data, when switching to a saved dataset. */
-  | { kind: 'load'; files: DatasetFiles; texts?: Record<string, string> };
+  | { kind: 'load'; files: DatasetFiles; texts?: Record<string, string> }
+  /**
+   * Reads a saved dataset from IndexedDB here and validates it: at a million rows its 100 MB of text
+   * would otherwise be read, copied to the worker and copied back on the main thread.
+   */
+  | { kind: 'load-stored'; id: string };
+
+/** What a saved dataset holds beside its files, posted back with `load-stored` (its files are not). */
+export interface StoredExtras {
+  texts: Record<string, string>;
+  reviews: Review[];
+}
 
 export type ImportReply =
   | { kind: 'progress'; progress: Progress }
   | { kind: 'mapping'; needed: MappingNeeded }
   /**
    * `outcome.dataset` is null in transit when `packed` is set: a dataset's rows are a lazy array
-   * (a Proxy), which cannot be cloned, so its columns and its relation index travel instead.
+   * (a Proxy), which cannot be cloned, so its columns and its relation index travel instead. The index
+   * already holds the rolled-up view's edges, and `rollup` maps between the two views: both are built
+   * in the worker, with the filter engine's sorted groups, so the main thread does none of it.
    */
-  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex } }
-  | { kind: 'failed'; message: string };
+  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex; rollup: Rollup; engine: EngineLayout }; stored?: StoredExtras }
+
+  /** `missing`: `load-stored` found no such dataset. */
+  | { kind: 'failed'; message: string; missing?: boolean };

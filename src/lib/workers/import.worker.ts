@@ -10,7 +10,11 @@ import type { ImportOutcome } from '../core/import-job';
 import { todayDayNumber } from '../core/dates';
 import { columnBuffers, packDataset } from '../core/relation-columns';
 import { buildRelationIndex, indexBuffers, packRelationIndex } from '../core/relation-index';
-import type { ImportReply, ImportRequest, PickedFile } from './import-messages';
+import { withRollupEdges } from '../core/rollup';
+import { buildEngineLayout, engineLayoutBuffers } from '../core/filter-engine';
+import { textsInFiles, type Review } from '../core/source-review';
+import type { DatasetFiles } from '../core/load';
+import type { ImportReply, ImportRequest, PickedFile, StoredExtras } from './import-messages';
 
 const post = (reply: ImportReply) => (self as unknown as Worker).postMessage(reply);
 
@@ -51,12 +55,47 @@ async function readAll(inputs: PickedFile[]): Promise<InputFile[]> {
  * Posts a finished outcome. A valid dataset goes as columns with its relation index, built
  * here, so that the main thread neither copies a million row objects nor indexes them.
  */
-function done(outcome: ImportOutcome): void {
+function done(outcome: ImportOutcome, stored?: StoredExtras): void {
   const dataset = outcome.dataset;
-  if (!dataset) return post({ kind: 'done', outcome });
-  const packed = { dataset: packDataset(dataset), index: packRelationIndex(buildRelationIndex(dataset, todayDayNumber())) };
-  const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index)])];
-  (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed } satisfies ImportReply, transfer);
+  // A saved dataset's files stay in IndexedDB: the app has no use for a copy of them.
+  if (stored) outcome = { ...outcome, files: {}, texts: undefined };
+  if (!dataset) return post({ kind: 'done', outcome, stored });
+  const { index, rollup } = withRollupEdges(buildRelationIndex(dataset, todayDayNumber()));
+  const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup, engine: buildEngineLayout(index) };
+  const rollupBuffers = [rollup.topOf, rollup.rolledEdgeOf, rollup.memberStart, rollup.members, rollup.keep].map((a) => a.buffer as ArrayBuffer);
+  const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index), ...rollupBuffers, ...engineLayoutBuffers(packed.engine)])];
+  (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed, stored } satisfies ImportReply, transfer);
+}
+
+interface StoredPayload {
+  files: DatasetFiles;
+  texts?: Record<string, string>;
+  reviews?: Review[];
+}
+
+/** A saved dataset's payload, read from the app's database (state/datasets.svelte.ts writes it). */
+function readStored(id: string): Promise<StoredPayload | undefined> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('entente');
+    request.onerror = () => reject(new Error(`cannot open the saved datasets (${request.error?.message})`));
+    request.onsuccess = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains('payloads')) return resolve(undefined);
+      const get = db.transaction('payloads').objectStore('payloads').get(id);
+      get.onsuccess = () => {
+        db.close();
+        resolve(get.result as StoredPayload | undefined);
+      };
+      get.onerror = () => reject(new Error(`cannot read the saved dataset (${get.error?.message})`));
+    };
+  });
+}
+
+async function loadStored(id: string): Promise<void> {
+  const payload = await readStored(id);
+  if (!payload) return post({ kind: 'failed', message: `import: no saved dataset ${id}`, missing: true });
+  const stored = { texts: { ...payload.texts, ...textsInFiles(payload.files) }, reviews: payload.reviews ?? [] };
+  done(runLoad(payload.files, payload.texts, undefined, (p) => progress(p)), stored);
 }
 
 function convert(options: Parameters<typeof runImport>[1]): void {
@@ -73,6 +112,8 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
       else convert(request.options);
     } else if (request.kind === 'convert') {
       convert(request.options);
+    } else if (request.kind === 'load-stored') {
+      await loadStored(request.id);
     } else {
       done(runLoad(request.files, request.texts, undefined, (p) => progress(p)));
     }

@@ -1,0 +1,33 @@
+/**
+ * What createFilterEngine builds first, the rows sorted by kind and span length, made of typed arrays
+ * only, so that the import worker can build it and post it: at a million rows, sorting them on the main
+ * thread held the page for seconds.
+ */
+import { startsByKindOf } from './legend-counts';
+import type { RelationIndex } from './relation-index';
+import { buildSpanLayout, type SpanLayout } from './span-layout';
+
+export interface EngineLayout {
+  startsByKind: Int32Array[];
+  /** The layout of spans as attested; the carried-forward one is built when first asked for. */
+  attested: SpanLayout;
+}
+
+export function buildEngineLayout(index: RelationIndex): EngineLayout {
+  return {
+    startsByKind: startsByKindOf(index.typeIds.length, index.typeOf, index.modalityOf, index.starts),
+    attested: buildSpanLayout(index, index.ends),
+  };
+}
+
+/** The buffers of a layout, to transfer rather than copy. */
+export function engineLayoutBuffers(layout: EngineLayout): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const collect = (value: unknown): void => {
+    if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(layout);
+  return [...buffers];
+}
