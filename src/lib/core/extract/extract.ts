@@ -55,7 +55,7 @@ function gazetteerFor(dataset: Dataset): Gazetteer {
 
 const gap = (folded: string, a: number, b: number) => folded.slice(a, b).trim();
 
-export function extractCandidates(text: string, dataset: Dataset, options: ExtractOptions): Extraction {
+export function extractCandidates(text: string, dataset: Dataset, options: ExtractOptions & { extraActors?: readonly NewActor[] }): Extraction {
   const folded = foldText(text);
   let gazetteer = gazetteerFor(dataset);
   const types = new Map(dataset.types.map((type) => [type.id, type]));
@@ -70,6 +70,13 @@ export function extractCandidates(text: string, dataset: Dataset, options: Extra
       if (!copied) (gazetteer = copyGazetteer(gazetteer)), (copied = true);
       addTextActor(gazetteer, name.text, 'person', null);
     }
+  }
+
+  // 1b. Actors proposed from the text (new-actors.ts) or accepted in review take part like any other.
+  for (const extra of options.extraActors ?? []) {
+    if (lookupExact(gazetteer, extra.label)) continue;
+    if (!copied) (gazetteer = copyGazetteer(gazetteer)), (copied = true);
+    addTextActor(gazetteer, extra.label, extra.kind, extra.affiliation);
   }
 
   // 2. Mentions.
