@@ -17,6 +17,8 @@ export interface ExtractRequest {
 export interface ExtractTimings {
   /** Loading and warming the wink model; 0 when it was already loaded by an earlier request. */
   modelMs: number;
+  /** Building the gazetteer of a dataset not seen before and warming the extractor on it; 0 when cached. */
+  setupMs: number;
   /** Tagging and new-actor proposal. */
   proposeMs: number;
   /** Relation extraction with the proposals as extra actors. */
