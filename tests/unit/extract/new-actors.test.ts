@@ -30,6 +30,12 @@ describe('new-actor proposals', () => {
     expect(byLabel(propose(text), 'Ministry of Defence')).toMatchObject({ kind: 'organisation', affiliation: 'azerbaijan', cue: 'organisation word' });
   });
 
+  test('a body named after "of" and a known state or organisation takes it into its label and as its affiliation', () => {
+    const proposals = propose('Armenia applied to the Secretariat of the CSTO on Monday. The Ministry of Defence of Armenia agreed.');
+    expect(byLabel(proposals, 'Secretariat of the CSTO')).toMatchObject({ kind: 'organisation', affiliation: 'csto' });
+    expect(byLabel(proposals, 'Ministry of Defence of Armenia')).toMatchObject({ kind: 'organisation', affiliation: 'armenia' });
+  });
+
   test('a demonym written into a body’s name stays in its label; a liberation front is a group', () => {
     const proposals = propose('The Armenian National Congress criticised the government. The Lezgin Liberation Front denied it.');
     expect(byLabel(proposals, 'Armenian National Congress')).toMatchObject({ kind: 'organisation', affiliation: 'armenia' });

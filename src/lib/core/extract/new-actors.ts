@@ -9,7 +9,7 @@
  * a tagger in, so core never imports it.
  */
 import type { ActorKind } from '../model';
-import type { NewActor } from './types';
+import type { Mention, NewActor } from './types';
 import { foldText } from './fold';
 import { addTextActor, copyGazetteer, findMentions, lookupExact, type Gazetteer } from './gazetteer';
 import { findTitles, type TitleMatch } from './titles';
@@ -78,7 +78,7 @@ export function proposeNewActors(text: string, gazetteer: Gazetteer, tagger: Tag
   const { tokens, sentenceStarts } = tagger.tag(text);
   for (const run of properNounRuns(text, tokens, sentenceStarts, covered, tagger)) {
     let start = tokens[run.first].start;
-    const end = tokens[run.last].end;
+    let end = tokens[run.last].end;
     let honorific = false;
     // "Mr. Smith": the honorific says person and is not part of the name
     const lead = /^(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+/.exec(text.slice(start, end));
@@ -89,9 +89,13 @@ export function proposeNewActors(text: string, gazetteer: Gazetteer, tagger: Tag
     // "the Armenian National Congress", "Karabakh Liberation Front": a demonym or place written into a body's name is part of it
     const prefix = isBody ? known.find((m) => m.end + 1 === start && text[m.end] === ' ' && /^\p{Lu}/u.test(m.text)) : undefined;
     if (prefix) (start = prefix.start), (words = text.slice(start, end).split(/\s+/));
+    // "the Secretariat of the CSTO", "Ministry of Defence of Armenia": the body's owner is part of its name
+    const of = isBody && !prefix ? /^ of (?:the )?/.exec(folded.slice(end, end + 8)) : null;
+    const owner = of ? known.find((m) => m.start === end + of[0].length && /^(?:state|organisation)$/.test(gz.actors.get(m.actorId)?.kind ?? '')) : undefined;
+    if (owner) end = owner.end;
     const label = text.slice(start, end);
     // a lone dictionary word ("Mission", "Secretariat") names nothing in particular
-    if (!label || /^\p{Lu}\.?$/u.test(label) || (words.length === 1 && !prefix && !title && tagger.isDictionaryWord(label))) continue;
+    if (!label || /^\p{Lu}\.?$/u.test(label) || (words.length === 1 && !prefix && !owner && !title && tagger.isDictionaryWord(label))) continue;
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 80);
     let kind: ActorKind | null = null;
@@ -103,7 +107,8 @@ export function proposeNewActors(text: string, gazetteer: Gazetteer, tagger: Tag
     else if (PLACE_BEFORE.test(before) || PLACE_AFTER.test(after) || isDateline(text, start, end) || stateAfterComma(known, gz, end, text)) (kind = 'region'), (cue = 'place cue');
     else if (honorific || HONORIFIC.test(before) || looksLikePersonName(words, before, tagger)) (kind = 'person'), (cue = 'name');
     if (!kind) continue;
-    drafts.push({ label, kind, affiliation: prefix ? (gz.actors.get(prefix.actorId)?.kind === 'state' ? prefix.actorId : null) : null, cue, at: start });
+    const namedOwner = owner?.actorId ?? (prefix && gz.actors.get(prefix.actorId)?.kind === 'state' ? prefix.actorId : null);
+    drafts.push({ label, kind, affiliation: namedOwner, cue, at: start });
   }
 
   const proposals = mergeDrafts(drafts);
@@ -129,7 +134,7 @@ function looksLikePersonName(words: string[], before: string, tagger: Tagger): b
 }
 
 /** "Goris, Armenia": a name followed by a state after a comma is a place in it. */
-function stateAfterComma(known: ReturnType<typeof findMentions>, gz: Gazetteer, end: number, text: string): boolean {
+function stateAfterComma(known: Mention[], gz: Gazetteer, end: number, text: string): boolean {
   return text.startsWith(', ', end) && known.some((m) => m.start === end + 2 && m.via !== 'demonym' && gz.actors.get(m.actorId)?.kind === 'state');
 }
 
@@ -192,10 +197,7 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
     const seen = byLabel.get(key);
     if (!seen || CUE_RANK[draft.cue] < CUE_RANK[seen.cue]) byLabel.set(key, seen ? { ...draft, at: Math.min(seen.at, draft.at) } : draft);
   }
-  const merged = [...byLabel.values()];
-  const titled = merged.filter((d) => d.cue === 'title').sort((a, b) => a.at - b.at);
-  const rest = merged.filter((d) => d.cue !== 'title').sort((a, b) => a.at - b.at);
-  return [...titled, ...rest];
+  return [...byLabel.values()].sort((a, b) => Number(a.cue !== 'title') - Number(b.cue !== 'title') || a.at - b.at);
 }
 
 /**
@@ -204,16 +206,8 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
  * ("Ministry of Defence of Armenia"), in an apposition (", Azerbaijan's foreign minister") or
  * after a place (", Armenia").
  */
-function affiliationOf(
-  text: string,
-  folded: string,
-  spans: Array<{ start: number; end: number }>,
-  kind: ActorKind,
-  titleOfName: Map<number, TitleMatch>,
-  mentions: ReturnType<typeof findMentions>,
-  gz: Gazetteer,
-  self: string,
-): string | null {
+type Spans = Array<{ start: number; end: number }>;
+function affiliationOf(text: string, folded: string, spans: Spans, kind: ActorKind, titleOfName: Map<number, TitleMatch>, mentions: Mention[], gz: Gazetteer, self: string): string | null {
   const usable = (id: string | undefined) => {
     const actor = id ? gz.actors.get(id) : undefined;
     if (!actor || actor.id === self) return null;
