@@ -4,6 +4,9 @@
  * (accept, reject, undo), add a missed relation by selecting text, see the
  * status count and the graph change, reload and find the review as it was,
  * and download the dataset with the new rows, their quotes and the text.
+ * New actors the assistant proposes (wink-nlp's tags, in the extraction worker)
+ * are reviewed in the same list: kind and affiliation shown and editable, and an
+ * accepted one joins the dataset and the graph.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -20,6 +23,8 @@ const ARTICLE = [
   'Prime Minister Nikol Pashinyan said Azerbaijani troops had fired on the village of Sotk overnight. Russian Foreign Minister Sergei Lavrov called for a ceasefire and met Armenian officials in Moscow.',
   // Markup in pasted text is text: it must show literally, never as an element.
   'A statement headed <b>Urgent</b> <img src=x onerror="window.__pwned=1"> was read out. Kazakhstan and Belarus backed Armenia in the talks.',
+  // Neither is in the bundled dataset: the assistant proposes a place and a body of Azerbaijan.
+  "Officials in Stepanakert said Azerbaijan's Ministry of Defence accused Armenia of provocations.",
 ].join('\n\n');
 const MISSED = 'Kazakhstan and Belarus backed Armenia';
 
@@ -29,7 +34,10 @@ let bundledTotal = 0;
 
 const review = () => page.getByTestId('review');
 const options = () => review().locator('[role="option"]');
-const decisions = () => options().evaluateAll((els) => els.map((el) => `${(el as HTMLElement).dataset.candidate}=${(el as HTMLElement).dataset.decision}`));
+/** The relation candidates only (new actors come first in the same list). */
+const relations = () => review().locator('[role="option"][data-candidate]');
+const newActor = (id: string) => review().locator(`[role="option"][data-new-actor="${id}"]`);
+const decisions = () => options().evaluateAll((els) => els.map((el) => `${(el as HTMLElement).dataset.candidate ?? (el as HTMLElement).dataset.newActor}=${(el as HTMLElement).dataset.decision}`));
 const edgeKeys = () =>
   page.evaluate(() => (window as unknown as { __entente: { visibleEdges(): Array<{ relation: string; source: string; target: string }> } }).__entente.visibleEdges().map((e) => `${e.source}>${e.target}:${e.relation}`));
 
@@ -114,7 +122,7 @@ describe('the source workbench', () => {
     await dialog.getByRole('button', { name: 'Add and review' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await review().waitFor();
-    expect(await options().count()).toBeGreaterThanOrEqual(3);
+    expect(await relations().count()).toBeGreaterThanOrEqual(3);
     expect(new Set((await decisions()).map((d) => d.split('=')[1]))).toEqual(new Set(['open']));
     expect(await page.locator('header.header button .name').innerText()).toContain('+ added sources');
     // Nothing accepted yet: the source is in, the relation count is not changed.
@@ -126,7 +134,8 @@ describe('the source workbench', () => {
     const article = page.getByTestId('article');
     expect(await article.locator('.mention[data-actor="azerbaijan"]').count()).toBeGreaterThan(0);
     expect(await article.locator('.quote').count()).toBeGreaterThan(0);
-    expect(await article.locator('.quote.current').count()).toBeGreaterThan(0);
+    // The first entry is a proposed new actor: its mention, not a quote, is the current one.
+    expect(await article.locator('.mention.current-actor').count()).toBeGreaterThan(0);
     expect(await article.innerText()).toContain('<b>Urgent</b> <img src=x onerror="window.__pwned=1">');
     expect(await article.locator('b, img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -134,36 +143,105 @@ describe('the source workbench', () => {
     expect(await violations('[data-testid="review"]')).toEqual([]);
   });
 
+  test('new actors are proposed with a kind and an affiliation, highlighted, and timed', async () => {
+    expect(await newActor('stepanakert').innerText()).toContain('New region: Stepanakert');
+    const ministry = newActor('ministry-of-defence');
+    expect(await ministry.innerText()).toContain('New organisation: Ministry of Defence');
+    expect(await ministry.locator('[data-field="affiliation"]').innerText()).toBe('affiliated with Azerbaijan');
+    // Actors the dataset holds are never proposed, nor words capitalised at a sentence start.
+    for (const known of ['sergei-lavrov', 'azerbaijan', 'officials']) expect(await newActor(known).count()).toBe(0);
+    const article = page.getByTestId('article');
+    expect(await article.locator('.mention.kind-new[data-actor="stepanakert"]').innerText()).toBe('Stepanakert');
+    expect(await article.locator('.mention[data-actor="ministry-of-defence"]').innerText()).toBe('Ministry of Defence');
+    // The proposal is the first entry, current, and its mention is marked in the article.
+    expect(await options().nth(0).getAttribute('aria-selected')).toBe('true');
+    const firstActor = (await options().nth(0).getAttribute('data-new-actor'))!;
+    await expect.poll(() => article.locator(`.mention.current-actor[data-actor="${firstActor}"]`).count()).toBeGreaterThan(0);
+    // A relation candidate names the new body.
+    expect(await relations().filter({ hasText: 'Ministry of Defence → Armenia' }).count()).toBe(1);
+    expect(await page.getByTestId('extract-timing').innerText()).toMatch(/^Assistant: \d+ ms for \d+ words/);
+  });
+
+  test('E edits a new actor, A accepts one; an accepted actor joins the dataset and, with its relation, the graph', async () => {
+    const ministry = newActor('ministry-of-defence');
+    await ministry.click();
+    await page.keyboard.press('e');
+    const editor = page.getByRole('form', { name: 'Edit new actor' });
+    await editor.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('actor-label');
+    expect(await editor.getByLabel('Kind').inputValue()).toBe('organisation');
+    expect(await editor.getByLabel('Affiliation').inputValue()).toBe('azerbaijan');
+    await editor.getByLabel('Label').fill('Azerbaijani Ministry of Defence');
+    await editor.getByRole('button', { name: 'Save and accept' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await expect.poll(() => ministry.getAttribute('data-decision')).toBe('accepted');
+    expect(await ministry.innerText()).toContain('New organisation: Azerbaijani Ministry of Defence');
+    // An actor joins the dataset without a relation: the relation count is not changed.
+    await waitForTotal(bundledTotal);
+
+    const place = newActor('stepanakert');
+    await place.click();
+    await page.keyboard.press('e');
+    const placeEditor = page.getByRole('form', { name: 'Edit new actor' });
+    await placeEditor.waitFor();
+    await placeEditor.getByLabel('Affiliation').selectOption('nagorno-karabakh');
+    await placeEditor.getByRole('button', { name: 'Save', exact: true }).click();
+    await placeEditor.waitFor({ state: 'detached' });
+    expect(await place.locator('[data-field="affiliation"]').innerText()).toBe('affiliated with Nagorno-Karabakh');
+    expect(await place.getAttribute('data-decision')).toBe('open');
+    await place.click();
+    await page.keyboard.press('a');
+    await expect.poll(() => place.getAttribute('data-decision')).toBe('accepted');
+    await page.keyboard.press('u');
+    await expect.poll(() => place.getAttribute('data-decision')).toBe('open');
+    await place.click();
+    await page.keyboard.press('a');
+    await expect.poll(() => place.getAttribute('data-decision')).toBe('accepted');
+
+    const accusation = relations().filter({ hasText: 'Azerbaijani Ministry of Defence → Armenia' });
+    await accusation.click();
+    await page.keyboard.press('a');
+    await expect.poll(() => accusation.getAttribute('data-decision')).toBe('accepted');
+    await waitForTotal(bundledTotal + 1);
+    await review().getByRole('button', { name: 'Show graph' }).click();
+    await waitForSettledGraph(page);
+    await expect.poll(async () => (await edgeKeys()).includes('ministry-of-defence>armenia:accusation')).toBe(true);
+    await page.locator('header.header').getByRole('button', { name: 'Review' }).click();
+    await review().waitFor();
+  });
+
   test('A accepts, X rejects, U undoes; each accept shows in the status count and the graph at once', async () => {
-    const first = options().nth(0);
+    const first = relations().nth(0);
     const firstId = (await first.getAttribute('data-candidate'))!;
+    await first.click();
     await page.keyboard.press('a');
     await expect.poll(() => first.getAttribute('data-decision')).toBe('accepted');
-    await waitForTotal(bundledTotal + 1);
+    await waitForTotal(bundledTotal + 2);
     // The cursor moved to the next open candidate.
-    expect(await options().nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await relations().nth(1).getAttribute('aria-selected')).toBe('true');
 
     await page.keyboard.press('x');
-    await expect.poll(() => options().nth(1).getAttribute('data-decision')).toBe('rejected');
+    await expect.poll(() => relations().nth(1).getAttribute('data-decision')).toBe('rejected');
     await page.keyboard.press('u');
-    await expect.poll(() => options().nth(1).getAttribute('data-decision')).toBe('open');
-    expect(await options().nth(1).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => relations().nth(1).getAttribute('data-decision')).toBe('open');
+    expect(await relations().nth(1).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('x');
-    await expect.poll(() => options().nth(1).getAttribute('data-decision')).toBe('rejected');
+    await expect.poll(() => relations().nth(1).getAttribute('data-decision')).toBe('rejected');
     await page.keyboard.press('a');
-    await expect.poll(() => options().nth(2).getAttribute('data-decision')).toBe('accepted');
-    await waitForTotal(bundledTotal + 2);
-    expect(await review().getByTestId('review-counts').innerText()).toMatch(/^2 accepted · 1 rejected · \d+ open$/);
+    await expect.poll(() => relations().nth(2).getAttribute('data-decision')).toBe('accepted');
+    await waitForTotal(bundledTotal + 3);
+    // Two new actors and three relations accepted, one relation rejected.
+    expect(await review().getByTestId('review-counts').innerText()).toMatch(/^5 accepted · 1 rejected · \d+ open \(incl\. \d+ new actors\)$/);
 
     // Clicking a candidate makes it current and brings its quote into view.
-    await options().nth(0).click();
-    expect(await options().nth(0).getAttribute('aria-selected')).toBe('true');
+    await relations().nth(0).click();
+    expect(await relations().nth(0).getAttribute('aria-selected')).toBe('true');
     const quote = page.locator(`[data-testid="article"] [data-quotes~="${firstId}"]`).first();
     await expect.poll(() => quote.evaluate((el) => el.classList.contains('current'))).toBe(true);
   });
 
   test('E edits any field; a change the validator refuses is not applied, says where, and keeps the review', async () => {
-    const open = review().locator('[role="option"][data-decision="open"]').first();
+    const open = review().locator('[role="option"][data-candidate][data-decision="open"]').first();
     const id = (await open.getAttribute('data-candidate'))!;
     const quote = (await open.locator('q').innerText()).trim();
     await open.click();
@@ -182,7 +260,7 @@ describe('the source workbench', () => {
     const row = review().locator(`[role="option"][data-candidate="${id}"]`);
     expect(await row.getAttribute('data-decision')).toBe('open');
     expect((await row.locator('q').innerText()).trim()).toBe(quote);
-    await waitForTotal(bundledTotal + 2);
+    await waitForTotal(bundledTotal + 3);
 
     await editor.getByLabel(/^Quote/).fill(quote);
     await editor.getByRole('button', { name: 'Save and accept' }).click();
@@ -190,17 +268,17 @@ describe('the source workbench', () => {
     await expect.poll(() => row.getAttribute('data-decision')).toBe('accepted');
     expect(await row.locator('.type').innerText()).toContain('Support');
     expect(await review().getByTestId('review-error').count()).toBe(0);
-    await waitForTotal(bundledTotal + 3);
+    await waitForTotal(bundledTotal + 4);
   });
 
   test('a missed relation is added by selecting its text, choosing the actors and the type', async () => {
-    await options().first().click();
+    await relations().first().click();
     await selectInArticle(MISSED);
     const form = page.getByTestId('selection-form');
     await form.waitFor();
     expect(await form.locator('q').innerText()).toBe(MISSED);
     // N puts the keyboard on the form; the actors are guessed from the mentions in the selection.
-    await options().first().focus();
+    await relations().first().focus();
     await page.keyboard.press('n');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('sel-subject');
     expect(await form.getByLabel('Subject').inputValue()).toBe('kazakhstan');
@@ -210,14 +288,14 @@ describe('the source workbench', () => {
     await form.waitFor({ state: 'detached' });
     const manual = review().locator('[role="option"][data-candidate^="manual-"]');
     await expect.poll(() => manual.getAttribute('data-decision')).toBe('accepted');
-    await waitForTotal(bundledTotal + 4);
+    await waitForTotal(bundledTotal + 5);
   });
 
   test('the graph shows the accepted relations', async () => {
     await review().getByRole('button', { name: 'Show graph' }).click();
     await waitForSettledGraph(page);
     await expect.poll(async () => (await edgeKeys()).some((key) => key.startsWith('kazakhstan>armenia'))).toBe(true);
-    expect((await statusCounts(page)).shown).toBe(bundledTotal + 4);
+    expect((await statusCounts(page)).shown).toBe(bundledTotal + 5);
   });
 
   test('after a reload the review is intact: the same decisions, the same counts', async () => {
@@ -226,10 +304,11 @@ describe('the source workbench', () => {
     const before = await decisions();
     await page.reload();
     await waitForSettledGraph(page);
-    await waitForTotal(bundledTotal + 4);
+    await waitForTotal(bundledTotal + 5);
     await page.locator('header.header').getByRole('button', { name: 'Review' }).click();
     await review().waitFor();
     expect(await decisions()).toEqual(before);
+    expect(before).toEqual(expect.arrayContaining(['stepanakert=accepted', 'ministry-of-defence=accepted']));
   });
 
   test('"Download dataset" holds the new rows with their quotes, the new source and its text, and loads again', async () => {
@@ -245,14 +324,18 @@ describe('the source workbench', () => {
     expect(files[`texts/${id}.txt`]).toBe(ARTICLE);
     expect(files['sources.csv']).toContain(`${id},Armenia accuses Azerbaijan of shelling border villages,Test Wire,2023-03-08,https://example.org/shelling`);
     const rows = files[relationsFile].trim().split('\r\n');
-    expect(rows.length).toBe(1 + 4);
+    expect(rows.length).toBe(1 + 5);
+    // Accepted new actors are actors of the dataset, with the kind and affiliation the review gave them.
+    expect(files['actors.csv']).toContain('ministry-of-defence,Azerbaijani Ministry of Defence,organisation,azerbaijan,');
+    expect(files['actors.csv']).toContain('stepanakert,Stepanakert,region,nagorno-karabakh,');
+    expect(files['actors.csv']).not.toContain('sotk,');
     expect(files[relationsFile]).toContain(`kazakhstan,armenia,support,2023-03-08,,${MISSED},`);
     const loaded = loadDataset(files);
     expect(loaded.issues).toEqual([]);
     const added = loaded.dataset!.relations.filter((r) => r.source === id);
-    expect(added.length).toBe(4);
+    expect(added.length).toBe(5);
     for (const r of added) expect(ARTICLE).toContain(r.quote);
-    expect(loaded.dataset!.relations.length).toBe(bundledTotal + 4);
+    expect(loaded.dataset!.relations.length).toBe(bundledTotal + 5);
     await switcher.getByRole('button', { name: 'Close' }).click();
   });
 });

@@ -2,12 +2,16 @@
  * The source workbench: add an article, let the assistant propose candidates,
  * review them. Every change of a review goes through the core validator
  * (core/source-review) and is stored with the dataset before it is shown; a
- * refused change leaves the review and the dataset exactly as they were.
+ * refused change leaves the review and the dataset exactly as they were. The
+ * assistant runs in a worker (workers/extract.worker.ts); new actors it proposes are
+ * reviewed in the same list as relations, and an accepted one joins the dataset.
  */
-import { extractCandidates } from '../core/extract/extract';
-import type { Candidate } from '../core/extract/types';
-import { reviewOutcome, sourceIdFor, startReview, type Decision, type Review, type ReviewItem, type SourceDraft } from '../core/source-review';
+import type { Candidate, NewActor } from '../core/extract/types';
+import { reviewOutcome, sourceIdFor, startReview, type Decision, type ReviewItem, type SourceDraft } from '../core/source-review';
 import type { DatasetFiles } from '../core/load';
+import type { ExtractTimings } from '../workers/extract-messages';
+import { ExtractClient, type ExtractDone } from './extract-worker';
+import { acceptedActors, decisionOf, forValidator, withProposals, type ActorReview, type Entry } from './actor-review';
 import { datasets } from './datasets.svelte';
 import { explorer } from './explorer.svelte';
 
@@ -23,26 +27,37 @@ export class Workbench {
   adding = $state(false);
   /** Id of the source whose review is shown. */
   sourceId = $state<string | null>(null);
-  /** Index of the current candidate in the shown review. */
+  /** Index of the current entry (new actors first, then relations) in the shown review. */
   cursor = $state(0);
+  /** How long the assistant took on the last article, as the worker measured it. */
+  timings = $state.raw<ExtractTimings | null>(null);
   busy = $state(false);
   /** Why the last change was refused (file, line, field), or null. */
   errors = $state.raw<string[] | null>(null);
   /** Short confirmation of the last change, for the live region. */
   announcement = $state('');
-  private undoStack = $state.raw<Array<{ review: Review; cursor: number }>>([]);
+  private undoStack = $state.raw<Array<{ review: ActorReview; cursor: number }>>([]);
+  private extractor = new ExtractClient();
   private chain: Promise<unknown> = Promise.resolve();
   /** The files last stored, to tell a change of rows from a change of decisions only. */
   private lastFiles: DatasetFiles | null = null;
 
-  readonly reviews: Review[] = $derived(datasets.reviews);
-  readonly review: Review | null = $derived(this.reviews.find((r) => r.source.id === this.sourceId) ?? this.reviews[0] ?? null);
+  readonly reviews: ActorReview[] = $derived(datasets.reviews);
+  readonly review: ActorReview | null = $derived(this.reviews.find((r) => r.source.id === this.sourceId) ?? this.reviews[0] ?? null);
   readonly items: ReviewItem[] = $derived(this.review?.items ?? []);
-  readonly current: ReviewItem | null = $derived(this.items[this.cursor] ?? null);
+  readonly entries: Entry[] = $derived([
+    ...(this.review?.newActors ?? []).map((actor) => ({ kind: 'actor' as const, actor, decision: this.review?.actorDecisions?.[actor.id] ?? 'open' })),
+    ...this.items.map((item, index) => ({ kind: 'relation' as const, item, index })),
+  ]);
+  readonly currentEntry: Entry | null = $derived(this.entries[this.cursor] ?? null);
+  /** The current relation candidate, or null when the cursor is on a new actor. */
+  readonly current: ReviewItem | null = $derived(this.currentEntry?.kind === 'relation' ? this.currentEntry.item : null);
+  readonly currentActor: (NewActor & { cue?: string }) | null = $derived(this.currentEntry?.kind === 'actor' ? this.currentEntry.actor : null);
   readonly counts = $derived({
-    open: this.items.filter((i) => i.decision === 'open').length,
-    accepted: this.items.filter((i) => i.decision === 'accepted').length,
-    rejected: this.items.filter((i) => i.decision === 'rejected').length,
+    open: this.entries.filter((e) => decisionOf(e) === 'open').length,
+    accepted: this.entries.filter((e) => decisionOf(e) === 'accepted').length,
+    rejected: this.entries.filter((e) => decisionOf(e) === 'rejected').length,
+    actors: this.entries.filter((e) => e.kind === 'actor').length,
   });
   /** Actors a candidate can name: the dataset's and the new ones proposed for this source, by label. */
   readonly actorOptions: Array<{ id: string; label: string; isNew: boolean }> = $derived(
@@ -62,18 +77,50 @@ export class Workbench {
     const dataset = explorer.dataset;
     if (!dataset) return false;
     const source = { ...draft, id: sourceIdFor(draft, text, new Set(dataset.sources.map((s) => s.id))) };
-    const extraction = extractCandidates(text, dataset, { published: draft.published });
-    const review = startReview(source, text, extraction, dataset);
+    this.busy = true;
+    let done: ExtractDone;
+    try {
+      done = await this.extractor.run(text, draft.published, dataset);
+    } catch (error) {
+      this.errors = [(error as Error).message];
+      return false;
+    } finally {
+      this.busy = false;
+    }
+    this.timings = done.timings;
+    const review: ActorReview = { ...startReview(source, text, withProposals(done.extraction, done.proposals), dataset), actorDecisions: {} };
     if (!(await this.commit(review, 0))) return false;
     this.undoStack = [];
     this.sourceId = source.id;
     this.cursor = 0;
-    this.announcement = `Added “${draft.title}” with ${review.items.length} candidate relations to review.`;
+    this.announcement = `Added “${draft.title}” with ${review.newActors.length} new actors and ${review.items.length} candidate relations to review.`;
     return true;
   }
 
+  /** Makes the candidate relation with this id current. */
+  selectCandidate(id: string): void {
+    this.select(this.entries.findIndex((e) => e.kind === 'relation' && e.item.candidate.id === id));
+  }
+
+  /** Makes the proposed new actor with this id current. */
+  selectActor(id: string): void {
+    this.select(this.entries.findIndex((e) => e.kind === 'actor' && e.actor.id === id));
+  }
+
+  /** Changes a proposed new actor's label, kind or affiliation; `decision` when saving also decides it. */
+  editActor(fields: Partial<Pick<NewActor, 'label' | 'kind' | 'affiliation'>>, decision?: Decision): Promise<boolean> {
+    return this.serial(async () => {
+      const actor = this.currentActor;
+      if (!actor || !this.review) return false;
+      const edited = { ...actor, ...fields };
+      const newActors = this.review.newActors.map((a) => (a.id === actor.id ? edited : a));
+      const actorDecisions = decision ? { ...this.review.actorDecisions, [actor.id]: decision } : this.review.actorDecisions;
+      return this.change({ ...this.review, newActors, actorDecisions }, `Saved: ${edited.label}, new ${edited.kind}.`);
+    });
+  }
+
   select(index: number): void {
-    if (index >= 0 && index < this.items.length) this.cursor = index;
+    if (index >= 0 && index < this.entries.length) this.cursor = index;
   }
 
   show(sourceId: string): void {
@@ -83,7 +130,7 @@ export class Workbench {
   }
 
   next(): void {
-    this.select(Math.min(this.cursor + 1, this.items.length - 1));
+    this.select(Math.min(this.cursor + 1, this.entries.length - 1));
   }
 
   previous(): void {
@@ -117,13 +164,22 @@ export class Workbench {
   }
 
   private async decideNow(decision: Decision): Promise<void> {
-    const item = this.current;
-    if (!item || !this.review) return;
+    const entry = this.currentEntry;
+    if (!entry || !this.review) return;
     const at = this.cursor;
-    const items = this.items.map((i, n) => (n === at ? { ...i, decision } : i));
-    if (await this.change({ ...this.review, items }, `${decision === 'accepted' ? 'Accepted' : decision === 'rejected' ? 'Rejected' : 'Reopened'}: ${this.describe(item.candidate)}.`)) {
-      const nextOpen = items.findIndex((i, n) => n > at && i.decision === 'open');
-      this.cursor = nextOpen >= 0 ? nextOpen : Math.min(at + 1, items.length - 1);
+    const verb = decision === 'accepted' ? 'Accepted' : decision === 'rejected' ? 'Rejected' : 'Reopened';
+    let review: ActorReview;
+    let what: string;
+    if (entry.kind === 'actor') {
+      review = { ...this.review, actorDecisions: { ...this.review.actorDecisions, [entry.actor.id]: decision } };
+      what = `new ${entry.actor.kind} ${entry.actor.label}`;
+    } else {
+      review = { ...this.review, items: this.items.map((i, n) => (n === entry.index ? { ...i, decision } : i)) };
+      what = this.describe(entry.item.candidate);
+    }
+    if (await this.change(review, `${verb}: ${what}.`)) {
+      const nextOpen = this.entries.findIndex((e, n) => n > at && decisionOf(e) === 'open');
+      this.cursor = nextOpen >= 0 ? nextOpen : Math.min(at + 1, this.entries.length - 1);
     }
   }
 
@@ -132,7 +188,7 @@ export class Workbench {
     if (!item || !this.review) return false;
     const candidate = { ...item.candidate, ...fields };
     if (fields.quote !== undefined) Object.assign(candidate, this.locate(fields.quote, item.candidate.quoteStart));
-    const items = this.items.map((i, n) => (n === this.cursor ? { ...i, candidate, decision: decision ?? i.decision } : i));
+    const items = this.items.map((i) => (i === item ? { ...i, candidate, decision: decision ?? i.decision } : i));
     return this.change({ ...this.review, items }, `Saved: ${this.describe(candidate)}.`);
   }
 
@@ -145,7 +201,7 @@ export class Workbench {
     const candidate: Candidate = { endDate: '', confidence: 1, cue: '', statement: '', modality: 'asserted', flags: [], ...fields, id, quote };
     const items = [...this.items, { candidate, decision: 'accepted' as const, origin: 'manual' as const }].sort((a, b) => a.candidate.quoteStart - b.candidate.quoteStart);
     if (!(await this.change({ ...this.review, items }, `Added and accepted: ${this.describe(candidate)}.`))) return false;
-    this.cursor = items.findIndex((i) => i.candidate.id === id);
+    this.selectCandidate(id);
     return true;
   }
 
@@ -182,7 +238,7 @@ export class Workbench {
     return explorer.actorsById.get(id)?.label ?? this.review?.newActors.find((a) => a.id === id)?.label ?? id;
   }
 
-  private async change(review: Review, announcement: string): Promise<boolean> {
+  private async change(review: ActorReview, announcement: string): Promise<boolean> {
     const before = this.review;
     const cursor = this.cursor;
     if (!(await this.commit(review, cursor))) return false;
@@ -192,13 +248,15 @@ export class Workbench {
   }
 
   /** Validates the dataset with `review` applied, stores it with every review, and shows it; false (state kept) when refused. */
-  private async commit(review: Review, cursor: number): Promise<boolean> {
+  private async commit(review: ActorReview, cursor: number): Promise<boolean> {
     const dataset = explorer.dataset;
     if (!dataset) return false;
     this.busy = true;
     try {
       const others = this.reviews.filter((r) => r.source.id !== review.source.id);
-      const outcome = reviewOutcome(dataset, review, Object.fromEntries(others.map((r) => [r.source.id, r.text])));
+      // an actor accepted in any review is the dataset's, so that no other review's proposals take it out again
+      const checked = forValidator(dataset, review, acceptedActors([review, ...others]));
+      const outcome = reviewOutcome(checked.dataset, checked.review, Object.fromEntries(others.map((r) => [r.source.id, r.text])));
       if (!outcome.ok) {
         this.errors = outcome.messages;
         this.announcement = `Not applied: ${outcome.messages.length} problem${outcome.messages.length === 1 ? '' : 's'}.`;

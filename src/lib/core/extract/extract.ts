@@ -44,6 +44,16 @@ function withTitledPeople(shared: Gazetteer, titles: TitleMatch[]): Gazetteer {
   return gazetteer;
 }
 
+/** Actors proposed from the text (new-actors.ts) or accepted in review take part like any other. */
+function withExtraActors(gazetteer: Gazetteer, shared: Gazetteer, extras: readonly NewActor[]): Gazetteer {
+  for (const extra of extras) {
+    if (lookupExact(gazetteer, extra.label)) continue;
+    if (gazetteer === shared) gazetteer = copyGazetteer(shared);
+    addTextActor(gazetteer, extra.label, extra.kind, extra.affiliation);
+  }
+  return gazetteer;
+}
+
 /** One candidate per relation: the first (and so the best-quoted) of equal keys. */
 function dedupe(candidates: Candidate[], types: TextContext['types']): Candidate[] {
   const used = new Set<string>();
@@ -71,10 +81,11 @@ function newActorsOf(gazetteer: Gazetteer, mentions: Mention[], candidates: Cand
   return newActors;
 }
 
-export function extractCandidates(text: string, dataset: Dataset, options: ExtractOptions): Extraction {
+export function extractCandidates(text: string, dataset: Dataset, options: ExtractOptions & { extraActors?: readonly NewActor[] }): Extraction {
   const folded = foldText(text);
   const titles = findTitles(text, folded);
-  const gazetteer = withTitledPeople(gazetteerFor(dataset), titles);
+  const shared = gazetteerFor(dataset);
+  const gazetteer = withExtraActors(withTitledPeople(shared, titles), shared, options.extraActors ?? []);
   const types = new Map(dataset.types.map((type) => [type.id, type]));
   const ctx: TextContext = { text, folded, gazetteer, types, knownTypes: new Set(types.keys()), published: options.published };
   const mentions = findMentions(text, folded, gazetteer);
