@@ -63,6 +63,7 @@ async function measureRenderer(browser: Browser, url: string, limit: string, ver
     const error = await page.evaluate(() => window.sigmaBenchError);
     if (error) throw new Error(`bench page failed: ${error}`);
     const edges = await page.evaluate(() => window.sigmaBench!.edges);
+    if (edges === 0) throw new Error(`bench: the graph for limit ${limit} holds no edges`);
     const heapBefore = await heapUsed(page);
     const firstFrame = await page.evaluate((way) => window.sigmaBench!.mount(way), ways[0]);
     const heapAfter = await heapUsed(page);

@@ -227,7 +227,8 @@ function mountV4(graph: EntenteGraph, container: HTMLElement, hidden: Uint8Array
 
 async function setUp(): Promise<SigmaBenchApi> {
   const container = document.getElementById('graph')!;
-  const limit = Number(new URLSearchParams(location.search).get('limit') ?? Infinity);
+  const asked = new URLSearchParams(location.search).get('limit');
+  const limit = asked && asked !== 'all' ? Number(asked) : Infinity;
   const index = buildRelationIndex(generateDataset(BENCH_RELATIONS), BENCH_TODAY);
   const graph = buildGraph(index, strongestEdges(index, limit));
   prepareGraph(index, graph);
