@@ -6,14 +6,14 @@
  * Options: --filter=N, --camera=N (iterations), --limits=all,50000,
  * --shots=<dir> (screenshots of each renderer's first frame).
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, serveDist } from '../tests/e2e/harness';
-import type { FirstFrame, FrameStats, Way } from './sigma4/main';
+import type { ExportCheck, FirstFrame, FrameStats, Way } from './sigma4/main';
 
 const PAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), 'sigma4');
 /** Smaller than the e2e viewport: SwiftShader rasterises in software, so pixels cost CPU time. */
@@ -24,6 +24,9 @@ const FILTER_ITERATIONS = Number(option('filter', '4'));
 const CAMERA_ITERATIONS = Number(option('camera', '6'));
 const LIMITS = option('limits', 'all,50000').split(',');
 const SHOTS = option('shots', '');
+/** Only the first frame and the PNG check, no hide/show or camera timing. */
+const EXPORT_ONLY = process.argv.includes('--export-only');
+const EXPORT_SIZE = { width: 1200, height: 800 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
@@ -42,7 +45,8 @@ interface RendererResult {
   /** JS heap after a forced GC: the page with its graph, before and after the renderer's first frame. */
   heapBefore: number;
   heapAfter: number;
-  camera: FrameStats;
+  camera: FrameStats | null;
+  exported: Omit<ExportCheck, 'png'>;
   ways: WayResult[];
   consoleErrors: string[];
 }
@@ -69,6 +73,11 @@ async function measureRenderer(browser: Browser, url: string, limit: string, ver
     const heapAfter = await heapUsed(page);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `${version}-${limit}.png`) });
     log(`  ${version}, ${edges} edges: first frame ${ms(firstFrame.toFrameMs)} ms, heap ${mb(heapBefore)} → ${mb(heapAfter)} MB (load ${load()})`);
+    const { png, ...exported } = await page.evaluate(({ width, height }) => window.sigmaBench!.exportPicture(width, height), EXPORT_SIZE);
+    if (SHOTS) await writeFile(join(SHOTS, `${version}-${limit}-export.png`), Buffer.from(png.slice(png.indexOf(',') + 1), 'base64'));
+    log(`  ${version}, export picture ${exported.width}×${exported.height}: ${ms(exported.ms)} ms, ${(exported.inkShare * 100).toFixed(1)} % of pixels drawn`);
+    if (exported.inkShare < 0.01) throw new Error(`${version}: the exported picture is blank`);
+    if (EXPORT_ONLY) return { version, edges, firstFrame, heapBefore, heapAfter, camera: null, exported, ways: [], consoleErrors };
     const camera = await page.evaluate((n) => window.sigmaBench!.camera(n), CAMERA_ITERATIONS);
     log(`  ${version}, camera move: ${ms(camera.toFrameMedian)} ms to frame`);
     const results: WayResult[] = [];
@@ -81,7 +90,7 @@ async function measureRenderer(browser: Browser, url: string, limit: string, ver
       log(`  ${way}: hide ${ms(filter.hide.toFrameMedian)} ms, show ${ms(filter.show.toFrameMedian)} ms to frame (load ${load()})`);
       results.push({ way, filter });
     }
-    return { version, edges, firstFrame, heapBefore, heapAfter, camera, ways: results, consoleErrors };
+    return { version, edges, firstFrame, heapBefore, heapAfter, camera, exported, ways: results, consoleErrors };
   } finally {
     await page.context().close();
   }
@@ -89,37 +98,48 @@ async function measureRenderer(browser: Browser, url: string, limit: string, ver
 
 function table(results: RendererResult[]): string[] {
   const lines = [
-    '| edges | sigma | first frame ms (constructor) | JS heap after first frame MB (renderer\'s share) | camera move to frame ms (main thread) | hide/show way | hide half to frame ms (main thread) | show them to frame ms (main thread) |',
+    "| edges | sigma | first frame ms (constructor) | JS heap after first frame MB (renderer's share) | camera move to frame ms (main thread) | hide/show way | hide half to frame ms (main thread) | show them to frame ms (main thread) |",
     '|---:|---|---:|---:|---:|---|---:|---:|',
   ];
   for (const r of results) {
-    for (const [i, w] of r.ways.entries()) {
-      const { hide, show } = w.filter;
-      const shared =
-        i === 0
-          ? `${ms(r.firstFrame.toFrameMs)} (${ms(r.firstFrame.constructMs)}) | ${mb(r.heapAfter)} (${mb(r.heapAfter - r.heapBefore)}) | ${ms(r.camera.toFrameMedian)} (${ms(r.camera.mainThreadMedian)})`
-          : '〃 | 〃 | 〃';
-      lines.push(
-        `| ${r.edges.toLocaleString('en-US')} | ${r.version} | ${shared} | ${w.way} | ${ms(hide.toFrameMedian)} (${ms(hide.mainThreadMedian)}) | ${ms(show.toFrameMedian)} (${ms(show.mainThreadMedian)}) |`,
-      );
+    const camera = r.camera ? `${ms(r.camera.toFrameMedian)} (${ms(r.camera.mainThreadMedian)})` : '–';
+    const shared = `${ms(r.firstFrame.toFrameMs)} (${ms(r.firstFrame.constructMs)}) | ${mb(r.heapAfter)} (${mb(r.heapAfter - r.heapBefore)}) | ${camera}`;
+    const ways = r.ways.length ? r.ways : [null];
+    for (const [i, w] of ways.entries()) {
+      const filter = w ? `${w.way} | ${ms(w.filter.hide.toFrameMedian)} (${ms(w.filter.hide.mainThreadMedian)}) | ${ms(w.filter.show.toFrameMedian)} (${ms(w.filter.show.mainThreadMedian)})` : '– | – | –';
+      lines.push(`| ${r.edges.toLocaleString('en-US')} | ${r.version} | ${i === 0 ? shared : '〃 | 〃 | 〃'} | ${filter} |`);
     }
   }
+  lines.push(
+    '',
+    `| edges | sigma | PNG picture ${EXPORT_SIZE.width}×${EXPORT_SIZE.height} CSS px | ms | pixels | drawn share |`,
+    '|---:|---|---|---:|---|---:|',
+    ...results.map(
+      (r) =>
+        `| ${r.edges.toLocaleString('en-US')} | ${r.version} | ${r.version === 'v3' ? '@sigma/export-image 3 drawOnCanvas' : 'temporary renderer + drawImage of its stage canvas (no @sigma/export-image 4 on the registry)'} | ${ms(r.exported.ms)} | ${r.exported.width}×${r.exported.height} | ${(r.exported.inkShare * 100).toFixed(1)} % |`,
+    ),
+  );
   return lines;
 }
 
 function ratios(results: RendererResult[]): string[] {
   const lines: string[] = [];
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   for (const limit of new Set(results.map((r) => r.edges))) {
     const v3 = results.find((r) => r.edges === limit && r.version === 'v3');
     const v4 = results.find((r) => r.edges === limit && r.version === 'v4');
     if (!v3 || !v4) continue;
-    const full3 = v3.ways[0].filter;
-    const state4 = v4.ways[0].filter;
-    lines.push(
-      `- ${limit.toLocaleString('en-US')} edges, v4 / v3: first frame ${(v4.firstFrame.toFrameMs / v3.firstFrame.toFrameMs).toFixed(2)}×, ` +
-        `renderer heap ${((v4.heapAfter - v4.heapBefore) / (v3.heapAfter - v3.heapBefore)).toFixed(2)}×, camera move ${(v4.camera.toFrameMedian / v3.camera.toFrameMedian).toFixed(2)}×, ` +
-        `hide (v4 edge state / v3 full refresh) ${(state4.hide.toFrameMedian / full3.hide.toFrameMedian).toFixed(2)}×, show ${(state4.show.toFrameMedian / full3.show.toFrameMedian).toFixed(2)}× (below 1 means v4 is faster)`,
-    );
+    const parts = [`first frame ${ratio(v4.firstFrame.toFrameMs, v3.firstFrame.toFrameMs)}`, `renderer heap ${ratio(v4.heapAfter - v4.heapBefore, v3.heapAfter - v3.heapBefore)}`];
+    if (v3.camera && v4.camera) parts.push(`camera move ${ratio(v4.camera.toFrameMedian, v3.camera.toFrameMedian)}`);
+    if (v3.ways.length && v4.ways.length) {
+      const [full3, partial3] = v3.ways.map((w) => w.filter);
+      const [state4] = v4.ways.map((w) => w.filter);
+      parts.push(
+        `hide: v4 edge state / v3 full refresh ${ratio(state4.hide.toFrameMedian, full3.hide.toFrameMedian)}, / v3 partial refresh ${ratio(state4.hide.toFrameMedian, partial3.hide.toFrameMedian)}`,
+        `show: ${ratio(state4.show.toFrameMedian, full3.show.toFrameMedian)}, ${ratio(state4.show.toFrameMedian, partial3.show.toFrameMedian)}`,
+      );
+    }
+    lines.push(`- ${limit.toLocaleString('en-US')} edges, v4 / v3 (below 1: v4 is faster or smaller): ${parts.join('; ')}.`);
   }
   return lines;
 }

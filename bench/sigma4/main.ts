@@ -10,6 +10,7 @@
 import Sigma3 from 'sigma';
 import type { Settings as Settings3 } from 'sigma/settings';
 import type { EdgeDisplayData as EdgeDisplay3, NodeDisplayData as NodeDisplay3 } from 'sigma/types';
+import { drawOnCanvas } from '@sigma/export-image';
 import Sigma4 from 'sigma4';
 import { extremityArrow, layerFill, pathCurved, pathLine, sdfCircle, sdfSquare } from 'sigma4/rendering';
 import { buildRelationIndex, type RelationIndex } from '../../src/lib/core/relation-index';
@@ -43,6 +44,15 @@ export interface FirstFrame {
   toFrameMs: number;
 }
 
+export interface ExportCheck {
+  ms: number;
+  width: number;
+  height: number;
+  /** Share of the picture's pixels that are not the white background: 0 would be a blank file. */
+  inkShare: number;
+  png: string;
+}
+
 export interface SigmaBenchApi {
   relations: number;
   /** Aggregated edges in the graph (affiliation edges, always hidden, not counted). */
@@ -55,6 +65,12 @@ export interface SigmaBenchApi {
   camera(n: number): Promise<FrameStats>;
   /** Visible edges sigma would draw now: a check that hiding did hide. */
   visibleEdges(): number;
+  /**
+   * A picture of the current view at width × height, as the PNG export takes it: v3 with @sigma/export-image's
+   * drawOnCanvas, v4 (whose export-image is not on the registry) with a temporary renderer whose stage canvas is
+   * copied in the task that rendered it.
+   */
+  exportPicture(width: number, height: number): Promise<ExportCheck>;
   unmount(): void;
 }
 
@@ -74,6 +90,7 @@ interface Mounted {
   visibleEdges(): number;
   /** Every WebGL context the renderer draws with. */
   contexts(): Array<WebGLRenderingContext | WebGL2RenderingContext>;
+  picture(width: number, height: number): Promise<HTMLCanvasElement>;
 }
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
@@ -152,6 +169,7 @@ function mountV3(graph: EntenteGraph, container: HTMLElement, hidden: Uint8Array
     setCamera: (state) => sigma.getCamera().setState(state),
     on: (event, listener) => void sigma.on(event, listener),
     visibleEdges: () => graph.filterEdges((key) => !sigma.getEdgeDisplayData(key)?.hidden).length,
+    picture: (width, height) => drawOnCanvas(sigma as unknown as Sigma3, { width, height, backgroundColor: '#ffffff' }),
     contexts: () =>
       Object.values(sigma.getCanvases()).flatMap((canvas) => {
         const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
@@ -222,6 +240,29 @@ function mountV4(graph: EntenteGraph, container: HTMLElement, hidden: Uint8Array
     on: (event, listener) => void sigma.on(event, listener),
     visibleEdges: () => graph.filterEdges((key) => sigma.getEdgeDisplayData(key)?.visibility !== 'hidden').length,
     contexts: () => [sigma.getWebGLContext()],
+    async picture(width, height) {
+      const box = document.createElement('div');
+      Object.assign(box.style, { position: 'absolute', left: '0', top: '0', width: `${width}px`, height: `${height}px`, visibility: 'hidden' });
+      document.body.appendChild(box);
+      const temp = new Sigma4(graph, box, options as unknown as ConstructorParameters<typeof Sigma4>[2]);
+      try {
+        temp.getCamera().setState(sigma.getCamera().getState());
+        // One synchronous render, then the copy in the same task: the stage canvas has preserveDrawingBuffer off.
+        temp.refresh();
+        const stage = temp.getStageCanvas();
+        const out = document.createElement('canvas');
+        out.width = stage.width;
+        out.height = stage.height;
+        const ctx = out.getContext('2d')!;
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(0, 0, out.width, out.height);
+        ctx.drawImage(stage, 0, 0);
+        return out;
+      } finally {
+        temp.kill();
+        box.remove();
+      }
+    },
   };
 }
 
@@ -314,6 +355,15 @@ async function setUp(): Promise<SigmaBenchApi> {
       return stats(toFrame, mainThread);
     },
     visibleEdges: () => mounted!.visibleEdges(),
+    async exportPicture(width, height) {
+      const start = performance.now();
+      const canvas = await mounted!.picture(width, height);
+      const ms = performance.now() - start;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let ink = 0;
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 250 || pixels[i + 1] < 250 || pixels[i + 2] < 250) ink++;
+      return { ms, width: canvas.width, height: canvas.height, inkShare: ink / (pixels.length / 4), png: canvas.toDataURL('image/png') };
+    },
     unmount() {
       mounted?.kill();
       mounted = null;
