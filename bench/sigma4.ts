@@ -160,7 +160,7 @@ async function main() {
     await server.close();
   }
   const out = [
-    `Chromium (SwiftShader, software WebGL), ${VIEWPORT.width}×${VIEWPORT.height}, medians of ${FILTER_ITERATIONS} hide/show pairs and ${CAMERA_ITERATIONS} camera moves after one warm-up each.`,
+    `Chromium (SwiftShader, software WebGL), ${VIEWPORT.width}×${VIEWPORT.height}, ${EXPORT_ONLY ? 'first frame and PNG picture only' : `medians of ${FILTER_ITERATIONS} hide/show pairs and ${CAMERA_ITERATIONS} camera moves after one warm-up each`}.`,
     `Load average (1, 5, 15 min): ${startLoad} at start, ${load()} at end.`,
     '',
     ...table(results),
