@@ -124,7 +124,8 @@ export async function waitForSettledGraph(page: Page): Promise<void> {
 
 export async function statusCounts(page: Page): Promise<{ shown: number; total: number }> {
   const text = await page.getByTestId('status').innerText();
-  const match = /Showing (\d+) of (\d+) relations/.exec(text);
+  const match = /Showing ([\d,]+) of ([\d,]+) relations/.exec(text);
   if (!match) throw new Error(`e2e: unexpected status line "${text}"`);
-  return { shown: Number(match[1]), total: Number(match[2]) };
+  const count = (digits: string) => Number(digits.replace(/,/g, ''));
+  return { shown: count(match[1]), total: count(match[2]) };
 }

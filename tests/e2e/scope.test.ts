@@ -81,7 +81,7 @@ async function legendCounts(page: Page): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const t of index.typeIds) {
     const text = await page.locator(`#type-count-${t}`).innerText();
-    out.set(t, Number(/^\d+/.exec(text.trim())![0]));
+    out.set(t, Number(/^[\d,]+/.exec(text.trim())![0].replace(/,/g, '')));
   }
   return out;
 }

@@ -32,5 +32,6 @@ describe('visibleCountText', () => {
     expect(visibleCountText(148, 166, null)).toBe('Showing 148 of 166 relations');
     expect(visibleCountText(148, 175, 90)).toBe('Showing 148 of 175 relations from 90 statements');
     expect(visibleCountText(1, 175, 1)).toBe('Showing 1 of 175 relations from 1 statement');
+    expect(visibleCountText(924811, 1000000, 700548)).toBe('Showing 924,811 of 1,000,000 relations from 700,548 statements');
   });
 });

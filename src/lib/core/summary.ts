@@ -87,8 +87,11 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
   };
 }
 
+/** A count as people read it: 1,000,000, not 1000000. */
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
 /** The status line: "Showing 148 of 175 relations", and "from 101 statements" when rows share statements. */
 export function visibleCountText(visible: number, total: number, statements: number | null): string {
-  const shown = `Showing ${visible} of ${total} relations`;
-  return statements === null ? shown : `${shown} from ${statements} statement${statements === 1 ? '' : 's'}`;
+  const shown = `Showing ${formatCount(visible)} of ${formatCount(total)} relations`;
+  return statements === null ? shown : `${shown} from ${formatCount(statements)} statement${statements === 1 ? '' : 's'}`;
 }
