@@ -118,7 +118,7 @@ export const PLACEMENT_SETTINGS = { labelDensity: 1000, labelGridCellSize: 20, l
  * graphs, the budgeted choice of the most important visible labels above MAX_NODES_FOR_PLACEMENT.
  * Both take every label sigma would draw, so sigma's own grid culling is off in both.
  */
-export function labelSettingsFor(sigma: Sigma, haloColor?: string): Partial<Settings> {
+export function labelSettingsFor(sigma: Sigma, haloColor?: string): typeof PLACEMENT_SETTINGS & { defaultDrawNodeLabel: NodeLabelDrawingFunction } {
   const budgeted = sigma.getGraph().order > MAX_NODES_FOR_PLACEMENT;
   return { ...PLACEMENT_SETTINGS, defaultDrawNodeLabel: createLabelPlacer(sigma, haloColor, budgeted) };
 }
