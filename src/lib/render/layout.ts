@@ -4,7 +4,10 @@
  * reports positions every REPORT_EVERY_MS; the graph takes the latest report
  * once per animation frame, so drawing a large graph never holds the layout
  * back, nor a fast layout the drawing (graphology's own supervisor waited for
- * the main thread after every single iteration, and wrote every one).
+ * the main thread after every single iteration, and wrote every one). The
+ * time cap is the worker's, on its own clock; the main thread keeps only a
+ * last resort far beyond it. Graphs of LARGE_LAYOUT_FROM_NODES or more get
+ * their own settings (see largeLayoutSettings).
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { DEFAULT_SETTLE_OPTIONS, EDGE_STRIDE, NODE_STRIDE, type LayoutFinish, type LayoutProgress, type LayoutSettings, type SettleOptions } from '../core/layout-steps';
@@ -27,8 +30,6 @@ const REPORT_EVERY_MS = 80;
  * worker's own cap, because a main thread busy drawing a large graph delays the worker's reports.
  */
 const MAIN_THREAD_GRACE_MS = 30_000;
-/** Kept for the small-graph profile: exact repulsion up to here. */
-export const BARNES_HUT_FROM_NODES = 1000;
 
 const isLarge = (graph: EntenteGraph) => graph.order >= LARGE_LAYOUT_FROM_NODES;
 
@@ -54,7 +55,8 @@ export function layoutSettings(graph: EntenteGraph): LayoutSettings {
 export function smallLayoutSettings(graph: EntenteGraph): LayoutSettings {
   return {
     ...forceAtlas2.inferSettings(graph),
-    barnesHutOptimize: graph.order > BARNES_HUT_FROM_NODES,
+    // Exact repulsion: the large profile takes over long before Barnes-Hut would pay.
+    barnesHutOptimize: false,
     // LinLog keeps hubs from flinging their one-edge neighbours to the rim, so people stay near their state or body.
     linLogMode: true,
     gravity: 1,
