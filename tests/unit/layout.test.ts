@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
-import { LayoutSteps, NODE_STRIDE, EDGE_STRIDE } from '../../src/lib/core/layout-steps';
+import { LayoutSteps, NODE_STRIDE, EDGE_STRIDE, positionsOf } from '../../src/lib/core/layout-steps';
 import { buildGraph, strongestEdges } from '../../src/lib/render/build-graph';
+import { influenceFor, LARGE_LAYOUT_FROM_NODES, layoutMatrices, layoutSettings, settleOptionsFor } from '../../src/lib/render/layout';
+import { withRollupEdges } from '../../src/lib/core/rollup';
 import { BENCH_TODAY, generateDataset } from '../../bench/generate';
 import { dataset, rel, type } from './helpers';
 
@@ -56,6 +58,88 @@ describe('LayoutSteps', () => {
     expect(progress).toMatchObject({ finished: 'limit', iterations: 30 });
     progress = steps.run(1e9);
     expect(progress.iterations).toBe(30);
+  });
+});
+
+describe('LayoutSteps never ends at 0 iterations', () => {
+  test('a zero time box still runs one check of iterations', () => {
+    const { nodes, edges } = ringMatrices(30);
+    const steps = new LayoutSteps(nodes, edges, SETTINGS, { checkEvery: 10, settledMovement: 0 });
+    expect(steps.run(0).iterations).toBe(10);
+  });
+
+  test('a clock that jumps past the time cap at every reading (iterations longer than the cap) still counts a batch before "timeout"', () => {
+    const { nodes, edges } = ringMatrices(30);
+    const steps = new LayoutSteps(nodes, edges, SETTINGS, { checkEvery: 10, settledMovement: 0, maxDurationMs: 50 });
+    let clock = 0;
+    const progress = steps.run(10, () => (clock += 1000));
+    expect(progress.finished).toBe('timeout');
+    expect(progress.iterations).toBe(10);
+    expect(steps.positions()).not.toEqual(positionsOf(ringMatrices(30).nodes));
+  });
+
+  test('the time cap counts from the first batch, not from when the run was set up (a busy main thread or a slow worker start)', () => {
+    const { nodes, edges } = ringMatrices(30);
+    let clock = 0;
+    const steps = new LayoutSteps(nodes, edges, SETTINGS, { checkEvery: 10, settledMovement: 0, maxIterations: 1e6, maxDurationMs: 100 });
+    clock = 1e6; // The worker got its message long after the layout was asked for.
+    let progress = steps.run(5, () => (clock += 1));
+    expect(progress.finished).toBeNull();
+    while (!progress.finished) progress = steps.run(5, () => (clock += 1));
+    expect(progress.finished).toBe('timeout');
+    expect(progress.iterations).toBeGreaterThanOrEqual(10 * 50);
+  });
+
+  test('cooling brings a jittering layout to rest, where the same run without it only reaches its limit', () => {
+    const jittery = { ...SETTINGS, slowDown: 0.05 };
+    const options = { minIterations: 50, maxIterations: 3000, checkEvery: 10, settledMovement: 0.0004 };
+    const hot = ringMatrices(60);
+    expect(new LayoutSteps(hot.nodes, hot.edges, jittery, options).run(1e9).finished).toBe('limit');
+    const cooled = ringMatrices(60);
+    const progress = new LayoutSteps(cooled.nodes, cooled.edges, jittery, { ...options, coolFrom: 100, coolFactor: 1.2 }).run(1e9);
+    expect(progress.finished).toBe('settled');
+    expect(progress.iterations).toBeLessThan(3000);
+    // The caller's settings are left alone (cooling works on a copy).
+    expect(jittery.slowDown).toBe(0.05);
+  });
+});
+
+/** Spread of the nodes' distances from their centre: about 0.1 on the starting ring. */
+function radiusSpread(positions: Float32Array): number {
+  const n = positions.length / 2;
+  let cx = 0, cy = 0;
+  for (let i = 0; i < n; i++) (cx += positions[2 * i]), (cy += positions[2 * i + 1]);
+  const radii = Array.from({ length: n }, (_, i) => Math.hypot(positions[2 * i] - cx / n, positions[2 * i + 1] - cy / n));
+  const mean = radii.reduce((a, b) => a + b, 0) / n;
+  return Math.sqrt(radii.reduce((a, r) => a + (r - mean) ** 2, 0) / n) / mean;
+}
+
+describe('the large-graph layout profile', () => {
+  test('at 100k relations (1,000 nodes) it settles and leaves the starting ring, with masses by neighbour count', { timeout: 120_000 }, () => {
+    const { index } = withRollupEdges(buildRelationIndex(generateDataset(100_000), BENCH_TODAY));
+    const graph = buildGraph(index);
+    expect(graph.order).toBeGreaterThanOrEqual(LARGE_LAYOUT_FROM_NODES);
+    const settings = layoutSettings(graph);
+    expect(settings).toMatchObject({ barnesHutOptimize: true, adjustSizes: false, linLogMode: false, massByNeighbours: true });
+    const { nodes, edges } = layoutMatrices(graph, settings.edgeWeightInfluence as number, true);
+    let maxMass = 0;
+    for (let i = 0; i < graph.order; i++) maxMass = Math.max(maxMass, nodes[i * NODE_STRIDE + 6]);
+    expect(maxMass).toBeLessThanOrEqual(graph.order);
+    const start = radiusSpread(positionsOf(nodes));
+    expect(start).toBeLessThan(0.15);
+    const steps = new LayoutSteps(nodes, edges, influenceFor(settings), { ...settleOptionsFor(graph), maxDurationMs: Infinity });
+    let progress = steps.run(0);
+    while (!progress.finished) progress = steps.run(1000);
+    expect(progress.finished).toBe('settled');
+    expect(progress.iterations).toBeLessThan(1000);
+    expect(radiusSpread(steps.positions())).toBeGreaterThan(0.18);
+  });
+
+  test('a small graph keeps the small-graph settings (and its picture)', () => {
+    const graph = buildGraph(buildRelationIndex(generateDataset(2_000), BENCH_TODAY));
+    expect(graph.order).toBeLessThan(LARGE_LAYOUT_FROM_NODES);
+    expect(layoutSettings(graph)).toMatchObject({ linLogMode: true, adjustSizes: true, slowDown: 4 });
+    expect(settleOptionsFor(graph).coolFactor).toBe(1);
   });
 });
 

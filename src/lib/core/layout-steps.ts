@@ -16,8 +16,16 @@ export interface SettleOptions {
   settledMovement: number;
   minIterations: number;
   maxIterations: number;
-  /** Iterations between two movement checks. */
+  /** Iterations between two movement checks; a batch always runs at least this many, whatever its time box. */
   checkEvery: number;
+  /** Iterating time, on the stepper's own clock from its first batch, after which it stops ('timeout'). */
+  maxDurationMs: number;
+  /**
+   * Cooling: from this many iterations on, every check multiplies FA2's slowDown by coolFactor, so a
+   * layout that would jitter around its equilibrium (a large dense graph does) comes to rest. 1: no cooling.
+   */
+  coolFrom: number;
+  coolFactor: number;
 }
 
 export const DEFAULT_SETTLE_OPTIONS: SettleOptions = {
@@ -25,7 +33,12 @@ export const DEFAULT_SETTLE_OPTIONS: SettleOptions = {
   minIterations: 150,
   maxIterations: 1500,
   checkEvery: 10,
+  maxDurationMs: 20_000,
+  coolFrom: 0,
+  coolFactor: 1,
 };
+
+export type LayoutFinish = 'settled' | 'limit' | 'timeout';
 
 export type LayoutSettings = Record<string, number | boolean>;
 
@@ -35,8 +48,8 @@ export interface LayoutProgress {
   movement: number;
   /** Share of the way to settling, 0–1: the larger of iterations towards the minimum and movement towards the threshold (log scale). */
   fraction: number;
-  /** 'settled': moved less than the threshold; 'limit': reached maxIterations. */
-  finished: 'settled' | 'limit' | null;
+  /** 'settled': moved less than the threshold; 'limit': reached maxIterations; 'timeout': iterated for maxDurationMs. */
+  finished: LayoutFinish | null;
 }
 
 /** Node positions as x, y pairs out of a node matrix. */
@@ -69,23 +82,34 @@ export class LayoutSteps {
   private movement = Infinity;
   private firstMovement = 0;
   private previous: Float32Array;
-  private finished: LayoutProgress['finished'] = null;
+  private finished: LayoutFinish | null = null;
+  private startedAt: number | null = null;
   private readonly options: SettleOptions;
+  private readonly settings: LayoutSettings;
 
   constructor(
     private readonly nodes: Float32Array,
     private readonly edges: Float32Array,
-    private readonly settings: LayoutSettings,
+    settings: LayoutSettings,
     options: Partial<SettleOptions> = {},
   ) {
     this.options = { ...DEFAULT_SETTLE_OPTIONS, ...options };
+    // A copy, because cooling changes slowDown as the run goes.
+    this.settings = { slowDown: 1, ...settings };
     this.previous = positionsOf(nodes);
   }
 
-  /** Runs iterations for about `budgetMs` (at least one check's worth), or until settled. */
+  /**
+   * Runs iterations for about `budgetMs`, or until the layout has finished. Every batch runs at least
+   * one check's worth of iterations before it looks at the clock, so neither a zero budget, nor an
+   * iteration longer than the budget, nor a clock that jumps past the time cap can end a run at 0
+   * iterations: the time cap counts only the stepper's own batches, not the time before the first one.
+   */
   run(budgetMs: number, now: () => number = () => performance.now()): LayoutProgress {
-    const until = now() + budgetMs;
-    const { checkEvery, minIterations, maxIterations, settledMovement } = this.options;
+    const start = now();
+    this.startedAt ??= start;
+    const until = start + budgetMs;
+    const { checkEvery, minIterations, maxIterations, settledMovement, maxDurationMs, coolFrom, coolFactor } = this.options;
     while (!this.finished) {
       for (let k = 0; k < checkEvery; k++) iterate(this.settings, this.nodes, this.edges);
       this.iterations += checkEvery;
@@ -93,9 +117,12 @@ export class LayoutSteps {
       this.movement = meanMovementShare(this.previous, current) / checkEvery;
       this.previous = current;
       if (!this.firstMovement && this.movement > 0) this.firstMovement = this.movement;
+      if (coolFactor !== 1 && this.iterations >= coolFrom) this.settings.slowDown = (this.settings.slowDown as number) * coolFactor;
+      const time = now();
       if (this.iterations >= minIterations && this.movement < settledMovement) this.finished = 'settled';
       else if (this.iterations >= maxIterations) this.finished = 'limit';
-      if (now() >= until) break;
+      else if (time - this.startedAt >= maxDurationMs) this.finished = 'timeout';
+      if (time >= until) break;
     }
     return this.progress();
   }

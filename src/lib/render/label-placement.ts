@@ -4,11 +4,13 @@
  * first free spot around their node (right, left, below, above), never over
  * another label or node nor across the canvas border (where an export's
  * legend begins); a label with no free spot is left out until zooming in
- * makes room. Used for graphs small enough for the quadratic check.
+ * makes room. Used for graphs small enough for the quadratic check; larger
+ * ones draw only their most important visible labels (core/label-priority.ts).
  */
 import type Sigma from 'sigma';
 import type { NodeLabelDrawingFunction } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
+import { chooseLabels, DEFAULT_LABEL_BUDGET, type LabelCandidate } from '../core/label-priority';
 
 export const MAX_NODES_FOR_PLACEMENT = 800;
 
@@ -64,12 +66,36 @@ function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, setti
   return spots;
 }
 
+/** The budgeted choice for a large graph: the visible nodes on screen, ranked by their drawn size (which grows with their visible relations). */
+function computeBudgetedPlacement(sigma: Sigma, context: CanvasRenderingContext2D, settings: Settings): Map<string, Spot> {
+  const fontSize = settings.labelSize;
+  context.font = `${settings.labelWeight} ${fontSize}px ${settings.labelFont}`;
+  const { width, height } = sigma.getDimensions();
+  const keys: string[] = [];
+  const candidates: LabelCandidate[] = [];
+  sigma.getGraph().forEachNode((key) => {
+    const data = sigma.getNodeDisplayData(key);
+    if (!data || data.hidden || !data.label) return;
+    const { x, y } = sigma.framedGraphToViewport(data);
+    if (x < 0 || y < 0 || x > width || y > height) return;
+    keys.push(key);
+    // Measured lazily would be faster still, but a screen holds few candidates after the bounds check.
+    candidates.push({ x, y, r: sigma.scaleSize(data.size), width: context.measureText(data.label).width, priority: data.size, forced: !!(data.highlighted || data.forceLabel) });
+  });
+  const spots = new Map<string, Spot>();
+  const lineHeight = fontSize + 2;
+  for (const spot of chooseLabels(candidates, { ...DEFAULT_LABEL_BUDGET, width, height, lineHeight })) {
+    spots.set(keys[spot.index], { x: spot.x + 1, y: spot.y + lineHeight / 2 + fontSize / 3 });
+  }
+  return spots;
+}
+
 /** A label drawer bound to one sigma instance; the placement is recomputed once per rendered frame. */
-export function createLabelPlacer(sigma: Sigma, haloColor = 'rgba(255,255,255,0.85)'): NodeLabelDrawingFunction {
+export function createLabelPlacer(sigma: Sigma, haloColor = 'rgba(255,255,255,0.85)', budgeted = false): NodeLabelDrawingFunction {
   let placement: Map<string, Spot> | null = null;
   sigma.on('beforeRender', () => (placement = null));
   return (context, data, settings) => {
-    placement ??= computePlacement(sigma, context, settings);
+    placement ??= (budgeted ? computeBudgetedPlacement : computePlacement)(sigma, context, settings);
     const spot = placement.get(data.key);
     if (!spot || !data.label) return;
     const color = settings.labelColor.attribute ? (data as Record<string, unknown>)[settings.labelColor.attribute] : settings.labelColor.color;
@@ -86,3 +112,13 @@ export function createLabelPlacer(sigma: Sigma, haloColor = 'rgba(255,255,255,0.
 
 /** Settings that make sigma offer every label to the placer instead of culling them by grid. */
 export const PLACEMENT_SETTINGS = { labelDensity: 1000, labelGridCellSize: 20, labelRenderedSizeThreshold: 0 } as const;
+
+/**
+ * The label settings for a sigma instance drawing `graph.order` nodes: the greedy placer for small
+ * graphs, the budgeted choice of the most important visible labels above MAX_NODES_FOR_PLACEMENT.
+ * Both take every label sigma would draw, so sigma's own grid culling is off in both.
+ */
+export function labelSettingsFor(sigma: Sigma, haloColor?: string): typeof PLACEMENT_SETTINGS & { defaultDrawNodeLabel: NodeLabelDrawingFunction } {
+  const budgeted = sigma.getGraph().order > MAX_NODES_FOR_PLACEMENT;
+  return { ...PLACEMENT_SETTINGS, defaultDrawNodeLabel: createLabelPlacer(sigma, haloColor, budgeted) };
+}

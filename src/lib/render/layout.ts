@@ -4,24 +4,36 @@
  * reports positions every REPORT_EVERY_MS; the graph takes the latest report
  * once per animation frame, so drawing a large graph never holds the layout
  * back, nor a fast layout the drawing (graphology's own supervisor waited for
- * the main thread after every single iteration, and wrote every one).
+ * the main thread after every single iteration, and wrote every one). The
+ * time cap is the worker's, on its own clock; the main thread keeps only a
+ * last resort far beyond it. Graphs of LARGE_LAYOUT_FROM_NODES or more get
+ * their own settings (see largeLayoutSettings).
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import { EDGE_STRIDE, NODE_STRIDE, type LayoutProgress, type LayoutSettings, type SettleOptions } from '../core/layout-steps';
+import { DEFAULT_SETTLE_OPTIONS, EDGE_STRIDE, NODE_STRIDE, type LayoutFinish, type LayoutProgress, type LayoutSettings, type SettleOptions } from '../core/layout-steps';
 import type { LayoutReply, LayoutRequest } from '../workers/layout-messages';
 import type { EntenteGraph } from './build-graph';
 
-export interface LayoutOptions extends SettleOptions {
-  /** Stop at the latest after this long, whatever the iteration count. */
-  maxDurationMs: number;
-}
-
-const DEFAULT_LAYOUT_OPTIONS: Partial<LayoutOptions> = { maxDurationMs: 20_000 };
+/** The app's settling rule: the worker stops itself at these limits (its time cap on its own clock). */
+export const LAYOUT_SETTLE_OPTIONS: SettleOptions = { ...DEFAULT_SETTLE_OPTIONS, maxDurationMs: 10_000 };
+export const LAYOUT_MAX_DURATION_MS = LAYOUT_SETTLE_OPTIONS.maxDurationMs;
+/**
+ * From this many nodes on, the large-graph profile (see layoutSettings). Below it the small-graph
+ * settings stay as they were, so the bundled dataset and the pixel tests keep their picture.
+ */
+export const LARGE_LAYOUT_FROM_NODES = 500;
+/** A large graph's picture has formed after about 100 iterations (bench/layout-bench.ts); cooling then brings it to rest. */
+const LARGE_SETTLE_OPTIONS: Partial<SettleOptions> = { coolFrom: 100, coolFactor: 1.15 };
 const REPORT_EVERY_MS = 80;
-/** Above this many nodes Barnes-Hut's approximate repulsion (n log n) beats the exact one (n²) on this workload. */
-export const BARNES_HUT_FROM_NODES = 1000;
+/**
+ * A last resort on the main thread, should the worker never answer (it failed to start): well past the
+ * worker's own cap, because a main thread busy drawing a large graph delays the worker's reports.
+ */
+const MAIN_THREAD_GRACE_MS = 30_000;
 
-export type LayoutEnd = 'settled' | 'limit' | 'timeout' | 'stopped';
+const isLarge = (graph: EntenteGraph) => graph.order >= LARGE_LAYOUT_FROM_NODES;
+
+export type LayoutEnd = LayoutFinish | 'stopped';
 
 export interface LayoutOutcome {
   iterations: number;
@@ -36,9 +48,15 @@ export interface LayoutRun {
 }
 
 export function layoutSettings(graph: EntenteGraph): LayoutSettings {
+  return isLarge(graph) ? largeLayoutSettings(graph) : smallLayoutSettings(graph);
+}
+
+/** The settings a graph under LARGE_LAYOUT_FROM_NODES gets (and, before the large profile, every graph got). */
+export function smallLayoutSettings(graph: EntenteGraph): LayoutSettings {
   return {
     ...forceAtlas2.inferSettings(graph),
-    barnesHutOptimize: graph.order > BARNES_HUT_FROM_NODES,
+    // Exact repulsion: the large profile takes over long before Barnes-Hut would pay.
+    barnesHutOptimize: false,
     // LinLog keeps hubs from flinging their one-edge neighbours to the rim, so people stay near their state or body.
     linLogMode: true,
     gravity: 1,
@@ -52,11 +70,41 @@ export function layoutSettings(graph: EntenteGraph): LayoutSettings {
 }
 
 /**
+ * At 10^3 nodes and tens of thousands of edges the small-graph settings left the starting ring in
+ * place: adjustSizes caps every move at a fraction of a unit (FA2's anti-collision speed is a tenth of
+ * the normal one and its force is capped at 10), masses of thousands of relations damp it further, and
+ * LinLog pushes the heavy hubs to the rim; the movement check then saw almost no movement and called it
+ * settled. Linear attraction with masses by neighbour count pulls hubs to the middle, Barnes-Hut at
+ * Gephi's theta of 1.2 costs a fifth of the exact repulsion here, and cooling ends the jitter.
+ */
+export function largeLayoutSettings(graph: EntenteGraph): LayoutSettings {
+  return {
+    barnesHutOptimize: true,
+    barnesHutTheta: 1.2,
+    linLogMode: false,
+    gravity: 1,
+    strongGravityMode: true,
+    scalingRatio: 10,
+    slowDown: 2,
+    adjustSizes: false,
+    edgeWeightInfluence: 0.5,
+    outboundAttractionDistribution: false,
+    // Marks the profile for layoutMatrices (graphology's iterate ignores unknown settings).
+    massByNeighbours: graph.order > 0,
+  };
+}
+
+/** The settling options a graph's profile needs, on top of the app's rule. */
+export function settleOptionsFor(graph: EntenteGraph): SettleOptions {
+  return { ...LAYOUT_SETTLE_OPTIONS, ...(isLarge(graph) ? LARGE_SETTLE_OPTIONS : {}) };
+}
+
+/**
  * graphology-layout-forceatlas2's matrices for the graph, in graph.nodes() order. The typed edges
  * of one pair become one layout edge pulling as hard as they did together (FA2 pulls with
  * weight^influence), which halves the per-iteration work on a dense multigraph.
  */
-function layoutMatrices(graph: EntenteGraph, influence: number): { keys: string[]; nodes: Float32Array; edges: Float32Array } {
+export function layoutMatrices(graph: EntenteGraph, influence: number, massByNeighbours = false): { keys: string[]; nodes: Float32Array; edges: Float32Array } {
   const keys = graph.nodes();
   const position = new Map<string, number>();
   const nodes = new Float32Array(keys.length * NODE_STRIDE);
@@ -81,6 +129,14 @@ function layoutMatrices(graph: EntenteGraph, influence: number): { keys: string[
     const pair = s < t ? s * keys.length + t : t * keys.length + s;
     pull.set(pair, (pull.get(pair) ?? 0) + (influence === 0 ? 1 : weight ** influence));
   });
+  if (massByNeighbours) {
+    // The large profile: a node's mass is 1 + its neighbours, not its relation count (see largeLayoutSettings).
+    for (let i = 0; i < keys.length; i++) nodes[i * NODE_STRIDE + 6] = 1;
+    for (const pair of pull.keys()) {
+      nodes[Math.floor(pair / keys.length) * NODE_STRIDE + 6] += 1;
+      nodes[(pair % keys.length) * NODE_STRIDE + 6] += 1;
+    }
+  }
   const edges = new Float32Array(pull.size * EDGE_STRIDE);
   let e = 0;
   for (const [pair, total] of pull) {
@@ -94,12 +150,12 @@ function layoutMatrices(graph: EntenteGraph, influence: number): { keys: string[
 }
 
 /** With edgeWeightInfluence 0, merged pairs carry their edge count as a weight, applied at influence 1. */
-const influenceFor = (settings: LayoutSettings): LayoutSettings => (settings.edgeWeightInfluence === 0 ? { ...settings, edgeWeightInfluence: 1 } : settings);
+export const influenceFor = (settings: LayoutSettings): LayoutSettings => (settings.edgeWeightInfluence === 0 ? { ...settings, edgeWeightInfluence: 1 } : settings);
 
-export function runLayout(graph: EntenteGraph, onProgress: (progress: LayoutProgress) => void, options: Partial<LayoutOptions> = {}): LayoutRun {
-  const { maxDurationMs, ...settle } = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
+export function runLayout(graph: EntenteGraph, onProgress: (progress: LayoutProgress) => void, options: Partial<SettleOptions> = {}): LayoutRun {
+  const settle = { ...settleOptionsFor(graph), ...options };
   const settings = layoutSettings(graph);
-  const { keys, nodes, edges } = layoutMatrices(graph, settings.edgeWeightInfluence as number);
+  const { keys, nodes, edges } = layoutMatrices(graph, settings.edgeWeightInfluence as number, settings.massByNeighbours === true);
   const startedAt = performance.now();
   const worker = new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module', name: 'entente-layout' });
   let finish: (outcome: LayoutOutcome) => void = () => {};
@@ -107,7 +163,7 @@ export function runLayout(graph: EntenteGraph, onProgress: (progress: LayoutProg
   let latest: LayoutReply | null = null;
   let iterations = 0;
   let frame = 0;
-  let stopped = false;
+  let ended = false;
 
   const apply = () => {
     frame = 0;
@@ -127,16 +183,16 @@ export function runLayout(graph: EntenteGraph, onProgress: (progress: LayoutProg
     );
   };
   const end = (how: LayoutEnd) => {
-    if (stopped) return;
-    stopped = true;
+    if (ended) return;
+    ended = true;
     worker.terminate();
-    clearTimeout(deadline);
+    clearTimeout(lastResort);
     if (frame) cancelAnimationFrame(frame);
     apply();
     finish({ iterations, ms: Math.round(performance.now() - startedAt), end: how });
   };
   worker.onmessage = (event: MessageEvent<LayoutReply>) => {
-    if (stopped) return;
+    if (ended) return;
     latest = event.data;
     iterations = event.data.progress.iterations;
     onProgress(event.data.progress);
@@ -148,8 +204,9 @@ export function runLayout(graph: EntenteGraph, onProgress: (progress: LayoutProg
     console.error(`entente/layout: the layout worker failed: ${event.message}`);
     end('stopped');
   };
-  const deadline = setTimeout(() => end('timeout'), maxDurationMs);
+  const lastResort = setTimeout(() => end('timeout'), settle.maxDurationMs + MAIN_THREAD_GRACE_MS);
   if (keys.length < 2) queueMicrotask(() => end('settled'));
   else worker.postMessage({ kind: 'start', nodes, edges, settings: influenceFor(settings), options: settle, reportEveryMs: REPORT_EVERY_MS } satisfies LayoutRequest, [nodes.buffer, edges.buffer]);
+  // Stop keeps what the user sees: the latest report, applied at once; the worker is terminated mid-batch.
   return { done, stop: () => end('stopped') };
 }

@@ -7,6 +7,7 @@ export interface LayoutRequest {
   nodes: Float32Array;
   edges: Float32Array;
   settings: LayoutSettings;
+  /** Settling rule and time cap; the cap runs on the worker's clock. */
   options: Partial<SettleOptions>;
   /** Iterating time between two reports. */
   reportEveryMs: number;

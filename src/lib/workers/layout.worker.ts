@@ -1,5 +1,10 @@
 /// <reference lib="webworker" />
-/** Runs ForceAtlas2 off the main thread, reporting positions every few tens of milliseconds until it settles. */
+/**
+ * Runs ForceAtlas2 off the main thread, reporting positions every few tens of
+ * milliseconds until it settles or reaches its limits. The time cap is kept
+ * here, on the worker's clock, so a main thread busy drawing cannot use it up
+ * before the first iteration (see core/layout-steps.ts). Stop terminates the worker.
+ */
 import { LayoutSteps } from '../core/layout-steps';
 import type { LayoutReply, LayoutRequest } from './layout-messages';
 
@@ -15,7 +20,7 @@ scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
     first = false;
     const positions = steps.positions();
     scope.postMessage({ kind: 'progress', positions, progress } satisfies LayoutReply, [positions.buffer]);
-    // A macrotask between batches, so the worker stays responsive to termination and messages.
+    // A macrotask between batches, so the worker stays responsive to termination.
     if (!progress.finished) setTimeout(batch, 0);
   };
   batch();
