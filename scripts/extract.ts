@@ -9,7 +9,9 @@ import { resolve } from 'node:path';
 import { loadDataset, RELATION_COLUMNS } from '../src/lib/core/load';
 import { formatIssue } from '../src/lib/core/model';
 import { toCsv } from '../src/lib/core/csv';
-import { extractCandidates } from '../src/lib/core/extract/extract';
+import { assistSource } from '../src/lib/core/extract/assist';
+import { buildGazetteer } from '../src/lib/core/extract/gazetteer';
+import { nodeTagger } from './wink-tagger';
 import type { Candidate } from '../src/lib/core/extract/types';
 import { FolderError, readGraphDataFolder } from './read-graph-data';
 
@@ -72,7 +74,8 @@ if (!loaded.ok) {
   console.error(`extract: the dataset has ${loaded.issues.length} issue(s)`);
   process.exit(1);
 }
-const extraction = extractCandidates(text, loaded.dataset, { published: args['--published'] });
+// The app's assistant: new actors from the wink-nlp tagger, then relations that may name them.
+const { extraction } = assistSource(text, loaded.dataset, buildGazetteer(loaded.dataset), nodeTagger(), args['--published']);
 writeFileSync(resolve(args['--out']), toCsv(CANDIDATE_COLUMNS, candidateRows(extraction.candidates)));
 const newActors = extraction.newActors.map((a) => `${a.id} (${a.kind}${a.affiliation ? `, ${a.affiliation}` : ''})`).join(', ');
 console.log(`extract: ${extraction.candidates.length} candidates, ${extraction.mentions.length} mentions → ${args['--out']}`);

@@ -12,6 +12,7 @@ import type { EntenteGraph } from './build-graph';
 import { KIND_STYLES } from '../core/kind-styles';
 import { edgeSize, nodeSize, parallelCurvature } from './styles';
 import { parallelGroups } from './parallel-edges';
+import { largeGraphNodeSize, nodeSizeScaleOf, type NodeSizeScale } from '../core/node-size-scale';
 
 export interface DisplayState {
   result: FilterResult;
@@ -58,10 +59,11 @@ export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state:
   const edgeCurvature = new Float32Array(edgeCount);
   const edgeEmphasis = new Uint8Array(edgeCount);
   const baseSizes = baseSizesOf(index);
+  const scale = nodeSizeScaleOf(index);
 
   for (let i = 0; i < actorCount; i++) {
     nodeShown[i] = state.showIsolated || result.nodeCounts[i] > 0 ? 1 : 0;
-    sizes[i] = nodeSize(baseSizes[i], result.nodeCounts[i]);
+    sizes[i] = sizeOfNode(baseSizes[i], result.nodeCounts[i], scale);
   }
   for (let e = 0; e < edgeCount; e++) if (result.edgeCounts[e] > 0) edgeSizes[e] = edgeSizeOfCount(result.edgeCounts[e]);
 
@@ -121,6 +123,11 @@ const EDGE_SIZES = Float32Array.from({ length: 4096 }, (_, count) => (count > 0 
 
 function edgeSizeOfCount(count: number): number {
   return count < EDGE_SIZES.length ? EDGE_SIZES[count] : Math.fround(edgeSize(count));
+}
+
+/** Small graphs size a node by its visible relations without bound; large ones against the dataset's busiest actor (core/node-size-scale.ts). */
+function sizeOfNode(base: number, visibleRelations: number, scale: NodeSizeScale): number {
+  return scale.large ? largeGraphNodeSize(base, visibleRelations, scale) : nodeSize(base, visibleRelations);
 }
 
 const baseSizesCache = new WeakMap<RelationIndex, Float32Array>();
@@ -258,11 +265,12 @@ export function updateDisplay(index: RelationIndex, display: DisplayArrays, stat
   };
   for (let k = 0; k < dirty; k++) fanGroup(groups[dirtyGroups[k]], edgeCounts, forward, display.edgeCurvature, refanned);
   const baseSizes = baseSizesOf(index);
+  const scale = nodeSizeScaleOf(index);
   let nodesOut = 0;
   for (let k = 0; k < candidates; k++) {
     const n = candidateNodes[k];
     const shown = state.showIsolated || nodeCounts[n] > 0 ? 1 : 0;
-    const size = Math.fround(nodeSize(baseSizes[n], nodeCounts[n]));
+    const size = Math.fround(sizeOfNode(baseSizes[n], nodeCounts[n], scale));
     if (shown === display.nodeShown[n] && size === display.nodeSize[n]) continue;
     display.nodeShown[n] = shown;
     display.nodeSize[n] = size;

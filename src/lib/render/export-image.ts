@@ -13,7 +13,7 @@ import type { ExportAnnotation } from '../core/export-caption';
 import { layoutExport, type ExportLayout } from '../core/export-layout';
 import { canvasTextMeasure, drawAnnotation, legendEntries, type AnnotationTheme } from './draw-annotation';
 import type { GraphRenderer } from './renderer';
-import { createLabelPlacer, MAX_NODES_FOR_PLACEMENT } from './label-placement';
+import { createLabelPlacer, labelSettingsFor, MAX_NODES_FOR_PLACEMENT } from './label-placement';
 import { DARK_BACKGROUND } from './styles';
 
 export type ExportBackground = 'white' | 'transparent' | 'dark';
@@ -75,7 +75,8 @@ function fitVisibleNodes(renderer: Sigma) {
 function prepareTempRenderer(framing: ExportFraming, halo: string, placeLabels: boolean) {
   return (renderer: Sigma) => {
     if (framing === 'fit') fitVisibleNodes(renderer);
-    if (placeLabels) renderer.setSettings({ defaultDrawNodeLabel: createLabelPlacer(renderer, halo) });
+    // Large graphs keep only the most important labels, as on screen.
+    renderer.setSettings(placeLabels ? { defaultDrawNodeLabel: createLabelPlacer(renderer, halo) } : labelSettingsFor(renderer, halo));
     renderer.refresh();
   };
 }

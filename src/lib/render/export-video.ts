@@ -15,7 +15,7 @@ import type { ExportAnnotation } from '../core/export-caption';
 import type { ExportLayout } from '../core/export-layout';
 import { drawAnnotation } from './draw-annotation';
 import { exportLayout } from './export-image';
-import { createLabelPlacer, MAX_NODES_FOR_PLACEMENT } from './label-placement';
+import { createLabelPlacer, labelSettingsFor, MAX_NODES_FOR_PLACEMENT } from './label-placement';
 import type { GraphRenderer } from './renderer';
 import { DARK_BACKGROUND } from './styles';
 export { encodeVideo, recordVideo, videoSupport, VIDEO_MIME_TYPES, type RecordedVideo, type RecordOptions, type VideoSupport } from './video-encode';
@@ -91,7 +91,8 @@ export function createVideoSurface(renderer: GraphRenderer, annotations: readonl
     ...(theme.dark ? (renderer.reducersFor('dark') as Pick<Settings, 'nodeReducer' | 'edgeReducer'>) : {}),
   };
   const sigma = withPixelRatio(ratio, () => new Sigma(main.getGraph(), root, settings));
-  if (main.getGraph().order <= MAX_NODES_FOR_PLACEMENT) sigma.setSettings({ defaultDrawNodeLabel: createLabelPlacer(sigma, theme.halo) });
+  // Large graphs keep only the most important labels, as on screen.
+  sigma.setSettings(main.getGraph().order <= MAX_NODES_FOR_PLACEMENT ? { defaultDrawNodeLabel: createLabelPlacer(sigma, theme.halo) } : labelSettingsFor(sigma, theme.halo));
   if (options.framing === 'camera') {
     sigma.setCustomBBox(main.getCustomBBox());
     sigma.getCamera().setState(main.getCamera().getState());

@@ -21,7 +21,7 @@ import {
 } from './build-graph';
 import { runLayout, type LayoutOutcome, type LayoutRun } from './layout';
 import type { LayoutProgress } from '../core/layout-steps';
-import { createLabelPlacer, MAX_NODES_FOR_PLACEMENT, PLACEMENT_SETTINGS } from './label-placement';
+import { labelSettingsFor } from './label-placement';
 import { computeDisplay, displayDiff, updateDisplay, type DisplayArrays, type DisplayState } from './display';
 import { SIGMA_SETTINGS } from './sigma-settings';
 import type { Point } from './edge-hit';
@@ -76,9 +76,7 @@ export class GraphRenderer {
       nodeReducer: (_node, attributes) => this.looks.reduceNode(attributes, this.display),
       edgeReducer: (_edge, attributes) => this.looks.reduceEdge(attributes, this.display),
     });
-    if (this.graph.order <= MAX_NODES_FOR_PLACEMENT) {
-      this.sigma.setSettings({ ...PLACEMENT_SETTINGS, defaultDrawNodeLabel: createLabelPlacer(this.sigma as unknown as Sigma) });
-    }
+    this.sigma.setSettings(labelSettingsFor(this.sigma as unknown as Sigma));
     this.repaintTarget = {
       nodeKeys: index.actorIds,
       edgeKeys: heldEdgeKeys(this.graph, index.edges.length),
