@@ -7,8 +7,8 @@
  * the nodes' distances from the centre (radius CV; the starting ring is about
  * 0.1) and the mean edge length over the mean distance of node pairs (lower:
  * linked nodes closer). The baseline in the same run is the previous settings
- * (the small-graph profile on the same graph). Run it under
- * `flock /work/notes/bench.lock`; it is not a test.
+ * (the small-graph profile on the same graph). Run it on an otherwise quiet
+ * machine; it is not a test.
  */
 import { loadavg } from 'node:os';
 import { buildRelationIndex } from '../src/lib/core/relation-index';

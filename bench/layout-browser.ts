@@ -5,7 +5,7 @@
  * its iterations and seconds as the app reports them, the time from the
  * graph's first frame to the end, and whether a reload shows the saved
  * positions without laying out again. Saves a screenshot of each settled
- * view when --shots is given. Run it under `flock /work/notes/bench.lock`.
+ * view when --shots is given. Run it on an otherwise quiet machine.
  */
 import { loadavg } from 'node:os';
 import { mkdir } from 'node:fs/promises';
