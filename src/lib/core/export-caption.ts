@@ -7,6 +7,7 @@ import { ACTOR_KINDS } from './model';
 import type { ActorKind, RelationType, Source } from './model';
 import { outletText } from './relation-text';
 import { comparisonSwatches, comparisonText, type PeriodComparison } from './compare';
+import { formatCount } from './summary';
 
 export interface CaptionInput {
   title: string;
@@ -55,7 +56,7 @@ export interface ExportAnnotation {
   captionLines: string[];
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** "All 17 relation types", "All relation types except Accusation", or the few that are shown. */
 function typesText(all: readonly RelationType[], shown: readonly RelationType[]): string {
