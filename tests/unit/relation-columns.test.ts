@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/core/load';
 import { lazyArray } from '../../src/lib/core/lazy-array';
-import { columnBuffers, packDataset, relationColumnsOf, unpackDataset } from '../../src/lib/core/relation-columns';
-import { buildRelationIndex, indexBuffers, packRelationIndex, unpackRelationIndex } from '../../src/lib/core/relation-index';
+import { relationColumnsOf } from '../../src/lib/core/relation-columns';
+import { columnBuffers, packDataset, unpackDataset } from '../../src/lib/core/relation-columns-pack';
+import { buildRelationIndex } from '../../src/lib/core/relation-index';
+import { indexBuffers, packRelationIndex, unpackRelationIndex } from '../../src/lib/core/relation-index-pack';
 import { storedString, stringStoreOf } from '../../src/lib/core/string-store';
 import { BENCH_TODAY, datasetToFiles, generateDataset } from '../../bench/generate';
 

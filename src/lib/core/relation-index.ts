@@ -5,9 +5,10 @@
  * relation row.
  */
 import { parsePartialDate, type DaySpan } from './dates';
-import { lazyArray } from './lazy-array';
 import { MODALITIES, type Dataset, type Modality } from './model';
 import { NO_END_DATE, lastDayOf, relationColumnsOf, type RelationColumns } from './relation-columns';
+import { edgeAt, prebuiltIndexOf } from './relation-index-pack';
+import { lazyArray } from './lazy-array';
 
 /** Relation rows of one type between one pair of actors, drawn as a single edge. */
 export interface AggregatedEdge {
@@ -128,7 +129,7 @@ function sameIds(a: readonly string[], b: readonly { id: string }[]): boolean {
 }
 
 export function buildRelationIndex(dataset: Dataset, today: number): RelationIndex {
-  const ready = prebuilt.get(dataset);
+  const ready = prebuiltIndexOf(dataset);
   if (ready && ready.today === today) return ready;
   const { types, actors, sources } = dataset;
   let columns = relationColumnsOf(dataset);
@@ -291,39 +292,3 @@ function grown<T extends Uint16Array | Int32Array>(array: T, size: number): T {
 }
 
 /** An index as a worker posts it: everything but the dataset and the lazy arrays, which are rebuilt on arrival. */
-export type PackedRelationIndex = Omit<RelationIndex, 'dataset' | 'edges' | 'edgeRelations' | 'columns'>;
-
-export function packRelationIndex(index: RelationIndex): PackedRelationIndex {
-  const { dataset: _dataset, edges: _edges, edgeRelations: _edgeRelations, columns: _columns, ...packed } = index;
-  return packed;
-}
-
-/** The buffers of the index that the columns do not hold already, to transfer rather than copy. */
-export function indexBuffers(index: PackedRelationIndex): ArrayBuffer[] {
-  return [index.ends, index.carriedEnds, index.statementOf, index.edgeOf, index.edgeTypeOf, index.edgeSourceIndex, index.edgeTargetIndex, index.edgeRows, index.edgeRowStart].map((a) => a.buffer as ArrayBuffer);
-}
-
-/** Indexes built elsewhere (in the load worker) for a dataset, so that buildRelationIndex on the main thread costs nothing. */
-const prebuilt = new WeakMap<Dataset, RelationIndex>();
-
-/** Rebuilds a posted index around its dataset (unpacked from the same message) and registers it for buildRelationIndex. */
-export function unpackRelationIndex(packed: PackedRelationIndex, dataset: Dataset): RelationIndex {
-  const { types, actors } = dataset;
-  const { edgeTypeOf, edgeSourceIndex, edgeTargetIndex, edgeRows, edgeRowStart } = packed;
-  const index: RelationIndex = {
-    ...packed,
-    dataset,
-    columns: relationColumnsOf(dataset),
-    edges: lazyArray<AggregatedEdge>(edgeTypeOf.length, (e) => edgeAt(types, actors, edgeTypeOf[e], edgeSourceIndex[e], edgeTargetIndex[e])),
-    edgeRelations: lazyArray(edgeTypeOf.length, (e) => edgeRows.subarray(edgeRowStart[e], edgeRowStart[e + 1])),
-  };
-  prebuilt.set(dataset, index);
-  return index;
-}
-
-function edgeAt(types: Dataset['types'], actors: Dataset['actors'], t: number, s: number, o: number): AggregatedEdge {
-  const type = types[t];
-  const source = actors[s].id;
-  const target = actors[o].id;
-  return { key: `${type.id}:${source}>${target}`, source, target, type: type.id, directed: type.directed };
-}

@@ -6,7 +6,7 @@
 import { loadDataset, type DatasetFiles } from '../core/load';
 import { MODALITIES, formatIssue, type Actor, type Dataset, type Relation, type RelationType, type Source } from '../core/model';
 import { buildRelationIndex, type RelationIndex } from '../core/relation-index';
-import { rowOfRelation } from '../core/relation-columns';
+import { rowOfRelation } from '../core/relation-row-lookup';
 import { lazyArray } from '../core/lazy-array';
 import { modalityMaskOf, typeMaskOf, visibleRelationIndices, type FilterResult } from '../core/filter';
 import { createFilterEngine, type EngineLayout, type FilterEngine } from '../core/filter-engine';

@@ -1,7 +1,8 @@
 /** The app's side of the import worker: one request at a time, progress as it comes, Cancel by terminating. */
 import type { Progress } from '../core/import-job';
-import { unpackDataset } from '../core/relation-columns';
-import { unpackRelationIndex, type RelationIndex } from '../core/relation-index';
+import { unpackDataset } from '../core/relation-columns-pack';
+import type { RelationIndex } from '../core/relation-index';
+import { unpackRelationIndex } from '../core/relation-index-pack';
 import type { Dataset } from '../core/model';
 import type { Rollup } from '../core/rollup';
 import type { EngineLayout } from '../core/filter-engine';

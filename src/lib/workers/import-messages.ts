@@ -1,8 +1,8 @@
 /** The messages between the app and its import worker: small, typed, one request at a time. */
 import type { ImportOutcome, JobOptions, MappingNeeded, Progress } from '../core/import-job';
 import type { DatasetFiles } from '../core/load';
-import type { PackedDataset } from '../core/relation-columns';
-import type { PackedRelationIndex } from '../core/relation-index';
+import type { PackedDataset } from '../core/relation-columns-pack';
+import type { PackedRelationIndex } from '../core/relation-index-pack';
 import type { Rollup } from '../core/rollup';
 import type { EngineLayout } from '../core/filter-engine';
 import type { Review } from '../core/source-review';

@@ -8,8 +8,9 @@ import { mappingNeeded, runImport, runLoad, type Progress } from '../core/import
 import type { InputFile } from '../core/formats/types';
 import type { ImportOutcome } from '../core/import-job';
 import { todayDayNumber } from '../core/dates';
-import { columnBuffers, packDataset } from '../core/relation-columns';
-import { buildRelationIndex, indexBuffers, packRelationIndex } from '../core/relation-index';
+import { columnBuffers, packDataset } from '../core/relation-columns-pack';
+import { buildRelationIndex } from '../core/relation-index';
+import { indexBuffers, packRelationIndex } from '../core/relation-index-pack';
 import { withRollupEdges } from '../core/rollup';
 import { buildEngineLayout, engineLayoutBuffers } from '../core/filter-engine';
 import { textsInFiles, type Review } from '../core/source-review';

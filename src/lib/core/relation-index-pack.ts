@@ -1,0 +1,49 @@
+/**
+ * The relation index as the import worker posts it (its typed arrays, transferred) and
+ * as the main thread rebuilds it around the posted dataset, so buildRelationIndex there
+ * costs nothing.
+ */
+import { lazyArray } from './lazy-array';
+import type { Dataset } from './model';
+import { relationColumnsOf } from './relation-columns';
+import type { AggregatedEdge, RelationIndex } from './relation-index';
+
+export type PackedRelationIndex = Omit<RelationIndex, 'dataset' | 'edges' | 'edgeRelations' | 'columns'>;
+
+export function packRelationIndex(index: RelationIndex): PackedRelationIndex {
+  const { dataset: _dataset, edges: _edges, edgeRelations: _edgeRelations, columns: _columns, ...packed } = index;
+  return packed;
+}
+
+/** The buffers of the index that the columns do not hold already, to transfer rather than copy. */
+export function indexBuffers(index: PackedRelationIndex): ArrayBuffer[] {
+  return [index.ends, index.carriedEnds, index.statementOf, index.edgeOf, index.edgeTypeOf, index.edgeSourceIndex, index.edgeTargetIndex, index.edgeRows, index.edgeRowStart].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** Indexes built elsewhere (in the load worker) for a dataset, so that buildRelationIndex on the main thread costs nothing. */
+const prebuilt = new WeakMap<Dataset, RelationIndex>();
+
+export const prebuiltIndexOf = (dataset: Dataset): RelationIndex | undefined => prebuilt.get(dataset);
+
+/** Rebuilds a posted index around its dataset (unpacked from the same message) and registers it for buildRelationIndex. */
+export function unpackRelationIndex(packed: PackedRelationIndex, dataset: Dataset): RelationIndex {
+  const { types, actors } = dataset;
+  const { edgeTypeOf, edgeSourceIndex, edgeTargetIndex, edgeRows, edgeRowStart } = packed;
+  const index: RelationIndex = {
+    ...packed,
+    dataset,
+    columns: relationColumnsOf(dataset),
+    edges: lazyArray<AggregatedEdge>(edgeTypeOf.length, (e) => edgeAt(types, actors, edgeTypeOf[e], edgeSourceIndex[e], edgeTargetIndex[e])),
+    edgeRelations: lazyArray(edgeTypeOf.length, (e) => edgeRows.subarray(edgeRowStart[e], edgeRowStart[e + 1])),
+  };
+  prebuilt.set(dataset, index);
+  return index;
+}
+
+/** An aggregated edge as an object, made when read. */
+export function edgeAt(types: Dataset['types'], actors: Dataset['actors'], t: number, s: number, o: number): AggregatedEdge {
+  const type = types[t];
+  const source = actors[s].id;
+  const target = actors[o].id;
+  return { key: `${type.id}:${source}>${target}`, source, target, type: type.id, directed: type.directed };
+}
