@@ -5,12 +5,9 @@
  * leaves nothing behind. Switching validates the files again in the worker,
  * like every other input.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { loadDataset, type DatasetFiles } from '../core/load';
 import type { ImportOutcome, Progress } from '../core/import-job';
 import type { Dataset } from '../core/model';
-import { summarizeDataset } from '../core/summary';
-import { isQuotaError, storageFailureMessage } from '../core/storage-message';
 import { graphDataZipEntries } from '../core/write-graph-data';
 import { zipFiles } from '../core/zip';
 import { textsInFiles, type Review } from '../core/source-review';
@@ -18,68 +15,14 @@ import { readBundledFiles } from './bundled-data';
 import { downloadBlob } from './download';
 import { explorer } from './explorer.svelte';
 import { ImportWorker } from './import-worker';
+import { StorageError, describeStorageFailure, entryOf, loadLayout, newDatasetId, openDatasetDb, saveLayout, type DatasetEntry } from './dataset-store';
+
+export { StorageError, type DatasetEntry } from './dataset-store';
 
 export const BUNDLED_ID = 'bundled';
 const CURRENT_KEY = 'entente.dataset';
 
-export interface DatasetEntry {
-  id: string;
-  name: string;
-  /** Format it was imported from, or "bundled". */
-  format: string;
-  importedAt: string | null;
-  counts: { actors: number; relations: number; sources: number; types: number };
-  dateRange: { from: string; to: string };
-  /** Approximate stored size in bytes (UTF-16 text in IndexedDB). */
-  size: number;
-  hasTexts: boolean;
-}
-
-interface StoredPayload {
-  id: string;
-  files: DatasetFiles;
-  texts?: Record<string, string>;
-  /** Sources added in the workbench and the decisions on their candidates; their texts are `texts/<id>.txt` in `files`. */
-  reviews?: Review[];
-}
-
-/** Node positions a layout reached, per actor (x, y in actorIds order), so a reload does not lay out again. */
-export interface SavedLayout {
-  id: string;
-  actorIds: string[];
-  positions: Float32Array;
-}
-
-interface EntenteDb extends DBSchema {
-  datasets: { key: string; value: DatasetEntry };
-  payloads: { key: string; value: StoredPayload };
-  layouts: { key: string; value: SavedLayout };
-}
-
-export class StorageError extends Error {}
-
-function entryOf(id: string, name: string, format: string, dataset: Dataset, size: number, hasTexts: boolean, importedAt: string | null): DatasetEntry {
-  const summary = summarizeDataset(dataset);
-  return {
-    id,
-    name,
-    format,
-    importedAt,
-    counts: { actors: summary.actorCount, relations: summary.relationCount, sources: summary.sourceCount, types: summary.typeCount },
-    dateRange: summary.dateRange,
-    size,
-    hasTexts,
-  };
-}
-
 const bundledEntry = (dataset: Dataset) => entryOf(BUNDLED_ID, 'Armenia, Azerbaijan, Russia and the CSTO (bundled)', 'bundled', dataset, 0, false, null);
-
-/** A message a person can act on, for the ways a browser refuses to store data. */
-async function describeStorageFailure(error: unknown, size: number): Promise<string> {
-  const failure = (error ?? {}) as { name?: string; message?: string };
-  const estimate = isQuotaError(failure.name, failure.message) ? await navigator.storage?.estimate?.().catch(() => null) : null;
-  return storageFailureMessage(failure, size, estimate ?? null);
-}
 
 export class Datasets {
   entries = $state.raw<DatasetEntry[]>([]);
@@ -91,22 +34,14 @@ export class Datasets {
   /** Texts of the current dataset, so "Download dataset" writes them too. */
   private currentTexts: Record<string, string> | undefined;
   private bundled: DatasetEntry | null = null;
-  private db: Promise<IDBPDatabase<EntenteDb>> | null = null;
   /** How far the worker is with validating and indexing a saved dataset, while it opens. */
   progress = $state.raw<Progress | null>(null);
   private worker = new ImportWorker((p) => (this.progress = p));
 
   readonly current: DatasetEntry | null = $derived(this.entries.find((e) => e.id === this.currentId) ?? null);
 
-  private open(): Promise<IDBPDatabase<EntenteDb>> {
-    this.db ??= openDB<EntenteDb>('entente', 2, {
-      upgrade(db) {
-        for (const store of ['datasets', 'payloads', 'layouts'] as const) {
-          if (!db.objectStoreNames.contains(store)) db.createObjectStore(store, { keyPath: 'id' });
-        }
-      },
-    });
-    return this.db;
+  private open() {
+    return openDatasetDb();
   }
 
   /** Loads the dataset chosen last time (or the bundled one) and lists what is saved. */
@@ -140,7 +75,7 @@ export class Datasets {
 
   /** Saves an import: description and files in one transaction; throws StorageError with a clear message. */
   async save(outcome: ImportOutcome, name: string): Promise<DatasetEntry> {
-    const id = `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const id = newDatasetId();
     const size = outcome.storedChars * 2;
     const entry = entryOf(id, name, outcome.format ?? 'graph-data', outcome.dataset!, size, !!outcome.texts, new Date().toISOString());
     try {
@@ -243,7 +178,7 @@ export class Datasets {
    */
   async storeReviewed(files: DatasetFiles, dataset: Dataset, reviews: Review[], changed = true): Promise<void> {
     const copying = this.currentId === BUNDLED_ID || this.currentId === 'unsaved' || !this.current;
-    const id = copying ? `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}` : this.currentId;
+    const id = copying ? newDatasetId() : this.currentId;
     let size = 0;
     for (const text of Object.values(files)) size += text.length * 2;
     try {
@@ -277,18 +212,13 @@ export class Datasets {
     downloadBlob(new Blob([zip as BlobPart], { type: 'application/zip' }), `${name}.zip`);
   }
 
-  /** The layout saved with a dataset, if its actors are still the ones given (same ids, same order). */
-  async loadLayout(id: string, actorIds: readonly string[]): Promise<Float32Array | null> {
-    if (id === 'unsaved') return null;
-    const saved = await (await this.open()).get('layouts', id).catch(() => undefined);
-    if (!saved || saved.actorIds.length !== actorIds.length || saved.actorIds.some((a, i) => a !== actorIds[i])) return null;
-    return saved.positions;
+  /** The layout saved with a dataset, if its actors are still the ones given. */
+  loadLayout(id: string, actorIds: readonly string[]): Promise<Float32Array | null> {
+    return loadLayout(id, actorIds);
   }
 
-  /** Saves the positions a layout reached with the dataset; a failed write only costs a re-run next time. */
-  async saveLayout(id: string, actorIds: readonly string[], positions: Float32Array): Promise<void> {
-    if (id === 'unsaved') return;
-    await (await this.open()).put('layouts', { id, actorIds: [...actorIds], positions }).catch(() => undefined);
+  saveLayout(id: string, actorIds: readonly string[], positions: Float32Array): Promise<void> {
+    return saveLayout(id, actorIds, positions);
   }
 
   private select(id: string): void {
