@@ -7,26 +7,19 @@ import { loadDataset, type DatasetFiles } from '../core/load';
 import { MODALITIES, formatIssue, type Actor, type Dataset, type Relation, type RelationType, type Source } from '../core/model';
 import { buildRelationIndex, type RelationIndex } from '../core/relation-index';
 import { rowOfRelation } from '../core/relation-row-lookup';
-import { lazyArray } from '../core/lazy-array';
 import { modalityMaskOf, typeMaskOf, visibleRelationIndices, type FilterResult } from '../core/filter';
 import { createFilterEngine, type EngineLayout, type FilterEngine } from '../core/filter-engine';
 import { formatDay, parsePartialDate, todayDayNumber } from '../core/dates';
 import { monthlyHistogram, type MonthlyHistogram } from '../core/histogram';
-import { createActorSearch, type ActorMatch } from '../core/actor-search';
+import type { ActorMatch } from '../core/actor-search';
 import { rolledEdgeRows, withRollupEdges, type Rollup } from '../core/rollup';
-import { filterView, type ViewResult } from '../core/scope';
 import { ViewScope } from './scope.svelte';
 import type { RelationFilter } from '../core/filter';
-import { withMinWeight, withViewMasks } from '../core/view-filters';
-import { comparePeriods, type PeriodComparison } from '../core/compare';
+import type { PeriodComparison } from '../core/compare';
 import { viewFilters } from './view-filters.svelte';
 import { compare } from './compare.svelte';
 import { preparedIndexOf } from './import-worker';
-
-function lazyActorSearch(index: RelationIndex): (query: string) => ActorMatch[] {
-  let search: ((query: string) => ActorMatch[]) | null = null;
-  return (query) => (!query.trim() ? [] : (search ??= createActorSearch(index.dataset.actors, index.columns))(query));
-}
+import { computeView, lazyActorSearch, resultOfView, visibleRows, type ExplorerView } from './explorer-view';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -67,23 +60,14 @@ export class Explorer {
    * weight; or, comparing two periods, the comparison over the scoped edges (core/compare.ts), which counts
    * the dataset's own edges, so roll-up waits while periods are compared.
    */
-  private readonly view: (ViewResult & { derived: boolean; comparison?: PeriodComparison }) | null = $derived.by(() => {
+  private readonly view: ExplorerView | null = $derived.by(() => {
     const index = this.index;
     if (!index || !this.baseFilter) return null;
     this.engine ??= createFilterEngine(index, this.engineLayout);
     this.viewScratch ??= { edgeCounts: new Int32Array(index.edges.length), nodeCounts: new Int32Array(index.actorIds.length) };
     const pins = this.scope.pins.map((id) => this.actorPosition.get(id) ?? -1).filter((i) => i >= 0);
-    const filter = withViewMasks(this.baseFilter, viewFilters.masksFor(index));
-    const scope = pins.length ? { actors: pins, depth: this.scope.depth } : null;
-    if (compare.active) {
-      const scoped = scope ? filterView(this.engine, index, filter, { rollup: null, scope }, this.viewScratch) : null;
-      const compared = comparePeriods(index, scoped ? { ...filter, edgeMask: scoped.edgeMask } : filter, { from: this.from, to: this.to }, compare.b, viewFilters.minWeight);
-      return { result: compared, edgeMask: scoped?.edgeMask, scopeActors: scoped?.scopeActors ?? null, derived: true, comparison: compared.comparison };
-    }
-    const view = filterView(this.engine, index, filter, { rollup: this.rolledUp ? this.rollup : null, scope }, this.viewScratch);
-    if (viewFilters.minWeight <= 1) return { ...view, derived: this.rolledUp };
-    const rowsOf = (e: number) => this.drawnEdgeRows(e);
-    return { ...view, result: withMinWeight(index, view.result, viewFilters.minWeight, rowsOf), derived: true };
+    const rollup = this.rolledUp ? this.rollup : null;
+    return computeView({ engine: this.engine, index, baseFilter: this.baseFilter, pins, depth: this.scope.depth, rollup, scratch: this.viewScratch, drawnEdgeRows: (e) => this.drawnEdgeRows(e) });
   });
 
   /** Whether the view counts people and bodies as their state or organisation (and the dataset has any to roll up); not while comparing. */
@@ -92,27 +76,7 @@ export class Explorer {
   /** Position of each actor id in the index, for pins and roll-up look-ups. */
   private readonly actorPosition: Map<string, number> = $derived(new Map(this.index?.actorIds.map((id, i) => [id, i]) ?? []));
 
-  readonly result: (FilterResult & { comparison?: PeriodComparison }) | null = $derived.by(() => {
-    const view = this.view;
-    const out = view?.result;
-    if (!view || !out) return null;
-    // A fresh wrapper each time, so everything that depends on the result re-runs; the arrays are shared,
-    // and `visible` stays a getter so the per-row mask is built only when something reads it.
-    return {
-      get visible() {
-        return out.visible;
-      },
-      visibleCount: out.visibleCount,
-      visibleStatementCount: out.visibleStatementCount,
-      typeCountsInWindow: out.typeCountsInWindow,
-      modalityCountsInWindow: out.modalityCountsInWindow,
-      edgeCounts: out.edgeCounts,
-      nodeCounts: out.nodeCounts,
-      // Roll-up, minimum weight and comparison give arrays of their own: the engine's changed edges do not describe them.
-      takeChangedEdges: view.derived ? undefined : out.takeChangedEdges,
-      comparison: view.comparison,
-    };
-  });
+  readonly result: (FilterResult & { comparison?: PeriodComparison }) | null = $derived(this.view ? resultOfView(this.view) : null);
 
   readonly dataset: Dataset | null = $derived(this.index?.dataset ?? null);
   readonly modalityMask: Uint8Array = $derived(modalityMaskOf(this.shownModalities));
@@ -302,7 +266,3 @@ export class Explorer {
 
 export const explorer = new Explorer();
 
-/** The visible rows as an array whose row objects are made when read: at the whole period that is every row. */
-function visibleRows(relations: Relation[], rows: number[]): Relation[] {
-  return lazyArray(rows.length, (k) => relations[rows[k]]);
-}
