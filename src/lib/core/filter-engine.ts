@@ -10,21 +10,24 @@
  * modalities and ends is counted from the previous counts, through the rows between the old and the new
  * bounds (window-moves.ts), when that touches fewer rows. Otherwise the previous result is undone,
  * edge by edge when it touched few edges, as a block when it touched many. The edges undone or counted since the renderer
- * last asked are kept (edge-changes.ts), so its display update scales with what changed. Inside, edges
- * are numbered by type (edge-numbering.ts); the counts handed out are in the index's numbering, written
- * through the numbering only for the edges an update touched.
+ * last asked are kept (edge-changes.ts), so its display update scales with what changed.
  */
 import { ALL_MODALITIES, createFilterResult, type FilterResult, type RelationFilter } from './filter';
 import type { RelationIndex } from './relation-index';
 import { createEdgeChanges } from './edge-changes';
-import { clearPublished, inLocalOrder, publishAllEdges, publishEdges, toOriginal } from './edge-numbering';
 import type { EngineLayout } from './engine-layout';
-import { addToActors, edgeTotalsOf } from './edge-totals';
+import { edgeTotalsOf } from './edge-totals';
 import { countLegend, countMaskedLegend, startsByKindOf } from './legend-counts';
 import { buildSpanLayout, MODALITY_COUNT, type Kind, type SpanLayout } from './span-layout';
 import { markVisibleRows } from './visible-rows';
 import { countInside, countInsideMasked, countStampedInWindow, insideCost, outsideCost, subtractOutside, type Tally } from './window-counts';
-import { moveCost, moveWindow, overlaps, sameMask, type MoveState } from './window-moves';
+import { moveCost, moveWindow, overlaps, type MoveState } from './window-moves';
+
+function sameMask(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if ((a[i] !== 0) !== (b[i] !== 0)) return false;
+  return true;
+}
 
 export interface FilterEngine {
   readonly result: FilterResult;
@@ -51,23 +54,15 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     if (!layout) layouts.set(carryForward, (layout = buildSpanLayout(index, carryForward ? index.carriedEnds : index.ends)));
     return layout;
   };
-  const { originalOf } = layoutFor(false);
-  const { typeEdges, fullCounts, fullCountsOriginal, fullNodeCounts } = edgeTotalsOf(index, originalOf);
-  const allStatements = index.statementCount;
-  // The two actors of each edge in the engine's numbering.
-  const edgeSourceIndex = inLocalOrder(index.edgeSourceIndex, originalOf);
-  const edgeTargetIndex = inLocalOrder(index.edgeTargetIndex, originalOf);
+  layoutFor(false);
+  const { typeEdges, fullCounts, fullNodeCounts } = edgeTotalsOf(index);
+  const { edgeSourceIndex, edgeTargetIndex, statementCount: allStatements } = index;
   const edgeCount = fullCounts.length;
   const counts = createFilterResult(index);
   const visible = counts.visible;
   const changes = createEdgeChanges(edgeCount);
-  // Counts in the engine's numbering; counts.edgeCounts holds them in the index's, for the caller.
-  const localCounts = new Int32Array(edgeCount);
-  const published = counts.edgeCounts;
-  // Set by an update that filled the local counts with every edge's full count and took nothing away.
-  let countedEverything = false;
   const tally: Tally = {
-    edgeCounts: localCounts,
+    edgeCounts: counts.edgeCounts,
     nodeCounts: counts.nodeCounts,
     touched: new Int32Array(edgeCount + 1),
     touchedCount: 0,
@@ -117,16 +112,11 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
 
   /** Clears the previous counts: edge by edge when it touched few edges, as a block when it touched many. */
   function undoPrevious(): void {
-    const { nodeCounts } = result;
+    const { edgeCounts, nodeCounts } = result;
     const { touched, touchedCount } = tally;
     changes.note(touched, touchedCount, touchedAll);
-    if (touchedAll || touchedCount * 8 > edgeCount) {
-      localCounts.fill(0);
-      published.fill(0);
-    } else {
-      for (let k = 0; k < touchedCount; k++) localCounts[touched[k]] = 0;
-      clearPublished(published, originalOf, touched, touchedCount);
-    }
+    if (touchedAll || touchedCount * 8 > edgeCount) edgeCounts.fill(0);
+    else for (let k = 0; k < touchedCount; k++) edgeCounts[touched[k]] = 0;
     if (touchedAll || nodeCounts.length <= 2 * touchedCount) nodeCounts.fill(0);
     else {
       for (let k = 0; k < touchedCount; k++) {
@@ -145,14 +135,29 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     const taken = changes.take(tally.touched, reportedTouched, tally.touchedCount, touchedAll && !reportedAll);
     reportedTouched = tally.touchedCount;
     reportedAll = touchedAll;
-    // Every edge, each once, needs no translating.
-    return taken.length === edgeCount ? taken : toOriginal(taken, originalOf);
+    return taken;
   }
 
   /** Adds every edge to its two actors, in one sweep: for counts that did not come from scans, which count actors as they go. */
-  const addAllNodeCounts = () => addToActors(localCounts, result.nodeCounts, edgeSourceIndex, edgeTargetIndex, null, 0, edgeCount);
+  function addAllNodeCounts(): void {
+    const { edgeCounts, nodeCounts } = result;
+    for (let e = 0; e < edgeCount; e++) {
+      const c = edgeCounts[e];
+      nodeCounts[edgeSourceIndex[e]] += c;
+      nodeCounts[edgeTargetIndex[e]] += c;
+    }
+  }
+
   /** Adds the edges touched[first, last) to their two actors. */
-  const addNodeCounts = (first: number, last: number) => addToActors(localCounts, result.nodeCounts, edgeSourceIndex, edgeTargetIndex, tally.touched, first, last);
+  function addNodeCounts(first: number, last: number): void {
+    const { edgeCounts, nodeCounts } = result;
+    const { touched } = tally;
+    for (let k = first; k < last; k++) {
+      const e = touched[k];
+      nodeCounts[edgeSourceIndex[e]] += edgeCounts[e];
+      nodeCounts[edgeTargetIndex[e]] += edgeCounts[e];
+    }
+  }
 
   /** Chooses, per shown type, the cheaper way to count; returns the rows and edges that costs. */
   function chooseDirections(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): number {
@@ -174,7 +179,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   /** Every type from outside: the full counts copied as one block, then what lies outside taken away. */
   function countAllFromOutside(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): void {
     const { from, to } = filter;
-    localCounts.set(fullCounts);
+    result.edgeCounts.set(fullCounts);
     touchedAll = true;
     let everything = true;
     for (let k = 0; k < kinds.length; k++) {
@@ -193,7 +198,6 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
       // Every row is in the window: each statement once (at its head, or stamped), each actor with its full count.
       tally.stamped = allStatements - tally.heads;
       result.nodeCounts.set(fullNodeCounts);
-      countedEverything = true;
       return;
     }
     for (let k = 0; k < kinds.length; k++) {
@@ -204,13 +208,12 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
 
   /** One type from outside: its edges' full counts scattered in, then what lies outside taken away, then its actors counted. */
   function countTypeFromOutside(t: number, filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): void {
-    const edgeCounts = localCounts;
+    const { edgeCounts } = result;
     const own = typeEdges[t];
     const first = tally.touchedCount;
     tally.touched.set(own, first);
     tally.touchedCount += own.length;
-    // A type's edges are one run of the engine's numbers.
-    if (own.length > 0) edgeCounts.set(fullCounts.subarray(own[0], own[0] + own.length), own[0]);
+    for (let k = 0; k < own.length; k++) edgeCounts[own[k]] = fullCounts[own[k]];
     for (let m = 0; m < MODALITY_COUNT; m++) subtractOutside(kinds[t * MODALITY_COUNT + m], filter.from, filter.to, modalityMask[m] !== 0, tally);
     addNodeCounts(first, tally.touchedCount);
   }
@@ -219,7 +222,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     for (let m = 0; m < MODALITY_COUNT; m++) {
       if (modalityMask[m] === 0) continue;
       for (const group of kinds[t * MODALITY_COUNT + m].groups) {
-        if (masking) countInsideMasked(group, filter, originalOf, tally);
+        if (masking) countInsideMasked(group, filter, tally);
         else countInside(group, filter.from, filter.to, tally);
       }
     }
@@ -252,17 +255,12 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
       moves.touchedAll = touchedAll;
       moveWindow(kinds, filter, modalityMask, counted!, tally, moves);
       changes.note(moves.moved, moves.movedCount, false);
-      publishEdges(published, localCounts, originalOf, moves.moved, moves.movedCount);
     } else {
       undoPrevious();
       tally.rows = 0;
       tally.heads = 0;
       tally.stamped = 0;
-      countedEverything = false;
       if (filter.from <= filter.to) countWindow(filter, kinds, modalityMask, masking);
-      if (countedEverything) published.set(fullCountsOriginal);
-      else if (touchedAll) publishAllEdges(published, localCounts, originalOf);
-      else publishEdges(published, localCounts, originalOf, tally.touched, tally.touchedCount);
     }
     // A move needs the touched list to hold every edge with a count exactly once: true of scans and whole copies, not of types scattered in from outside.
     const exact = !masking && filter.from <= filter.to && (touchedAll || fromOutside.every((outside, t) => outside === 0 || filter.typeMask[t] === 0) || movable);
@@ -284,7 +282,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
     const { kinds } = layoutFor(!!filter.carryForward);
     const masking = !!(filter.rowMask || filter.edgeMask);
-    if (masking) countMaskedLegend(filter, kinds, originalOf, result);
+    if (masking) countMaskedLegend(filter, kinds, result);
     else countLegend(filter, kinds, startsByKind, result);
     tally.stamp++;
     count(filter, kinds, modalityMask, masking);

@@ -31,17 +31,16 @@ export function countLegend(filter: RelationFilter, kinds: Kind[], startsByKind:
   }
 }
 
-/** `originalOf`: the layout's edge numbering (edge-numbering.ts); an edge mask is in the index's. */
-export function isMaskedRow(filter: RelationFilter, group: SpanGroup, k: number, originalOf: Int32Array): boolean {
+export function isMaskedRow(filter: RelationFilter, group: SpanGroup, k: number): boolean {
   const { rowMask, edgeMask } = filter;
-  return (rowMask !== undefined && rowMask[group.rows[k]] === 0) || (edgeMask !== undefined && edgeMask[originalOf[group.edges[k]]] === 0);
+  return (rowMask !== undefined && rowMask[group.rows[k]] === 0) || (edgeMask !== undefined && edgeMask[group.edges[k]] === 0);
 }
 
 /**
  * With a row or edge mask, masked rows count nowhere, so the legend cannot come from sorted starts and
  * ends: every candidate row of every type is checked instead.
  */
-export function countMaskedLegend(filter: RelationFilter, kinds: Kind[], originalOf: Int32Array, into: LegendCounts): void {
+export function countMaskedLegend(filter: RelationFilter, kinds: Kind[], into: LegendCounts): void {
   const { from, to, typeMask } = filter;
   const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
   const { typeCountsInWindow, modalityCountsInWindow } = into;
@@ -51,7 +50,7 @@ export function countMaskedLegend(filter: RelationFilter, kinds: Kind[], origina
       const last = upperBound(group.starts, to);
       const m = group.modality;
       for (let k = lowerBound(group.starts, from - group.maxLength); k < last; k++) {
-        if (group.ends[k] < from || isMaskedRow(filter, group, k, originalOf)) continue;
+        if (group.ends[k] < from || isMaskedRow(filter, group, k)) continue;
         if (modalityMask[m]) typeCountsInWindow[group.type]++;
         if (typeMask[group.type]) modalityCountsInWindow[m]++;
       }

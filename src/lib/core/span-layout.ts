@@ -3,7 +3,6 @@
  * grouped by type, modality and how long they last, each group sorted by start; and per type and
  * modality (a kind), once more sorted by end, for counting from the outside of a window.
  */
-import { edgesByType, localNumbers } from './edge-numbering';
 import { MODALITIES } from './model';
 import type { RelationIndex } from './relation-index';
 import { assignStatementRoles, STATEMENT_HEAD, STATEMENT_STAMPED } from './statement-roles';
@@ -23,7 +22,6 @@ export interface SpanGroup {
   starts: Int32Array;
   ends: Int32Array;
   rows: Int32Array;
-  /** Each row's edge, in the engine's numbering (edge-numbering.ts). */
   edges: Int32Array;
   /** The two actors of each row's edge, so a scan counts into actors as it goes, without a pass over its edges. */
   sources: Int32Array;
@@ -46,7 +44,7 @@ export interface Kind {
   /** The earliest start and the latest end: a window covering both holds every row. */
   minStart: number;
   maxEnd: number;
-  /** Sorted by end: ends, edges (the engine's numbering), and the heads before each position. */
+  /** Sorted by end: ends, edges, and the heads before each position. */
   ends: Int32Array;
   endEdges: Int32Array;
   endHeadsBefore: Int32Array;
@@ -59,8 +57,6 @@ export interface Kind {
 export interface SpanLayout {
   /** Index type * MODALITY_COUNT + modality. */
   kinds: Kind[];
-  /** The index's number of each edge in the engine's numbering (edge-numbering.ts). */
-  originalOf: Int32Array;
 }
 
 function lengthClass(length: number): number {
@@ -89,7 +85,7 @@ function membersByGroup(index: RelationIndex, ends: Int32Array): Map<number, num
   return members;
 }
 
-function buildGroups(index: RelationIndex, ends: Int32Array, localOf: Int32Array): SpanGroup[] {
+function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
   const { starts, edgeOf, statementOf, edgeSourceIndex, edgeTargetIndex } = index;
   const groups = [...membersByGroup(index, ends).entries()].map(([key, list]): SpanGroup => {
     // A stable sort: rows of one statement, next to each other in the dataset, stay next to each other.
@@ -104,7 +100,7 @@ function buildGroups(index: RelationIndex, ends: Int32Array, localOf: Int32Array
       starts: rows.map((r) => starts[r]),
       ends: rows.map((r) => ends[r]),
       rows,
-      edges: rows.map((r) => localOf[edgeOf[r]]),
+      edges: rows.map((r) => edgeOf[r]),
       sources: rows.map((r) => edgeSourceIndex[edgeOf[r]]),
       targets: rows.map((r) => edgeTargetIndex[edgeOf[r]]),
       statements: rows.map((r) => statementOf[r]),
@@ -158,10 +154,9 @@ function buildKind(own: SpanGroup[]): Kind {
 }
 
 export function buildSpanLayout(index: RelationIndex, ends: Int32Array): SpanLayout {
-  const originalOf = edgesByType(index.edgeTypeOf, index.typeIds.length);
-  const groups = buildGroups(index, ends, localNumbers(originalOf));
+  const groups = buildGroups(index, ends);
   const kinds = Array.from({ length: index.typeIds.length * MODALITY_COUNT }, (_, kind) =>
     buildKind(groups.filter((g) => g.type * MODALITY_COUNT + g.modality === kind)),
   );
-  return { kinds, originalOf };
+  return { kinds };
 }

@@ -23,7 +23,7 @@ export function markVisibleRows(filter: RelationFilter | null, layout: SpanLayou
   for (const group of shownGroups(filter, layout)) {
     const last = upperBound(group.starts, to);
     for (let k = lowerBound(group.starts, from - group.maxLength); k < last; k++) {
-      if (group.ends[k] < from || (masking && isMaskedRow(filter, group, k, layout.originalOf))) continue;
+      if (group.ends[k] < from || (masking && isMaskedRow(filter, group, k))) continue;
       visible[group.rows[k]] = 1;
     }
   }

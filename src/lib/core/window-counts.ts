@@ -63,19 +63,17 @@ export function countInside(group: SpanGroup, from: number, to: number, tally: T
   let n = tally.touchedCount;
   let rows = last - sure;
   let heads = headsBefore[last] - headsBefore[sure];
-  // Without a branch too: whether a row reaches the window is about as random as an edge's first count.
-  // `inside` is 1 when the row ends on or after `from` (day numbers are far from overflowing).
   for (let k = first; k < sure; k++) {
-    const inside = 1 - ((ends[k] - from) >>> 31);
-    rows += inside;
+    if (ends[k] < from) continue;
+    rows++;
     const e = edges[k];
     const c = counts[e];
-    counts[e] = c + inside;
+    counts[e] = c + 1;
     touched[n] = e;
-    n += inside & ((c - 1) >>> 31);
-    nodes[sources[k]] += inside;
-    nodes[targets[k]] += inside;
-    heads += inside & roles[k] & STATEMENT_HEAD;
+    n += (c - 1) >>> 31;
+    nodes[sources[k]]++;
+    nodes[targets[k]]++;
+    heads += roles[k] & STATEMENT_HEAD;
   }
   for (let k = sure; k < last; k++) {
     const e = edges[k];
@@ -93,7 +91,7 @@ export function countInside(group: SpanGroup, from: number, to: number, tally: T
 }
 
 /** As countInside, skipping masked rows; a mask may hide a statement's head and keep the rest, so every statement is stamped. */
-export function countInsideMasked(group: SpanGroup, filter: RelationFilter, originalOf: Int32Array, tally: Tally): void {
+export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tally: Tally): void {
   const { from, to } = filter;
   const { starts, ends, edges, sources, targets, statements } = group;
   const { edgeCounts: counts, nodeCounts: nodes, touched, statementStamp, stamp } = tally;
@@ -102,7 +100,7 @@ export function countInsideMasked(group: SpanGroup, filter: RelationFilter, orig
   let rows = 0;
   let seen = 0;
   for (let k = lowerBound(starts, from - group.maxLength); k < last; k++) {
-    if (ends[k] < from || isMaskedRow(filter, group, k, originalOf)) continue;
+    if (ends[k] < from || isMaskedRow(filter, group, k)) continue;
     rows++;
     const e = edges[k];
     if (counts[e]++ === 0) touched[n++] = e;
