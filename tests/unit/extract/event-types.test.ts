@@ -38,6 +38,12 @@ describe('protest, coercion, withdrawal and cooperation', () => {
     expect(triples('Armenia called for the return of Azerbaijan to the talks.')).toContainEqual(['armenia', 'demand', 'azerbaijan']);
   });
 
+  it('reads opposition, defiance and reneging as rejection, and apologies as support', () => {
+    expect(triples('Armenia opposed the deployment proposed by Azerbaijan.')).toContainEqual(['armenia', 'rejection', 'azerbaijan']);
+    expect(triples('Azerbaijan reneged on its commitment to Russia.')).toEqual([['azerbaijan', 'rejection', 'russia']]);
+    expect(triples('Armenia apologized to Russia for the incident.')).toEqual([['armenia', 'support', 'russia']]);
+  });
+
   it('keeps negation and conditionals as modality, not assertions', () => {
     expect(modalities('Russia did not withdraw its troops from Armenia.')).toEqual([['retreat', 'denied']]);
     expect(modalities('Azerbaijan would arrest Armenian soldiers if they crossed the border.')).toEqual([['coercion', 'conditional']]);
