@@ -55,3 +55,14 @@ describe('protest, coercion, withdrawal and cooperation', () => {
     expect(extract('Russia withdrew its troops from Armenia. Azerbaijani police arrested Armenian soldiers.', without).map((c) => c.type)).toEqual([]);
   });
 });
+
+describe('nominalised cues, talks between two parties, and hosting', () => {
+  it('reads "the arrest of ... by X" with X as the doer, as in the passive', () => {
+    expect(triples('Azerbaijan condemned the arrest of its citizens by Armenia.')).toContainEqual(['armenia', 'coercion', 'azerbaijan']);
+  });
+
+  it('reads "talks between X and Y" as their meeting, and "X hosted Y" as a visit by Y to X', () => {
+    expect(triples('Talks between Armenia and Azerbaijan resumed.')).toEqual([['armenia', 'meeting', 'azerbaijan']]);
+    expect(triples('Russia hosted Pashinyan in Moscow.')).toEqual([['nikol-pashinyan', 'visit', 'russia']]);
+  });
+});
