@@ -22,6 +22,10 @@ describe('protest, coercion, withdrawal and cooperation', () => {
   it('reads troops pulled back or withdrawn from a place as retreat, subject first', () => {
     expect(triples('Russia withdrew its troops from Armenia.')).toEqual([['russia', 'retreat', 'armenia']]);
     expect(triples("Azerbaijan's forces pulled back from Syunik.")).toEqual([['azerbaijan', 'retreat', 'syunik']]);
+    expect(triples('Russia announced the withdrawal of its troops from Armenia.')).toEqual([['russia', 'retreat', 'armenia']]);
+    expect(triples('Azerbaijan declared a unilateral ceasefire in Syunik.')).toEqual([['azerbaijan', 'retreat', 'syunik']]);
+    // halting an offensive de-escalates; the longer cue wins over the attack cue inside it
+    expect(triples('Russia halted its offensive against Armenia.')).toEqual([['russia', 'retreat', 'armenia']]);
   });
 
   it('reads practical cooperation as an undirected cooperation, parties in alphabetical order', () => {
