@@ -48,6 +48,11 @@ describe('protest, coercion, withdrawal and cooperation', () => {
     expect(triples('Armenia apologized to Russia for the incident.')).toEqual([['armenia', 'support', 'russia']]);
   });
 
+  it('does not read "an offer from X" as an offer of aid by the subject', () => {
+    expect(triples('Armenia rejected an offer from Azerbaijan for talks.')).toEqual([['armenia', 'rejection', 'azerbaijan']]);
+    expect(triples('Russia offered to help Armenia.')).toEqual([['russia', 'aid_offer', 'armenia']]);
+  });
+
   it('keeps negation and conditionals as modality, not assertions', () => {
     expect(modalities('Russia did not withdraw its troops from Armenia.')).toEqual([['retreat', 'denied']]);
     expect(modalities('Azerbaijan would arrest Armenian soldiers if they crossed the border.')).toEqual([['coercion', 'conditional']]);
