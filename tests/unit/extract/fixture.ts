@@ -5,8 +5,8 @@ function actor(id: string, label: string, kind: ActorKind, affiliation: string |
   return { id, label, kind, affiliation, aliases };
 }
 
-const DIRECTED = ['accusation', 'membership', 'leadership', 'office', 'ceasefire_call', 'attack', 'request_aid', 'demand', 'rejection', 'support', 'aid_offer', 'blockade', 'revocation', 'threat', 'mediation', 'visit', 'territory', 'denial'];
-const UNDIRECTED = ['meeting', 'conflict', 'agreement'];
+const DIRECTED = ['accusation', 'membership', 'leadership', 'office', 'ceasefire_call', 'attack', 'request_aid', 'demand', 'rejection', 'support', 'aid_offer', 'blockade', 'revocation', 'threat', 'mediation', 'visit', 'territory', 'denial', 'protest', 'coercion', 'retreat'];
+const UNDIRECTED = ['meeting', 'conflict', 'agreement', 'cooperation'];
 const STATE = ['membership', 'leadership', 'office', 'territory'];
 
 /** A small dataset written for these tests: not the bundled one, so the rules are tested on their own. */
