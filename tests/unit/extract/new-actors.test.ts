@@ -42,10 +42,17 @@ describe('new-actor proposals', () => {
     expect(byLabel(proposals, 'Lezgin Liberation Front')).toMatchObject({ kind: 'group' });
   });
 
-  test('a name after "in" is a place, affiliated with the state after a comma', () => {
+  test('a name after "in" is a place, affiliated with the state after a comma; one in no known state is left out', () => {
     const proposals = propose('Officials in Stepanakert said the shelling of Goris, Armenia, went on overnight.');
-    expect(byLabel(proposals, 'Stepanakert')).toMatchObject({ id: 'stepanakert', kind: 'region', cue: 'place cue' });
-    expect(byLabel(proposals, 'Goris')).toMatchObject({ kind: 'region', affiliation: 'armenia' });
+    expect(byLabel(proposals, 'Goris')).toMatchObject({ kind: 'region', affiliation: 'armenia', cue: 'place cue' });
+    // only a preposition says it is a place, and no state holds it: a location, not an actor to review
+    expect(byLabel(proposals, 'Stepanakert')).toBeUndefined();
+  });
+
+  test('a place the text calls one is proposed even in no known state; a major city takes its state', () => {
+    const proposals = propose('Shelling hit the Martuni district overnight. Crowds gathered in Mombasa.');
+    expect(byLabel(proposals, 'Martuni')).toMatchObject({ id: 'martuni', kind: 'region', affiliation: null });
+    expect(byLabel(proposals, 'Mombasa')).toMatchObject({ kind: 'region', affiliation: 'kenya' });
   });
 
   test('a two-word name outside the dictionary is a person; an apposition gives the affiliation', () => {

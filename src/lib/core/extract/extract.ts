@@ -47,7 +47,11 @@ function withTitledPeople(shared: Gazetteer, titles: TitleMatch[]): Gazetteer {
 /** Actors proposed from the text (new-actors.ts) or accepted in review take part like any other. */
 function withExtraActors(gazetteer: Gazetteer, shared: Gazetteer, extras: readonly NewActor[]): Gazetteer {
   for (const extra of extras) {
-    if (lookupExact(gazetteer, extra.label)) continue;
+    const known = lookupExact(gazetteer, extra.label);
+    const titled = known && gazetteer !== shared ? gazetteer.actors.get(known) : undefined;
+    // a person withTitledPeople added knows no affiliation yet; the proposal may ("President X ... Ugandan opposition")
+    if (titled?.isNew && !titled.affiliation && extra.affiliation) gazetteer.actors.set(known!, { ...titled, affiliation: extra.affiliation });
+    if (known) continue;
     if (gazetteer === shared) gazetteer = copyGazetteer(shared);
     addTextActor(gazetteer, extra.label, extra.kind, extra.affiliation);
   }

@@ -13,6 +13,7 @@ import type { Mention, NewActor } from './types';
 import { foldText } from './fold';
 import { addTextActor, copyGazetteer, findMentions, lookupExact, type Gazetteer } from './gazetteer';
 import { findTitles, type TitleMatch } from './titles';
+import { domesticState, stateOfPlace } from './domestic';
 
 /** A token's span in the text and its Universal POS tag (PROPN, NOUN, ADP ...). */
 export interface TaggedToken { start: number; end: number; pos: string }
@@ -48,7 +49,8 @@ const ROLE_AFTER = /^,\s+(?:the\s+|an?\s+)?(?:(?:former|deputy|acting|top|chief)
 const CUE_RANK: Record<ProposalCue, number> = { title: 0, 'organisation word': 1, acronym: 2, 'place cue': 3, name: 4 };
 interface Run { first: number; last: number }
 
-interface Draft { label: string; kind: ActorKind; affiliation: string | null; cue: ProposalCue; at: number }
+/** `named`: a place the text calls one ("Syunik province", a dateline), not only a name after "in". */
+interface Draft { label: string; kind: ActorKind; affiliation: string | null; cue: ProposalCue; at: number; named?: boolean }
 
 /**
  * Proposes the actors of `text` that `gazetteer` (built from the dataset) does not know, with a
@@ -108,7 +110,7 @@ export function proposeNewActors(text: string, gazetteer: Gazetteer, tagger: Tag
     else if (honorific || HONORIFIC.test(before) || looksLikePersonName(words, before, tagger)) (kind = 'person'), (cue = 'name');
     if (!kind) continue;
     const namedOwner = owner?.actorId ?? (prefix && gz.actors.get(prefix.actorId)?.kind === 'state' ? prefix.actorId : null);
-    drafts.push({ label, kind, affiliation: namedOwner, cue, at: start });
+    drafts.push({ label, kind, affiliation: namedOwner, cue, at: start, named: PLACE_AFTER.test(after) || isDateline(text, start, end) });
   }
 
   const proposals = mergeDrafts(drafts);
@@ -121,7 +123,10 @@ export function proposeNewActors(text: string, gazetteer: Gazetteer, tagger: Tag
     if (!actor || !actor.isNew || out.some((p) => p.id === actor.id)) continue;
     const spans = mentions.filter((m) => m.actorId === actor.id).map((m) => ({ start: m.start, end: m.end }));
     if (!spans.length) continue;
-    const affiliation = draft.affiliation ?? affiliationOf(text, folded, spans, draft.kind, titleOfName, mentions, gz, actor.id);
+    const affiliation =
+      draft.affiliation ?? affiliationOf(text, folded, spans, draft.kind, titleOfName, mentions, gz, actor.id) ?? (draft.kind === 'region' ? stateOfPlace(draft.label, gz) : domesticState(text, folded, draft.label, draft.kind, spans[0].start, mentions, gz, actor.id));
+    // "in Sivas", "from Afganistan": a location in no known state is where something happened, not an actor
+    if (draft.kind === 'region' && !affiliation && !draft.named) continue;
     actor.affiliation = affiliation;
     out.push({ id: actor.id, label: draft.label, kind: draft.kind, affiliation, cue: draft.cue, mentions: spans });
   }
