@@ -49,6 +49,13 @@ describe('new-actor proposals', () => {
     expect(byLabel(proposals, 'Stepanakert')).toBeUndefined();
   });
 
+  test('a new person or party takes the one state its sentence calls home, not a state it acts on', () => {
+    expect(byLabel(propose('President Abdou Diallo threatened to ban Senegalese opposition parties.'), 'Abdou Diallo')).toMatchObject({ kind: 'person', affiliation: 'senegal' });
+    expect(byLabel(propose('Prime Minister Abdou Diallo opened an inquiry into officials in Senegal.'), 'Abdou Diallo')).toMatchObject({ affiliation: 'senegal' });
+    expect(byLabel(propose('President Abdou Diallo warned Senegal.'), 'Abdou Diallo')).toMatchObject({ affiliation: null });
+    expect(byLabel(propose('President Abdou Diallo met Senegalese and Malian envoys.'), 'Abdou Diallo')).toMatchObject({ affiliation: null });
+  });
+
   test('a place the text calls one is proposed even in no known state; a major city takes its state', () => {
     const proposals = propose('Shelling hit the Martuni district overnight. Crowds gathered in Mombasa.');
     expect(byLabel(proposals, 'Martuni')).toMatchObject({ id: 'martuni', kind: 'region', affiliation: null });
