@@ -46,6 +46,9 @@ describe('actors named by their role', () => {
   it('places a role "in" a state or city, and an ethnic community in the state of its first demonym', () => {
     expect(mentionsOf('Rebels in northern Uganda fled.')).toEqual([['Rebels in northern Uganda', 'ugandan-rebels']]);
     expect(mentionsOf('Bosnian Serbs demanded a truce.')).toEqual([['Bosnian Serbs', 'bosnian-serbs']]);
+    // an ethnic minority is filed under the state the sentence says it lives in, else its demonym stays as written
+    expect(mentionsOf('Gunmen killed three ethnic Albanians in southern Serbia.')).toContainEqual(['ethnic Albanians', 'ethnic-albanians-in-serbia']);
+    expect(mentionsOf('Ethnic Albanians marched.')).toEqual([['Albanians', 'albania']]);
     expect(extract('Iraqi Kurds marched.').newActors).toContainEqual({ id: 'iraqi-kurds', label: 'Iraqi Kurds', kind: 'group', affiliation: 'iraq' });
   });
 

@@ -21,11 +21,11 @@ import { stateOfCity } from './world-cities';
 import { sentenceOf } from './domestic';
 
 const ORGAN = String.raw`security forces|government forces|armed forces|government troops|riot police|border police|police(?:men)?|troops|soldiers|army|military|authorities|officials|regime|junta`;
-const GROUP = String.raw`rebel (?:forces|fighters|groups?|movement|militias?)|rebels|insurgents|guerrillas|militants|militiamen|militias?|separatists|protesters|protestors|demonstrators|rioters|opposition(?: parties| groups| supporters| activists| leaders)?|strikers|activists|refugees`;
+const GROUP = String.raw`rebel (?:forces|fighters|groups?|movement|militias?)|rebels|insurgents|guerrillas|militants|militiamen|militias?|separatists|protesters|protestors|demonstrators|rioters|opposition(?: parties| groups| supporters| activists| leaders)?|strikers|activists|refugees|civilians|villagers|residents|students|workers|journalists|settlers|prisoners|detainees|hostages`;
 const ETHNIC = String.raw`kurds?|kurdish|serbs|croats|albanians|arabs|christians|muslims|moslems|shiites?|shias?|sunnis|tamils|tutsis?|hutus?|pashtuns|uighurs|uyghurs|berbers|druze|copts|hindus|sikhs|tatars|chechens`;
 const HEAD = new RegExp(String.raw`\b(?:(${ORGAN})|(${GROUP}))\b`, 'g');
 /** Roles placed by the dateline or the sentence's one state when nothing nearer says: mostly domestic. */
-const DOMESTIC = /^(?:security forces|riot police|police(?:men)?|authorities|rebels|rebel |insurgents|guerrillas|militants|separatists|protesters|protestors|demonstrators|rioters|opposition|strikers)/;
+const DOMESTIC = /^(?:security forces|riot police|police(?:men)?|authorities|rebels|rebel |insurgents|guerrillas|militants|separatists|protesters|protestors|demonstrators|rioters|opposition|strikers|civilians|villagers|residents|students)/;
 const REGION = String.raw`(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?`;
 const PLACE_AFTER = new RegExp(String.raw`^ (?:in|from|of) (?:the )?${REGION}`);
 
@@ -64,10 +64,10 @@ function datelineState(text: string, folded: string, mentions: Mention[], gazett
   return (mention && stateId(gazetteer, mention.actorId)) ?? cityAt(text, folded, gazetteer, at)?.state ?? null;
 }
 
-/** The group actor for `state` and `role` ("Kenyan rebels"), added to the gazetteer on first use: it depends on nothing else. */
-function groupActor(gazetteer: Gazetteer, state: string, role: string): string {
+/** The group actor for `state` and `role` ("Kenyan rebels", "ethnic Albanians in Serbia"), added to the gazetteer on first use: it depends on nothing else. */
+function groupActor(gazetteer: Gazetteer, state: string, role: string, form: 'demonym' | 'in' = 'demonym'): string {
   const owner = gazetteer.actors.get(state)!;
-  const label = `${DEMONYM_OF.get(owner.code) ?? owner.label} ${role}`;
+  const label = form === 'in' ? `${role} in ${owner.label}` : `${DEMONYM_OF.get(owner.code) ?? owner.label} ${role}`;
   const id = slugify(label);
   const existing = gazetteer.actors.get(id);
   if (existing && (existing.kind === 'group' || existing.kind === 'organisation')) return id;
@@ -89,6 +89,17 @@ export function addGenericMentions(text: string, folded: string, mentions: Menti
     const m = mentions[i];
     const state = m.via === 'demonym' ? stateId(gazetteer, m.actorId) : null;
     if (!state) continue;
+    // "ethnic Albanians ... in southeastern Serbia": a minority of the state it lives in, when the sentence says which
+    if (/\bethnic $/.test(folded.slice(Math.max(0, m.start - 7), m.start))) {
+      const [, to] = sentenceOf(text, m.start);
+      const home = mentions.find((h) => h.start > m.end && h.end <= to && h.via !== 'demonym' && stateId(gazetteer, h.actorId) && h.actorId !== state && new RegExp(String.raw`\bin (?:the )?${REGION}$`).test(folded.slice(Math.max(0, h.start - 30), h.start)));
+      if (home) {
+        const start = m.start - 'ethnic '.length;
+        dropped.add(m);
+        added.push({ start, end: m.end, text: text.slice(start, m.end), actorId: groupActor(gazetteer, home.actorId, `ethnic ${m.text}`, 'in'), via: 'alias' });
+      }
+      continue;
+    }
     const next = mentions[i + 1];
     const rest = folded.slice(m.end, m.end + 40);
     const word = ethnic.exec(rest);
