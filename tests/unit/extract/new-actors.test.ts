@@ -42,11 +42,21 @@ describe('new-actor proposals', () => {
     expect(byLabel(proposals, 'Lezgin Liberation Front')).toMatchObject({ kind: 'group' });
   });
 
-  test('a name after "in" is a place, affiliated with the state after a comma; one in no known state is left out', () => {
+  test('a name after "in" is a place, affiliated with the state after a comma', () => {
     const proposals = propose('Officials in Stepanakert said the shelling of Goris, Armenia, went on overnight.');
-    expect(byLabel(proposals, 'Goris')).toMatchObject({ kind: 'region', affiliation: 'armenia', cue: 'place cue' });
-    // only a preposition says it is a place, and no state holds it: a location, not an actor to review
-    expect(byLabel(proposals, 'Stepanakert')).toBeUndefined();
+    expect(byLabel(proposals, 'Stepanakert')).toMatchObject({ id: 'stepanakert', kind: 'region', cue: 'place cue' });
+    expect(byLabel(proposals, 'Goris')).toMatchObject({ kind: 'region', affiliation: 'armenia' });
+  });
+
+  test('a new place in no known state is proposed and marked, but takes part in no relation until it is placed', () => {
+    const text = 'Armenia rejected an offer from Afganistan.';
+    const place = { id: 'afganistan', label: 'Afganistan', kind: 'region' as const, affiliation: null };
+    const unplaced = extractCandidates(text, dataset, { published: '2021-05-13', extraActors: [place] });
+    expect(unplaced.newActors).toContainEqual(place);
+    expect(unplaced.mentions.map((m) => m.actorId)).toContain('afganistan');
+    expect(unplaced.candidates.filter((c) => c.subject === 'afganistan' || c.object === 'afganistan')).toEqual([]);
+    const placed = extractCandidates(text, dataset, { published: '2021-05-13', extraActors: [{ ...place, affiliation: 'russia' }] });
+    expect(placed.candidates).toContainEqual(expect.objectContaining({ subject: 'armenia', object: 'afganistan', type: 'rejection' }));
   });
 
   test('a new person or party takes the one state its sentence calls home, not a state it acts on', () => {
@@ -56,7 +66,7 @@ describe('new-actor proposals', () => {
     expect(byLabel(propose('President Abdou Diallo met Senegalese and Malian envoys.'), 'Abdou Diallo')).toMatchObject({ affiliation: null });
   });
 
-  test('a place the text calls one is proposed even in no known state; a major city takes its state', () => {
+  test('a place the text calls one is proposed; a major city takes its state', () => {
     const proposals = propose('Shelling hit the Martuni district overnight. Crowds gathered in Mombasa.');
     expect(byLabel(proposals, 'Martuni')).toMatchObject({ id: 'martuni', kind: 'region', affiliation: null });
     expect(byLabel(proposals, 'Mombasa')).toMatchObject({ kind: 'region', affiliation: 'kenya' });

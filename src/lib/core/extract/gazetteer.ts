@@ -206,6 +206,17 @@ export function toNewActor(actor: GazetteerActor): NewActor {
   return { id: actor.id, label: actor.label, kind: actor.kind, affiliation: actor.affiliation };
 }
 
+/**
+ * Whether a mention may be a relation's subject or object. A new place in no known state
+ * ("officials in Stepanakert", "an offer from Afganistan") is proposed for review, but until
+ * the reviewer places it, it is where something happened rather than who did it: as an actor
+ * its relations could be checked against nothing and were mostly wrong.
+ */
+export function takesPart(gazetteer: Gazetteer, mention: Mention): boolean {
+  const actor = gazetteer.actors.get(mention.actorId);
+  return !(actor?.isNew && actor.kind === 'region' && !actor.affiliation);
+}
+
 /** The state an actor belongs to, following affiliation (a minister → its state, a body → its organisation's ...). */
 export function rollUp(gazetteer: Gazetteer, id: string): string {
   let current = id;

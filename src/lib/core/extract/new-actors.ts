@@ -49,8 +49,7 @@ const ROLE_AFTER = /^,\s+(?:the\s+|an?\s+)?(?:(?:former|deputy|acting|top|chief)
 const CUE_RANK: Record<ProposalCue, number> = { title: 0, 'organisation word': 1, acronym: 2, 'place cue': 3, name: 4 };
 interface Run { first: number; last: number }
 
-/** `named`: a place the text calls one ("Syunik province", a dateline), not only a name after "in". */
-interface Draft { label: string; kind: ActorKind; affiliation: string | null; cue: ProposalCue; at: number; named?: boolean }
+interface Draft { label: string; kind: ActorKind; affiliation: string | null; cue: ProposalCue; at: number }
 
 /**
  * Proposes the actors of `text` that `gazetteer` (built from the dataset) does not know, with a
@@ -110,7 +109,7 @@ export function proposeNewActors(text: string, gazetteer: Gazetteer, tagger: Tag
     else if (honorific || HONORIFIC.test(before) || looksLikePersonName(words, before, tagger)) (kind = 'person'), (cue = 'name');
     if (!kind) continue;
     const namedOwner = owner?.actorId ?? (prefix && gz.actors.get(prefix.actorId)?.kind === 'state' ? prefix.actorId : null);
-    drafts.push({ label, kind, affiliation: namedOwner, cue, at: start, named: PLACE_AFTER.test(after) || isDateline(text, start, end) });
+    drafts.push({ label, kind, affiliation: namedOwner, cue, at: start });
   }
 
   const proposals = mergeDrafts(drafts);
@@ -125,8 +124,6 @@ export function proposeNewActors(text: string, gazetteer: Gazetteer, tagger: Tag
     if (!spans.length) continue;
     const affiliation =
       draft.affiliation ?? affiliationOf(text, folded, spans, draft.kind, titleOfName, mentions, gz, actor.id) ?? (draft.kind === 'region' ? stateOfPlace(draft.label, gz) : domesticState(text, folded, draft.label, draft.kind, spans[0].start, mentions, gz, actor.id));
-    // "in Sivas", "from Afganistan": a location in no known state is where something happened, not an actor
-    if (draft.kind === 'region' && !affiliation && !draft.named) continue;
     actor.affiliation = affiliation;
     out.push({ id: actor.id, label: draft.label, kind: draft.kind, affiliation, cue: draft.cue, mentions: spans });
   }
