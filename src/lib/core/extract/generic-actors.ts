@@ -119,7 +119,8 @@ export function addGenericMentions(text: string, folded: string, mentions: Menti
     let start = hs;
     let end = he;
     let state: string | null = null;
-    const before = [...mentions].reverse().find((m) => !dropped.has(m) && m.end <= hs);
+    let before: Mention | undefined;
+    for (let k = mentions.length - 1; k >= 0 && !before; k--) if (!dropped.has(mentions[k]) && mentions[k].end <= hs) before = mentions[k];
     const gap = before ? folded.slice(before.end, hs) : '';
     const adjacent = before && /^(?:'s?)?(?: [a-z-]+)? $/.test(gap) && !/ (?:and|or|the|to|of|by|for|in|on|at|with|from)\b/.test(gap);
     if (adjacent && stateId(gazetteer, before.actorId)) {
