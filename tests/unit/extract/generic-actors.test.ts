@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractCandidates } from '../../../src/lib/core/extract/extract';
+import { buildGazetteer, findMentions, rollUp } from '../../../src/lib/core/extract/gazetteer';
+import { foldText } from '../../../src/lib/core/extract/fold';
 import { miniDataset } from './fixture';
 
 const extract = (text: string) => extractCandidates(text, miniDataset(), { published: '2021-05-13' });
@@ -79,5 +81,17 @@ describe('actors named by their role', () => {
     }
     // troops are as often foreign as domestic: the sentence's one state does not place them
     expect(mentionsOf('Troops shelled Syria.')).toEqual([['Syria', 'syria']]);
+  });
+});
+
+describe('what a key can match', () => {
+  it('a state the dataset lacks carries its ISO3 code, and a group of it rolls up to it', () => {
+    const gazetteer = buildGazetteer(miniDataset());
+    const text = 'Police in Mombasa arrested Sudanese rebels.';
+    const ids = findMentions(text, foldText(text), gazetteer).map((m) => m.actorId);
+    expect(ids).toEqual(['kenya', 'sudanese-rebels']);
+    expect(gazetteer.actors.get('kenya')).toMatchObject({ kind: 'state', isNew: true, code: 'KEN' });
+    expect(rollUp(gazetteer, 'sudanese-rebels')).toBe('sudan');
+    expect(gazetteer.actors.get('sudan')!.code).toBe('SDN');
   });
 });
