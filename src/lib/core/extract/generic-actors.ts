@@ -76,6 +76,11 @@ function groupActor(gazetteer: Gazetteer, state: string, role: string, form: 'de
   return actor.id;
 }
 
+function lastBefore(mentions: Mention[], dropped: Set<Mention>, at: number): Mention | undefined {
+  for (let k = mentions.length - 1; k >= 0; k--) if (!dropped.has(mentions[k]) && mentions[k].end <= at) return mentions[k];
+  return undefined;
+}
+
 /** The mentions with role-named actors added (and the demonym or place they absorb removed), in text order. */
 export function addGenericMentions(text: string, folded: string, mentions: Mention[], gazetteer: Gazetteer): Mention[] {
   const dropped = new Set<Mention>();
@@ -119,8 +124,7 @@ export function addGenericMentions(text: string, folded: string, mentions: Menti
     let start = hs;
     let end = he;
     let state: string | null = null;
-    let before: Mention | undefined;
-    for (let k = mentions.length - 1; k >= 0 && !before; k--) if (!dropped.has(mentions[k]) && mentions[k].end <= hs) before = mentions[k];
+    const before = lastBefore(mentions, dropped, hs);
     const gap = before ? folded.slice(before.end, hs) : '';
     const adjacent = before && /^(?:'s?)?(?: [a-z-]+)? $/.test(gap) && !/ (?:and|or|the|to|of|by|for|in|on|at|with|from)\b/.test(gap);
     if (adjacent && stateId(gazetteer, before.actorId)) {
