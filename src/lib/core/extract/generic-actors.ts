@@ -29,6 +29,8 @@ const DOMESTIC = /^(?:security forces|riot police|police(?:men)?|authorities|reb
 const REGION = String.raw`(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?`;
 const PLACE_AFTER = new RegExp(String.raw`^ (?:in|from|of) (?:the )?${REGION}`);
 
+const ETHNIC_AFTER = new RegExp(String.raw`^ (?:${ETHNIC})\b(?: (?:${GROUP})\b)?`);
+const IN_PLACE_BEFORE = new RegExp(String.raw`\bin (?:the )?${REGION}$`);
 const DEMONYM_OF = new Map(WORLD_STATES.map((s) => [s.code, s.demonyms[0] ?? s.name]));
 
 function stateId(gazetteer: Gazetteer, id: string): string | null {
@@ -88,7 +90,6 @@ export function addGenericMentions(text: string, folded: string, mentions: Menti
   const overlaps = (start: number, end: number) =>
     mentions.some((m) => !dropped.has(m) && m.start < end && m.end > start) || added.some((m) => m.start < end && m.end > start);
   let dateline: string | null | undefined;
-  const ethnic = new RegExp(String.raw`^ (?:${ETHNIC})\b(?: (?:${GROUP})\b)?`);
   // "Bosnian Serbs", "Iraqi Kurds", "Turkish Kurd refugees": a community of the first state
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
@@ -97,7 +98,7 @@ export function addGenericMentions(text: string, folded: string, mentions: Menti
     // "ethnic Albanians ... in southeastern Serbia": a minority of the state it lives in, when the sentence says which
     if (/\bethnic $/.test(folded.slice(Math.max(0, m.start - 7), m.start))) {
       const [, to] = sentenceOf(text, m.start);
-      const home = mentions.find((h) => h.start > m.end && h.end <= to && h.via !== 'demonym' && stateId(gazetteer, h.actorId) && h.actorId !== state && new RegExp(String.raw`\bin (?:the )?${REGION}$`).test(folded.slice(Math.max(0, h.start - 30), h.start)));
+      const home = mentions.find((h) => h.start > m.end && h.end <= to && h.via !== 'demonym' && stateId(gazetteer, h.actorId) && h.actorId !== state && IN_PLACE_BEFORE.test(folded.slice(Math.max(0, h.start - 30), h.start)));
       if (home) {
         const start = m.start - 'ethnic '.length;
         dropped.add(m);
@@ -107,7 +108,7 @@ export function addGenericMentions(text: string, folded: string, mentions: Menti
     }
     const next = mentions[i + 1];
     const rest = folded.slice(m.end, m.end + 40);
-    const word = ethnic.exec(rest);
+    const word = ETHNIC_AFTER.exec(rest);
     const people = next && next.via === 'demonym' && next.start === m.end + 1 && folded[m.end] === ' ' && /s$/.test(next.text) ? next : null;
     if (!word && !people) continue;
     const end = people ? people.end : m.end + word![0].length;
