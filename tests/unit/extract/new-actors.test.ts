@@ -48,6 +48,30 @@ describe('new-actor proposals', () => {
     expect(byLabel(proposals, 'Goris')).toMatchObject({ kind: 'region', affiliation: 'armenia' });
   });
 
+  test('a new place in no known state is proposed and marked, but takes part in no relation until it is placed', () => {
+    const text = 'Armenia rejected an offer from Afganistan.';
+    const place = { id: 'afganistan', label: 'Afganistan', kind: 'region' as const, affiliation: null };
+    const unplaced = extractCandidates(text, dataset, { published: '2021-05-13', extraActors: [place] });
+    expect(unplaced.newActors).toContainEqual(place);
+    expect(unplaced.mentions.map((m) => m.actorId)).toContain('afganistan');
+    expect(unplaced.candidates.filter((c) => c.subject === 'afganistan' || c.object === 'afganistan')).toEqual([]);
+    const placed = extractCandidates(text, dataset, { published: '2021-05-13', extraActors: [{ ...place, affiliation: 'russia' }] });
+    expect(placed.candidates).toContainEqual(expect.objectContaining({ subject: 'armenia', object: 'afganistan', type: 'rejection' }));
+  });
+
+  test('a new person or party takes the one state its sentence calls home, not a state it acts on', () => {
+    expect(byLabel(propose('President Abdou Diallo threatened to ban Senegalese opposition parties.'), 'Abdou Diallo')).toMatchObject({ kind: 'person', affiliation: 'senegal' });
+    expect(byLabel(propose('Prime Minister Abdou Diallo opened an inquiry into officials in Senegal.'), 'Abdou Diallo')).toMatchObject({ affiliation: 'senegal' });
+    expect(byLabel(propose('President Abdou Diallo warned Senegal.'), 'Abdou Diallo')).toMatchObject({ affiliation: null });
+    expect(byLabel(propose('President Abdou Diallo met Senegalese and Malian envoys.'), 'Abdou Diallo')).toMatchObject({ affiliation: null });
+  });
+
+  test('a place the text calls one is proposed; a major city takes its state', () => {
+    const proposals = propose('Shelling hit the Martuni district overnight. Crowds gathered in Mombasa.');
+    expect(byLabel(proposals, 'Martuni')).toMatchObject({ id: 'martuni', kind: 'region', affiliation: null });
+    expect(byLabel(proposals, 'Mombasa')).toMatchObject({ kind: 'region', affiliation: 'kenya' });
+  });
+
   test('a two-word name outside the dictionary is a person; an apposition gives the affiliation', () => {
     const proposals = propose('Hikmet Hajiyev, an Azerbaijani presidential adviser, rejected the claim.');
     expect(byLabel(proposals, 'Hikmet Hajiyev')).toMatchObject({ kind: 'person', affiliation: 'azerbaijan', cue: 'name' });

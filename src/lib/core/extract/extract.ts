@@ -13,7 +13,7 @@
 import type { Dataset } from '../model';
 import type { Candidate, ExtractOptions, Extraction, Mention, NewActor } from './types';
 import { foldText } from './fold';
-import { addTextActor, buildGazetteer, copyGazetteer, findMentions, lookupExact, type Gazetteer } from './gazetteer';
+import { addTextActor, buildGazetteer, copyGazetteer, findMentions, lookupExact, takesPart, type Gazetteer } from './gazetteer';
 import { splitSentences } from './sentences';
 import { findTitles, type TitleMatch } from './titles';
 import { buildUnits } from './units';
@@ -47,7 +47,11 @@ function withTitledPeople(shared: Gazetteer, titles: TitleMatch[]): Gazetteer {
 /** Actors proposed from the text (new-actors.ts) or accepted in review take part like any other. */
 function withExtraActors(gazetteer: Gazetteer, shared: Gazetteer, extras: readonly NewActor[]): Gazetteer {
   for (const extra of extras) {
-    if (lookupExact(gazetteer, extra.label)) continue;
+    const known = lookupExact(gazetteer, extra.label);
+    const titled = known && gazetteer !== shared ? gazetteer.actors.get(known) : undefined;
+    // a person withTitledPeople added knows no affiliation yet; the proposal may ("President X ... Ugandan opposition")
+    if (titled?.isNew && !titled.affiliation && extra.affiliation) gazetteer.actors.set(known!, { ...titled, affiliation: extra.affiliation });
+    if (known) continue;
     if (gazetteer === shared) gazetteer = copyGazetteer(shared);
     addTextActor(gazetteer, extra.label, extra.kind, extra.affiliation);
   }
@@ -90,7 +94,7 @@ export function extractCandidates(text: string, dataset: Dataset, options: Extra
   const ctx: TextContext = { text, folded, gazetteer, types, knownTypes: new Set(types.keys()), published: options.published };
   const mentions = findMentions(text, folded, gazetteer);
   const sentences = splitSentences(text);
-  const units = buildUnits(text, folded, mentions, titles, gazetteer);
+  const units = buildUnits(text, folded, mentions.filter((m) => takesPart(gazetteer, m)), titles, gazetteer);
   const candidates = [
     ...titleRelations(text, folded, titles, mentions, gazetteer, ctx.knownTypes, options.published, sentences),
     ...cueRelations(ctx, sentences, units),

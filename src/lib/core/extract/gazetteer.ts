@@ -11,6 +11,8 @@ import type { Actor, ActorKind, Dataset } from '../model';
 import type { Mention, NewActor } from './types';
 import { foldTerm, isWordChar, slugify } from './fold';
 import { WORLD_ORGANISATIONS, WORLD_STATES } from './world';
+import { addGenericMentions } from './generic-actors';
+import { WORLD_LEADERS } from './world-leaders';
 
 export type MentionVia = Mention['via'];
 
@@ -109,6 +111,16 @@ export function buildGazetteer(dataset: Pick<Dataset, 'actors'>): Gazetteer {
     for (const demonym of state.demonyms) addTerm(gazetteer, demonym, id, 'demonym', 3);
     for (const capital of state.capitals) addTerm(gazetteer, capital, id, 'capital', 4);
   }
+  const stateOfCode = new Map<string, string>();
+  for (const actor of gazetteer.actors.values()) if (actor.kind === 'state' && actor.code) stateOfCode.set(actor.code, actor.id);
+  // well-known leaders, so "Museveni said" is Uganda's; the dataset's own people (and their aliases) win
+  for (const leader of WORLD_LEADERS) {
+    if (datasetActorNamed(byName, [leader.name])) continue;
+    const id = newId(leader.name);
+    gazetteer.actors.set(id, { id, label: leader.name, kind: 'person', affiliation: stateOfCode.get(leader.code) ?? null, isNew: true, code: '' });
+    addTerm(gazetteer, leader.name, id, 'label', 2);
+    for (const short of leader.short) addTerm(gazetteer, short, id, 'alias', 3);
+  }
   for (const organisation of WORLD_ORGANISATIONS) {
     const known = datasetActorNamed(byName, [organisation.name, ...organisation.aliases]);
     let id: string;
@@ -155,7 +167,8 @@ export function lookupExact(gazetteer: Gazetteer, name: string): string | null {
 
 /**
  * Every mention in `text` (given with its fold), longest match first, left to
- * right, never overlapping. A possessive ('s, ’s, s') may follow a name.
+ * right, never overlapping. A possessive ('s, ’s, s') may follow a name. Actors named by
+ * their role ("police in Nairobi", "Sudanese rebels") are placed in a state (generic-actors.ts).
  */
 export function findMentions(text: string, folded: string, gazetteer: Gazetteer): Mention[] {
   const mentions: Mention[] = [];
@@ -186,11 +199,22 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer)
       i = after;
     } else i = end;
   }
-  return mentions;
+  return addGenericMentions(text, folded, mentions, gazetteer);
 }
 
 export function toNewActor(actor: GazetteerActor): NewActor {
   return { id: actor.id, label: actor.label, kind: actor.kind, affiliation: actor.affiliation };
+}
+
+/**
+ * Whether a mention may be a relation's subject or object. A new place in no known state
+ * ("officials in Stepanakert", "an offer from Afganistan") is proposed for review, but until
+ * the reviewer places it, it is where something happened rather than who did it: as an actor
+ * its relations could be checked against nothing and were mostly wrong.
+ */
+export function takesPart(gazetteer: Gazetteer, mention: Mention): boolean {
+  const actor = gazetteer.actors.get(mention.actorId);
+  return !(actor?.isNew && actor.kind === 'region' && !actor.affiliation);
 }
 
 /** The state an actor belongs to, following affiliation (a minister → its state, a body → its organisation's ...). */

@@ -13,6 +13,7 @@ import type { Mention, NewActor } from './types';
 import { foldText } from './fold';
 import { addTextActor, copyGazetteer, findMentions, lookupExact, type Gazetteer } from './gazetteer';
 import { findTitles, type TitleMatch } from './titles';
+import { domesticState, stateOfPlace } from './domestic';
 
 /** A token's span in the text and its Universal POS tag (PROPN, NOUN, ADP ...). */
 export interface TaggedToken { start: number; end: number; pos: string }
@@ -121,7 +122,8 @@ export function proposeNewActors(text: string, gazetteer: Gazetteer, tagger: Tag
     if (!actor || !actor.isNew || out.some((p) => p.id === actor.id)) continue;
     const spans = mentions.filter((m) => m.actorId === actor.id).map((m) => ({ start: m.start, end: m.end }));
     if (!spans.length) continue;
-    const affiliation = draft.affiliation ?? affiliationOf(text, folded, spans, draft.kind, titleOfName, mentions, gz, actor.id);
+    const affiliation =
+      draft.affiliation ?? affiliationOf(text, folded, spans, draft.kind, titleOfName, mentions, gz, actor.id) ?? (draft.kind === 'region' ? stateOfPlace(draft.label, gz) : domesticState(text, folded, draft.label, draft.kind, spans[0].start, mentions, gz, actor.id));
     actor.affiliation = affiliation;
     out.push({ id: actor.id, label: draft.label, kind: draft.kind, affiliation, cue: draft.cue, mentions: spans });
   }

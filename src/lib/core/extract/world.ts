@@ -4,7 +4,8 @@
  * government ("the Kremlin"). It is not about any one article: it lets the assistant
  * recognise "Jordanian troops" or "Tehran" in news it has never seen. A row is
  * `ISO3|name|aliases|demonyms|capitals and seats`, lists split by `;`.
- * Codes are ISO 3166-1 alpha-3, as CAMEO and PLOVER code states.
+ * Codes are ISO 3166-1 alpha-3, as CAMEO and PLOVER code states. "Congolese" belongs to the
+ * Democratic Republic of the Congo alone: news means it far more often than Congo-Brazzaville.
  */
 const ROWS = `
 AFG|Afghanistan||Afghan;Afghans;Afghani|Kabul
@@ -45,7 +46,7 @@ CHL|Chile||Chilean;Chileans|Santiago
 CHN|China|People's Republic of China;PRC|Chinese|Beijing;Peking
 COL|Colombia||Colombian;Colombians|Bogota;Bogotá
 COM|Comoros||Comoran;Comorian|Moroni
-COG|Republic of the Congo|Congo-Brazzaville|Congolese|Brazzaville
+COG|Republic of the Congo|Congo-Brazzaville||Brazzaville
 COD|Democratic Republic of the Congo|DR Congo;DRC;Congo-Kinshasa;Zaire|Congolese|Kinshasa
 CRI|Costa Rica||Costa Rican;Costa Ricans|San Jose
 CIV|Ivory Coast|Cote d'Ivoire;Côte d'Ivoire|Ivorian;Ivorians|Yamoussoukro;Abidjan
@@ -250,6 +251,23 @@ International Criminal Court|ICC
 International Atomic Energy Agency|IAEA
 Red Cross|ICRC;International Committee of the Red Cross
 Gulf Cooperation Council|GCC
+International Labour Organization|ILO;International Labor Organization;International Labour Organisation;International Labour Office;International Labor Office
+World Health Organization|WHO;World Health Organisation
+UN refugee agency|UNHCR;UN High Commissioner for Refugees;United Nations High Commissioner for Refugees
+UNICEF|United Nations Children's Fund;UN Children's Fund
+World Food Programme|WFP;World Food Program
+UNESCO|
+UN Development Programme|UNDP;United Nations Development Programme
+World Trade Organization|WTO;World Trade Organisation
+Food and Agriculture Organization|FAO
+OPEC|Organization of the Petroleum Exporting Countries
+Organization of American States|OAS
+Organisation of African Unity|OAU;Organization of African Unity
+Southern African Development Community|SADC
+Interpol|
+European Commission|
+European Parliament|
+European Community|EC;European Economic Community;EEC
 `;
 
 export interface WorldOrganisation {

@@ -1,0 +1,50 @@
+/**
+ * The state a new person, party or group most likely belongs to when the text does not
+ * say outright: "President Yoweri Museveni has threatened to ban Ugandan opposition
+ * candidates", "Judge Alejandro Rivera opened investigations against 28 Chilean officials",
+ * "the rebel Kurdistan Workers' Party ... the Turkish government". The sentence must name
+ * exactly one state, and name it as a home rather than as a counterpart: by a demonym
+ * ("Ugandan"), as a place ("in Sudan", "to Kyrgyzstan"), or through a group of it. "President
+ * Bush warned Iraq" names Iraq as the one warned, so it gives nothing.
+ */
+import type { ActorKind } from '../model';
+import type { Mention } from './types';
+import type { Gazetteer } from './gazetteer';
+import { rollUp } from './gazetteer';
+import { foldTerm } from './fold';
+import { stateOfCity } from './world-cities';
+
+/** Organisations whose name says they are a domestic body: parties, fronts, unions. */
+const DOMESTIC_BODY = /\b(?:Party|Front|Movement|Union|Congress|League|Brigades?|Rebels?|Army)\b/;
+
+/** The sentence around `at`, roughly: from the last sentence end before it to the next. */
+export function sentenceOf(text: string, at: number): [number, number] {
+  const start = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('? ', at), text.lastIndexOf('! ', at), text.lastIndexOf('\n', at)) + 1;
+  const end = text.slice(at).search(/[.!?](?:\s|$)|\n/);
+  return [start, end < 0 ? text.length : at + end];
+}
+
+export function domesticState(text: string, folded: string, label: string, kind: ActorKind, at: number, mentions: Mention[], gz: Gazetteer, self: string): string | null {
+  if (kind !== 'person' && kind !== 'group' && !(kind === 'organisation' && DOMESTIC_BODY.test(label))) return null;
+  const [from, to] = sentenceOf(text, at);
+  const states = new Map<string, boolean>();
+  for (const m of mentions) {
+    if (m.start < from || m.end > to || m.actorId === self) continue;
+    const actor = gz.actors.get(m.actorId);
+    const state = rollUp(gz, m.actorId);
+    if (gz.actors.get(state)?.kind !== 'state') continue;
+    const home = m.via === 'demonym' || (actor?.kind === 'group' && actor.affiliation === state) || /\b(?:in|to|across|throughout)\s+(?:the\s+)?$/.test(folded.slice(Math.max(0, m.start - 12), m.start));
+    states.set(state, (states.get(state) ?? false) || home);
+  }
+  if (states.size !== 1) return null;
+  const [[state, home]] = [...states];
+  return home ? state : null;
+}
+
+/** The state a major city lies in ("Mombasa" → Kenya), as the gazetteer knows it, or null. */
+export function stateOfPlace(label: string, gz: Gazetteer): string | null {
+  const code = stateOfCity(foldTerm(label));
+  if (!code) return null;
+  for (const actor of gz.actors.values()) if (actor.kind === 'state' && actor.code === code) return actor.id;
+  return null;
+}
