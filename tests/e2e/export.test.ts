@@ -424,7 +424,7 @@ describe('legible at every size', () => {
     const accusation = dataset.types.find((t) => t.id === 'accusation')!.color;
     const swatches = results.map((r) => inkBox(r.image, r.placed.legend, accusation, 30)!);
     const size = (b: Region) => [b.x1 - b.x0, b.y1 - b.y0];
-    // At 800 × 500 a long legend (27 types) may tighten its rows to 18 of 22 units before it adds a column, so
+    // At 800 × 500 a long legend (31 types) may tighten its rows to 18 of 22 units before it adds a column, so
     // its swatch may be somewhat smaller, never below 0.7 of the 1080p one.
     for (const i of [0, 1]) expect(size(swatches[0])[i], `swatch ${size(swatches[0])} vs ${size(swatches[1])}`).toBeGreaterThanOrEqual(0.7 * size(swatches[1])[i]);
     for (const i of [0, 1]) expect(size(swatches[0])[i]).toBeLessThanOrEqual(size(swatches[1])[i] + 2);
