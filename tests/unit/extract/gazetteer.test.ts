@@ -10,6 +10,20 @@ describe('gazetteer matching', () => {
     expect(mentionsOf('Armenians voted.')).toContainEqual(['Armenians', 'armenia', 'demonym']);
   });
 
+  it('reads a dataset alias that is a demonym as a demonym, so the minister after it is the one who acts', () => {
+    const dataset = miniDataset();
+    dataset.actors = dataset.actors.map((a) => (a.id === 'russia' ? { ...a, aliases: [...a.aliases, 'Russian'] } : a));
+    const extraction = extractCandidates('Russian Foreign Minister Sergei Lavrov met Armenian officials in Moscow.', dataset, { published: '2021-05-13' });
+    expect(extraction.mentions.map((m) => [m.text, m.via])).toContainEqual(['Russian', 'demonym']);
+    const meetings = extraction.candidates.filter((c) => c.type === 'meeting').map((c) => [c.subject, c.object]);
+    expect(meetings).toEqual([['armenia', 'sergei-lavrov']]);
+  });
+
+  it('reads an embassy or envoy after a demonym as the state', () => {
+    const triples = extractCandidates('Armenian protesters gathered outside the Russian embassy.', miniDataset(), { published: '2021-05-13' }).candidates.map((c) => [c.subject, c.type, c.object]);
+    expect(triples).toContainEqual(['armenian-protesters', 'protest', 'russia']);
+  });
+
   it('accepts possessives with either apostrophe', () => {
     expect(mentionsOf("Armenia's army and Armenia’s border")).toEqual([
       ['Armenia', 'armenia', 'label'],

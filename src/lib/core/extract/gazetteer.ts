@@ -76,6 +76,12 @@ function datasetActorNamed(byName: Map<string, Actor>, names: string[]): Actor |
   return undefined;
 }
 
+function retagAsDemonym(gazetteer: Gazetteer, demonym: string, actorId: string): void {
+  const folded = foldTerm(demonym);
+  const term = gazetteer.byFirstWord.get(firstWord(folded))?.find((t) => t.folded === folded && t.actorId === actorId);
+  if (term) term.via = 'demonym';
+}
+
 export function buildGazetteer(dataset: Pick<Dataset, 'actors'>): Gazetteer {
   const gazetteer: Gazetteer = { actors: new Map(), byFirstWord: new Map() };
   const byName = new Map<string, Actor>();
@@ -108,7 +114,11 @@ export function buildGazetteer(dataset: Pick<Dataset, 'actors'>): Gazetteer {
     }
     addTerm(gazetteer, state.name, id, known ? 'label' : 'label', 2);
     for (const alias of state.aliases) addTerm(gazetteer, alias, id, 'alias', 3);
-    for (const demonym of state.demonyms) addTerm(gazetteer, demonym, id, 'demonym', 3);
+    for (const demonym of state.demonyms) {
+      addTerm(gazetteer, demonym, id, 'demonym', 3);
+      // A dataset alias that is this state's demonym ("Russian") reads as one: "Russian Foreign Minister Sergei Lavrov" is the minister
+      if (known) retagAsDemonym(gazetteer, demonym, id);
+    }
     for (const capital of state.capitals) addTerm(gazetteer, capital, id, 'capital', 4);
   }
   const stateOfCode = new Map<string, string>();
