@@ -1,15 +1,20 @@
 /**
- * `tsx bench/engine-bench.ts [--sizes=100k,1m] [--iterations=N]`: the filter engine alone, for quick
- * iteration on it; `npm run bench` is the full bench. Ours, the previous engine and the full scan take
- * turns on each filter state of the same sequences the full bench uses, and every result of ours is
- * checked against the full scan, so a fast but wrong engine fails here.
+ * `tsx bench/engine-bench.ts [--sizes=100k,1m] [--iterations=N] [--against=path/to/filter-engine.ts]`:
+ * the filter engine alone, for quick iteration on it; `npm run bench` is the full bench. Ours, the
+ * previous engine (or, with --against, the createFilterEngine of another checkout, such as main's) and
+ * the full scan take turns on each filter state of the same sequences the full bench uses, and every
+ * result of ours is checked against the full scan, so a fast but wrong engine fails here. Each engine's
+ * takeChangedEdges is timed apart: the renderer asks for it after every update. With --by-type, ours
+ * runs (and is checked) on the index with its edges renumbered by type (edges-by-type.ts).
  */
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { loadDataset } from '../src/lib/core/load';
 import { buildRelationIndex } from '../src/lib/core/relation-index';
 import { createFilterResult, filterRelations, type FilterResult } from '../src/lib/core/filter';
-import { createFilterEngine } from '../src/lib/core/filter-engine';
+import { createFilterEngine, type FilterEngine } from '../src/lib/core/filter-engine';
 import { createPreviousFilterEngine } from './previous-engine';
+import { renumberedByType } from './edges-by-type';
 import { BENCH_TODAY, datasetToFiles, generateDataset } from './generate';
 import { CHANGE_KINDS, changeSequences, timedStep } from './changes';
 
@@ -18,13 +23,20 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const sizes = (arg('sizes') ?? '100k,1m').split(',');
 const iterations = Number(arg('iterations') ?? 100);
 const only = arg('kinds')?.split(',');
+const against = arg('against');
+const byType = process.argv.includes('--by-type');
+const otherEngine: ((index: ReturnType<typeof buildRelationIndex>) => Pick<FilterEngine, 'update' | 'takeChangedEdges'>) | null = against
+  ? ((await import(resolve(against))) as { createFilterEngine: typeof createFilterEngine }).createFilterEngine
+  : null;
 /** CPU time of this process in ms: unlike wall time, it leaves out the time other processes hold the cores. */
 const cpuMs = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor(values.length * q)];
+const median = (values: number[]) => quantile(values, 0.5);
+const p95 = (values: number[]) => quantile(values, 0.95);
 
 function sameResult(a: FilterResult, b: FilterResult): boolean {
   const same = (x: ArrayLike<number>, y: ArrayLike<number>) => x.length === y.length && Array.prototype.every.call(x, (v: number, i: number) => v === y[i]);
@@ -36,13 +48,14 @@ for (const size of sizes) {
   const loaded = loadDataset(datasetToFiles(generateDataset(relations)));
   if (!loaded.ok) throw new Error('bench: generated dataset does not load');
   const index = buildRelationIndex(loaded.dataset, BENCH_TODAY);
+  const oursIndex = byType ? renumberedByType(index) : index;
   const buildStart = performance.now();
-  const engine = createFilterEngine(index);
+  const engine = createFilterEngine(oursIndex);
   const buildMs = performance.now() - buildStart;
-  const previous = createPreviousFilterEngine(index);
-  const scan = createFilterResult(index);
+  const previous = otherEngine ? otherEngine(index) : { ...createPreviousFilterEngine(index), takeChangedEdges: () => new Int32Array(0) };
+  const scan = createFilterResult(oursIndex);
   const sequences = changeSequences(index, iterations + 20);
-  console.log(`${size}: ${index.edges.length} edges, engine built in ${buildMs.toFixed(0)} ms, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`${size}: ${index.edgeTypeOf.length} edges${byType ? ' (ours renumbered by type)' : ''}, engine built in ${buildMs.toFixed(0)} ms, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   for (const kind of CHANGE_KINDS) {
     if (only && !only.some((o) => kind.startsWith(o))) continue;
     const warmup = kind === 'whole period' ? 20 : 10;
@@ -50,6 +63,8 @@ for (const size of sizes) {
     const oursCpu: number[] = [];
     const prev: number[] = [];
     const full: number[] = [];
+    const takeOurs: number[] = [];
+    const takePrev: number[] = [];
     let wrong = 0;
     sequences[kind].forEach((filter, i) => {
       const c0 = cpuMs();
@@ -57,20 +72,26 @@ for (const size of sizes) {
       engine.update(filter);
       const t1 = performance.now();
       const c1 = cpuMs();
+      engine.takeChangedEdges();
+      const t1b = performance.now();
       previous.update(filter);
       const t2 = performance.now();
-      filterRelations(index, filter, scan);
+      previous.takeChangedEdges();
+      const t2b = performance.now();
+      filterRelations(oursIndex, filter, scan);
       const t3 = performance.now();
-      engine.takeChangedEdges();
       if (i % 10 === 0 && !sameResult(engine.result, scan)) wrong++;
       if (i < warmup || !timedStep(kind, i)) return;
       ours.push(t1 - t0);
       oursCpu.push(c1 - c0);
-      prev.push(t2 - t1);
-      full.push(t3 - t2);
+      prev.push(t2 - t1b);
+      full.push(t3 - t2b);
+      takeOurs.push(t1b - t1);
+      takePrev.push(t2b - t2);
     });
     const o = median(ours);
-    console.log(`  ${kind.padEnd(14)} engine ${o.toFixed(3)} ms (cpu ${median(oursCpu).toFixed(3)})  previous ${median(prev).toFixed(3)} ms (${(median(prev) / o).toFixed(1)}×)  full scan ${median(full).toFixed(3)} ms${wrong ? `  WRONG in ${wrong} checks` : ''}`);
+    const ms = (values: number[]) => `${median(values).toFixed(3)} ms (p95 ${p95(values).toFixed(3)})`;
+    console.log(`  ${kind.padEnd(14)} engine ${ms(ours)} cpu ${median(oursCpu).toFixed(3)}, take ${ms(takeOurs)}  ${against ? 'against' : 'previous'} ${ms(prev)} (${(median(prev) / o).toFixed(1)}×), take ${ms(takePrev)}  full scan ${median(full).toFixed(3)} ms${wrong ? `  WRONG in ${wrong} checks` : ''}`);
   }
   console.log(`  load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }
