@@ -37,6 +37,7 @@ export interface RelationIndex {
   /** Dense statement number of each row: rows of one source sharing a `statement` id share it, a row without one has its own. */
   statementOf: Int32Array;
   statementCount: number;
+  /** Aggregated edge of each row. Edges are numbered by type (in the dataset's type order), then by their first row in time: exports list them so. */
   edgeOf: Int32Array;
   /** Made when read, from edgeTypeOf, edgeSourceIndex and edgeTargetIndex. */
   edges: AggregatedEdge[];
