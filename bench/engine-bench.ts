@@ -5,7 +5,10 @@
  * the full scan take turns on each filter state of the same sequences the full bench uses, and every
  * result of ours is checked against the full scan, so a fast but wrong engine fails here. Each engine's
  * takeChangedEdges is timed apart: the renderer asks for it after every update. With --by-type, ours
- * runs (and is checked) on the index with its edges renumbered by type (edges-by-type.ts).
+ * runs (and is checked) on the index with its edges renumbered by type (edges-by-type.ts). With
+ * --against-in-time-order, the other engine runs on the index with its edges numbered by first row in time
+ * only, as relation-index.ts did before it numbered them by type: with --against=src/lib/core/filter-engine.ts
+ * that is a same-run A/B of the numbering alone.
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -14,7 +17,7 @@ import { buildRelationIndex } from '../src/lib/core/relation-index';
 import { createFilterResult, filterRelations, type FilterResult } from '../src/lib/core/filter';
 import { createFilterEngine, type FilterEngine } from '../src/lib/core/filter-engine';
 import { createPreviousFilterEngine } from './previous-engine';
-import { renumberedByType } from './edges-by-type';
+import { renumberedByType, renumberedInTimeOrder } from './edges-by-type';
 import { BENCH_TODAY, datasetToFiles, generateDataset } from './generate';
 import { CHANGE_KINDS, changeSequences, timedStep } from './changes';
 
@@ -25,6 +28,7 @@ const iterations = Number(arg('iterations') ?? 100);
 const only = arg('kinds')?.split(',');
 const against = arg('against');
 const byType = process.argv.includes('--by-type');
+const againstInTimeOrder = process.argv.includes('--against-in-time-order');
 const otherEngine: ((index: ReturnType<typeof buildRelationIndex>) => Pick<FilterEngine, 'update' | 'takeChangedEdges'>) | null = against
   ? ((await import(resolve(against))) as { createFilterEngine: typeof createFilterEngine }).createFilterEngine
   : null;
@@ -52,10 +56,11 @@ for (const size of sizes) {
   const buildStart = performance.now();
   const engine = createFilterEngine(oursIndex);
   const buildMs = performance.now() - buildStart;
-  const previous = otherEngine ? otherEngine(index) : { ...createPreviousFilterEngine(index), takeChangedEdges: () => new Int32Array(0) };
+  const againstIndex = againstInTimeOrder ? renumberedInTimeOrder(index) : index;
+  const previous = otherEngine ? otherEngine(againstIndex) : { ...createPreviousFilterEngine(againstIndex), takeChangedEdges: () => new Int32Array(0) };
   const scan = createFilterResult(oursIndex);
   const sequences = changeSequences(index, iterations + 20);
-  console.log(`${size}: ${index.edgeTypeOf.length} edges${byType ? ' (ours renumbered by type)' : ''}, engine built in ${buildMs.toFixed(0)} ms, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`${size}: ${index.edgeTypeOf.length} edges${byType ? ' (ours renumbered by type)' : ''}${againstInTimeOrder ? ' (against: edges in time order)' : ''}, engine built in ${buildMs.toFixed(0)} ms, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   for (const kind of CHANGE_KINDS) {
     if (only && !only.some((o) => kind.startsWith(o))) continue;
     const warmup = kind === 'whole period' ? 20 : 10;

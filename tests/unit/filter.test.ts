@@ -26,7 +26,7 @@ const byKey = (counts: Int32Array) => Object.fromEntries(index.edges.map((e, i) 
 
 describe('buildRelationIndex', () => {
   it('aggregates rows into edges by type and pair', () => {
-    // Edges are numbered by their first row in time.
+    // Edges are numbered by type (in the dataset's type order), then by their first row in time.
     expect(index.edges.map((e) => e.key)).toEqual(['alliance:a>c', 'alliance:a>b', 'aid:a>b', 'aid:b>a']);
     expect(Array.from(index.edgeOf)).toEqual([1, 1, 2, 3, 2, 0]);
     expect(index.edgeRelations.map((r) => Array.from(r))).toEqual([[5], [0, 1], [2, 4], [3]]);
@@ -34,6 +34,20 @@ describe('buildRelationIndex', () => {
     expect(index.edges[3]).toEqual({ key: 'aid:b>a', source: 'b', target: 'a', type: 'aid', directed: true });
     expect(Array.from(index.edgeSourceIndex)).toEqual([0, 0, 0, 1]);
     expect(Array.from(index.edgeTargetIndex)).toEqual([2, 1, 1, 0]);
+  });
+  it('numbers edges by type first, so a later alliance still comes before an earlier aid', () => {
+    const rows = [
+      rel('a', 'b', 'aid', '2018-01'), // 0: the earliest row, but of the second type
+      rel('b', 'c', 'alliance', '2020-01'), // 1
+      rel('a', 'c', 'aid', '2019-01'), // 2
+      rel('a', 'c', 'alliance', '2019-06'), // 3
+      rel('a', 'b', 'aid', '2021-01'), // 4: same edge as 0
+    ];
+    const typed = buildRelationIndex(dataset(ds.types, ['a', 'b', 'c'], rows), TODAY);
+    expect(typed.edges.map((e) => e.key)).toEqual(['alliance:a>c', 'alliance:b>c', 'aid:a>b', 'aid:a>c']);
+    expect(Array.from(typed.edgeTypeOf)).toEqual([0, 0, 1, 1]);
+    expect(Array.from(typed.edgeOf)).toEqual([2, 1, 3, 0, 2]);
+    expect(typed.edgeRelations.map((r) => Array.from(r))).toEqual([[3], [1], [0, 4], [2]]);
   });
   it('computes spans and type indices', () => {
     expect(Array.from(index.typeOf)).toEqual([0, 0, 1, 1, 1, 0]);

@@ -9,6 +9,7 @@ import { MODALITIES, type Dataset, type Modality } from './model';
 import { NO_END_DATE, lastDayOf, relationColumnsOf, type RelationColumns } from './relation-columns';
 import { edgeAt, prebuiltIndexOf } from './relation-index-pack';
 import { lazyArray } from './lazy-array';
+import { numberedByType, rowsByStart } from './index-order';
 
 /** Relation rows of one type between one pair of actors, drawn as a single edge. */
 export interface AggregatedEdge {
@@ -36,6 +37,7 @@ export interface RelationIndex {
   /** Dense statement number of each row: rows of one source sharing a `statement` id share it, a row without one has its own. */
   statementOf: Int32Array;
   statementCount: number;
+  /** Aggregated edge of each row. Edges are numbered by type (in the dataset's type order), then by their first row in time: exports list them so. */
   edgeOf: Int32Array;
   /** Made when read, from edgeTypeOf, edgeSourceIndex and edgeTargetIndex. */
   edges: AggregatedEdge[];
@@ -105,23 +107,6 @@ export function modalityIndexOf(modality: Modality | '' | undefined): number {
   return MODALITY_INDEX.get(modality || 'asserted') ?? 0;
 }
 
-/** Rows in order of their start day, ties in row order: a counting sort, since days span a few thousand values. */
-function rowsByStart(starts: Int32Array, min: number, max: number): Int32Array {
-  const count = starts.length;
-  const order = new Int32Array(count);
-  const range = max - min + 1;
-  if (count === 0) return order;
-  if (range > 4 * count + 100_000) {
-    for (let i = 0; i < count; i++) order[i] = i;
-    return order.sort((a, b) => starts[a] - starts[b] || a - b);
-  }
-  const slots = new Int32Array(range + 1);
-  for (let i = 0; i < count; i++) slots[starts[i] - min + 1]++;
-  for (let d = 1; d <= range; d++) slots[d] += slots[d - 1];
-  for (let i = 0; i < count; i++) order[slots[starts[i] - min]++] = i;
-  return order;
-}
-
 function sameIds(a: readonly string[], b: readonly { id: string }[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i].id) return false;
@@ -182,8 +167,8 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
     .sort((a, b) => (actors[a].id < actors[b].id ? -1 : actors[a].id > actors[b].id ? 1 : 0))
     .forEach((a, r) => (rank[a] = r));
 
-  // Edges are numbered in order of their first row in time, so rows close in time count into
-  // edges close in memory: the filter engine's per-row increments then mostly hit the cache.
+  // Edges are numbered in order of their first row in time here, then by type (numberedByType), so
+  // rows close in time count into edges close in memory: the filter engine's per-row increments then mostly hit the cache.
   const byStart = rowsByStart(starts, extentStart, lastStart);
   const edgeOf = new Int32Array(count);
   let edgeTypeOf = new Uint16Array(Math.min(count, 1024));
@@ -226,9 +211,7 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
     }
     edgeOf[i] = e;
   }
-  edgeTypeOf = edgeTypeOf.slice(0, edgeCount);
-  edgeSourceIndex = edgeSourceIndex.slice(0, edgeCount);
-  edgeTargetIndex = edgeTargetIndex.slice(0, edgeCount);
+  ({ edgeTypeOf, edgeSourceIndex, edgeTargetIndex } = numberedByType(types.length, edgeCount, edgeTypeOf, edgeSourceIndex, edgeTargetIndex, edgeOf));
 
   // Rows of each edge, in dataset order, as one array: a typed array per edge cost 100 bytes of header each.
   const edgeRowStart = new Int32Array(edgeCount + 1);
