@@ -1,5 +1,6 @@
-/** Edges between the same two actors, which must be drawn as separate curves. */
+/** Edges between the same two actors, which must be drawn as separate curves, and how they fan out. */
 import type { RelationIndex } from '../core/relation-index';
+import { parallelCurvature } from './styles';
 
 const parallelGroupsCache = new WeakMap<RelationIndex, Int32Array[]>();
 
@@ -31,4 +32,88 @@ export function parallelGroups(index: RelationIndex): Int32Array[] {
   groups = [...lists.values()].sort((a, b) => a[0] - b[0]).map((list) => Int32Array.from(list));
   parallelGroupsCache.set(index, groups);
   return groups;
+}
+
+/**
+ * The aggregated edges the graph holds and their parallel groups: the display works out looks for
+ * these only, since an edge the graph does not hold is never drawn (build-graph.ts strongestEdges).
+ */
+export interface HeldEdges {
+  /** Per edge, 1 when held; null when every edge is. */
+  mask: Uint8Array | null;
+  /** The held edges, in index order. */
+  list: Int32Array;
+  /** Groups of two or more held edges between the same two actors, in parallelGroups order. */
+  groups: Int32Array[];
+  /** Per edge, its group in `groups`, or -1 (not held, or no held sibling). */
+  groupOf: Int32Array;
+  /**
+   * Per edge, 1 when it runs from its pair's first actor. Only compared within a pair, so the
+   * reference can be the pair's first edge of all, held or not: fans are as with every edge held.
+   */
+  forward: Uint8Array;
+}
+
+const allHeld = new WeakMap<RelationIndex, HeldEdges>();
+const heldByMask = new WeakMap<Uint8Array, { index: RelationIndex; held: HeldEdges }>();
+
+/** The edges `mask` marks (absent: all) and their parallel groups, worked out once per index and mask. */
+export function heldEdgesOf(index: RelationIndex, mask?: Uint8Array | null): HeldEdges {
+  if (!mask) {
+    let held = allHeld.get(index);
+    if (!held) allHeld.set(index, (held = buildHeld(index, null)));
+    return held;
+  }
+  const cached = heldByMask.get(mask);
+  if (cached && cached.index === index) return cached.held;
+  const held = buildHeld(index, mask);
+  heldByMask.set(mask, { index, held });
+  return held;
+}
+
+function buildHeld(index: RelationIndex, mask: Uint8Array | null): HeldEdges {
+  const edgeCount = index.edges.length;
+  let heldCount = edgeCount;
+  if (mask) {
+    heldCount = 0;
+    for (let e = 0; e < edgeCount; e++) if (mask[e]) heldCount++;
+  }
+  const list = new Int32Array(heldCount);
+  for (let e = 0, k = 0; e < edgeCount; e++) if (!mask || mask[e]) list[k++] = e;
+  const groupOf = new Int32Array(edgeCount).fill(-1);
+  const forward = new Uint8Array(edgeCount);
+  const groups: Int32Array[] = [];
+  for (const group of parallelGroups(index)) {
+    const first = index.edgeSourceIndex[group[0]];
+    for (const e of group) forward[e] = index.edgeSourceIndex[e] === first ? 1 : 0;
+    const members = mask ? group.filter((e) => mask[e] === 1) : group;
+    if (members.length < 2) continue;
+    for (const e of members) groupOf[e] = groups.length;
+    groups.push(members);
+  }
+  return { mask, list, groups, groupOf, forward };
+}
+
+/**
+ * Writes the curvature of each edge of one parallel group into `curvature`, fanning out the visible ones,
+ * and calls `changed` for each edge whose curvature differs from what was there.
+ */
+export function fanGroup(group: Int32Array, edgeCounts: Int32Array, forward: Uint8Array, curvature: Float32Array, changed?: (e: number) => void): void {
+  let shown = 0;
+  for (let k = 0; k < group.length; k++) if (edgeCounts[group[k]] > 0) shown++;
+  let i = 0;
+  let first = 0;
+  for (let k = 0; k < group.length; k++) {
+    const e = group[k];
+    let bend = 0;
+    if (edgeCounts[e] > 0) {
+      // The curve bends to the left of its own direction, so an edge running the other way than the first bends with a flipped sign.
+      if (i === 0) first = forward[e];
+      // `|| 0`: the middle curve of an odd fan is 0, never -0, whichever way it runs.
+      bend = Math.fround((forward[e] === first ? 1 : -1) * parallelCurvature(i++, shown)) || 0;
+    }
+    if (bend === curvature[e]) continue;
+    curvature[e] = bend;
+    changed?.(e);
+  }
 }

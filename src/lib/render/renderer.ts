@@ -99,6 +99,7 @@ export class GraphRenderer {
    * comparison, which restyles everything, repaints all.
    */
   update(state: DisplayState): void {
+    state = { ...state, held: this.inGraph };
     // Taken on every update, so that the list always starts at the state this renderer last drew.
     const changedEdges = state.result.takeChangedEdges?.() ?? null;
     const previous = this.display;
