@@ -119,16 +119,24 @@ export function addAffiliationEdges(graph: EntenteGraph, index: RelationIndex): 
   }
 }
 
-/** The graph of all actors and of the aggregated edges `kept` marks (default: the DEFAULT_EDGE_LIMIT strongest). */
-export function buildGraph(index: RelationIndex, kept: Uint8Array = strongestEdges(index, DEFAULT_EDGE_LIMIT)): EntenteGraph {
+/** The graph of all actors and no edges yet: what a renderer can be created on before the edges arrive. */
+export function graphOfNodes(index: RelationIndex): EntenteGraph {
   const graph: EntenteGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
-  const { actors, types } = index.dataset;
   const positions = initialPositions(index);
-  actors.forEach((actor, i) => {
+  index.dataset.actors.forEach((actor, i) => {
     const style = KIND_STYLES[actor.kind];
     graph.addNode(actor.id, { label: actor.label, kind: actor.kind, ...positions[i], size: style.baseSize, color: style.color, index: i });
   });
-  const colorOf = new Map(types.map((t) => [t.id, t.color]));
+  return graph;
+}
+
+/** Colour of each relation type, by id. */
+export const typeColors = (index: RelationIndex) => new Map(index.dataset.types.map((t) => [t.id, t.color]));
+
+/** The graph of all actors and of the aggregated edges `kept` marks (default: the DEFAULT_EDGE_LIMIT strongest). */
+export function buildGraph(index: RelationIndex, kept: Uint8Array = strongestEdges(index, DEFAULT_EDGE_LIMIT)): EntenteGraph {
+  const graph = graphOfNodes(index);
+  const colorOf = typeColors(index);
   const parallel = parallelFlags(index);
   for (let e = 0; e < index.edges.length; e++) if (kept[e]) addAggregatedEdge(graph, index, e, parallel[e] === 1, colorOf.get(index.edges[e].type)!);
   addAffiliationEdges(graph, index);

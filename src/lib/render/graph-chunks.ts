@@ -1,24 +1,34 @@
 /**
- * The graph built in slices that yield to the page between them, so that a
- * 50,000-edge graph never holds the main thread for one long task. Not wired
- * into the renderer yet (render/renderer.ts builds its graph in its
- * constructor); see the hook this needs in the s2 report of issue 12.
+ * The graph's edges added in slices that yield to the page between them, so
+ * that a 50,000-edge graph never holds the main thread for one long task.
+ * The renderer mounts sigma on the nodes and a first slice of the strongest
+ * edges (render/progressive-mount.ts), then adds the rest through this.
  */
 import type { RelationIndex } from '../core/relation-index';
-import { addAffiliationEdges, addAggregatedEdge, buildGraph, parallelFlags, type EntenteGraph } from './build-graph';
+import { addAffiliationEdges, addAggregatedEdge, parallelFlags, typeColors, type EntenteGraph } from './build-graph';
+
+export { graphOfNodes } from './build-graph';
 
 /** Time to spend per slice before yielding: well under the 50 ms of a long task, on a loaded machine. */
 const SLICE_MS = 12;
 
 const yieldToPage = () => new Promise<void>((done) => setTimeout(done, 0));
 
+export interface SliceOptions {
+  /** Per aggregated edge, whether its pair has edges of several types (parallelFlags), when the caller has it already. */
+  parallel?: Uint8Array;
+  /** Checked between slices: true stops adding (the renderer was killed); affiliation edges are then not added. */
+  stopped?: () => boolean;
+  now?: () => number;
+}
+
 /**
  * Adds the kept aggregated edges to `graph` (which holds the nodes already) a slice at a time, reporting
  * the fraction added; the same graph buildGraph makes, affiliation edges last.
  */
-export async function addEdgesInSlices(graph: EntenteGraph, index: RelationIndex, kept: Uint8Array, onProgress: (fraction: number) => void = () => {}, now = () => performance.now()): Promise<EntenteGraph> {
-  const colorOf = new Map(index.dataset.types.map((t) => [t.id, t.color]));
-  const parallel = parallelFlags(index);
+export async function addEdgesInSlices(graph: EntenteGraph, index: RelationIndex, kept: Uint8Array, onProgress: (fraction: number) => void = () => {}, options: SliceOptions | (() => number) = {}): Promise<EntenteGraph> {
+  const { parallel = parallelFlags(index), stopped = () => false, now = () => performance.now() } = typeof options === 'function' ? { now: options } : options;
+  const colorOf = typeColors(index);
   const count = kept.length;
   let e = 0;
   while (e < count) {
@@ -30,14 +40,8 @@ export async function addEdgesInSlices(graph: EntenteGraph, index: RelationIndex
     }
     onProgress(e / count);
     if (e < count) await yieldToPage();
+    if (stopped()) return graph;
   }
   addAffiliationEdges(graph, index);
   return graph;
-}
-
-/** The graph of all actors and no edges yet: what a renderer can be created on before the edges arrive. */
-export function graphOfNodes(index: RelationIndex): EntenteGraph {
-  const nodesOnly = buildGraph(index, new Uint8Array(index.edges.length));
-  nodesOnly.clearEdges();
-  return nodesOnly;
 }

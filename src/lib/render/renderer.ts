@@ -8,17 +8,8 @@
  */
 import Sigma from 'sigma';
 import type { RelationIndex } from '../core/relation-index';
-import {
-  addAffiliationEdges,
-  addAggregatedEdge,
-  buildGraph,
-  DEFAULT_EDGE_LIMIT,
-  parallelFlags,
-  strongestEdges,
-  type EdgeAttributes,
-  type EntenteGraph,
-  type NodeAttributes,
-} from './build-graph';
+import { DEFAULT_EDGE_LIMIT, strongestEdges, type EdgeAttributes, type EntenteGraph, type NodeAttributes } from './build-graph';
+import { addRemainingEdges, reholdEdges, startGraph } from './progressive-mount';
 import { runLayout, type LayoutOutcome, type LayoutRun } from './layout';
 import type { LayoutProgress } from '../core/layout-steps';
 import { labelSettingsFor } from './label-placement';
@@ -51,6 +42,8 @@ export interface RendererOptions {
   edgeLimit?: number;
   /** Saved node positions (x, y per actor, in RelationIndex.actorIds order), drawn instead of the start positions. */
   positions?: Float32Array | null;
+  /** While the held edges are added after the first frame: the fraction added. */
+  mountProgress?(fraction: number): void;
 }
 
 export class GraphRenderer {
@@ -64,11 +57,17 @@ export class GraphRenderer {
   /** Per aggregated edge, whether the graph holds it (see edgeLimit). */
   private inGraph: Uint8Array;
   private limit: number;
+  private killed = false;
+  private lastState: DisplayState | null = null;
+  private mounted = false;
+  /** Resolves once the graph holds every held edge (and the affiliation edges); the first frame comes before. */
+  readonly ready: Promise<void>;
 
   constructor(container: HTMLElement, readonly index: RelationIndex, private events: RendererEvents, options: RendererOptions = {}) {
     this.limit = options.edgeLimit ?? DEFAULT_EDGE_LIMIT;
     this.inGraph = strongestEdges(index, this.limit);
-    this.graph = buildGraph(index, this.inGraph);
+    const start = startGraph(index, this.inGraph);
+    this.graph = start.graph;
     if (options.positions) this.applyPositions(options.positions);
     this.looks = createLooks(index);
     this.sigma = new Sigma(this.graph, container, {
@@ -77,15 +76,20 @@ export class GraphRenderer {
       edgeReducer: (_edge, attributes) => this.looks.reduceEdge(attributes, this.display),
     });
     this.sigma.setSettings(labelSettingsFor(this.sigma as unknown as Sigma));
+    const edgeKeys = heldEdgeKeys(this.graph, index.edges.length);
     this.repaintTarget = {
       nodeKeys: index.actorIds,
-      edgeKeys: heldEdgeKeys(this.graph, index.edges.length),
+      edgeKeys,
       sourceOf: index.edgeSourceIndex,
       targetOf: index.edgeTargetIndex,
       writeNode: (data, n) => this.looks.writeNode(data, n, this.display!),
       writeEdge: (data, e) => this.looks.writeEdge(data, e, this.display!),
     };
     this.pointer = new GraphPointer(this.sigma, this.graph, { ...events, dragStart: () => this.stopLayout() });
+    this.ready = addRemainingEdges(start, index, edgeKeys, (f) => options.mountProgress?.(f), () => this.killed).then(() => {
+      this.mounted = !this.killed;
+      this.pointer.forgetShapes();
+    });
   }
 
   /** The node under the pointer, as sigma last reported it. */
@@ -98,8 +102,10 @@ export class GraphRenderer {
    * A filter change repaints only the nodes and edges whose look changed; a change of selection or
    * comparison, which restyles everything, repaints all.
    */
-  update(state: DisplayState): void {
-    state = { ...state, held: this.inGraph };
+  update(given: DisplayState): void {
+    // Edges the graph does not hold are never drawn: the display skips them (render/display.ts).
+    const state: DisplayState = { ...given, held: this.inGraph };
+    this.lastState = given;
     // Taken on every update, so that the list always starts at the state this renderer last drew.
     const changedEdges = state.result.takeChangedEdges?.() ?? null;
     const previous = this.display;
@@ -141,27 +147,20 @@ export class GraphRenderer {
     return this.inGraph[e] === 1;
   }
 
-  /**
-   * Holds the `limit` strongest edges instead. Edges are added one by one (sigma takes each
-   * cheaply); a lower limit clears and re-adds, since sigma re-indexes everything per dropped edge.
-   */
+  /** Holds the `limit` strongest edges instead; while the held edges are still being added, once they are. */
   setEdgeLimit(limit: number): void {
+    if (!this.mounted) {
+      void this.ready.then(() => this.mounted && this.setEdgeLimit(limit));
+      return;
+    }
     if (limit === this.limit) return;
     const kept = strongestEdges(this.index, limit);
-    const lowered = kept.some((k, e) => !k && this.inGraph[e]);
-    const colorOf = new Map(this.index.dataset.types.map((t) => [t.id, t.color]));
-    const parallel = parallelFlags(this.index);
-    if (lowered) {
-      this.graph.clearEdges();
-      this.inGraph = new Uint8Array(kept.length);
-    }
-    for (let e = 0; e < kept.length; e++) {
-      if (kept[e] && !this.inGraph[e]) addAggregatedEdge(this.graph, this.index, e, parallel[e] === 1, colorOf.get(this.index.edges[e].type)!);
-    }
-    if (lowered) addAffiliationEdges(this.graph, this.index);
+    reholdEdges(this.graph, this.index, this.inGraph, kept);
     this.inGraph = kept;
     this.limit = limit;
     this.repaintTarget.edgeKeys = heldEdgeKeys(this.graph, this.index.edges.length);
+    // The display skips edges the graph did not hold: worked out again for those it holds now.
+    if (this.lastState) this.display = computeDisplay(this.index, this.graph, { ...this.lastState, held: kept } as DisplayState);
     this.pointer.forgetShapes();
     this.sigma.refresh();
   }
@@ -281,6 +280,7 @@ export class GraphRenderer {
   }
 
   kill(): void {
+    this.killed = true;
     this.layoutRun?.stop();
     this.layoutRun = null;
     this.sigma.kill();

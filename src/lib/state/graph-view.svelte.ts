@@ -9,12 +9,10 @@ import { edgeSummary, type EdgeSummary } from '../core/edge-summary';
 import type { Explorer } from './explorer.svelte';
 
 /** Read-only hooks for end-to-end tests and scripts that need canvas coordinates or timings. */
-function exposeAutomationHooks(renderer: GraphRenderer): void {
-  let firstFrameMs: number | null = null;
-  renderer.onceRendered(() => (firstFrameMs = performance.now()));
+function exposeAutomationHooks(renderer: GraphRenderer, firstFrameMs: () => number | null): void {
   (window as unknown as { __entente: unknown }).__entente = {
     /** Milliseconds from navigation start to the first frame with the graph drawn. */
-    firstFrameMs: () => firstFrameMs,
+    firstFrameMs,
     nodePoint: (id: string) => renderer.viewportPointOfNode(id),
     /** Radius of a node as drawn, in CSS pixels. */
     nodeRadius: (id: string) => renderer.viewportRadiusOfNode(id),
@@ -88,6 +86,8 @@ export class GraphView {
   /** Most aggregated edges the graph draws; beyond it, the strongest by relation count. Kept across reloads. */
   edgeLimit = $state(storedEdgeLimit());
   renderer = $state.raw<GraphRenderer | null>(null);
+  /** While the held edges are added after the first frame, the fraction added; null once the graph holds them all. */
+  mountProgress = $state<number | null>(null);
   /** The edge under the pointer and where the pointer is, in canvas pixels. */
   hoveredEdge = $state.raw<{ edge: number; x: number; y: number } | null>(null);
   private pendingFocus: string | null = null;
@@ -158,15 +158,23 @@ export class GraphView {
       },
       layoutProgress: ({ fraction, iterations }) => (this.layoutReport = { kind: 'running', fraction, iterations }),
       nodesMoved: save,
-    }, { edgeLimit: this.edgeLimit, positions });
+    }, { edgeLimit: this.edgeLimit, positions, mountProgress: (fraction) => fraction < 1 && (this.mountProgress = fraction) });
     this.renderer = renderer;
-    exposeAutomationHooks(renderer);
-    Object.assign((window as unknown as { __entente: object }).__entente, { layoutReport: () => this.layoutReport });
+    let firstFrameMs: number | null = null;
+    renderer.onceRendered(() => (firstFrameMs = performance.now()));
+    this.mountProgress = 0;
     this.push();
-    if (positions) {
-      this.layoutStatus = 'settled';
-      this.layoutReport = { kind: 'restored' };
-    } else void renderer.startLayout();
+    // The graph is ready, for tests and scripts (window.__entente) and for the layout, once it holds every held edge.
+    void renderer.ready.then(() => {
+      if (this.renderer !== renderer) return;
+      this.mountProgress = null;
+      exposeAutomationHooks(renderer, () => firstFrameMs);
+      Object.assign((window as unknown as { __entente: object }).__entente, { layoutReport: () => this.layoutReport });
+      if (positions) {
+        this.layoutStatus = 'settled';
+        this.layoutReport = { kind: 'restored' };
+      } else void renderer.startLayout();
+    });
     return () => {
       delete (window as unknown as { __entente?: unknown }).__entente;
       renderer.kill();
@@ -174,6 +182,7 @@ export class GraphView {
       this.hoveredEdge = null;
       this.layoutStatus = 'idle';
       this.layoutReport = null;
+      this.mountProgress = null;
     };
   }
 

@@ -1,0 +1,73 @@
+/**
+ * The graph a renderer mounts on, and how it fills: sigma is created over the
+ * nodes and a first slice of the strongest held edges, so a first frame is
+ * drawn within a second even at a million relations; the other held edges
+ * then arrive in slices that yield (graph-chunks.ts), and sigma takes each
+ * through its edgeAdded listener, styled by the reducer with the display of
+ * the moment, so a filter change during the slices styles later slices too.
+ */
+import type { RelationIndex } from '../core/relation-index';
+import { addAffiliationEdges, addAggregatedEdge, parallelFlags, strongestEdges, typeColors, type EdgeAttributes, type EntenteGraph } from './build-graph';
+import { addEdgesInSlices, graphOfNodes } from './graph-chunks';
+
+/** Held edges drawn in the first frame, the strongest: sigma indexes a few thousand in a few milliseconds. */
+export const FIRST_SLICE_EDGES = 2_000;
+
+export interface GraphStart {
+  /** All actors and the first slice of edges. */
+  graph: EntenteGraph;
+  /** The held edges still to add. */
+  rest: Uint8Array;
+  parallel: Uint8Array;
+}
+
+/** The graph of all actors and the strongest FIRST_SLICE_EDGES of the edges `held` marks. */
+export function startGraph(index: RelationIndex, held: Uint8Array): GraphStart {
+  const graph = graphOfNodes(index);
+  const first = strongestEdges(index, FIRST_SLICE_EDGES);
+  const parallel = parallelFlags(index);
+  const colorOf = typeColors(index);
+  const rest = new Uint8Array(held.length);
+  for (let e = 0; e < held.length; e++) {
+    if (!held[e]) continue;
+    if (first[e]) addAggregatedEdge(graph, index, e, parallel[e] === 1, colorOf.get(index.edges[e].type)!);
+    else rest[e] = 1;
+  }
+  return { graph, rest, parallel };
+}
+
+/**
+ * Adds the rest of the held edges, then the affiliation edges, in slices; `edgeKeys` (the repaint
+ * keys by edge index) gains each edge as it is added, so a repaint reaches it from then on.
+ */
+export async function addRemainingEdges(start: GraphStart, index: RelationIndex, edgeKeys: string[], onProgress: (fraction: number) => void, stopped: () => boolean): Promise<void> {
+  const { graph } = start;
+  const onAdded = ({ key, attributes }: { key: string; attributes: EdgeAttributes }) => {
+    if (attributes.index >= 0) edgeKeys[attributes.index] = key;
+  };
+  graph.on('edgeAdded', onAdded);
+  try {
+    await addEdgesInSlices(graph, index, start.rest, onProgress, { parallel: start.parallel, stopped });
+  } finally {
+    graph.removeListener('edgeAdded', onAdded);
+  }
+}
+
+/**
+ * Makes `graph`, which holds the edges `held` marks, hold those `kept` marks instead. Edges are added
+ * one by one (sigma takes each cheaply); a lower limit clears and re-adds, since sigma re-indexes
+ * everything per dropped edge.
+ */
+export function reholdEdges(graph: EntenteGraph, index: RelationIndex, held: Uint8Array, kept: Uint8Array): void {
+  const lowered = kept.some((k, e) => !k && held[e]);
+  const colorOf = typeColors(index);
+  const parallel = parallelFlags(index);
+  if (lowered) {
+    graph.clearEdges();
+    held = new Uint8Array(kept.length);
+  }
+  for (let e = 0; e < kept.length; e++) {
+    if (kept[e] && !held[e]) addAggregatedEdge(graph, index, e, parallel[e] === 1, colorOf.get(index.edges[e].type)!);
+  }
+  if (lowered) addAffiliationEdges(graph, index);
+}
