@@ -13,7 +13,7 @@ import { ALL_MODALITIES, createFilterResult, filterRelations, type FilterResult,
 import { createFilterEngine, type FilterEngine } from '../src/lib/core/filter-engine';
 import { monthlyHistogram } from '../src/lib/core/histogram';
 import { createActorSearch } from '../src/lib/core/actor-search';
-import { buildGraph, type EntenteGraph } from '../src/lib/render/build-graph';
+import { DEFAULT_EDGE_LIMIT, buildGraph, strongestEdges, type EntenteGraph } from '../src/lib/render/build-graph';
 import { computeDisplay, updateDisplay, type DisplayArrays } from '../src/lib/render/display';
 import { createPreviousFilterEngine } from './previous-engine';
 import { createRebuildContext, rebuildFilteredGraph } from './baseline';
@@ -156,8 +156,8 @@ function measureLoad(bytes: Record<string, Uint8Array>, repeats: number) {
  * The renderer's update without sigma: the display brought up to date, giving the indices of the nodes and
  * edges it repaints (render/repaint.ts writes those into sigma's program arrays; the browser bench times that).
  */
-function displayMove(index: RelationIndex, engine: FilterEngine, display: DisplayArrays): number {
-  const changes = updateDisplay(index, display, { result: engine.result, focus: null, selectedEdge: null, showIsolated: false }, engine.takeChangedEdges())!;
+function displayMove(index: RelationIndex, engine: FilterEngine, display: DisplayArrays, held: Uint8Array): number {
+  const changes = updateDisplay(index, display, { result: engine.result, focus: null, selectedEdge: null, showIsolated: false, held }, engine.takeChangedEdges())!;
   return changes.edges.length;
 }
 
@@ -200,7 +200,9 @@ function measureChange(kind: ChangeKind, sequence: RelationFilter[], plan: NodeB
   // The same sequence as a slider move: engine and display update, the display carried from step to step.
   engine.update(sequence[0]);
   engine.takeChangedEdges();
-  const display = computeDisplay(index, graph, { result: engine.result, focus: null, selectedEdge: null, showIsolated: false });
+  // As the renderer does: the display covers the edges the graph holds (the DEFAULT_EDGE_LIMIT strongest), as buildGraph keeps them.
+  const held = strongestEdges(index, DEFAULT_EDGE_LIMIT);
+  const display = computeDisplay(index, graph, { result: engine.result, focus: null, selectedEdge: null, showIsolated: false, held });
   const moveTimes: number[] = [];
   const changed: number[] = [];
   let before = computeDisplay(index, graph, { result: previous.update(sequence[0]), focus: null, selectedEdge: null, showIsolated: false });
@@ -210,7 +212,7 @@ function measureChange(kind: ChangeKind, sequence: RelationFilter[], plan: NodeB
   sequence.forEach((filter, i) => {
     const [edges, ms] = timed(() => {
       engine.update(filter);
-      return displayMove(index, engine, display);
+      return displayMove(index, engine, display, held);
     });
     if (i < previousMoveSteps) {
       const [{ after }, previousMs] = timed(() => previousDisplayMove(index, graph, previous.update(filter), before));
