@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { createFilterEngine } from '../../src/lib/core/filter-engine';
-import { buildGraph } from '../../src/lib/render/build-graph';
-import { computeDisplay, updateDisplay, type DisplayArrays } from '../../src/lib/render/display';
+import { buildGraph, strongestEdges } from '../../src/lib/render/build-graph';
+import { heldEdgesOf, parallelGroups } from '../../src/lib/render/parallel-edges';
+import { computeDisplay, updateDisplay, type DisplayArrays, type DisplayState } from '../../src/lib/render/display';
 import { BENCH_TODAY, generateDataset, randomFilters } from '../../bench/generate';
 
 function expectSameLook(ours: DisplayArrays, expected: DisplayArrays) {
@@ -50,5 +51,76 @@ describe('updateDisplay', () => {
     expect(updateDisplay(index, display, stateOf(true), null)).toBeNull();
     const none = updateDisplay(index, display, stateOf(), null)!;
     expect([none.nodes.length, none.edges.length]).toEqual([0, 0]);
+  });
+
+  describe('with a held-edge mask', () => {
+    const edgeCount = index.edges.length;
+    // A random half, so that many held edges have siblings the graph does not hold.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const randomHalf = Uint8Array.from({ length: edgeCount }, () => (random() < 0.5 ? 1 : 0));
+    const masks: Array<[string, Uint8Array]> = [
+      ['the strongest third', strongestEdges(index, Math.floor(edgeCount / 3))],
+      ['a random half', randomHalf],
+      ['all edges', new Uint8Array(edgeCount).fill(1)],
+    ];
+
+    it.each(masks)('%s: updateDisplay after any sequence of filters equals computeDisplay on the held edges', (_name, held) => {
+      const withHeld = (): DisplayState => ({ ...stateOf(), held });
+      const filters = randomFilters(index.typeIds.length, index.extent, 60, 11);
+      engine.update(filters[0]);
+      engine.takeChangedEdges();
+      const display = computeDisplay(index, graph, withHeld());
+      let refanned = 0;
+      filters.slice(1).forEach((filter, i) => {
+        const before = computeDisplay(index, graph, withHeld());
+        engine.update(i % 4 === 0 ? { ...filter, from: index.extent.start, to: BENCH_TODAY } : filter);
+        if (i % 3 === 0) engine.update(filters[(i + 5) % filters.length]);
+        // Now and then the engine's list is not passed: any edge may have changed.
+        const changes = updateDisplay(index, display, withHeld(), i % 7 === 6 ? null : engine.takeChangedEdges())!;
+        const expected = computeDisplay(index, graph, withHeld());
+        expectSameLook(display, expected);
+        for (let e = 0; e < edgeCount; e++) if (!held[e]) expect(display.edgeSize[e]).toBe(0);
+        const edgesChanged = Array.from(expected.edgeSize.keys()).filter((e) => expected.edgeSize[e] !== before.edgeSize[e] || expected.edgeCurvature[e] !== before.edgeCurvature[e]);
+        const nodesChanged = Array.from(expected.nodeSize.keys()).filter((n) => expected.nodeSize[n] !== before.nodeSize[n] || expected.nodeShown[n] !== before.nodeShown[n]);
+        expect([...changes.edges].sort((a, b) => a - b)).toEqual(edgesChanged);
+        expect([...changes.nodes].sort((a, b) => a - b)).toEqual(nodesChanged);
+        refanned += edgesChanged.filter((e) => expected.edgeCurvature[e] !== before.edgeCurvature[e] && expected.edgeSize[e] > 0 && before.edgeSize[e] > 0).length;
+      });
+      expect(refanned).toBeGreaterThan(0);
+    });
+
+    it('sizes nodes over every row, held or not, and fans parallel edges among held ones only', () => {
+      const [, held] = masks[1];
+      engine.update({ from: index.extent.start, to: BENCH_TODAY, typeMask: new Uint8Array(index.typeIds.length).fill(1) });
+      const all = computeDisplay(index, graph, stateOf());
+      const some = computeDisplay(index, graph, { ...stateOf(), held });
+      expect(Array.from(some.nodeSize)).toEqual(Array.from(all.nodeSize));
+      expect(Array.from(some.nodeShown)).toEqual(Array.from(all.nodeShown));
+      const { groups } = heldEdgesOf(index, held);
+      let wholeGroups = 0;
+      let splitGroups = 0;
+      for (const group of parallelGroups(index)) {
+        const members = group.filter((e) => held[e] === 1);
+        if (members.length === group.length) {
+          // Every edge of the pair held: drawn exactly as with no mask.
+          wholeGroups++;
+          for (const e of group) expect(some.edgeCurvature[e]).toBe(all.edgeCurvature[e]);
+        } else if (members.length === 1) {
+          // One held edge of the pair: drawn straight, not bent around siblings that are never drawn.
+          splitGroups++;
+          expect(some.edgeCurvature[members[0]]).toBe(0);
+        }
+      }
+      expect(wholeGroups).toBeGreaterThan(0);
+      expect(splitGroups).toBeGreaterThan(0);
+      expect(groups.every((g) => g.length >= 2 && g.every((e) => held[e] === 1))).toBe(true);
+    });
+
+    it('starts over when the mask changes', () => {
+      const display = computeDisplay(index, graph, { ...stateOf(), held: masks[0][1] });
+      expect(updateDisplay(index, display, { ...stateOf(), held: masks[1][1] }, null)).toBeNull();
+      expect(updateDisplay(index, display, stateOf(), null)).toBeNull();
+    });
   });
 });
