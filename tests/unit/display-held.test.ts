@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { createFilterEngine } from '../../src/lib/core/filter-engine';
 import { buildGraph, strongestEdges } from '../../src/lib/render/build-graph';
-import { computeDisplay, updateDisplay, type DisplayArrays } from '../../src/lib/render/display';
+import { computeDisplay, updateDisplay } from '../../src/lib/render/display';
 import { parallelGroups } from '../../src/lib/render/parallel-edges';
 import { parallelCurvature } from '../../src/lib/render/styles';
+import { expectSameLook } from './display-look';
 import { BENCH_TODAY, generateDataset, randomFilters } from '../../bench/generate';
-
-function expectSameLook(ours: DisplayArrays, expected: DisplayArrays) {
-  expect(Buffer.from(ours.nodeShown).equals(Buffer.from(expected.nodeShown))).toBe(true);
-  expect(Array.from(ours.nodeSize)).toEqual(Array.from(expected.nodeSize));
-  expect(Array.from(ours.edgeSize)).toEqual(Array.from(expected.edgeSize));
-  expect(Array.from(ours.edgeCurvature)).toEqual(Array.from(expected.edgeCurvature));
-}
 
 describe('updateDisplay with a held-edge mask', () => {
   const index = buildRelationIndex(generateDataset(6000), BENCH_TODAY);

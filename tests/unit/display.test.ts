@@ -3,15 +3,9 @@ import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { createFilterEngine } from '../../src/lib/core/filter-engine';
 import { buildGraph, strongestEdges } from '../../src/lib/render/build-graph';
 import { heldEdgesOf, parallelGroups } from '../../src/lib/render/parallel-edges';
-import { computeDisplay, updateDisplay, type DisplayArrays, type DisplayState } from '../../src/lib/render/display';
+import { computeDisplay, updateDisplay, type DisplayState } from '../../src/lib/render/display';
+import { expectSameLook } from './display-look';
 import { BENCH_TODAY, generateDataset, randomFilters } from '../../bench/generate';
-
-function expectSameLook(ours: DisplayArrays, expected: DisplayArrays) {
-  expect(Buffer.from(ours.nodeShown).equals(Buffer.from(expected.nodeShown))).toBe(true);
-  expect(Array.from(ours.nodeSize)).toEqual(Array.from(expected.nodeSize));
-  expect(Array.from(ours.edgeSize)).toEqual(Array.from(expected.edgeSize));
-  expect(Array.from(ours.edgeCurvature)).toEqual(Array.from(expected.edgeCurvature));
-}
 
 describe('updateDisplay', () => {
   // The bench's generator: Zipf-like actors, so many pairs hold parallel edges of several types.

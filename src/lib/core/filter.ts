@@ -56,6 +56,24 @@ export interface FilterResult {
   takeChangedEdges?: () => Int32Array;
 }
 
+/**
+ * The rows of `out` with other edge and node counts (rolled up, or a copy for a new wrapper): `visible` stays a
+ * getter, so the engine's per-row mask is built only when something reads it.
+ */
+export function withCounts(out: FilterResult, edgeCounts: Int32Array, nodeCounts: Int32Array): FilterResult {
+  return {
+    get visible() {
+      return out.visible;
+    },
+    visibleCount: out.visibleCount,
+    visibleStatementCount: out.visibleStatementCount,
+    typeCountsInWindow: out.typeCountsInWindow,
+    modalityCountsInWindow: out.modalityCountsInWindow,
+    edgeCounts,
+    nodeCounts,
+  };
+}
+
 export function createFilterResult(index: RelationIndex): FilterResult {
   return {
     visible: new Uint8Array(index.relationCount),

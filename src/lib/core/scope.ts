@@ -8,7 +8,7 @@
  * inside it; with roll-up on, both passes leave out relations internal to one
  * state or organisation, and the counts are summed into the rolled edges.
  */
-import type { FilterResult, RelationFilter } from './filter';
+import { withCounts, type FilterResult, type RelationFilter } from './filter';
 import type { FilterEngine } from './filter-engine';
 import type { RelationIndex } from './relation-index';
 import { rollUpCounts, type Rollup } from './rollup';
@@ -124,16 +124,6 @@ export function filterView(
   const out = engine.update(edgeMask ? { ...filter, edgeMask } : filter);
   if (!rolling) return { result: out, edgeMask, scopeActors: actorsInScope };
   countsOf(out);
-  const result: FilterResult = {
-    get visible() {
-      return out.visible;
-    },
-    visibleCount: out.visibleCount,
-    visibleStatementCount: out.visibleStatementCount,
-    typeCountsInWindow: out.typeCountsInWindow,
-    modalityCountsInWindow: out.modalityCountsInWindow,
-    edgeCounts: buffers.edgeCounts,
-    nodeCounts: buffers.nodeCounts,
-  };
+  const result = withCounts(out, buffers.edgeCounts, buffers.nodeCounts);
   return { result, edgeMask, scopeActors: actorsInScope };
 }

@@ -6,7 +6,7 @@
  * of explorer.svelte.ts so the state reads as state and the pipeline as steps.
  */
 import type { FilterEngine } from '../core/filter-engine';
-import type { FilterResult, RelationFilter } from '../core/filter';
+import { withCounts, type FilterResult, type RelationFilter } from '../core/filter';
 import type { Relation } from '../core/model';
 import type { RelationIndex } from '../core/relation-index';
 import type { Rollup } from '../core/rollup';
@@ -52,20 +52,11 @@ export function computeView({ engine, index, baseFilter, pins, depth, rollup, sc
  */
 export function resultOfView(view: ExplorerView): FilterResult & { comparison?: PeriodComparison } {
   const out = view.result;
-  return {
-    get visible() {
-      return out.visible;
-    },
-    visibleCount: out.visibleCount,
-    visibleStatementCount: out.visibleStatementCount,
-    typeCountsInWindow: out.typeCountsInWindow,
-    modalityCountsInWindow: out.modalityCountsInWindow,
-    edgeCounts: out.edgeCounts,
-    nodeCounts: out.nodeCounts,
+  return Object.assign(withCounts(out, out.edgeCounts, out.nodeCounts), {
     // Roll-up, minimum weight and comparison give arrays of their own: the engine's changed edges do not describe them.
     takeChangedEdges: view.derived ? undefined : out.takeChangedEdges,
     comparison: view.comparison,
-  };
+  });
 }
 
 /** Actor search built on the first query, not at load: at a million rows its per-actor counts are the dearest part. */
