@@ -76,7 +76,7 @@ function prepareTempRenderer(framing: ExportFraming, halo: string, placeLabels: 
   return (renderer: Sigma) => {
     if (framing === 'fit') fitVisibleNodes(renderer);
     // Large graphs keep only the most important labels, as on screen.
-    renderer.setSettings(placeLabels ? { defaultDrawNodeLabel: createLabelPlacer(renderer, halo) } : labelSettingsFor(renderer, halo));
+    renderer.setSettings(placeLabels ? createLabelPlacer(renderer, halo) : labelSettingsFor(renderer, halo));
     renderer.refresh();
   };
 }

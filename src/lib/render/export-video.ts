@@ -92,7 +92,7 @@ export function createVideoSurface(renderer: GraphRenderer, annotations: readonl
   };
   const sigma = withPixelRatio(ratio, () => new Sigma(main.getGraph(), root, settings));
   // Large graphs keep only the most important labels, as on screen.
-  sigma.setSettings(main.getGraph().order <= MAX_NODES_FOR_PLACEMENT ? { defaultDrawNodeLabel: createLabelPlacer(sigma, theme.halo) } : labelSettingsFor(sigma, theme.halo));
+  sigma.setSettings(main.getGraph().order <= MAX_NODES_FOR_PLACEMENT ? createLabelPlacer(sigma, theme.halo) : labelSettingsFor(sigma, theme.halo));
   if (options.framing === 'camera') {
     sigma.setCustomBBox(main.getCustomBBox());
     sigma.getCamera().setState(main.getCamera().getState());

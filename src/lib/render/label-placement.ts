@@ -1,14 +1,21 @@
 /**
  * Label placement that keeps labels from piling up: each frame, labels are
- * placed greedily by importance (selection first, then node size) at the
- * first free spot around their node (right, left, below, above), never over
- * another label or node nor across the canvas border (where an export's
- * legend begins); a label with no free spot is left out until zooming in
- * makes room. Used for graphs small enough for the quadratic check; larger
- * ones draw only their most important visible labels (core/label-priority.ts).
+ * placed greedily by importance (selection first, then its neighbours, then
+ * node size) at the first free spot around their node (right, left, below,
+ * above), never over another label or node nor across the canvas border
+ * (where an export's legend begins); a label with no free spot is left out
+ * until zooming in makes room, except the selection's, which is always drawn.
+ * Used for graphs small enough for the quadratic check; larger ones draw only
+ * their most important visible labels (core/label-priority.ts).
+ *
+ * Sigma draws the hovered and highlighted (selected) nodes a second time on
+ * its hover layer, with its own label to the right of the node; where the
+ * placer had put that label elsewhere (left, below: the usual case on a small
+ * canvas) the name showed twice. The hover drawer here draws the label at the
+ * placer's spot instead, on a background box, so it is drawn once.
  */
 import type Sigma from 'sigma';
-import type { NodeLabelDrawingFunction } from 'sigma/rendering';
+import type { NodeHoverDrawingFunction, NodeLabelDrawingFunction } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import { chooseLabels, DEFAULT_LABEL_BUDGET, type LabelCandidate } from '../core/label-priority';
 
@@ -26,7 +33,22 @@ interface Spot {
   y: number;
 }
 
+/** Priority bonuses above any node radius: the selection, then the labels sigma is told to force (its neighbours). */
+const SELECTED = 2e6;
+const NEIGHBOUR = 1e6;
+
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** The candidate spots around a node at (x, y) of radius r for a label w wide: right, left, below, above; each its box and text origin. */
+function spotsAround(c: { x: number; y: number; r: number }, w: number, fontSize: number): Array<[Rect, Spot]> {
+  const h = fontSize + 2;
+  return [
+    [{ x: c.x + c.r + 3, y: c.y - h / 2, w, h }, { x: c.x + c.r + 4, y: c.y + fontSize / 3 }],
+    [{ x: c.x - c.r - 3 - w, y: c.y - h / 2, w, h }, { x: c.x - c.r - 2 - w, y: c.y + fontSize / 3 }],
+    [{ x: c.x - w / 2, y: c.y + c.r + 2, w, h }, { x: c.x - w / 2 + 1, y: c.y + c.r + 1 + fontSize }],
+    [{ x: c.x - w / 2, y: c.y - c.r - 2 - h, w, h }, { x: c.x - w / 2 + 1, y: c.y - c.r - 4 }],
+  ];
+}
 
 function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, settings: Settings): Map<string, Spot> {
   const fontSize = settings.labelSize;
@@ -39,26 +61,22 @@ function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, setti
     const { x, y } = sigma.framedGraphToViewport(data);
     const r = sigma.scaleSize(data.size);
     obstacles.push({ key, x: x - r, y: y - r, w: 2 * r, h: 2 * r });
-    if (data.label) candidates.push({ key, label: data.label, x, y, r, priority: (data.highlighted ? 2e6 : 0) + (data.forceLabel ? 1e6 : 0) + r });
+    if (data.label) candidates.push({ key, label: data.label, x, y, r, priority: (data.highlighted ? SELECTED : 0) + (data.forceLabel ? NEIGHBOUR : 0) + r });
   });
   candidates.sort((a, b) => b.priority - a.priority);
 
   const placed: Rect[] = [];
   const spots = new Map<string, Spot>();
-  const h = fontSize + 2;
   const { width, height } = sigma.getDimensions();
   const inside = (r: Rect) => r.x >= 0 && r.y >= 0 && r.x + r.w <= width && r.y + r.h <= height;
   for (const c of candidates) {
     const w = context.measureText(c.label).width + 2;
-    const options: Array<[Rect, Spot]> = [
-      [{ x: c.x + c.r + 3, y: c.y - h / 2, w, h }, { x: c.x + c.r + 4, y: c.y + fontSize / 3 }],
-      [{ x: c.x - c.r - 3 - w, y: c.y - h / 2, w, h }, { x: c.x - c.r - 2 - w, y: c.y + fontSize / 3 }],
-      [{ x: c.x - w / 2, y: c.y + c.r + 2, w, h }, { x: c.x - w / 2 + 1, y: c.y + c.r + 1 + fontSize }],
-      [{ x: c.x - w / 2, y: c.y - c.r - 2 - h, w, h }, { x: c.x - w / 2 + 1, y: c.y - c.r - 4 }],
-    ];
+    const options = spotsAround(c, w, fontSize);
     const free = options.find(([rect]) => inside(rect) && !placed.some((p) => overlaps(p, rect)) && !obstacles.some((o) => o.key !== c.key && overlaps(o, rect)));
-    // A selected or forced label is always drawn: on the canvas if it fits anywhere, over others if it must.
-    const chosen = free ?? (c.priority >= 1e6 ? (options.find(([rect]) => inside(rect)) ?? options[0]) : undefined);
+    // The selection's label is always drawn: on the canvas if it fits anywhere, over others if it must. Its
+    // neighbours' labels come next but, like the rest, only where they fit: forced over each other on a
+    // phone's small canvas they made an unreadable pile.
+    const chosen = free ?? (c.priority >= SELECTED ? (options.find(([rect]) => inside(rect)) ?? options[0]) : undefined);
     if (!chosen) continue;
     placed.push(chosen[0]);
     spots.set(c.key, chosen[1]);
@@ -90,23 +108,55 @@ function computeBudgetedPlacement(sigma: Sigma, context: CanvasRenderingContext2
   return spots;
 }
 
-/** A label drawer bound to one sigma instance; the placement is recomputed once per rendered frame. */
-export function createLabelPlacer(sigma: Sigma, haloColor = 'rgba(255,255,255,0.85)', budgeted = false): NodeLabelDrawingFunction {
+export interface LabelDrawers {
+  defaultDrawNodeLabel: NodeLabelDrawingFunction;
+  /** Sigma's hover layer (hovered and selected nodes): the same label at the same spot, on a box. */
+  defaultDrawNodeHover: NodeHoverDrawingFunction;
+}
+
+const font = (settings: Settings) => `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+
+/** Label and hover drawers bound to one sigma instance, sharing one placement, recomputed once per rendered frame. */
+export function createLabelPlacer(sigma: Sigma, haloColor = 'rgba(255,255,255,0.85)', budgeted = false): LabelDrawers {
   let placement: Map<string, Spot> | null = null;
   sigma.on('beforeRender', () => (placement = null));
-  return (context, data, settings) => {
-    placement ??= (budgeted ? computeBudgetedPlacement : computePlacement)(sigma, context, settings);
-    const spot = placement.get(data.key);
-    if (!spot || !data.label) return;
-    const color = settings.labelColor.attribute ? (data as Record<string, unknown>)[settings.labelColor.attribute] : settings.labelColor.color;
-    context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+  const place = (context: CanvasRenderingContext2D, settings: Settings) => (placement ??= (budgeted ? computeBudgetedPlacement : computePlacement)(sigma, context, settings));
+  const colorOf = (data: object, settings: Settings) => String((settings.labelColor.attribute ? (data as Record<string, unknown>)[settings.labelColor.attribute] : settings.labelColor.color) ?? '#000');
+
+  const drawText = (context: CanvasRenderingContext2D, label: string, spot: Spot, color: string) => {
     // A halo in the background colour keeps text legible where it crosses an edge.
     context.lineJoin = 'round';
     context.lineWidth = 3;
     context.strokeStyle = haloColor;
-    context.strokeText(data.label, spot.x, spot.y);
-    context.fillStyle = String(color ?? '#000');
-    context.fillText(data.label, spot.x, spot.y);
+    context.strokeText(label, spot.x, spot.y);
+    context.fillStyle = color;
+    context.fillText(label, spot.x, spot.y);
+  };
+
+  return {
+    defaultDrawNodeLabel(context, data, settings) {
+      const spot = place(context, settings).get(data.key);
+      if (!spot || !data.label) return;
+      context.font = font(settings);
+      drawText(context, data.label, spot, colorOf(data, settings));
+    },
+    defaultDrawNodeHover(context, data, settings) {
+      if (!data.label) return;
+      context.font = font(settings);
+      const width = context.measureText(data.label).width;
+      // A hovered node whose label found no room is named anyway, at its first spot on the canvas.
+      const { width: w, height: h } = sigma.getDimensions();
+      const around = spotsAround({ x: data.x, y: data.y, r: data.size }, width + 2, settings.labelSize);
+      const spot = place(context, settings).get(data.key) ?? (around.find(([r]) => r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h) ?? around[0])[1];
+      context.font = font(settings);
+      context.save();
+      context.fillStyle = haloColor;
+      context.shadowBlur = 6;
+      context.shadowColor = 'rgba(0,0,0,0.35)';
+      context.fillRect(spot.x - 3, spot.y - settings.labelSize - 1, width + 6, settings.labelSize + 6);
+      context.restore();
+      drawText(context, data.label, spot, colorOf(data, settings));
+    },
   };
 }
 
@@ -118,7 +168,7 @@ export const PLACEMENT_SETTINGS = { labelDensity: 1000, labelGridCellSize: 20, l
  * graphs, the budgeted choice of the most important visible labels above MAX_NODES_FOR_PLACEMENT.
  * Both take every label sigma would draw, so sigma's own grid culling is off in both.
  */
-export function labelSettingsFor(sigma: Sigma, haloColor?: string): typeof PLACEMENT_SETTINGS & { defaultDrawNodeLabel: NodeLabelDrawingFunction } {
+export function labelSettingsFor(sigma: Sigma, haloColor?: string): typeof PLACEMENT_SETTINGS & LabelDrawers {
   const budgeted = sigma.getGraph().order > MAX_NODES_FOR_PLACEMENT;
-  return { ...PLACEMENT_SETTINGS, defaultDrawNodeLabel: createLabelPlacer(sigma, haloColor, budgeted) };
+  return { ...PLACEMENT_SETTINGS, ...createLabelPlacer(sigma, haloColor, budgeted) };
 }

@@ -12,10 +12,11 @@ import type { EdgeAttributes, NodeAttributes } from './build-graph';
 import { RING_FILL_COLOR } from './styles';
 import { EdgeArrowMinHeadProgram, EdgeCurvedArrowMinHeadProgram, EdgeCurveMinHeadProgram, EdgeLineVisibleProgram } from './edge-programs';
 
-/** @sigma/node-square brings its own label drawer, which would bypass the label placer (labels then ran over others and off the canvas). */
+/** @sigma/node-square brings its own label and hover drawers, which would bypass the label placer (labels then ran over others and off the canvas, or showed twice). */
 class SquareProgram extends NodeSquareProgram<NodeAttributes, EdgeAttributes> {
-  // sigma falls back to defaultDrawNodeLabel (the placer) when a program has no drawLabel.
+  // sigma falls back to defaultDrawNodeLabel and defaultDrawNodeHover (the placer's) when a program has none.
   override drawLabel = undefined as unknown as NodeSquareProgram['drawLabel'];
+  override drawHover = undefined as unknown as NodeSquareProgram['drawHover'];
 }
 
 export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
