@@ -1,0 +1,12 @@
+import { serveDist, launchBrowser, waitForSettledGraph } from '../tests/e2e/harness';
+const [query, out, w, h, selector, scale = '1'] = process.argv.slice(2);
+const server = await serveDist();
+const browser = await launchBrowser();
+const context = await browser.newContext({ viewport: { width: +w, height: +h }, deviceScaleFactor: +scale });
+const page = await context.newPage();
+await page.goto(server.url + query);
+await waitForSettledGraph(page);
+const el = page.locator(selector).first();
+await el.scrollIntoViewIfNeeded();
+await el.screenshot({ path: out });
+await browser.close(); await server.close();
