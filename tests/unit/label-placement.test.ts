@@ -20,10 +20,15 @@ interface FakeNode {
   forceLabel?: boolean;
 }
 
+/** What sigma hands a drawer: the node's display data, colour included. */
+const shown = (n: FakeNode) => ({ color: '#2e4a7d', ...n });
+
 const SETTINGS = { labelSize: 13, labelWeight: '500', labelFont: 'sans-serif', labelColor: { color: '#1f2933' } } as unknown as Settings;
 
-/** Nodes at viewport positions on a canvas of width × height; sizes are already in pixels. */
-function fakeSigma(nodes: FakeNode[], width: number, height: number) {
+type Box = { x: number; y: number; width: number; height: number };
+
+/** Nodes at viewport positions on a canvas of width × height; sizes are already in pixels. `covers` are page controls over the canvas. */
+function fakeSigma(nodes: FakeNode[], width: number, height: number, covers: Box[] = []) {
   const listeners: Array<() => void> = [];
   const byKey = new Map(nodes.map((n) => [n.key, n]));
   const sigma = {
@@ -33,6 +38,10 @@ function fakeSigma(nodes: FakeNode[], width: number, height: number) {
     framedGraphToViewport: (data: { x: number; y: number }) => ({ x: data.x, y: data.y }),
     scaleSize: (size: number) => size,
     getDimensions: () => ({ width, height }),
+    getContainer: () => ({
+      getBoundingClientRect: () => ({ x: 0, y: 100, width, height }),
+      parentElement: { querySelectorAll: () => covers.map((c) => ({ getBoundingClientRect: () => ({ ...c, y: c.y + 100 }) })) },
+    }),
   };
   return { sigma: sigma as unknown as Sigma, newFrame: () => listeners.forEach((l) => l()) };
 }
@@ -59,8 +68,8 @@ function drawFrame(nodes: FakeNode[], width: number, height: number) {
   const labels = recordingContext();
   const hovers = recordingContext();
   newFrame();
-  for (const n of nodes) drawers.defaultDrawNodeLabel(labels.context, n, SETTINGS);
-  for (const n of nodes.filter((n) => n.highlighted)) drawers.defaultDrawNodeHover(hovers.context, n, SETTINGS);
+  for (const n of nodes) drawers.defaultDrawNodeLabel(labels.context, shown(n), SETTINGS);
+  for (const n of nodes.filter((n) => n.highlighted)) drawers.defaultDrawNodeHover(hovers.context, shown(n), SETTINGS);
   return { labels: labels.texts, hovers: hovers.texts };
 }
 
@@ -87,11 +96,30 @@ describe('the selected node’s label', () => {
     const labels = recordingContext();
     const hovers = recordingContext();
     newFrame();
-    for (const n of [big, crowded]) drawers.defaultDrawNodeLabel(labels.context, n, SETTINGS);
-    drawers.defaultDrawNodeHover(hovers.context, crowded, SETTINGS);
+    for (const n of [big, crowded]) drawers.defaultDrawNodeLabel(labels.context, shown(n), SETTINGS);
+    drawers.defaultDrawNodeHover(hovers.context, shown(crowded), SETTINGS);
     expect(labels.texts.map((t) => t.text)).toEqual(['Big']);
     expect(hovers.texts.map((t) => t.text)).toEqual(['Small']);
     expect(hovers.texts[0].x).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('the page’s controls over the canvas', () => {
+  test('a label that would run under the zoom buttons goes to a free side instead', () => {
+    const node: FakeNode = { key: 'azerbaijan', x: 210, y: 30, size: 8, label: 'Azerbaijan' };
+    const toolbar = { x: 200, y: 10, width: 180, height: 40 };
+    const draw = (covers: Box[]) => {
+      const { sigma, newFrame } = fakeSigma([node], 390, 220, covers);
+      const labels = recordingContext();
+      newFrame();
+      createLabelPlacer(sigma).defaultDrawNodeLabel(labels.context, shown(node), SETTINGS);
+      return labels.texts;
+    };
+    // Without the toolbar the label goes right of the node, where the toolbar would be.
+    expect(draw([])[0].x).toBeGreaterThan(node.x);
+    const [placed] = draw([toolbar]);
+    const box = { x: placed.x, y: placed.y - 13, w: 7 * node.label.length, h: 15 };
+    expect(box.x < toolbar.x + toolbar.width && toolbar.x < box.x + box.w && box.y < toolbar.y + toolbar.height && toolbar.y < box.y + box.h).toBe(false);
   });
 });
 

@@ -50,11 +50,27 @@ function spotsAround(c: { x: number; y: number; r: number }, w: number, fontSize
   ];
 }
 
+/**
+ * The boxes of the page's own controls over the graph (zoom buttons, the compared periods' legend), in
+ * the canvas's pixels: labels keep out of them as they keep off other nodes. Marked `data-covers-graph`
+ * beside the sigma container; an export's renderer has none.
+ */
+function coveredRects(sigma: Sigma): Array<Rect & { key: string }> {
+  const container = sigma.getContainer();
+  const covers = container.parentElement?.querySelectorAll('[data-covers-graph]');
+  if (!covers?.length) return [];
+  const origin = container.getBoundingClientRect();
+  return Array.from(covers, (element) => {
+    const box = element.getBoundingClientRect();
+    return { key: '', x: box.x - origin.x, y: box.y - origin.y, w: box.width, h: box.height };
+  });
+}
+
 function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, settings: Settings): Map<string, Spot> {
   const fontSize = settings.labelSize;
   context.font = `${settings.labelWeight} ${fontSize}px ${settings.labelFont}`;
   const candidates: Array<{ key: string; label: string; x: number; y: number; r: number; priority: number }> = [];
-  const obstacles: Array<Rect & { key: string }> = [];
+  const obstacles: Array<Rect & { key: string }> = coveredRects(sigma);
   sigma.getGraph().forEachNode((key) => {
     const data = sigma.getNodeDisplayData(key);
     if (!data || data.hidden) return;
