@@ -1,0 +1,54 @@
+/**
+ * The selected actor's name is drawn once. Sigma draws a selected node twice, on its labels layer and
+ * again on its hover layer; the hover layer's text must fall on the labels layer's text for that
+ * name, pixel for pixel, wherever the placer put it. Before the fix, on a phone the placer put
+ * "Union State of Russia and Belarus" below its node and sigma's hover drawer wrote it again to the
+ * right, so almost none of the hover text lay on label text.
+ */
+import { describe, expect, test } from 'vitest';
+import { resolve } from 'node:path';
+import { openPage, useBuiltApp, waitForSettledGraph } from './harness';
+
+// E2E_DIST serves another build, e.g. one from before the fix, to see this test fail there.
+const app = useBuiltApp(resolve(process.env.E2E_DIST ?? 'dist'));
+
+interface Hooks {
+  frameIsCurrent(): boolean;
+}
+
+/** Dark text pixels on sigma's hover canvas, and how many of them are dark text on its labels canvas too. */
+function hoverTextOnLabels(): { text: number; matched: number } {
+  const pixels = (layer: string) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`canvas.sigma-${layer}`)!;
+    return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  };
+  const hovers = pixels('hovers');
+  const labels = pixels('labels');
+  const darkText = (p: Uint8ClampedArray, i: number, alpha: number) => p[i + 3] > alpha && p[i] < 110 && p[i + 1] < 110 && p[i + 2] < 110;
+  let text = 0;
+  let matched = 0;
+  for (let i = 0; i < hovers.length; i += 4) {
+    if (!darkText(hovers, i, 200)) continue;
+    text++;
+    if (darkText(labels, i, 100)) matched++;
+  }
+  return { text, matched };
+}
+
+describe.each([
+  ['phone', { width: 390, height: 844 }, 'union-state'],
+  ['desktop', { width: 1440, height: 900 }, 'armenia'],
+])('on a %s', (_name, viewport, actor) => {
+  test(`the selected actor (${actor}) is named once: its hover text lies on its label`, async () => {
+    const { page, consoleErrors } = await openPage(app.browser, `${app.url}?focus=${actor}`, viewport);
+    await waitForSettledGraph(page);
+    await page.locator('aside[aria-label="Details"]').waitFor();
+    await page.waitForFunction(() => (window as unknown as { __entente: Hooks }).__entente.frameIsCurrent(), null, { timeout: 20_000, polling: 50 });
+    // The hover layer is drawn in the same frame as the labels; poll until both show the name.
+    await expect.poll(() => page.evaluate(hoverTextOnLabels).then((r) => r.text), { timeout: 10_000 }).toBeGreaterThan(40);
+    const { text, matched } = await page.evaluate(hoverTextOnLabels);
+    expect(matched / text).toBeGreaterThan(0.9);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
