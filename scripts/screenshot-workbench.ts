@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/screenshot-workbench.ts [article.txt] [published] [outdir]`: screenshots of the
  * source workbench in the built app at desktop (1440×900) and phone (390×844) sizes: the review
- * screen with its highlights, and the graph after accepting the first candidates.
+ * screen as it opens and after a few decisions, and the graph after accepting the first candidates.
  */
 import { readFileSync } from 'node:fs';
 import { serveDist, launchBrowser, openPage, waitForSettledGraph } from '../tests/e2e/harness';
@@ -26,6 +26,8 @@ for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['pho
   await dialog.getByRole('button', { name: 'Add and review' }).click();
   const review = page.getByTestId('review');
   await review.waitFor();
+  await review.locator('[data-decision="open"]').first().waitFor();
+  await page.screenshot({ path: `${out}/workbench-review-start-${name}.png` });
   for (const key of ['a', 'a', 'x', 'a']) {
     const before = await review.locator('[data-decision="open"]').count();
     await page.keyboard.press(key);
