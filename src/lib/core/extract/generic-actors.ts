@@ -67,7 +67,7 @@ function datelineState(text: string, folded: string, mentions: Mention[], gazett
 }
 
 /** The group actor for `state` and `role` ("Kenyan rebels", "ethnic Albanians in Serbia"), added to the gazetteer on first use: it depends on nothing else. */
-function groupActor(gazetteer: Gazetteer, state: string, role: string, form: 'demonym' | 'in' = 'demonym'): string {
+export function groupActor(gazetteer: Gazetteer, state: string, role: string, form: 'demonym' | 'in' = 'demonym'): string {
   const owner = gazetteer.actors.get(state)!;
   const label = form === 'in' ? `${role} in ${owner.label}` : `${DEMONYM_OF.get(owner.code) ?? owner.label} ${role}`;
   const id = slugify(label);
