@@ -30,3 +30,18 @@ describe('commitments to act (CAMEO 03, PLOVER AGREE)', () => {
     expect(triples('Armenia refused to accept the Russian plan.')).toEqual([['armenia', 'rejection', 'russia']]);
   });
 });
+
+describe('aid delivered (CAMEO 07, PLOVER AID)', () => {
+  it('reads aid given or asylum granted as aid, giver to recipient', () => {
+    expect(triples('Russia sent food aid to Armenia.')).toEqual([['russia', 'aid', 'armenia']]);
+    expect(triples('Russia is providing weapons and intelligence to Armenia.')).toEqual([['russia', 'aid', 'armenia']]);
+    expect(triples('Armenia granted political asylum to Azerbaijani journalists.')).toEqual([['armenia', 'aid', 'azerbaijani-journalists']]);
+  });
+
+  it('keeps aid announced for the future, or agreed, an offer, and drops aid denied', () => {
+    expect(triples('Russia will send weapons and ammunition to Armenia.')).toEqual([['russia', 'aid_offer', 'armenia']]);
+    expect(triples('Russia agreed to send weapons and ammunition to Armenia.')).toEqual([['russia', 'aid_offer', 'armenia']]);
+    // a negated delivery is dropped, not asserted
+    expect(triples('Russia has not sent aid to Armenia.')).toEqual([]);
+  });
+});
