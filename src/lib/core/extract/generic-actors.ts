@@ -14,7 +14,7 @@
  * checked against anything, and reviewing it costs more than it gives.
  */
 import type { Mention } from './types';
-import type { Gazetteer, GazetteerActor } from './gazetteer';
+import { rollUp, type Gazetteer, type GazetteerActor } from './gazetteer';
 import { foldTerm, slugify } from './fold';
 import { WORLD_STATES } from './world';
 import { stateOfCity } from './world-cities';
@@ -159,7 +159,7 @@ export function addGenericMentions(text: string, folded: string, mentions: Menti
       state = dateline;
       if (!state) {
         const [from, to] = sentenceOf(text, hs);
-        const states = new Set(mentions.filter((m) => m.start >= from && m.end <= to).map((m) => stateId(gazetteer, m.actorId)).filter(Boolean));
+        const states = new Set(mentions.filter((m) => m.start >= from && m.end <= to).map((m) => stateId(gazetteer, rollUp(gazetteer, m.actorId))).filter(Boolean));
         if (states.size === 1) state = [...states][0];
       }
     }
