@@ -33,3 +33,10 @@ describe('protests that name no target, and well-known groups', () => {
     expect(triples('Russia vowed to help Armenia.')).toEqual([['russia', 'aid_offer', 'armenia']]);
   });
 });
+
+describe('rebels who disarm with no one named', () => {
+  it('reads rebels laying down their arms as a retreat towards their own state, but not in a clause that only sets a condition', () => {
+    expect(triples('Armenian rebels laid down their arms on Monday.')).toEqual([['armenian-rebels', 'retreat', 'armenia']]);
+    expect(triples('Armenia will keep its troops in Syunik until the Armenian rebels lay down their arms.')).not.toContainEqual(['armenian-rebels', 'retreat', 'armenia']);
+  });
+});

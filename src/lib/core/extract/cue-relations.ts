@@ -64,7 +64,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   else if (cue.type === 'conflict' && !pairs.length && partyPhrase) pairs = conflictPairs(allUnits, gazetteer, partyPhrase);
   if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, earlier, gazetteer);
   if (cue.type === 'protest') pairs = pairs.filter((pair) => !isProtestVenue(cue, pair, folded, gazetteer));
-  if (!pairs.length && cue.type === 'protest') pairs = domesticProtestPairs(cue, lists, folded, sentence, gazetteer);
+  if (!pairs.length && (cue.type === 'protest' || cue.type === 'retreat')) pairs = domesticProtestPairs(cue, lists, folded, sentence, gazetteer);
   if (cue.type === 'visit') pairs = pairs.filter(([subject]) => !isDeployment(folded, subject.start, cue.start));
   return pairs;
 }

@@ -18,11 +18,11 @@ import { groupActor } from './generic-actors';
 const ORGAN_AFTER = /^ (?:troops|forces|soldiers|officials|authorities|police|government|army|diplomats|leaders)\b/;
 
 /** The state the unit's people belong to, and the group that stands for them. */
-function protesters(unit: Unit, folded: string, gazetteer: Gazetteer): { group: string; state: string } | null {
+function protesters(unit: Unit, folded: string, gazetteer: Gazetteer, groupsOnly: boolean): { group: string; state: string } | null {
   const actor = gazetteer.actors.get(unit.actorId);
   if (!actor) return null;
   if (actor.kind === 'group' && actor.affiliation && gazetteer.actors.get(actor.affiliation)?.kind === 'state') return { group: actor.id, state: actor.affiliation };
-  if (actor.kind !== 'state') return null;
+  if (actor.kind !== 'state' || groupsOnly) return null;
   // "Kenyans", "thousands of Algerians": the people, named by the plural demonym
   const words = folded.slice(unit.start, unit.end);
   if (!/^[a-z'-]+s$/.test(words) || words === actor.label.toLowerCase() || ORGAN_AFTER.test(folded.slice(unit.end, unit.end + 14))) return null;
@@ -39,15 +39,19 @@ export function isProtestVenue(cue: CueMatch, [subject, object]: Pair, folded: s
   return gazetteer.actors.get(object.actorId)?.kind === 'region' || rollUp(gazetteer, object.actorId) === rollUp(gazetteer, subject.actorId);
 }
 
-/** (protesters, their state) for a protest cue whose sentence names its doers before it and no target. */
+/** (protesters, their state) for a protest cue whose sentence names its doers before it and no target; for a retreat, (rebels, their state). */
 export function domesticProtestPairs(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, gazetteer: Gazetteer): Pair[] {
-  if (cue.type !== 'protest' || cue.passive) return [];
+  // rebels who disarm or pull back with no one named de-escalate towards their own state, as a protest is aimed at it
+  if (!(cue.type === 'protest' || cue.type === 'retreat') || cue.passive) return [];
+  const groupsOnly = cue.type === 'retreat';
   const before = lists.filter((list) => list[list.length - 1].end <= cue.start && list[0].start >= sentence.start);
   const doers = before[before.length - 1];
   if (!doers || cue.start - doers[doers.length - 1].end > 120 || CLAUSE_BREAK.test(folded.slice(doers[doers.length - 1].end, cue.start))) return [];
+  // "... before they demobilize", "unless the rebels disarm": a subordinate clause names a condition, not an event
+  if (/\b(?:before|after|until|unless|if|once|when|so that)\s+(?:the\s+)?$/.test(folded.slice(Math.max(sentence.start, doers[0].start - 20), doers[0].start))) return [];
   const pairs: Pair[] = [];
   for (const unit of doers) {
-    const found = protesters(unit, folded, gazetteer);
+    const found = protesters(unit, folded, gazetteer, groupsOnly);
     if (!found) continue;
     // the target stands where its doers are written: the text names the state only through them
     pairs.push([{ ...unit, actorId: found.group }, { ...unit, actorId: found.state }]);
