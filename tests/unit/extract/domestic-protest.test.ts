@@ -40,3 +40,12 @@ describe('rebels who disarm with no one named', () => {
     expect(triples('Armenia will keep its troops in Syunik until the Armenian rebels lay down their arms.')).not.toContainEqual(['armenian-rebels', 'retreat', 'armenia']);
   });
 });
+
+describe('roads blocked by people', () => {
+  it('reads people blocking roads as a protest, and troops or a state blocking one as a blockade', () => {
+    expect(triples('Thousands of Armenians blocked roads in Yerevan.')).toEqual([['armenian-protesters', 'protest', 'armenia']]);
+    // where the road leads is not whom the protest is against
+    expect(triples('Armenian farmers blocked the highway to Russia.')).toEqual([['armenian-farmers', 'protest', 'armenia']]);
+    expect(triples('Azerbaijani troops blocked the road to Armenia.')).toEqual([['azerbaijan', 'blockade', 'armenia']]);
+  });
+});

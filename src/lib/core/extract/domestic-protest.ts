@@ -34,7 +34,9 @@ const LOCATIVE = /(?:^|\s)(?:in|through|across|throughout|at|near|around|into)\s
 
 /** A place the protest happens in, not its target: a region, or a state's own city ("Algerians rallied in Algiers"). */
 export function isProtestVenue(cue: CueMatch, [subject, object]: Pair, folded: string, gazetteer: Gazetteer): boolean {
-  if (cue.type !== 'protest' || object.start < cue.end || !LOCATIVE.test(folded.slice(cue.start, object.start)) || /\b(?:against|outside|in front of)\b/.test(folded.slice(cue.start, object.start))) return false;
+  if (cue.type !== 'protest' || object.start < cue.end) return false;
+  if (/^block/.test(cue.text) && /\b(?:to|from|into|towards?)\s+(?:the\s+)?$/.test(folded.slice(cue.end, object.start))) return true;
+  if (!LOCATIVE.test(folded.slice(cue.start, object.start)) || /\b(?:against|outside|in front of)\b/.test(folded.slice(cue.start, object.start))) return false;
   if (/^ (?:embass(?:y|ies)|consulates?|missions?|headquarters|offices)\b/.test(folded.slice(object.end, object.end + 14))) return false;
   return gazetteer.actors.get(object.actorId)?.kind === 'region' || rollUp(gazetteer, object.actorId) === rollUp(gazetteer, subject.actorId);
 }
