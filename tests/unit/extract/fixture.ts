@@ -5,7 +5,7 @@ function actor(id: string, label: string, kind: ActorKind, affiliation: string |
   return { id, label, kind, affiliation, aliases };
 }
 
-const DIRECTED = ['accusation', 'membership', 'leadership', 'office', 'ceasefire_call', 'attack', 'request_aid', 'demand', 'rejection', 'support', 'aid_offer', 'blockade', 'revocation', 'threat', 'mediation', 'visit', 'territory', 'denial', 'protest', 'coercion', 'retreat'];
+const DIRECTED = ['accusation', 'membership', 'leadership', 'office', 'ceasefire_call', 'attack', 'request_aid', 'demand', 'rejection', 'support', 'aid_offer', 'blockade', 'revocation', 'threat', 'mediation', 'visit', 'territory', 'denial', 'protest', 'coercion', 'retreat', 'commitment', 'aid'];
 const UNDIRECTED = ['meeting', 'conflict', 'agreement', 'cooperation'];
 const STATE = ['membership', 'leadership', 'office', 'territory'];
 

@@ -13,6 +13,7 @@ import { foldTerm, isWordChar, slugify } from './fold';
 import { WORLD_ORGANISATIONS, WORLD_STATES } from './world';
 import { addGenericMentions } from './generic-actors';
 import { WORLD_LEADERS } from './world-leaders';
+import { WORLD_GROUPS } from './world-groups';
 
 export type MentionVia = Mention['via'];
 
@@ -130,6 +131,14 @@ export function buildGazetteer(dataset: Pick<Dataset, 'actors'>): Gazetteer {
     gazetteer.actors.set(id, { id, label: leader.name, kind: 'person', affiliation: stateOfCode.get(leader.code) ?? null, isNew: true, code: '' });
     addTerm(gazetteer, leader.name, id, 'label', 2);
     for (const short of leader.short) addTerm(gazetteer, short, id, 'alias', 3);
+  }
+  // well-known movements and armed groups, so "Hamas threatened" is a group of Palestine; the dataset's own actors win
+  for (const group of WORLD_GROUPS) {
+    if (datasetActorNamed(byName, [group.name, ...group.aliases])) continue;
+    const id = newId(group.name);
+    gazetteer.actors.set(id, { id, label: group.name, kind: 'group', affiliation: stateOfCode.get(group.code) ?? null, isNew: true, code: '' });
+    addTerm(gazetteer, group.name, id, 'label', 2);
+    for (const alias of group.aliases) addTerm(gazetteer, alias, id, 'alias', 3);
   }
   for (const organisation of WORLD_ORGANISATIONS) {
     const known = datasetActorNamed(byName, [organisation.name, ...organisation.aliases]);

@@ -14,18 +14,18 @@
  * checked against anything, and reviewing it costs more than it gives.
  */
 import type { Mention } from './types';
-import type { Gazetteer, GazetteerActor } from './gazetteer';
+import { rollUp, type Gazetteer, type GazetteerActor } from './gazetteer';
 import { foldTerm, slugify } from './fold';
 import { WORLD_STATES } from './world';
 import { stateOfCity } from './world-cities';
 import { sentenceOf } from './domestic';
 
 const ORGAN = String.raw`security forces|government forces|armed forces|government troops|riot police|border police|police(?:men)?|troops|soldiers|army|military|authorities|officials|regime|junta`;
-const GROUP = String.raw`rebel (?:forces|fighters|groups?|movement|militias?)|rebels|insurgents|guerrillas|militants|militiamen|militias?|separatists|protesters|protestors|demonstrators|rioters|opposition(?: parties| groups| supporters| activists| leaders)?|strikers|activists|refugees|civilians|villagers|residents|students|workers|journalists|settlers|prisoners|detainees|hostages`;
+const GROUP = String.raw`(?:rebel|guerrilla|militant|insurgent|separatist)(?:-held)? (?:positions|bases|camps|strongholds?|hideouts?|targets|territory|areas|villages)|rebel (?:forces|fighters|groups?|movement|militias?)|rebels|insurgents|guerrillas|militants|militiamen|militias?|separatists|protesters|protestors|demonstrators|rioters|opposition(?: parties| groups| supporters| activists| leaders)?|strikers|activists|refugees|civilians|villagers|residents|students|workers|farmers|miners|truckers|teachers|traders|journalists|settlers|prisoners|detainees|hostages`;
 const ETHNIC = String.raw`kurds?|kurdish|serbs|croats|albanians|arabs|christians|muslims|moslems|shiites?|shias?|sunnis|tamils|tutsis?|hutus?|pashtuns|uighurs|uyghurs|berbers|druze|copts|hindus|sikhs|tatars|chechens`;
 const HEAD = new RegExp(String.raw`\b(?:(${ORGAN})|(${GROUP}))\b`, 'g');
 /** Roles placed by the dateline or the sentence's one state when nothing nearer says: mostly domestic. */
-const DOMESTIC = /^(?:security forces|riot police|police(?:men)?|authorities|rebels|rebel |insurgents|guerrillas|militants|separatists|protesters|protestors|demonstrators|rioters|opposition|strikers|civilians|villagers|residents|students)/;
+const DOMESTIC = /^(?:security forces|guerrilla |militant |insurgent |separatist |riot police|police(?:men)?|authorities|rebels|rebel |insurgents|guerrillas|militants|separatists|protesters|protestors|demonstrators|rioters|opposition|strikers|civilians|villagers|residents|students)/;
 const REGION = String.raw`(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? )?`;
 const PLACE_AFTER = new RegExp(String.raw`^ (?:in|from|of) (?:the )?${REGION}`);
 
@@ -67,7 +67,7 @@ function datelineState(text: string, folded: string, mentions: Mention[], gazett
 }
 
 /** The group actor for `state` and `role` ("Kenyan rebels", "ethnic Albanians in Serbia"), added to the gazetteer on first use: it depends on nothing else. */
-function groupActor(gazetteer: Gazetteer, state: string, role: string, form: 'demonym' | 'in' = 'demonym'): string {
+export function groupActor(gazetteer: Gazetteer, state: string, role: string, form: 'demonym' | 'in' = 'demonym'): string {
   const owner = gazetteer.actors.get(state)!;
   const label = form === 'in' ? `${role} in ${owner.label}` : `${DEMONYM_OF.get(owner.code) ?? owner.label} ${role}`;
   const id = slugify(label);
@@ -76,6 +76,13 @@ function groupActor(gazetteer: Gazetteer, state: string, role: string, form: 'de
   const actor: GazetteerActor = { id: existing ? `${id}-group` : id, label, kind: 'group', affiliation: state, isNew: true, code: '' };
   if (!gazetteer.actors.has(actor.id)) gazetteer.actors.set(actor.id, actor);
   return actor.id;
+}
+
+/** The group a role names: "rebel positions", "guerrilla camps" are where the rebels are, and an attack on them is on the rebels. */
+function roleName(role: string): string {
+  const place = /^(rebel|guerrilla|militant|insurgent|separatist)(?:-held)? (?:positions|bases|camps|strongholds?|hideouts?|targets|territory|areas|villages)$/.exec(role);
+  if (place) return `${place[1]}s`;
+  return role.replace(/^protestors$/, 'protesters');
 }
 
 function lastBefore(mentions: Mention[], dropped: Set<Mention>, at: number): Mention | undefined {
@@ -152,12 +159,12 @@ export function addGenericMentions(text: string, folded: string, mentions: Menti
       state = dateline;
       if (!state) {
         const [from, to] = sentenceOf(text, hs);
-        const states = new Set(mentions.filter((m) => m.start >= from && m.end <= to).map((m) => stateId(gazetteer, m.actorId)).filter(Boolean));
+        const states = new Set(mentions.filter((m) => m.start >= from && m.end <= to).map((m) => stateId(gazetteer, rollUp(gazetteer, m.actorId))).filter(Boolean));
         if (states.size === 1) state = [...states][0];
       }
     }
     if (!state) continue;
-    const actorId = organ ? state : groupActor(gazetteer, state, (match[2] ?? '').replace(/^protestors$/, 'protesters'));
+    const actorId = organ ? state : groupActor(gazetteer, state, roleName(match[2] ?? ''));
     added.push({ start, end, text: text.slice(start, end), actorId, via: 'alias' });
   }
   if (!added.length) return mentions;
