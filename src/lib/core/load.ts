@@ -13,7 +13,8 @@ import { MAX_FILE_BYTES, MAX_TOTAL_BYTES } from './limits';
 import { DEFAULT_CODING, type DataIssue, type Dataset, type Source } from './model';
 import { DateCache, idTable, isUnknown, type LoadRun } from './load-checks';
 import { contentSize, decodeDataFile, type FileContent } from './text-decode';
-import { RelationColumnsBuilder, relationRows } from './relation-columns';
+import { relationRows } from './relation-columns';
+import { RelationColumnsBuilder } from './relation-columns-builder';
 import { readRelations, type RelationContext } from './relation-reader';
 
 export { RELATION_COLUMNS, RELATION_OPTIONAL_COLUMNS } from './relation-reader';

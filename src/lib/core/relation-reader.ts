@@ -16,7 +16,7 @@ import { CsvCursor } from './csv-cursor';
 import { MAX_ID_CHARS, MAX_QUOTE_CODE_POINTS } from './limits';
 import { Checker, DuplicateRows, checkCellLengths, codePointLength, isDamaged, isUnknown, type IdTable, type LoadRun } from './load-checks';
 import { DEFAULT_MODALITY, MODALITIES, type RelationType } from './model';
-import type { ColumnRow, RelationColumnsBuilder } from './relation-columns';
+import type { ColumnRow, RelationColumnsBuilder } from './relation-columns-builder';
 import { decodeDataFile, type FileContent } from './text-decode';
 
 export const RELATION_COLUMNS = ['subject', 'object', 'type', 'date', 'end_date', 'quote', 'note'] as const;
