@@ -23,7 +23,7 @@ export interface CsvRecordIssue {
 }
 
 /** Characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
-function isTrimmed(c: number): boolean {
+export function isTrimmed(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -40,10 +40,14 @@ export class CsvCursor {
   /** True when the current record has a quoting error (reported in `issues`); its fields are those that could be read. */
   bad = false;
   readonly issues: CsvRecordIssue[] = [];
-  private starts = new Int32Array(16);
-  private ends = new Int32Array(16);
+  /**
+   * Where each field of the current record starts and ends in the text, inside its quotes and untrimmed.
+   * Public so that the relations fast path reads ranges without making strings; callers must not write them.
+   */
+  starts = new Int32Array(16);
+  ends = new Int32Array(16);
   /** 1 when the field is quoted and holds doubled quotes, which `field` undoes. */
-  private escaped = new Uint8Array(16);
+  escaped = new Uint8Array(16);
   private i: number;
   private nextLine = 1;
   private bareCrReported = false;

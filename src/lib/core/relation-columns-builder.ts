@@ -104,32 +104,45 @@ export class RelationColumnsBuilder {
   }
 
   add(row: ColumnRow): void {
+    const precision = PRECISION_CODE[row.date.precision] | ((row.endDate ? PRECISION_CODE[row.endDate.precision] : NO_END_DATE) << 2);
+    const statement = row.statement ? this.statementNumber(row.source, row.statement) : -1;
+    const i = this.addParsed(row.source, row.line, row.subject, row.object, row.type, row.modality, row.date.start, row.endDate ? row.endDate.end : 0, precision, row.quote, row.note, statement);
+    if (row.attributes !== NO_ATTRIBUTES && Object.keys(row.attributes).length > 0) this.attributes.set(i, row.attributes);
+  }
+
+  /** The number of a statement id in its source, numbered as first stored; statement ids are scoped to their source. */
+  statementNumber(source: number, id: string): number {
+    let known = this.statementsBySource.get(source);
+    if (!known) this.statementsBySource.set(source, (known = new Map()));
+    let s = known.get(id);
+    if (s === undefined) {
+      s = this.statementIds.size;
+      this.statementIds.push(id);
+      known.set(id, s);
+    }
+    return s;
+  }
+
+  /**
+   * One row given as numbers, as the reader's fast path has them (`precision` packed as the column holds it,
+   * `statement` from statementNumber or -1); returns its row number.
+   */
+  addParsed(source: number, line: number, subject: number, object: number, type: number, modality: number, dateStart: number, endDateEnd: number, precision: number, quote: string, note: string, statement: number): number {
     if (this.count === this.capacity) this.growTo(this.capacity * 2);
     const i = this.count++;
-    this.source[i] = row.source;
-    this.line[i] = row.line;
-    this.subject[i] = row.subject;
-    this.object[i] = row.object;
-    this.type[i] = row.type;
-    this.modality[i] = row.modality;
-    this.dateStart[i] = row.date.start;
-    this.endDateEnd[i] = row.endDate ? row.endDate.end : 0;
-    this.precision[i] = PRECISION_CODE[row.date.precision] | ((row.endDate ? PRECISION_CODE[row.endDate.precision] : NO_END_DATE) << 2);
-    this.quote.push(row.quote);
-    this.note.push(row.note);
-    if (row.statement) {
-      // Statement ids are scoped to their source.
-      let known = this.statementsBySource.get(row.source);
-      if (!known) this.statementsBySource.set(row.source, (known = new Map()));
-      let s = known.get(row.statement);
-      if (s === undefined) {
-        s = this.statementIds.size;
-        this.statementIds.push(row.statement);
-        known.set(row.statement, s);
-      }
-      this.statement[i] = s;
-    } else this.statement[i] = -1;
-    if (row.attributes !== NO_ATTRIBUTES && Object.keys(row.attributes).length > 0) this.attributes.set(i, row.attributes);
+    this.source[i] = source;
+    this.line[i] = line;
+    this.subject[i] = subject;
+    this.object[i] = object;
+    this.type[i] = type;
+    this.modality[i] = modality;
+    this.dateStart[i] = dateStart;
+    this.endDateEnd[i] = endDateEnd;
+    this.precision[i] = precision;
+    this.quote.push(quote);
+    this.note.push(note);
+    this.statement[i] = statement;
+    return i;
   }
 
   finish(): RelationColumns {

@@ -18,6 +18,7 @@ import { Checker, DuplicateRows, checkCellLengths, codePointLength, isDamaged, i
 import { DEFAULT_MODALITY, MODALITIES, type RelationType } from './model';
 import type { ColumnRow, RelationColumnsBuilder } from './relation-columns-builder';
 import { decodeDataFile, type FileContent } from './text-decode';
+import { RelationFastPath, type RelationLookups } from './relation-fast-path';
 
 export const RELATION_COLUMNS = ['subject', 'object', 'type', 'date', 'end_date', 'quote', 'note'] as const;
 export const RELATION_OPTIONAL_COLUMNS = ['statement', 'modality'] as const;
@@ -34,6 +35,8 @@ export interface RelationContext {
   /** Numbers of the valid actors, types and this file's source, as the columns store them. */
   actorIndex: Map<string, number>;
   typeIndex: Map<string, number>;
+  /** The same, by character range, for the fast path. */
+  lookups: RelationLookups;
   sourceIndex: number;
   /** Where valid rows go. */
   rows: RelationColumnsBuilder;
@@ -70,6 +73,8 @@ export function readRelations(sourceId: string, file: string, content: FileConte
   const row: CsvRow = { line: 0, lastLine: 0, values };
   const out: ColumnRow = { source: context.sourceIndex, line: 0, subject: 0, object: 0, type: 0, modality: 0, date: null!, endDate: null, quote: '', note: '', statement: '', attributes: {} };
   const width = header.length;
+  const fast = new RelationFastPath({ text, header, lookups: context.lookups, rows: context.rows, sourceIndex: context.sourceIndex, quotesRequired: context.quotesRequired, sourceText: context.sourceText, duplicates, damaged, run });
+  const fastUsable = fast.usable;
   let reported = 0;
   while (cursor.next()) {
     for (; reported < cursor.issues.length; reported++) {
@@ -81,6 +86,7 @@ export function readRelations(sourceId: string, file: string, content: FileConte
       run.issues.push({ file, line: cursor.line, column: '', code: 'csv/ragged-row', message: `ragged row: ${cursor.count} field${cursor.count === 1 ? '' : 's'} where the header has ${width}` });
       continue;
     }
+    if (fastUsable && fast.take(cursor)) continue;
     for (let c = 0; c < width; c++) values[header[c]] = cursor.field(c);
     row.line = cursor.line;
     row.lastLine = cursor.lastLine;
