@@ -70,6 +70,27 @@ export class CsvCursor {
     this.bareCrReported = true;
   }
 
+  /** Offset and line where the next record starts, for a caller that reads simple records itself (the relations fast path). */
+  get nextOffset(): number {
+    return this.i;
+  }
+  get nextRecordLine(): number {
+    return this.nextLine;
+  }
+
+  /**
+   * Moves past a one-line record of `count` fields with no issue that the caller read itself, ending
+   * at `end` (after its line ending), as next() would have read it; `field` and the ranges are then not set.
+   */
+  skipRecord(end: number, lineEnded: boolean, count: number): void {
+    this.offset = this.i;
+    this.line = this.lastLine = this.nextLine;
+    this.count = count;
+    this.bad = false;
+    this.i = end;
+    if (lineEnded) this.nextLine++;
+  }
+
   /** The field as text; `trim` removes surrounding white space, as graph-data cells are read. */
   field(c: number, trim = true): string {
     let start = this.starts[c];

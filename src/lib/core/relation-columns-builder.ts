@@ -107,7 +107,7 @@ export class RelationColumnsBuilder {
     const precision = PRECISION_CODE[row.date.precision] | ((row.endDate ? PRECISION_CODE[row.endDate.precision] : NO_END_DATE) << 2);
     const statement = row.statement ? this.statementNumber(row.source, row.statement) : -1;
     const i = this.addParsed(row.source, row.line, row.subject, row.object, row.type, row.modality, row.date.start, row.endDate ? row.endDate.end : 0, precision, row.quote, row.note, statement);
-    if (row.attributes !== NO_ATTRIBUTES && Object.keys(row.attributes).length > 0) this.attributes.set(i, row.attributes);
+    this.setAttributes(i, row.attributes);
   }
 
   /** The number of a statement id in its source, numbered as first stored; statement ids are scoped to their source. */
@@ -115,12 +115,20 @@ export class RelationColumnsBuilder {
     let known = this.statementsBySource.get(source);
     if (!known) this.statementsBySource.set(source, (known = new Map()));
     let s = known.get(id);
-    if (s === undefined) {
-      s = this.statementIds.size;
-      this.statementIds.push(id);
-      known.set(id, s);
-    }
+    if (s === undefined) known.set(id, (s = this.newStatement(id)));
     return s;
+  }
+
+  /** A number for a statement id the caller knows is new in its source (the reader numbers them per file). */
+  newStatement(id: string): number {
+    const s = this.statementIds.size;
+    this.statementIds.push(id);
+    return s;
+  }
+
+  /** Attribute values of row `i`, when it has any. */
+  setAttributes(i: number, attributes: Record<string, string>): void {
+    if (attributes !== NO_ATTRIBUTES && Object.keys(attributes).length > 0) this.attributes.set(i, attributes);
   }
 
   /**

@@ -64,7 +64,9 @@ export function relationLookups(actors: IdTable, actorIndex: Map<string, number>
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+const SEP = 44;
 const PRECISION_SHIFT = 2;
+const NOT_SIMPLE = 0;
 
 export interface FastPathFile {
   text: string;
@@ -85,13 +87,16 @@ export class RelationFastPath {
   private readonly col: { subject: number; object: number; type: number; date: number; endDate: number; quote: number; note: number; statement: number; modality: number };
   /** Whether the file can use the fast path at all: attribute columns take the slow path. */
   readonly usable: boolean;
-  /** Trimmed ranges of the current record's fields. */
-  private starts: Int32Array;
-  private ends: Int32Array;
+  /** Ranges of the current record's fields, their escaped flags and its duplicate hash. */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly escaped: Uint8Array;
+  private hash = 0;
   private readonly date: DateRange = { start: 0, end: 0, precision: 0 };
   private readonly endDate: DateRange = { start: 0, end: 0, precision: 0 };
   /** Statement ids of this file already numbered, keyed by their first range in the text. */
   private readonly statements: RangeTable;
+  private readonly escapedStatements = new Map<string, number>();
   private readonly modalityText: string;
   private readonly modalityStarts: number[] = [];
   private readonly defaultModality = MODALITIES.indexOf(DEFAULT_MODALITY);
@@ -104,6 +109,7 @@ export class RelationFastPath {
     this.usable = fastPathSwitch.enabled && !header.some((column) => column.startsWith('attr_'));
     this.starts = new Int32Array(this.width);
     this.ends = new Int32Array(this.width);
+    this.escaped = new Uint8Array(this.width);
     this.statements = new RangeTable(file.text, 1024);
     this.modalityText = MODALITIES.join('');
     let offset = 0;
@@ -129,53 +135,85 @@ export class RelationFastPath {
   }
 
   /**
-   * Checks and stores the cursor's record when it is a common valid row; false, with nothing changed,
-   * when the slow path must read it. The caller has reported the cursor's issues and checked the width.
+   * Reads one simple record at `from`: every field on one line, no surrounding white space, quoted or not,
+   * exactly `width` of them. Sets the ranges, the escaped flags and the row hash; returns the offset after the
+   * record and its line ending, negated minus one when no line ending followed (the end of the text), or
+   * NOT_SIMPLE, and then CsvCursor reads it.
    */
-  take(cursor: CsvCursor): boolean {
-    const file = this.file;
-    const text = file.text;
-    const damaged = file.damaged;
-    if (damaged.size > 0) for (let line = cursor.line; line <= cursor.lastLine; line++) if (damaged.has(line)) return false;
-    const rawStarts = cursor.starts;
-    const rawEnds = cursor.ends;
-    const escaped = cursor.escaped;
+  private scan(text: string, from: number): number {
+    const n = text.length;
     const starts = this.starts;
     const ends = this.ends;
-    const col = this.col;
+    const escaped = this.escaped;
+    const last = this.width - 1;
     let hash = ROW_HASH_SEED;
-    let quoteLength = 0;
-    let quoteBreaks = false;
-    for (let c = 0; c < this.width; c++) {
-      let s = rawStarts[c];
-      let e = rawEnds[c];
-      while (s < e && isTrimmed(text.charCodeAt(s))) s++;
-      while (e > s && isTrimmed(text.charCodeAt(e - 1))) e--;
-      starts[c] = s;
-      ends[c] = e;
-      let length = e - s;
-      if (escaped[c]) {
-        // Inside a quoted field every " is doubled: hash one of each pair, as the unescaped value has it.
-        length = 0;
-        for (let i = s; i < e; i++) {
+    let i = from;
+    for (let c = 0; ; c++) {
+      let start: number;
+      let end: number;
+      let hasEscapes = 0;
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        start = ++i;
+        for (;;) {
+          if (i >= n) return NOT_SIMPLE;
           const ch = text.charCodeAt(i);
-          if (ch === QUOTE) i++;
+          if (ch === QUOTE) {
+            if (text.charCodeAt(i + 1) !== QUOTE) break;
+            // A doubled quote: hash one, as the unescaped value has it.
+            hasEscapes = 1;
+            i++;
+          } else if (ch === LF || ch === CR) return NOT_SIMPLE;
           hash = Math.imul(hash ^ ch, ROW_HASH_PRIME);
-          length++;
+          i++;
         }
+        end = i++;
       } else {
-        for (let i = s; i < e; i++) hash = Math.imul(hash ^ text.charCodeAt(i), ROW_HASH_PRIME);
-      }
-      hash = Math.imul(hash ^ ROW_HASH_END_OF_CELL, ROW_HASH_PRIME);
-      if (length > MAX_CELL_CHARS) return false;
-      if (c === col.quote) {
-        quoteLength = length;
-        for (let i = s; i < e && !quoteBreaks; i++) {
+        start = i;
+        for (; i < n; i++) {
           const ch = text.charCodeAt(i);
-          quoteBreaks = ch === LF || ch === CR;
+          if (ch === SEP || ch === LF || ch === CR) break;
+          if (ch === QUOTE) return NOT_SIMPLE;
+          hash = Math.imul(hash ^ ch, ROW_HASH_PRIME);
         }
+        end = i;
       }
+      if (end > start && (isTrimmed(text.charCodeAt(start)) || isTrimmed(text.charCodeAt(end - 1)))) return NOT_SIMPLE;
+      hash = Math.imul(hash ^ ROW_HASH_END_OF_CELL, ROW_HASH_PRIME);
+      starts[c] = start;
+      ends[c] = end;
+      escaped[c] = hasEscapes;
+      const ch = i < n ? text.charCodeAt(i) : -1;
+      if (c < last) {
+        if (ch !== SEP) return NOT_SIMPLE;
+        i++;
+        continue;
+      }
+      this.hash = hash;
+      if (ch === -1) return -i - 1;
+      if (ch === LF) return i + 1;
+      if (ch === CR && text.charCodeAt(i + 1) === LF) return i + 2;
+      return NOT_SIMPLE;
     }
+  }
+
+  /**
+   * Checks and stores the record at the cursor when it is a simple, valid row, and moves the cursor past it;
+   * false, with nothing changed, when the cursor must read it and the slow path check it.
+   */
+  takeNext(cursor: CsvCursor): boolean {
+    const file = this.file;
+    const text = file.text;
+    const from = cursor.nextOffset;
+    if (from >= text.length) return false;
+    const line = cursor.nextRecordLine;
+    if (file.damaged.size > 0 && file.damaged.has(line)) return false;
+    const after = this.scan(text, from);
+    if (after === NOT_SIMPLE) return false;
+    const starts = this.starts;
+    const ends = this.ends;
+    const escaped = this.escaped;
+    const col = this.col;
+    for (let c = 0; c < this.width; c++) if (ends[c] - starts[c] > MAX_CELL_CHARS) return false;
     // Ids: known, unescaped, not the same actor twice, and in order for an undirected type.
     const lookups = file.lookups;
     if (escaped[col.subject] || escaped[col.object] || escaped[col.type]) return false;
@@ -190,13 +228,15 @@ export class RelationFastPath {
     if (escaped[col.date] || !parseDateRange(text, starts[col.date], ends[col.date], this.date)) return false;
     const hasEnd = ends[col.endDate] > starts[col.endDate];
     if (hasEnd && (escaped[col.endDate] || !parseDateRange(text, starts[col.endDate], ends[col.endDate], this.endDate) || this.endDate.end < this.date.start)) return false;
-    // The quote: present when required, short enough in UTF-16 units (code points are the slow path's), on one line.
+    // The quote: present when required, and short enough in UTF-16 units (code points are the slow path's).
+    // It has no line break, so no paragraph break: scan leaves those to the slow path.
     let quote = '';
-    if (quoteLength === 0) {
+    if (ends[col.quote] === starts[col.quote]) {
       if (file.quotesRequired) return false;
     } else {
-      if (quoteLength > MAX_QUOTE_CODE_POINTS || quoteBreaks) return false;
+      if (ends[col.quote] - starts[col.quote] > MAX_QUOTE_CODE_POINTS && !escaped[col.quote]) return false;
       quote = cellText(text, starts[col.quote], ends[col.quote], escaped[col.quote] === 1);
+      if (quote.length > MAX_QUOTE_CODE_POINTS) return false;
       if (file.sourceText !== undefined && !file.sourceText.includes(quote)) return false;
     }
     // Statement: a token of at most MAX_ID_CHARS, unescaped.
@@ -214,23 +254,43 @@ export class RelationFastPath {
       if (modality < 0) return false;
     }
     // A row whose hash was seen may be a duplicate: the slow path compares it.
-    if (file.duplicates.rememberIfNew(hash, cursor.offset, cursor.line)) return false;
+    if (file.duplicates.rememberIfNew(this.hash, from, line)) return false;
+    cursor.skipRecord(after < 0 ? -after - 1 : after, after >= 0, this.width);
     // A row with any issue is not stored; once there is an issue the whole dataset is refused anyway.
     if (file.run.issues.length > 0) return true;
-    let statement = -1;
-    if (hasStatement) {
-      const s = starts[col.statement];
-      const e = ends[col.statement];
-      statement = this.statements.find(text, s, e);
-      if (statement < 0) {
-        statement = file.rows.statementNumber(file.sourceIndex, text.slice(s, e));
-        this.statements.add(s, e, statement);
-      }
-    }
+    const statement = hasStatement ? this.statementOf(starts[col.statement], ends[col.statement]) : -1;
     const note = ends[col.note] > starts[col.note] ? cellText(text, starts[col.note], ends[col.note], escaped[col.note] === 1) : '';
     const precision = this.date.precision | ((hasEnd ? this.endDate.precision : NO_END_DATE) << PRECISION_SHIFT);
-    file.rows.addParsed(file.sourceIndex, cursor.line, subject, object, type, modality, this.date.start, hasEnd ? this.endDate.end : 0, precision, quote, note, statement);
+    file.rows.addParsed(file.sourceIndex, line, subject, object, type, modality, this.date.start, hasEnd ? this.endDate.end : 0, precision, quote, note, statement);
     return true;
+  }
+
+  /** The number of the statement id at text[start, end), numbered in this file as first stored. */
+  private statementOf(start: number, end: number): number {
+    const text = this.file.text;
+    let statement = this.statements.find(text, start, end);
+    if (statement < 0) {
+      statement = this.file.rows.newStatement(text.slice(start, end));
+      this.statements.add(start, end, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * The number of the statement id in field `c` of the cursor's record, for a row the slow path stores, so that
+   * both paths number the same ids alike. An escaped id (it holds a ") is not a range of the text: those have a map.
+   */
+  slowStatementOf(cursor: CsvCursor, c: number, value: string): number {
+    if (!cursor.escaped[c]) {
+      // The value is the trimmed range of the field.
+      const text = this.file.text;
+      let start = cursor.starts[c];
+      while (isTrimmed(text.charCodeAt(start))) start++;
+      return this.statementOf(start, start + value.length);
+    }
+    let statement = this.escapedStatements.get(value);
+    if (statement === undefined) this.escapedStatements.set(value, (statement = this.file.rows.newStatement(value)));
+    return statement;
   }
 }
 
