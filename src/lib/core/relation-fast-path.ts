@@ -20,8 +20,11 @@ import { NO_END_DATE } from './relation-columns-builder';
 import type { RelationColumnsBuilder } from './relation-columns-builder';
 import { RangeTable, parseDateRange, type DateRange } from './text-ranges';
 
-/** Tests set this to false to compare the fast path with the slow one; nothing else should. */
-export const fastPathSwitch = { enabled: true };
+/**
+ * Tests set `enabled` to false to compare the fast path with the slow one, and read `taken` (rows the fast
+ * path took) to know that it ran; nothing else should touch them.
+ */
+export const fastPathSwitch = { enabled: true, taken: 0 };
 
 /** Look-ups by character range, made once per load from the valid actors and types. */
 export interface RelationLookups {
@@ -256,6 +259,7 @@ export class RelationFastPath {
     // A row whose hash was seen may be a duplicate: the slow path compares it.
     if (file.duplicates.rememberIfNew(this.hash, from, line)) return false;
     cursor.skipRecord(after < 0 ? -after - 1 : after, after >= 0, this.width);
+    fastPathSwitch.taken++;
     // A row with any issue is not stored; once there is an issue the whole dataset is refused anyway.
     if (file.run.issues.length > 0) return true;
     const statement = hasStatement ? this.statementOf(starts[col.statement], ends[col.statement]) : -1;
