@@ -18,7 +18,7 @@ import { ROW_HASH_END_OF_CELL, ROW_HASH_PRIME, ROW_HASH_SEED, type DuplicateRows
 import { DEFAULT_MODALITY, MODALITIES, type RelationType } from './model';
 import { NO_END_DATE } from './relation-columns-builder';
 import type { RelationColumnsBuilder } from './relation-columns-builder';
-import { RangeTable, parseDateRange, type DateRange } from './text-ranges';
+import { FNV_PRIME, FNV_SEED, RangeTable, fnvRange, parseDateRange, type DateRange } from './text-ranges';
 
 /**
  * Tests set `enabled` to false to compare the fast path with the slow one, and read `taken` (rows the fast
@@ -95,6 +95,9 @@ export class RelationFastPath {
   private readonly ends: Int32Array;
   private readonly escaped: Uint8Array;
   private hash = 0;
+  /** 1 for the fields looked up by id (subject, object, type, statement), whose own hash scan keeps. */
+  private readonly keyed: Uint8Array;
+  private readonly fieldHashes: Int32Array;
   private readonly date: DateRange = { start: 0, end: 0, precision: 0 };
   private readonly endDate: DateRange = { start: 0, end: 0, precision: 0 };
   /** Statement ids of this file already numbered, keyed by their first range in the text. */
@@ -113,6 +116,9 @@ export class RelationFastPath {
     this.starts = new Int32Array(this.width);
     this.ends = new Int32Array(this.width);
     this.escaped = new Uint8Array(this.width);
+    this.fieldHashes = new Int32Array(this.width);
+    this.keyed = new Uint8Array(this.width);
+    for (const c of [this.col.subject, this.col.object, this.col.type, this.col.statement]) if (c >= 0) this.keyed[c] = 1;
     this.statements = new RangeTable(file.text, 1024);
     this.modalityText = MODALITIES.join('');
     let offset = 0;
@@ -148,6 +154,8 @@ export class RelationFastPath {
     const starts = this.starts;
     const ends = this.ends;
     const escaped = this.escaped;
+    const keyed = this.keyed;
+    const fieldHashes = this.fieldHashes;
     const last = this.width - 1;
     let hash = ROW_HASH_SEED;
     let i = from;
@@ -170,6 +178,20 @@ export class RelationFastPath {
           i++;
         }
         end = i++;
+        if (keyed[c]) fieldHashes[c] = fnvRange(text, start, end);
+      } else if (keyed[c]) {
+        // An id: its own hash too, for the look-up.
+        start = i;
+        let fieldHash = FNV_SEED;
+        for (; i < n; i++) {
+          const ch = text.charCodeAt(i);
+          if (ch === SEP || ch === LF || ch === CR) break;
+          if (ch === QUOTE) return NOT_SIMPLE;
+          hash = Math.imul(hash ^ ch, ROW_HASH_PRIME);
+          fieldHash = Math.imul(fieldHash ^ ch, FNV_PRIME);
+        }
+        end = i;
+        fieldHashes[c] = fieldHash;
       } else {
         start = i;
         for (; i < n; i++) {
@@ -220,11 +242,11 @@ export class RelationFastPath {
     // Ids: known, unescaped, not the same actor twice, and in order for an undirected type.
     const lookups = file.lookups;
     if (escaped[col.subject] || escaped[col.object] || escaped[col.type]) return false;
-    const subject = lookups.actors.find(text, starts[col.subject], ends[col.subject]);
+    const subject = lookups.actors.findHashed(text, starts[col.subject], ends[col.subject], this.fieldHashes[col.subject]);
     if (subject < 0) return false;
-    const object = lookups.actors.find(text, starts[col.object], ends[col.object]);
+    const object = lookups.actors.findHashed(text, starts[col.object], ends[col.object], this.fieldHashes[col.object]);
     if (object < 0 || object === subject) return false;
-    const type = lookups.types.find(text, starts[col.type], ends[col.type]);
+    const type = lookups.types.findHashed(text, starts[col.type], ends[col.type], this.fieldHashes[col.type]);
     if (type < 0) return false;
     if (!lookups.directed[type] && lookups.actorRank[subject] > lookups.actorRank[object]) return false;
     // Dates: valid, and the end not before the start.
@@ -262,7 +284,7 @@ export class RelationFastPath {
     fastPathSwitch.taken++;
     // A row with any issue is not stored; once there is an issue the whole dataset is refused anyway.
     if (file.run.issues.length > 0) return true;
-    const statement = hasStatement ? this.statementOf(starts[col.statement], ends[col.statement]) : -1;
+    const statement = hasStatement ? this.statementOf(starts[col.statement], ends[col.statement], this.fieldHashes[col.statement]) : -1;
     const note = ends[col.note] > starts[col.note] ? cellText(text, starts[col.note], ends[col.note], escaped[col.note] === 1) : '';
     const precision = this.date.precision | ((hasEnd ? this.endDate.precision : NO_END_DATE) << PRECISION_SHIFT);
     file.rows.addParsed(file.sourceIndex, line, subject, object, type, modality, this.date.start, hasEnd ? this.endDate.end : 0, precision, quote, note, statement);
@@ -270,9 +292,9 @@ export class RelationFastPath {
   }
 
   /** The number of the statement id at text[start, end), numbered in this file as first stored. */
-  private statementOf(start: number, end: number): number {
+  private statementOf(start: number, end: number, fnv = fnvRange(this.file.text, start, end)): number {
     const text = this.file.text;
-    let statement = this.statements.find(text, start, end);
+    let statement = this.statements.findHashed(text, start, end, fnv);
     if (statement < 0) {
       statement = this.file.rows.newStatement(text.slice(start, end));
       this.statements.add(start, end, statement);

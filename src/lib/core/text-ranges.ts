@@ -4,12 +4,19 @@
  * their digits. The relations fast path (relation-fast-path.ts) uses them for
  * every row of a large file.
  */
-function hashRange(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  // FNV's low bits are weak for short keys that differ in their last character: mix before masking.
-  hash ^= hash >>> 15;
-  return Math.imul(hash, 0x2c1b3c6d);
+/** FNV-1a over text[start, end); the fast path computes the same while it scans a field, and passes it to findHashed. */
+export function fnvRange(text: string, start: number, end: number): number {
+  let hash = FNV_SEED;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
+export const FNV_SEED = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/** FNV's low bits are weak for short keys that differ in their last character: mix before masking. */
+function mix(fnv: number): number {
+  return Math.imul(fnv ^ (fnv >>> 15), 0x2c1b3c6d);
 }
 
 /**
@@ -42,7 +49,12 @@ export class RangeTable {
 
   /** The number of the key equal to text[start, end), or -1. */
   find(text: string, start: number, end: number): number {
-    const hash = hashRange(text, start, end);
+    return this.findHashed(text, start, end, fnvRange(text, start, end));
+  }
+
+  /** find, given fnvRange(text, start, end). */
+  findHashed(text: string, start: number, end: number, fnv: number): number {
+    const hash = mix(fnv);
     const slots = this.slots;
     const mask = slots.length - 1;
     const length = end - start;
@@ -64,7 +76,7 @@ export class RangeTable {
     if (this.size === this.values.length) this.growEntries();
     if ((this.size + 1) * 2 > this.slots.length) this.growSlots();
     const entry = this.size++;
-    const hash = hashRange(this.keys, start, end);
+    const hash = mix(fnvRange(this.keys, start, end));
     this.hashes[entry] = hash;
     this.keyStarts[entry] = start;
     this.keyEnds[entry] = end;
