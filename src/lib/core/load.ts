@@ -16,7 +16,7 @@ import { contentSize, decodeDataFile, type FileContent } from './text-decode';
 import { relationRows } from './relation-columns';
 import { RelationColumnsBuilder } from './relation-columns-builder';
 import { readRelations, type RelationContext } from './relation-reader';
-import { relationLookups } from './relation-fast-path';
+import { relationLookups } from './relation-lookups';
 
 export { RELATION_COLUMNS, RELATION_OPTIONAL_COLUMNS } from './relation-reader';
 

@@ -14,8 +14,9 @@
  */
 import { isTrimmed, type CsvCursor } from './csv-cursor';
 import { MAX_CELL_CHARS, MAX_ID_CHARS, MAX_QUOTE_CODE_POINTS } from './limits';
-import { ROW_HASH_END_OF_CELL, ROW_HASH_PRIME, ROW_HASH_SEED, type DuplicateRows, type IdTable, type LoadRun } from './load-checks';
-import { DEFAULT_MODALITY, MODALITIES, type RelationType } from './model';
+import { ROW_HASH_END_OF_CELL, ROW_HASH_PRIME, ROW_HASH_SEED, type DuplicateRows, type LoadRun } from './load-checks';
+import { DEFAULT_MODALITY, MODALITIES } from './model';
+import type { RelationLookups } from './relation-lookups';
 import { NO_END_DATE } from './relation-columns-builder';
 import type { RelationColumnsBuilder } from './relation-columns-builder';
 import { FNV_PRIME, FNV_SEED, RangeTable, fnvRange, parseDateRange, type DateRange } from './text-ranges';
@@ -25,44 +26,6 @@ import { FNV_PRIME, FNV_SEED, RangeTable, fnvRange, parseDateRange, type DateRan
  * path took) to know that it ran; nothing else should touch them.
  */
 export const fastPathSwitch = { enabled: true, taken: 0 };
-
-/** Look-ups by character range, made once per load from the valid actors and types. */
-export interface RelationLookups {
-  actors: RangeTable;
-  types: RangeTable;
-  /** Rank of each actor number in the ids' string order, for the undirected-order check. */
-  actorRank: Int32Array;
-  /** 1 for each directed type number. */
-  directed: Uint8Array;
-}
-
-/** Ids, by number, that the slow path would accept: those in `table` (numbers from `index`). */
-function rangeTableOf(index: Map<string, number>, accepted: (id: string) => boolean): RangeTable {
-  const ids = [...index.keys()].filter(accepted);
-  const table = new RangeTable(ids.join(''), ids.length);
-  let offset = 0;
-  for (const id of ids) {
-    table.add(offset, offset + id.length, index.get(id)!);
-    offset += id.length;
-  }
-  return table;
-}
-
-export function relationLookups(actors: IdTable, actorIndex: Map<string, number>, types: Map<string, RelationType>, typeIndex: Map<string, number>): RelationLookups {
-  const actorIds: string[] = [];
-  for (const [id, n] of actorIndex) actorIds[n] = id;
-  const order = actorIds.map((_, n) => n).sort((a, b) => (actorIds[a] < actorIds[b] ? -1 : actorIds[a] > actorIds[b] ? 1 : 0));
-  const actorRank = new Int32Array(actorIds.length);
-  order.forEach((n, rank) => (actorRank[n] = rank));
-  const directed = new Uint8Array(typeIndex.size);
-  for (const [id, n] of typeIndex) directed[n] = types.get(id)?.directed ? 1 : 0;
-  return {
-    actors: rangeTableOf(actorIndex, (id) => actors.ids.has(id)),
-    types: rangeTableOf(typeIndex, (id) => types.has(id)),
-    actorRank,
-    directed,
-  };
-}
 
 const QUOTE = 34;
 const LF = 10;

@@ -19,7 +19,8 @@ import { DEFAULT_MODALITY, MODALITIES, type RelationType } from './model';
 import { NO_END_DATE, precisionCode, type RelationColumnsBuilder } from './relation-columns-builder';
 import type { PartialDate } from './dates';
 import { decodeDataFile, type FileContent } from './text-decode';
-import { RelationFastPath, type RelationLookups } from './relation-fast-path';
+import { RelationFastPath } from './relation-fast-path';
+import type { RelationLookups } from './relation-lookups';
 
 export const RELATION_COLUMNS = ['subject', 'object', 'type', 'date', 'end_date', 'quote', 'note'] as const;
 export const RELATION_OPTIONAL_COLUMNS = ['statement', 'modality'] as const;
