@@ -23,7 +23,7 @@ export interface CsvRecordIssue {
 }
 
 /** Characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
-function isTrimmed(c: number): boolean {
+export function isTrimmed(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -40,10 +40,14 @@ export class CsvCursor {
   /** True when the current record has a quoting error (reported in `issues`); its fields are those that could be read. */
   bad = false;
   readonly issues: CsvRecordIssue[] = [];
-  private starts = new Int32Array(16);
-  private ends = new Int32Array(16);
+  /**
+   * Where each field of the current record starts and ends in the text, inside its quotes and untrimmed.
+   * Public so that the relations fast path reads ranges without making strings; callers must not write them.
+   */
+  starts = new Int32Array(16);
+  ends = new Int32Array(16);
   /** 1 when the field is quoted and holds doubled quotes, which `field` undoes. */
-  private escaped = new Uint8Array(16);
+  escaped = new Uint8Array(16);
   private i: number;
   private nextLine = 1;
   private bareCrReported = false;
@@ -64,6 +68,27 @@ export class CsvCursor {
     this.i = offset;
     this.nextLine = line;
     this.bareCrReported = true;
+  }
+
+  /** Offset and line where the next record starts, for a caller that reads simple records itself (the relations fast path). */
+  get nextOffset(): number {
+    return this.i;
+  }
+  get nextRecordLine(): number {
+    return this.nextLine;
+  }
+
+  /**
+   * Moves past a one-line record of `count` fields with no issue that the caller read itself, ending
+   * at `end` (after its line ending), as next() would have read it; `field` and the ranges are then not set.
+   */
+  skipRecord(end: number, lineEnded: boolean, count: number): void {
+    this.offset = this.i;
+    this.line = this.lastLine = this.nextLine;
+    this.count = count;
+    this.bad = false;
+    this.i = end;
+    if (lineEnded) this.nextLine++;
   }
 
   /** The field as text; `trim` removes surrounding white space, as graph-data cells are read. */

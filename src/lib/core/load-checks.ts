@@ -155,6 +155,11 @@ export function checkCellLengths(check: Checker, row: CsvRow, header: readonly s
 }
 
 
+/** FNV-1a over each cell's characters, with a separator after each cell: the relations fast path hashes ranges of the text the same way. */
+export const ROW_HASH_SEED = 0x811c9dc5;
+export const ROW_HASH_PRIME = 0x01000193;
+export const ROW_HASH_END_OF_CELL = 0x1f;
+
 /**
  * Finds exact duplicate rows of one file by a hash of their cells. It keeps
  * only each row's hash, offset and line in typed arrays, and on a hash match
@@ -178,11 +183,11 @@ export class DuplicateRows {
 
   /** The line of an earlier row with the same cells, or null (and the row is remembered). */
   firstLineOf(values: Record<string, string>, offset: number, line: number): number | null {
-    let hash = 0x811c9dc5;
+    let hash = ROW_HASH_SEED;
     for (const column of this.header) {
       const value = values[column];
-      for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
-      hash = Math.imul(hash ^ 0x1f, 0x01000193);
+      for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), ROW_HASH_PRIME);
+      hash = Math.imul(hash ^ ROW_HASH_END_OF_CELL, ROW_HASH_PRIME);
     }
     const mask = this.offsets.length - 1;
     let slot = hash & mask;
@@ -190,11 +195,30 @@ export class DuplicateRows {
       if (this.hashes[slot] === hash && this.sameRow(values, this.offsets[slot] - 1, this.lines[slot])) return this.lines[slot];
       slot = (slot + 1) & mask;
     }
+    this.insert(slot, hash, offset, line);
+    return null;
+  }
+
+  /**
+   * For a row hashed as firstLineOf hashes it: false when no remembered row has this hash, and then the row
+   * is remembered, so it is new. True means maybe a duplicate, and nothing is changed: firstLineOf decides.
+   */
+  rememberIfNew(hash: number, offset: number, line: number): boolean {
+    const mask = this.offsets.length - 1;
+    let slot = hash & mask;
+    while (this.offsets[slot] !== 0) {
+      if (this.hashes[slot] === hash) return true;
+      slot = (slot + 1) & mask;
+    }
+    this.insert(slot, hash, offset, line);
+    return false;
+  }
+
+  private insert(slot: number, hash: number, offset: number, line: number): void {
     this.hashes[slot] = hash;
     this.offsets[slot] = offset + 1;
     this.lines[slot] = line;
     if (++this.size * 2 > this.offsets.length) this.grow();
-    return null;
   }
 
   private sameRow(values: Record<string, string>, offset: number, line: number): boolean {

@@ -13,8 +13,10 @@ import { MAX_FILE_BYTES, MAX_TOTAL_BYTES } from './limits';
 import { DEFAULT_CODING, type DataIssue, type Dataset, type Source } from './model';
 import { DateCache, idTable, isUnknown, type LoadRun } from './load-checks';
 import { contentSize, decodeDataFile, type FileContent } from './text-decode';
-import { RelationColumnsBuilder, relationRows } from './relation-columns';
+import { relationRows } from './relation-columns';
+import { RelationColumnsBuilder } from './relation-columns-builder';
 import { readRelations, type RelationContext } from './relation-reader';
+import { relationLookups } from './relation-lookups';
 
 export { RELATION_COLUMNS, RELATION_OPTIONAL_COLUMNS } from './relation-reader';
 
@@ -108,12 +110,16 @@ export function loadDataset(files: DatasetContents, options: LoadOptions = {}): 
 
   const sourceIndex = new Map(sources.map((source, i) => [source.id, i]));
   const rows = new RelationColumnsBuilder({ sourceIds: sources.map((s) => s.id), actorIds: actors.map((a) => a.id), typeIds: types.map((t) => t.id) });
+  const typesById = new Map(types.map((type) => [type.id, type]));
+  const actorIndex = new Map(actors.map((actor, i) => [actor.id, i]));
+  const typeIndex = new Map(types.map((type, i) => [type.id, i]));
   const context: Omit<RelationContext, 'quotesRequired' | 'sourceText' | 'sourceIndex'> = {
     actors: actorTable,
-    types: new Map(types.map((type) => [type.id, type])),
+    types: typesById,
     typeTable,
-    actorIndex: new Map(actors.map((actor, i) => [actor.id, i])),
-    typeIndex: new Map(types.map((type, i) => [type.id, i])),
+    actorIndex,
+    typeIndex,
+    lookups: relationLookups(actorTable, actorIndex, typesById, typeIndex),
     rows,
   };
   const withRelations = new Set<string>();

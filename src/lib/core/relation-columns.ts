@@ -9,11 +9,12 @@
  * 4 bytes of offset and the characters of its quote, 4 for its note when any
  * row has one, and its statement id once per statement.
  */
-import { formatDay, parsePartialDate, type DatePrecision, type PartialDate } from './dates';
+import { formatDay, parsePartialDate } from './dates';
 import { lazyArray, lazyArraySource } from './lazy-array';
 import { MODALITIES, type Dataset, type Modality, type Relation } from './model';
 import { NO_ATTRIBUTES } from './csv';
-import { StringStoreBuilder, storedString, storeBytes, type StringStore } from './string-store';
+import { storedString, storeBytes, type StringStore } from './string-store';
+import { NO_END_DATE, columnsFromRelations } from './relation-columns-builder';
 
 /** Uint16Array when every id fits, else Int32Array. */
 export type IdColumn = Uint16Array | Int32Array;
@@ -45,13 +46,8 @@ export interface RelationColumns {
   attributes: Map<number, Record<string, string>>;
 }
 
-const PRECISIONS: readonly DatePrecision[] = ['year', 'month', 'day'];
-export const NO_END_DATE = 3;
-const PRECISION_CODE: Record<DatePrecision, number> = { year: 0, month: 1, day: 2 };
-
-export function precisionCode(precision: DatePrecision): number {
-  return PRECISION_CODE[precision];
-}
+export { NO_END_DATE, precisionCode } from './relation-columns-builder';
+export type { ColumnRow } from './relation-columns-builder';
 
 /** The text of a validated partial date, from its first or last day and its precision: exactly what was written. */
 export function partialDateText(day: number, precision: number): string {
@@ -113,193 +109,6 @@ export function relationColumnsOf(dataset: Dataset): RelationColumns {
   const columns = lazyArraySource<RelationColumns>(dataset.relations);
   if (columns && columns.count === dataset.relations.length) return columns;
   return columnsFromRelations(dataset);
-}
-
-function idColumn(capacity: number, distinct: number): IdColumn {
-  return distinct <= 0x10000 ? new Uint16Array(capacity) : new Int32Array(capacity);
-}
-
-function grow<T extends Uint8Array | Uint16Array | Int32Array>(array: T, size: number): T {
-  const grown = new (array.constructor as new (n: number) => T)(size);
-  grown.set(array);
-  return grown;
-}
-
-/** One row, its ids already resolved to numbers and its dates to days. */
-export interface ColumnRow {
-  source: number;
-  line: number;
-  subject: number;
-  object: number;
-  type: number;
-  modality: number;
-  date: PartialDate;
-  endDate: PartialDate | null;
-  quote: string;
-  note: string;
-  /** Statement id as written, '' for none; numbered per source. */
-  statement: string;
-  attributes: Record<string, string>;
-}
-
-export class RelationColumnsBuilder {
-  private count = 0;
-  private capacity: number;
-  private source: IdColumn;
-  private line: Int32Array;
-  private subject: IdColumn;
-  private object: IdColumn;
-  private type: Uint16Array;
-  private modality: Uint8Array;
-  private dateStart: Int32Array;
-  private endDateEnd: Int32Array;
-  private precision: Uint8Array;
-  private statement: Int32Array;
-  private quote: StringStoreBuilder;
-  private note: StringStoreBuilder;
-  private statementIds = new StringStoreBuilder();
-  private statementsBySource = new Map<number, Map<string, number>>();
-  private attributes = new Map<number, Record<string, string>>();
-
-  constructor(
-    private ids: { sourceIds: readonly string[]; actorIds: readonly string[]; typeIds: readonly string[] },
-    capacity = 1024,
-  ) {
-    this.capacity = Math.max(16, capacity);
-    const n = this.capacity;
-    this.source = idColumn(n, ids.sourceIds.length);
-    this.line = new Int32Array(n);
-    this.subject = idColumn(n, ids.actorIds.length);
-    this.object = idColumn(n, ids.actorIds.length);
-    this.type = new Uint16Array(n);
-    this.modality = new Uint8Array(n);
-    this.dateStart = new Int32Array(n);
-    this.endDateEnd = new Int32Array(n);
-    this.precision = new Uint8Array(n);
-    this.statement = new Int32Array(n);
-    this.quote = new StringStoreBuilder(n);
-    this.note = new StringStoreBuilder(n);
-  }
-
-  get size(): number {
-    return this.count;
-  }
-
-  private growTo(size: number): void {
-    this.capacity = size;
-    this.source = grow(this.source, size);
-    this.line = grow(this.line, size);
-    this.subject = grow(this.subject, size);
-    this.object = grow(this.object, size);
-    this.type = grow(this.type, size);
-    this.modality = grow(this.modality, size);
-    this.dateStart = grow(this.dateStart, size);
-    this.endDateEnd = grow(this.endDateEnd, size);
-    this.precision = grow(this.precision, size);
-    this.statement = grow(this.statement, size);
-  }
-
-  add(row: ColumnRow): void {
-    if (this.count === this.capacity) this.growTo(this.capacity * 2);
-    const i = this.count++;
-    this.source[i] = row.source;
-    this.line[i] = row.line;
-    this.subject[i] = row.subject;
-    this.object[i] = row.object;
-    this.type[i] = row.type;
-    this.modality[i] = row.modality;
-    this.dateStart[i] = row.date.start;
-    this.endDateEnd[i] = row.endDate ? row.endDate.end : 0;
-    this.precision[i] = PRECISION_CODE[row.date.precision] | ((row.endDate ? PRECISION_CODE[row.endDate.precision] : NO_END_DATE) << 2);
-    this.quote.push(row.quote);
-    this.note.push(row.note);
-    if (row.statement) {
-      // Statement ids are scoped to their source.
-      let known = this.statementsBySource.get(row.source);
-      if (!known) this.statementsBySource.set(row.source, (known = new Map()));
-      let s = known.get(row.statement);
-      if (s === undefined) {
-        s = this.statementIds.size;
-        this.statementIds.push(row.statement);
-        known.set(row.statement, s);
-      }
-      this.statement[i] = s;
-    } else this.statement[i] = -1;
-    if (row.attributes !== NO_ATTRIBUTES && Object.keys(row.attributes).length > 0) this.attributes.set(i, row.attributes);
-  }
-
-  finish(): RelationColumns {
-    const n = this.count;
-    const fit = <T extends Uint8Array | Uint16Array | Int32Array>(array: T): T => (array.length === n ? array : (array.slice(0, n) as T));
-    const columns: RelationColumns = {
-      count: n,
-      sourceIds: this.ids.sourceIds,
-      actorIds: this.ids.actorIds,
-      typeIds: this.ids.typeIds,
-      source: fit(this.source),
-      line: fit(this.line),
-      subject: fit(this.subject),
-      object: fit(this.object),
-      type: fit(this.type),
-      modality: fit(this.modality),
-      dateStart: fit(this.dateStart),
-      endDateEnd: fit(this.endDateEnd),
-      precision: fit(this.precision),
-      quote: this.quote.finish(),
-      note: this.note.finish(),
-      statement: fit(this.statement),
-      statementIds: this.statementIds.finish(),
-      attributes: this.attributes,
-    };
-    return columns;
-  }
-}
-
-/** Columns of rows given as objects (a dataset assembled in code or in a test); rows must name known ids. */
-export function columnsFromRelations(dataset: Dataset): RelationColumns {
-  const sourceIds = dataset.sources.map((s) => s.id);
-  const sourceIndex = new Map(sourceIds.map((id, i) => [id, i]));
-  // Rows may name a source the list lacks (a dataset assembled by hand): it gets a number of its own.
-  for (const relation of dataset.relations) {
-    if (!sourceIndex.has(relation.source)) sourceIndex.set(relation.source, sourceIds.push(relation.source) - 1);
-  }
-  const actorIds = dataset.actors.map((a) => a.id);
-  const typeIds = dataset.types.map((t) => t.id);
-  const actorIndex = new Map(actorIds.map((id, i) => [id, i]));
-  const typeIndex = new Map(typeIds.map((id, i) => [id, i]));
-  const modalityIndex = new Map<string, number>(MODALITIES.map((m, i) => [m, i]));
-  const dates = new Map<string, PartialDate | null>();
-  const dateOf = (text: string) => {
-    let date = dates.get(text);
-    if (date === undefined) dates.set(text, (date = parsePartialDate(text)));
-    return date;
-  };
-  const builder = new RelationColumnsBuilder({ sourceIds, actorIds, typeIds }, dataset.relations.length);
-  for (const relation of dataset.relations) {
-    const type = typeIndex.get(relation.type);
-    if (type === undefined) throw new Error(`entente/relation-columns: unknown relation type "${relation.type}" in ${relation.id}`);
-    const subject = actorIndex.get(relation.subject);
-    const object = actorIndex.get(relation.object);
-    if (subject === undefined || object === undefined) throw new Error(`entente/relation-columns: unknown actor in ${relation.id}`);
-    const date = dateOf(relation.date);
-    const endDate = relation.endDate ? dateOf(relation.endDate) : null;
-    if (!date || (relation.endDate && !endDate)) throw new Error(`entente/relation-columns: invalid date in ${relation.id}`);
-    builder.add({
-      source: sourceIndex.get(relation.source)!,
-      line: relation.line,
-      subject,
-      object,
-      type,
-      modality: modalityIndex.get(relation.modality || 'asserted') ?? 0,
-      date,
-      endDate,
-      quote: relation.quote,
-      note: relation.note,
-      statement: relation.statement ?? '',
-      attributes: relation.attributes ?? NO_ATTRIBUTES,
-    });
-  }
-  return builder.finish();
 }
 
 /** Bytes the columns hold. */

@@ -11,13 +11,16 @@
  * A file whose header cannot be used is handed to parseCsv, so that it reports
  * exactly what the small files report.
  */
-import { NO_ATTRIBUTES, attributesOf, headerIssues, normalizeColumns, parseCsv, type CsvColumns, type CsvRow } from './csv';
+import { attributesOf, headerIssues, normalizeColumns, parseCsv, type CsvColumns, type CsvRow } from './csv';
 import { CsvCursor } from './csv-cursor';
 import { MAX_ID_CHARS, MAX_QUOTE_CODE_POINTS } from './limits';
 import { Checker, DuplicateRows, checkCellLengths, codePointLength, isDamaged, isUnknown, type IdTable, type LoadRun } from './load-checks';
 import { DEFAULT_MODALITY, MODALITIES, type RelationType } from './model';
-import type { ColumnRow, RelationColumnsBuilder } from './relation-columns';
+import { NO_END_DATE, precisionCode, type RelationColumnsBuilder } from './relation-columns-builder';
+import type { PartialDate } from './dates';
 import { decodeDataFile, type FileContent } from './text-decode';
+import { RelationFastPath } from './relation-fast-path';
+import type { RelationLookups } from './relation-lookups';
 
 export const RELATION_COLUMNS = ['subject', 'object', 'type', 'date', 'end_date', 'quote', 'note'] as const;
 export const RELATION_OPTIONAL_COLUMNS = ['statement', 'modality'] as const;
@@ -34,6 +37,8 @@ export interface RelationContext {
   /** Numbers of the valid actors, types and this file's source, as the columns store them. */
   actorIndex: Map<string, number>;
   typeIndex: Map<string, number>;
+  /** The same, by character range, for the fast path. */
+  lookups: RelationLookups;
   sourceIndex: number;
   /** Where valid rows go. */
   rows: RelationColumnsBuilder;
@@ -68,10 +73,16 @@ export function readRelations(sourceId: string, file: string, content: FileConte
   const values: Record<string, string> = {};
   for (const column of header) values[column] = '';
   const row: CsvRow = { line: 0, lastLine: 0, values };
-  const out: ColumnRow = { source: context.sourceIndex, line: 0, subject: 0, object: 0, type: 0, modality: 0, date: null!, endDate: null, quote: '', note: '', statement: '', attributes: {} };
+  const out: RowDates = { date: null!, endDate: null };
+  const statementColumn = header.indexOf('statement');
   const width = header.length;
+  const fast = new RelationFastPath({ text, header, lookups: context.lookups, rows: context.rows, sourceIndex: context.sourceIndex, quotesRequired: context.quotesRequired, sourceText: context.sourceText, duplicates, damaged, run });
+  const fastUsable = fast.usable;
   let reported = 0;
-  while (cursor.next()) {
+  for (;;) {
+    // A record the fast path takes is valid and stored (or remembered), and makes no issue.
+    if (fastUsable && fast.takeNext(cursor)) continue;
+    if (!cursor.next()) break;
     for (; reported < cursor.issues.length; reported++) {
       const issue = cursor.issues[reported];
       run.issues.push({ file, line: issue.line, column: '', code: issue.code, message: issue.message });
@@ -91,17 +102,25 @@ export function readRelations(sourceId: string, file: string, content: FileConte
     if (first !== null) check.fail('', 'load/duplicate-row', `the same row as line ${first}; a relation is coded once`);
     // A row with any issue is not stored; once there is an issue the whole dataset is refused anyway.
     if (check.valid && run.issues.length === 0) {
-      const { subject, object, type, modality = '' } = values;
-      out.line = row.line;
-      out.subject = context.actorIndex.get(subject) ?? 0;
-      out.object = context.actorIndex.get(object) ?? 0;
-      out.type = context.typeIndex.get(type) ?? 0;
-      out.modality = MODALITY_INDEX.get(modality || DEFAULT_MODALITY) ?? 0;
-      out.quote = values.quote;
-      out.note = values.note;
-      out.statement = values.statement ?? '';
-      out.attributes = hasAttributes ? attributesOf(header, values, true) : NO_ATTRIBUTES;
-      context.rows.add(out);
+      const { subject, object, type, modality = '', statement = '' } = values;
+      const date = out.date;
+      const end = out.endDate;
+      const precision = precisionCode(date.precision) | ((end ? precisionCode(end.precision) : NO_END_DATE) << 2);
+      const i = context.rows.addParsed(
+        context.sourceIndex,
+        row.line,
+        context.actorIndex.get(subject) ?? 0,
+        context.actorIndex.get(object) ?? 0,
+        context.typeIndex.get(type) ?? 0,
+        MODALITY_INDEX.get(modality || DEFAULT_MODALITY) ?? 0,
+        date.start,
+        end ? end.end : 0,
+        precision,
+        values.quote,
+        values.note,
+        statement ? fast.slowStatementOf(cursor, statementColumn, statement) : -1,
+      );
+      if (hasAttributes) context.rows.setAttributes(i, attributesOf(header, values, true));
     }
   }
   for (; reported < cursor.issues.length; reported++) {
@@ -111,7 +130,13 @@ export function readRelations(sourceId: string, file: string, content: FileConte
 }
 
 /** Every check of one relation row but the duplicate one, in the order its issues are reported. */
-function checkRelation(check: Checker, row: CsvRow, header: readonly string[], context: RelationContext, sourceId: string, out: ColumnRow): void {
+/** The dates of a row, as checkRelation read them. */
+interface RowDates {
+  date: PartialDate;
+  endDate: PartialDate | null;
+}
+
+function checkRelation(check: Checker, row: CsvRow, header: readonly string[], context: RelationContext, sourceId: string, out: RowDates): void {
   const { subject, object, type, date, end_date: endDate, quote, statement = '', modality = '' } = row.values;
   checkCellLengths(check, row, header);
   let actorsOk = true;

@@ -1,0 +1,290 @@
+/**
+ * The relations reader's fast path (issue 12): a common row, one that is valid
+ * and has nothing unusual, is checked and stored from character ranges of the
+ * file's text, with no string per cell. Ids are found by a hash of their
+ * characters, dates are read from digits into day numbers, and the duplicate
+ * hash is taken over the same trimmed, unescaped characters DuplicateRows
+ * hashes. Any row this path is not sure of (an unknown id, a bad date, an
+ * escaped id, a quote with a line break, a possible duplicate...) is left to
+ * the slow path in relation-reader.ts, untouched, so every issue, with its line,
+ * field and order, is the slow path's own.
+ *
+ * At 10^6 rows the slow path's short-lived cell strings, its Map look-ups by
+ * string and its date cache were most of the load time.
+ */
+import { isTrimmed, type CsvCursor } from './csv-cursor';
+import { MAX_CELL_CHARS, MAX_ID_CHARS, MAX_QUOTE_CODE_POINTS } from './limits';
+import { ROW_HASH_END_OF_CELL, ROW_HASH_PRIME, ROW_HASH_SEED, type DuplicateRows, type LoadRun } from './load-checks';
+import { DEFAULT_MODALITY, MODALITIES } from './model';
+import type { RelationLookups } from './relation-lookups';
+import { NO_END_DATE } from './relation-columns-builder';
+import type { RelationColumnsBuilder } from './relation-columns-builder';
+import { FNV_PRIME, FNV_SEED, RangeTable, fnvRange, parseDateRange, type DateRange } from './text-ranges';
+
+/**
+ * Tests set `enabled` to false to compare the fast path with the slow one, and read `taken` (rows the fast
+ * path took) to know that it ran; nothing else should touch them.
+ */
+export const fastPathSwitch = { enabled: true, taken: 0 };
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const SEP = 44;
+const PRECISION_SHIFT = 2;
+const NOT_SIMPLE = 0;
+
+export interface FastPathFile {
+  text: string;
+  header: readonly string[];
+  lookups: RelationLookups;
+  rows: RelationColumnsBuilder;
+  sourceIndex: number;
+  quotesRequired: boolean;
+  sourceText: string | undefined;
+  duplicates: DuplicateRows;
+  damaged: Set<number>;
+  run: LoadRun;
+}
+
+/** The fast path over one relations file. */
+export class RelationFastPath {
+  private readonly width: number;
+  private readonly col: { subject: number; object: number; type: number; date: number; endDate: number; quote: number; note: number; statement: number; modality: number };
+  /** Whether the file can use the fast path at all: attribute columns take the slow path. */
+  readonly usable: boolean;
+  /** Ranges of the current record's fields, their escaped flags and its duplicate hash. */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly escaped: Uint8Array;
+  private hash = 0;
+  /** 1 for the fields looked up by id (subject, object, type, statement), whose own hash scan keeps. */
+  private readonly keyed: Uint8Array;
+  private readonly fieldHashes: Int32Array;
+  private readonly date: DateRange = { start: 0, end: 0, precision: 0 };
+  private readonly endDate: DateRange = { start: 0, end: 0, precision: 0 };
+  /** Statement ids of this file already numbered, keyed by their first range in the text. */
+  private readonly statements: RangeTable;
+  private readonly escapedStatements = new Map<string, number>();
+  private readonly modalityText: string;
+  private readonly modalityStarts: number[] = [];
+  private readonly defaultModality = MODALITIES.indexOf(DEFAULT_MODALITY);
+
+  constructor(private readonly file: FastPathFile) {
+    const header = file.header;
+    this.width = header.length;
+    const at = (name: string) => header.indexOf(name);
+    this.col = { subject: at('subject'), object: at('object'), type: at('type'), date: at('date'), endDate: at('end_date'), quote: at('quote'), note: at('note'), statement: at('statement'), modality: at('modality') };
+    this.usable = fastPathSwitch.enabled && !header.some((column) => column.startsWith('attr_'));
+    this.starts = new Int32Array(this.width);
+    this.ends = new Int32Array(this.width);
+    this.escaped = new Uint8Array(this.width);
+    this.fieldHashes = new Int32Array(this.width);
+    this.keyed = new Uint8Array(this.width);
+    for (const c of [this.col.subject, this.col.object, this.col.type, this.col.statement]) if (c >= 0) this.keyed[c] = 1;
+    this.statements = new RangeTable(file.text, 1024);
+    this.modalityText = MODALITIES.join('');
+    let offset = 0;
+    for (const m of MODALITIES) {
+      this.modalityStarts.push(offset);
+      offset += m.length;
+    }
+    this.modalityStarts.push(offset);
+  }
+
+  /** The modality number of the range, -1 when it names none. */
+  private modalityOf(start: number, end: number): number {
+    const text = this.file.text;
+    const names = this.modalityText;
+    for (let m = 0; m < MODALITIES.length; m++) {
+      const from = this.modalityStarts[m];
+      if (this.modalityStarts[m + 1] - from !== end - start) continue;
+      let i = 0;
+      while (i < end - start && text.charCodeAt(start + i) === names.charCodeAt(from + i)) i++;
+      if (i === end - start) return m;
+    }
+    return -1;
+  }
+
+  /**
+   * Reads one simple record at `from`: every field on one line, no surrounding white space, quoted or not,
+   * exactly `width` of them. Sets the ranges, the escaped flags and the row hash; returns the offset after the
+   * record and its line ending, negated minus one when no line ending followed (the end of the text), or
+   * NOT_SIMPLE, and then CsvCursor reads it.
+   */
+  private scan(text: string, from: number): number {
+    const n = text.length;
+    const starts = this.starts;
+    const ends = this.ends;
+    const escaped = this.escaped;
+    const keyed = this.keyed;
+    const fieldHashes = this.fieldHashes;
+    const last = this.width - 1;
+    let hash = ROW_HASH_SEED;
+    let i = from;
+    for (let c = 0; ; c++) {
+      let start: number;
+      let end: number;
+      let hasEscapes = 0;
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        start = ++i;
+        for (;;) {
+          if (i >= n) return NOT_SIMPLE;
+          const ch = text.charCodeAt(i);
+          if (ch === QUOTE) {
+            if (text.charCodeAt(i + 1) !== QUOTE) break;
+            // A doubled quote: hash one, as the unescaped value has it.
+            hasEscapes = 1;
+            i++;
+          } else if (ch === LF || ch === CR) return NOT_SIMPLE;
+          hash = Math.imul(hash ^ ch, ROW_HASH_PRIME);
+          i++;
+        }
+        end = i++;
+        if (keyed[c]) fieldHashes[c] = fnvRange(text, start, end);
+      } else if (keyed[c]) {
+        // An id: its own hash too, for the look-up.
+        start = i;
+        let fieldHash = FNV_SEED;
+        for (; i < n; i++) {
+          const ch = text.charCodeAt(i);
+          if (ch === SEP || ch === LF || ch === CR) break;
+          if (ch === QUOTE) return NOT_SIMPLE;
+          hash = Math.imul(hash ^ ch, ROW_HASH_PRIME);
+          fieldHash = Math.imul(fieldHash ^ ch, FNV_PRIME);
+        }
+        end = i;
+        fieldHashes[c] = fieldHash;
+      } else {
+        start = i;
+        for (; i < n; i++) {
+          const ch = text.charCodeAt(i);
+          if (ch === SEP || ch === LF || ch === CR) break;
+          if (ch === QUOTE) return NOT_SIMPLE;
+          hash = Math.imul(hash ^ ch, ROW_HASH_PRIME);
+        }
+        end = i;
+      }
+      if (end > start && (isTrimmed(text.charCodeAt(start)) || isTrimmed(text.charCodeAt(end - 1)))) return NOT_SIMPLE;
+      hash = Math.imul(hash ^ ROW_HASH_END_OF_CELL, ROW_HASH_PRIME);
+      starts[c] = start;
+      ends[c] = end;
+      escaped[c] = hasEscapes;
+      const ch = i < n ? text.charCodeAt(i) : -1;
+      if (c < last) {
+        if (ch !== SEP) return NOT_SIMPLE;
+        i++;
+        continue;
+      }
+      this.hash = hash;
+      if (ch === -1) return -i - 1;
+      if (ch === LF) return i + 1;
+      if (ch === CR && text.charCodeAt(i + 1) === LF) return i + 2;
+      return NOT_SIMPLE;
+    }
+  }
+
+  /**
+   * Checks and stores the record at the cursor when it is a simple, valid row, and moves the cursor past it;
+   * false, with nothing changed, when the cursor must read it and the slow path check it.
+   */
+  takeNext(cursor: CsvCursor): boolean {
+    const file = this.file;
+    const text = file.text;
+    const from = cursor.nextOffset;
+    if (from >= text.length) return false;
+    const line = cursor.nextRecordLine;
+    if (file.damaged.size > 0 && file.damaged.has(line)) return false;
+    const after = this.scan(text, from);
+    if (after === NOT_SIMPLE) return false;
+    const starts = this.starts;
+    const ends = this.ends;
+    const escaped = this.escaped;
+    const col = this.col;
+    for (let c = 0; c < this.width; c++) if (ends[c] - starts[c] > MAX_CELL_CHARS) return false;
+    // Ids: known, unescaped, not the same actor twice, and in order for an undirected type.
+    const lookups = file.lookups;
+    if (escaped[col.subject] || escaped[col.object] || escaped[col.type]) return false;
+    const subject = lookups.actors.findHashed(text, starts[col.subject], ends[col.subject], this.fieldHashes[col.subject]);
+    if (subject < 0) return false;
+    const object = lookups.actors.findHashed(text, starts[col.object], ends[col.object], this.fieldHashes[col.object]);
+    if (object < 0 || object === subject) return false;
+    const type = lookups.types.findHashed(text, starts[col.type], ends[col.type], this.fieldHashes[col.type]);
+    if (type < 0) return false;
+    if (!lookups.directed[type] && lookups.actorRank[subject] > lookups.actorRank[object]) return false;
+    // Dates: valid, and the end not before the start.
+    if (escaped[col.date] || !parseDateRange(text, starts[col.date], ends[col.date], this.date)) return false;
+    const hasEnd = ends[col.endDate] > starts[col.endDate];
+    if (hasEnd && (escaped[col.endDate] || !parseDateRange(text, starts[col.endDate], ends[col.endDate], this.endDate) || this.endDate.end < this.date.start)) return false;
+    // The quote: present when required, and short enough in UTF-16 units (code points are the slow path's).
+    // It has no line break, so no paragraph break: scan leaves those to the slow path.
+    let quote = '';
+    if (ends[col.quote] === starts[col.quote]) {
+      if (file.quotesRequired) return false;
+    } else {
+      if (ends[col.quote] - starts[col.quote] > MAX_QUOTE_CODE_POINTS && !escaped[col.quote]) return false;
+      quote = cellText(text, starts[col.quote], ends[col.quote], escaped[col.quote] === 1);
+      if (quote.length > MAX_QUOTE_CODE_POINTS) return false;
+      if (file.sourceText !== undefined && !file.sourceText.includes(quote)) return false;
+    }
+    // Statement: a token of at most MAX_ID_CHARS, unescaped.
+    const hasStatement = col.statement >= 0 && ends[col.statement] > starts[col.statement];
+    if (hasStatement) {
+      const s = starts[col.statement];
+      const e = ends[col.statement];
+      if (escaped[col.statement] || e - s > MAX_ID_CHARS) return false;
+      for (let i = s; i < e; i++) if (isTrimmed(text.charCodeAt(i))) return false;
+    }
+    let modality = this.defaultModality;
+    if (col.modality >= 0 && ends[col.modality] > starts[col.modality]) {
+      if (escaped[col.modality]) return false;
+      modality = this.modalityOf(starts[col.modality], ends[col.modality]);
+      if (modality < 0) return false;
+    }
+    // A row whose hash was seen may be a duplicate: the slow path compares it.
+    if (file.duplicates.rememberIfNew(this.hash, from, line)) return false;
+    cursor.skipRecord(after < 0 ? -after - 1 : after, after >= 0, this.width);
+    fastPathSwitch.taken++;
+    // A row with any issue is not stored; once there is an issue the whole dataset is refused anyway.
+    if (file.run.issues.length > 0) return true;
+    const statement = hasStatement ? this.statementOf(starts[col.statement], ends[col.statement], this.fieldHashes[col.statement]) : -1;
+    const note = ends[col.note] > starts[col.note] ? cellText(text, starts[col.note], ends[col.note], escaped[col.note] === 1) : '';
+    const precision = this.date.precision | ((hasEnd ? this.endDate.precision : NO_END_DATE) << PRECISION_SHIFT);
+    file.rows.addParsed(file.sourceIndex, line, subject, object, type, modality, this.date.start, hasEnd ? this.endDate.end : 0, precision, quote, note, statement);
+    return true;
+  }
+
+  /** The number of the statement id at text[start, end), numbered in this file as first stored. */
+  private statementOf(start: number, end: number, fnv = fnvRange(this.file.text, start, end)): number {
+    const text = this.file.text;
+    let statement = this.statements.findHashed(text, start, end, fnv);
+    if (statement < 0) {
+      statement = this.file.rows.newStatement(text.slice(start, end));
+      this.statements.add(start, end, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * The number of the statement id in field `c` of the cursor's record, for a row the slow path stores, so that
+   * both paths number the same ids alike. An escaped id (it holds a ") is not a range of the text: those have a map.
+   */
+  slowStatementOf(cursor: CsvCursor, c: number, value: string): number {
+    if (!cursor.escaped[c]) {
+      // The value is the trimmed range of the field.
+      const text = this.file.text;
+      let start = cursor.starts[c];
+      while (isTrimmed(text.charCodeAt(start))) start++;
+      return this.statementOf(start, start + value.length);
+    }
+    let statement = this.escapedStatements.get(value);
+    if (statement === undefined) this.escapedStatements.set(value, (statement = this.file.rows.newStatement(value)));
+    return statement;
+  }
+}
+
+/** The trimmed range's value, as CsvCursor.field gives it. */
+function cellText(text: string, start: number, end: number, escaped: boolean): string {
+  const value = text.slice(start, end);
+  return escaped ? value.replace(/""/g, '"') : value;
+}

@@ -1,0 +1,183 @@
+/**
+ * Reading values straight from ranges of a text, without making a string:
+ * a hash table whose keys are character ranges, and partial dates read from
+ * their digits. The relations fast path (relation-fast-path.ts) uses them for
+ * every row of a large file.
+ */
+/** FNV-1a over text[start, end); the fast path computes the same while it scans a field, and passes it to findHashed. */
+export function fnvRange(text: string, start: number, end: number): number {
+  let hash = FNV_SEED;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
+export const FNV_SEED = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/** FNV's low bits are weak for short keys that differ in their last character: mix before masking. */
+function mix(fnv: number): number {
+  return Math.imul(fnv ^ (fnv >>> 15), 0x2c1b3c6d);
+}
+
+/**
+ * Open addressing from character ranges of `keys` to numbers. A look-up hashes
+ * the range it is given and compares characters on a hash match, so the answer
+ * is exact. Keys are ranges of one text: the joined ids, or a file's own text.
+ */
+export class RangeTable {
+  /** Entry + 1 per slot, 0 when empty. */
+  private slots: Int32Array;
+  private hashes: Int32Array;
+  private keyStarts: Int32Array;
+  private keyEnds: Int32Array;
+  private values: Int32Array;
+  private size = 0;
+
+  constructor(
+    private readonly keys: string,
+    capacity: number,
+  ) {
+    let slots = 16;
+    while (slots < capacity * 2) slots *= 2;
+    this.slots = new Int32Array(slots);
+    const entries = Math.max(8, capacity);
+    this.hashes = new Int32Array(entries);
+    this.keyStarts = new Int32Array(entries);
+    this.keyEnds = new Int32Array(entries);
+    this.values = new Int32Array(entries);
+  }
+
+  /** The number of the key equal to text[start, end), or -1. */
+  find(text: string, start: number, end: number): number {
+    return this.findHashed(text, start, end, fnvRange(text, start, end));
+  }
+
+  /** find, given fnvRange(text, start, end). */
+  findHashed(text: string, start: number, end: number, fnv: number): number {
+    const hash = mix(fnv);
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const length = end - start;
+    const keys = this.keys;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot] - 1;
+      if (entry < 0) return -1;
+      if (this.hashes[entry] !== hash) continue;
+      const from = this.keyStarts[entry];
+      if (this.keyEnds[entry] - from !== length) continue;
+      let i = 0;
+      while (i < length && text.charCodeAt(start + i) === keys.charCodeAt(from + i)) i++;
+      if (i === length) return this.values[entry];
+    }
+  }
+
+  /** Adds the key keys[start, end) with its number; the caller knows it is not there yet. */
+  add(start: number, end: number, value: number): void {
+    if (this.size === this.values.length) this.growEntries();
+    if ((this.size + 1) * 2 > this.slots.length) this.growSlots();
+    const entry = this.size++;
+    const hash = mix(fnvRange(this.keys, start, end));
+    this.hashes[entry] = hash;
+    this.keyStarts[entry] = start;
+    this.keyEnds[entry] = end;
+    this.values[entry] = value;
+    this.place(entry, hash);
+  }
+
+  private place(entry: number, hash: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = entry + 1;
+  }
+
+  private growEntries(): void {
+    const size = this.values.length * 2;
+    const grow = (array: Int32Array) => {
+      const grown = new Int32Array(size);
+      grown.set(array);
+      return grown;
+    };
+    this.hashes = grow(this.hashes);
+    this.keyStarts = grow(this.keyStarts);
+    this.keyEnds = grow(this.keyEnds);
+    this.values = grow(this.values);
+  }
+
+  private growSlots(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let entry = 0; entry < this.size; entry++) this.place(entry, this.hashes[entry]);
+  }
+}
+
+/** A partial date's first and last day, and its precision as the columns code it (0 year, 1 month, 2 day). */
+export interface DateRange {
+  start: number;
+  end: number;
+  precision: number;
+}
+
+const ZERO = 48;
+const DASH = 45;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = text.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+function daysIn(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1];
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, as dates.ts's dayNumber gives it, in integer arithmetic
+ * (H. Hinnant's days_from_civil): a Date per row cost more than the rest of the date check.
+ */
+function civilDay(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/**
+ * Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` from text[start, end) into `out`, exactly as parsePartialDate reads
+ * the same text; false for anything else, which the slow path explains.
+ */
+export function parseDateRange(text: string, start: number, end: number, out: DateRange): boolean {
+  const length = end - start;
+  if (length !== 4 && length !== 7 && length !== 10) return false;
+  const year = digits(text, start, 4);
+  if (year < 0) return false;
+  if (length === 4) {
+    out.start = civilDay(year, 1, 1);
+    out.end = civilDay(year, 12, 31);
+    out.precision = 0;
+    return true;
+  }
+  if (text.charCodeAt(start + 4) !== DASH) return false;
+  const month = digits(text, start + 5, 2);
+  if (month < 1 || month > 12) return false;
+  if (length === 7) {
+    out.start = civilDay(year, month, 1);
+    out.end = civilDay(year, month, daysIn(year, month));
+    out.precision = 1;
+    return true;
+  }
+  if (text.charCodeAt(start + 7) !== DASH) return false;
+  const day = digits(text, start + 8, 2);
+  if (day < 1 || day > daysIn(year, month)) return false;
+  out.start = out.end = civilDay(year, month, day);
+  out.precision = 2;
+  return true;
+}
