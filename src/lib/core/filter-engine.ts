@@ -54,6 +54,13 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     if (!layout) layouts.set(carryForward, (layout = buildSpanLayout(index, carryForward ? index.carriedEnds : index.ends)));
     return layout;
   };
+  // Each layout's stamps by stamped-statement number (Tally.stampedStamp).
+  const stampsOf = new Map<SpanLayout, Int32Array>();
+  const stampsFor = (layout: SpanLayout): Int32Array => {
+    let stamps = stampsOf.get(layout);
+    if (!stamps) stampsOf.set(layout, (stamps = new Int32Array(layout.stampedCount)));
+    return stamps;
+  };
   layoutFor(false);
   const { typeEdges, fullCounts, fullNodeCounts } = edgeTotalsOf(index);
   const { edgeSourceIndex, edgeTargetIndex, statementCount: allStatements } = index;
@@ -70,6 +77,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     heads: 0,
     stamped: 0,
     statementStamp: new Int32Array(index.statementCount),
+    stampedStamp: new Int32Array(0),
     stamp: 0,
   };
   // Set when the current counts came from copying every edge's full count: then every edge is touched.
@@ -280,7 +288,9 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     current = filter;
     visibleIsStale = true;
     const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
-    const { kinds } = layoutFor(!!filter.carryForward);
+    const layout = layoutFor(!!filter.carryForward);
+    const { kinds } = layout;
+    tally.stampedStamp = stampsFor(layout);
     const masking = !!(filter.rowMask || filter.edgeMask);
     if (masking) countMaskedLegend(filter, kinds, result);
     else countLegend(filter, kinds, startsByKind, result);

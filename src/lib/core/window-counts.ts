@@ -24,23 +24,25 @@ export interface Tally {
   /** Statements counted at their head row, and stamped statements: visible statements are the sum. */
   heads: number;
   stamped: number;
-  /** A statement counted in this update carries its stamp, so nothing needs clearing between updates. */
+  /** A statement counted in this update carries its stamp, so nothing needs clearing between updates: by statement number (masked counts stamp every statement)... */
   statementStamp: Int32Array;
+  /** ...and by the layout's stamped-statement number (its stampedCount), for counts that stamp only the statements that need it. */
+  stampedStamp: Int32Array;
   stamp: number;
 }
 
 /** Counts the stamped statements of a group among positions [first, last), those before `sure` only if they reach `from`. */
 function countStampedInGroup(group: SpanGroup, first: number, sure: number, last: number, from: number, tally: Tally): void {
-  const { stamped, ends, statements } = group;
-  const { statementStamp, stamp } = tally;
+  const { stamped, stampedEnds, stampedIds } = group;
+  const { stampedStamp, stamp } = tally;
   let seen = 0;
   for (let j = lowerBound(stamped, first); j < stamped.length; j++) {
     const k = stamped[j];
     if (k >= last) break;
-    if (k < sure && ends[k] < from) continue;
-    const st = statements[k];
-    if (statementStamp[st] === stamp) continue;
-    statementStamp[st] = stamp;
+    if (k < sure && stampedEnds[j] < from) continue;
+    const st = stampedIds[j];
+    if (stampedStamp[st] === stamp) continue;
+    stampedStamp[st] = stamp;
     seen++;
   }
   tally.stamped += seen;
@@ -147,11 +149,11 @@ export function subtractOutside(kind: Kind, from: number, to: number, shown: boo
 /** Counts the stamped statements of a kind with a row in the window. */
 export function countStampedInWindow(kind: Kind, from: number, to: number, tally: Tally): void {
   const { stampedStarts, stampedEnds, stampedStatements } = kind;
-  const { statementStamp, stamp } = tally;
+  const { stampedStamp, stamp } = tally;
   let seen = 0;
   for (let k = 0; k < stampedStarts.length; k++) {
-    if (stampedStarts[k] > to || stampedEnds[k] < from || statementStamp[stampedStatements[k]] === stamp) continue;
-    statementStamp[stampedStatements[k]] = stamp;
+    if (stampedStarts[k] > to || stampedEnds[k] < from || stampedStamp[stampedStatements[k]] === stamp) continue;
+    stampedStamp[stampedStatements[k]] = stamp;
     seen++;
   }
   tally.stamped += seen;
