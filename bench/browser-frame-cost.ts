@@ -1,11 +1,12 @@
 /**
- * `npx tsx bench/browser-frame-cost.ts [--frames=8] [--ways=ours,rebuild]`: how long a frame takes in the
+ * `npx tsx bench/browser-frame-cost.ts [--frames=8] [--ways=ours,rebuild] [--whole] [--all-parts]`: how long a frame takes in the
  * bench page when the way's sigma re-renders the same picture every frame, whole and with parts left out
  * (edges, nodes, node picking, labels, or no render at all), after the first state of each kind of change.
  * It tells what the compositor and the software rasteriser spend per frame on each part of the picture.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
 import { build } from 'vite';
 import { launchBrowser, openPage, serveDist } from '../tests/e2e/harness';
 import type { FramePart, Way } from './browser/main';
@@ -16,8 +17,32 @@ const PAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), 'browser');
 const args = process.argv.slice(2);
 const frames = Number(args.find((a) => a.startsWith('--frames='))?.slice(9) ?? 8);
 const ways = (args.find((a) => a.startsWith('--ways='))?.slice(7).split(',') ?? ['ours', 'rebuild']) as Way[];
-const kinds: ChangeKind[] = ['random windows', 'whole period'];
-const VARIANTS: FramePart[][] = [[], ['labels'], ['edges'], ['nodes'], ['picking'], ['edges', 'nodes', 'labels'], ['render']];
+const kinds: ChangeKind[] = args.includes('--whole') ? ['random windows', 'whole period'] : ['random windows'];
+const VARIANTS: FramePart[][] = args.includes('--all-parts') ? [[], ['labels'], ['edges'], ['nodes'], ['picking'], ['edges', 'nodes', 'labels'], ['render']] : [[], ['edges'], ['render']];
+
+/** CPU seconds (user + system, all threads) of this script's Chromium GPU processes: wall time on a shared machine says little. */
+function gpuCpuSeconds(): number {
+  const parent = new Map<number, number>();
+  const gpu: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!pid) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=gpu-process')) gpu.push(pid);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const mine = (pid: number): boolean => pid === process.pid || (pid > 1 && parent.has(pid) && mine(parent.get(pid)!));
+  let ticks = 0;
+  for (const pid of gpu.filter(mine)) {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
+}
 
 await build({ root: PAGE_ROOT, base: './', configFile: false, logLevel: 'warn', build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 10_000 } });
 const server = await serveDist(resolve(PAGE_ROOT, 'dist'));
@@ -31,7 +56,12 @@ try {
   for (const way of ways) {
     for (const kind of kinds) {
       const cells: string[] = [];
-      for (const leaveOut of VARIANTS) cells.push((await page.evaluate(([w, k, f, l]) => window.bench!.frameCost(w, k, f, l), [way, kind, frames, leaveOut] as const)).toFixed(0));
+      for (const leaveOut of VARIANTS) {
+        const cpu = gpuCpuSeconds();
+        const wall = await page.evaluate(([w, k, f, l]) => window.bench!.frameCost(w, k, f, l), [way, kind, frames, leaveOut] as const);
+        // Includes the state's setup frames (a handful); the same for every variant.
+        cells.push(`${wall.toFixed(0)} / ${(((gpuCpuSeconds() - cpu) * 1000) / frames).toFixed(0)}`);
+      }
       lines.push(`| ${way}, ${kind === 'whole period' ? 'whole period' : 'a random window'} | ${cells.join(' | ')} |`);
       process.stderr.write(`${lines.at(-1)}\n`);
     }
@@ -40,4 +70,4 @@ try {
   await browser.close();
   await server.close();
 }
-process.stdout.write(`Median ms between animation frames, sigma re-rendering every frame:\n\n${lines.join('\n')}\n`);
+process.stdout.write(`Median ms between animation frames / GPU process CPU ms per frame, sigma re-rendering every frame:\n\n${lines.join('\n')}\n`);
