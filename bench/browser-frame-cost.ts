@@ -6,9 +6,9 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readdirSync, readFileSync } from 'node:fs';
 import { build } from 'vite';
 import { launchBrowser, openPage, serveDist } from '../tests/e2e/harness';
+import { gpuCpuSeconds } from './gpu-cpu';
 import type { FramePart, Way } from './browser/main';
 import type { ChangeKind } from './changes';
 
@@ -19,30 +19,6 @@ const frames = Number(args.find((a) => a.startsWith('--frames='))?.slice(9) ?? 8
 const ways = (args.find((a) => a.startsWith('--ways='))?.slice(7).split(',') ?? ['ours', 'rebuild']) as Way[];
 const kinds: ChangeKind[] = args.includes('--whole') ? ['random windows', 'whole period'] : ['random windows'];
 const VARIANTS: FramePart[][] = args.includes('--all-parts') ? [[], ['labels'], ['edges'], ['nodes'], ['picking'], ['edges', 'nodes', 'labels'], ['render']] : [[], ['edges'], ['render']];
-
-/** CPU seconds (user + system, all threads) of this script's Chromium GPU processes: wall time on a shared machine says little. */
-function gpuCpuSeconds(): number {
-  const parent = new Map<number, number>();
-  const gpu: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    const pid = Number(name);
-    if (!pid) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=gpu-process')) gpu.push(pid);
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  const mine = (pid: number): boolean => pid === process.pid || (pid > 1 && parent.has(pid) && mine(parent.get(pid)!));
-  let ticks = 0;
-  for (const pid of gpu.filter(mine)) {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks / 100;
-}
 
 await build({ root: PAGE_ROOT, base: './', configFile: false, logLevel: 'warn', build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 10_000 } });
 const server = await serveDist(resolve(PAGE_ROOT, 'dist'));

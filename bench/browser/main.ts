@@ -38,6 +38,8 @@ export interface FrameStats {
   mainThreadMedian: number;
   mainThreadP95: number;
   iterations: number;
+  /** Changes applied in all, the way's first state, warm-up and untimed ones included. */
+  changesApplied: number;
 }
 
 export type Way = 'ours' | 'reducers' | 'rebuild';
@@ -86,7 +88,8 @@ function renderClock(sigma: Sigma<NodeAttributes, EdgeAttributes> | Sigma) {
 async function measureSequence(sequence: RelationFilter[], kind: ChangeKind, n: number, apply: (filter: RelationFilter) => void, clock: ReturnType<typeof renderClock>): Promise<FrameStats> {
   const toFrame: number[] = [];
   const mainThread: number[] = [];
-  for (let i = 0; toFrame.length < n && i < sequence.length; i++) {
+  let i = 0;
+  for (; toFrame.length < n && i < sequence.length; i++) {
     clock.outside = 0;
     clock.inChange = true;
     const start = performance.now();
@@ -99,7 +102,7 @@ async function measureSequence(sequence: RelationFilter[], kind: ChangeKind, n: 
     toFrame.push(performance.now() - start);
     mainThread.push(applied - start + clock.outside);
   }
-  return { toFrameMedian: quantile(toFrame, 0.5), toFrameP95: quantile(toFrame, 0.95), mainThreadMedian: quantile(mainThread, 0.5), mainThreadP95: quantile(mainThread, 0.95), iterations: toFrame.length };
+  return { toFrameMedian: quantile(toFrame, 0.5), toFrameP95: quantile(toFrame, 0.95), mainThreadMedian: quantile(mainThread, 0.5), mainThreadP95: quantile(mainThread, 0.95), iterations: toFrame.length, changesApplied: i + 1 };
 }
 
 async function setUp(): Promise<BenchApi> {
