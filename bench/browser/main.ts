@@ -10,6 +10,7 @@
  * the same actors at the same places.
  */
 import Sigma from 'sigma';
+import { drawDiscNodeLabel } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
@@ -24,6 +25,7 @@ import type { EdgeAttributes, NodeAttributes } from '../../src/lib/render/build-
 import { createRebuildContext, rebuildFilteredGraph } from '../baseline';
 import { BENCH_TODAY, generateDataset } from '../generate';
 import { CHANGE_KINDS, changeSequences, timedStep, type ChangeKind } from '../changes';
+import { profileSigma, type StageProfile } from './profile';
 
 export const BENCH_RELATIONS = 100_000;
 const WARMUP = 2;
@@ -36,15 +38,27 @@ export interface FrameStats {
   mainThreadMedian: number;
   mainThreadP95: number;
   iterations: number;
+  /** Changes applied in all, the way's first state, warm-up and untimed ones included. */
+  changesApplied: number;
 }
 
 export type Way = 'ours' | 'reducers' | 'rebuild';
+/** A change to the way's sigma settings for one profile, to see what a stage costs: no labels, or sigma's own label drawer and grid. */
+export type FramePart = 'render' | 'edges' | 'nodes' | 'labels' | 'picking';
+export type Tweak = 'none' | 'no-labels' | 'sigma-labels';
 
 export interface BenchApi {
   relations: number;
   edges: number;
   /** Times `n` changes of one kind the given way; the ways must be measured in this order, since each replaces the one before. */
   measure(way: Way, kind: ChangeKind, n: number): Promise<FrameStats>;
+  /** Per-stage timings of `n` changes of one kind the given way (profile.ts); `finish` adds gl.finish() after each program. */
+  profile(way: Way, kind: ChangeKind, n: number, finish: boolean, tweak?: Tweak): Promise<StageProfile[]>;
+  /**
+   * Median time between animation frames while the way's sigma re-renders the same picture every frame, with parts
+   * left out: what a frame of that content costs the compositor and rasteriser, whatever the filter change.
+   */
+  frameCost(way: Way, kind: ChangeKind, frames: number, leaveOut: FramePart[]): Promise<number>;
 }
 
 declare global {
@@ -74,7 +88,8 @@ function renderClock(sigma: Sigma<NodeAttributes, EdgeAttributes> | Sigma) {
 async function measureSequence(sequence: RelationFilter[], kind: ChangeKind, n: number, apply: (filter: RelationFilter) => void, clock: ReturnType<typeof renderClock>): Promise<FrameStats> {
   const toFrame: number[] = [];
   const mainThread: number[] = [];
-  for (let i = 0; toFrame.length < n && i < sequence.length; i++) {
+  let i = 0;
+  for (; toFrame.length < n && i < sequence.length; i++) {
     clock.outside = 0;
     clock.inChange = true;
     const start = performance.now();
@@ -87,7 +102,7 @@ async function measureSequence(sequence: RelationFilter[], kind: ChangeKind, n: 
     toFrame.push(performance.now() - start);
     mainThread.push(applied - start + clock.outside);
   }
-  return { toFrameMedian: quantile(toFrame, 0.5), toFrameP95: quantile(toFrame, 0.95), mainThreadMedian: quantile(mainThread, 0.5), mainThreadP95: quantile(mainThread, 0.95), iterations: toFrame.length };
+  return { toFrameMedian: quantile(toFrame, 0.5), toFrameP95: quantile(toFrame, 0.95), mainThreadMedian: quantile(mainThread, 0.5), mainThreadP95: quantile(mainThread, 0.95), iterations: toFrame.length, changesApplied: i + 1 };
 }
 
 async function setUp(): Promise<BenchApi> {
@@ -99,6 +114,8 @@ async function setUp(): Promise<BenchApi> {
   const sequences = changeSequences(index, 200);
   const whole = { from: index.extent.start, to: BENCH_TODAY, typeMask: new Uint8Array(index.typeIds.length).fill(1) };
   const updateOurs = (filter: RelationFilter) => renderer.update({ result: engine.update(filter), focus: null, selectedEdge: null, showIsolated: false });
+  // Measured once the graph holds every held edge: while it fills, each added edge makes sigma re-process everything at the next frame.
+  await renderer.ready;
   updateOurs(whole);
   await nextFrame();
   await nextFrame();
@@ -138,32 +155,105 @@ async function setUp(): Promise<BenchApi> {
 
   const curvatureOf = (filtered: FilterResult) => computeDisplay(index, graph, { result: filtered, focus: null, selectedEdge: null, showIsolated: false }).edgeCurvature;
 
+  /** Makes `way` the one drawing (each replaces the one before), applies the sequence's first state and returns how the way applies a filter. */
+  async function activateWay(way: Way, kind: ChangeKind): Promise<(filter: RelationFilter) => void> {
+    const sequence = sequences[kind];
+    if (way !== active) {
+      if (active === 'ours') renderer.kill();
+      else if (active === 'reducers') reducers?.sigma.kill();
+      else rebuilt?.kill();
+      if (way === 'ours') throw new Error('bench: ours is measured first, before the baselines replace it');
+      active = way;
+      if (way === 'reducers') {
+        reducers = reducerSigma();
+        clock = renderClock(reducers.sigma);
+      } else {
+        // The same node and edge programs as ours; the rebuilt graph carries its display attributes itself.
+        rebuilt = new Sigma(rebuildFilteredGraph(context, sequence[0], curvatureOf), container, SIGMA_SETTINGS as Partial<Settings>);
+        clock = renderClock(rebuilt);
+      }
+    }
+    const apply =
+      way === 'ours' ? updateOurs : way === 'reducers' ? reducers!.apply : (filter: RelationFilter) => rebuilt!.setGraph(rebuildFilteredGraph(context, filter, curvatureOf));
+    apply(sequence[0]);
+    await nextFrame();
+    await nextFrame();
+    return apply;
+  }
+
   return {
     relations: index.relationCount,
     edges: index.edges.length,
     async measure(way, kind, n) {
-      const sequence = sequences[kind];
-      if (way !== active) {
-        if (active === 'ours') renderer.kill();
-        else if (active === 'reducers') reducers?.sigma.kill();
-        else rebuilt?.kill();
-        if (way === 'ours') throw new Error('bench: ours is measured first, before the baselines replace it');
-        active = way;
-        if (way === 'reducers') {
-          reducers = reducerSigma();
-          clock = renderClock(reducers.sigma);
-        } else {
-          // The same node and edge programs as ours; the rebuilt graph carries its display attributes itself.
-          rebuilt = new Sigma(rebuildFilteredGraph(context, sequence[0], curvatureOf), container, SIGMA_SETTINGS as Partial<Settings>);
-          clock = renderClock(rebuilt);
+      const apply = await activateWay(way, kind);
+      return measureSequence(sequences[kind], kind, n, apply, clock);
+    },
+    async frameCost(way, kind, frames, leaveOut) {
+      const apply = await activateWay(way, kind);
+      // The whole period's sequence starts in a random window and jumps into the whole period next.
+      if (kind === 'whole period') apply(sequences[kind][1]);
+      const sigma = (way === 'ours' ? renderer.sigma : way === 'reducers' ? reducers!.sigma : rebuilt!) as unknown as Sigma;
+      const internals = sigma as unknown as { render(): void; nodePrograms: Record<string, { render(p: unknown): void; pickProgram: unknown }>; edgePrograms: Record<string, { render(p: unknown): void }> };
+      const undo: Array<() => void> = [];
+      const skip = (program: { render(p: unknown): void }) => {
+        const own = program.render;
+        program.render = () => {};
+        undo.push(() => (program.render = own));
+      };
+      if (leaveOut.includes('edges')) Object.values(internals.edgePrograms).forEach(skip);
+      if (leaveOut.includes('nodes')) Object.values(internals.nodePrograms).forEach(skip);
+      if (leaveOut.includes('picking')) {
+        for (const program of Object.values(internals.nodePrograms)) {
+          const pick = program.pickProgram;
+          program.pickProgram = null;
+          undo.push(() => (program.pickProgram = pick));
         }
       }
-      const apply =
-        way === 'ours' ? updateOurs : way === 'reducers' ? reducers!.apply : (filter: RelationFilter) => rebuilt!.setGraph(rebuildFilteredGraph(context, filter, curvatureOf));
-      apply(sequence[0]);
+      if (leaveOut.includes('labels')) {
+        sigma.setSetting('renderLabels', false);
+        undo.push(() => sigma.setSetting('renderLabels', true));
+      }
       await nextFrame();
       await nextFrame();
-      return measureSequence(sequence, kind, n, apply, clock);
+      const intervals: number[] = [];
+      let last = await nextFrame();
+      try {
+        for (let i = 0; i < frames; i++) {
+          if (!leaveOut.includes('render')) internals.render();
+          const t = await nextFrame();
+          intervals.push(t - last);
+          last = t;
+        }
+      } finally {
+        for (const u of undo) u();
+      }
+      return quantile(intervals, 0.5);
+    },
+    async profile(way, kind, n, finish, tweak = 'none') {
+      const apply = await activateWay(way, kind);
+      const sequence = sequences[kind];
+      const sigma = (way === 'ours' ? renderer.sigma : way === 'reducers' ? reducers!.sigma : rebuilt!) as unknown as Sigma;
+      const keys = ['renderLabels', 'defaultDrawNodeLabel', 'labelDensity', 'labelGridCellSize', 'labelRenderedSizeThreshold'] as const;
+      const before = Object.fromEntries(keys.map((k) => [k, sigma.getSetting(k)]));
+      if (tweak === 'no-labels') sigma.setSetting('renderLabels', false);
+      if (tweak === 'sigma-labels') sigma.setSettings({ defaultDrawNodeLabel: drawDiscNodeLabel, labelDensity: SIGMA_SETTINGS.labelDensity, labelGridCellSize: SIGMA_SETTINGS.labelGridCellSize, labelRenderedSizeThreshold: SIGMA_SETTINGS.labelRenderedSizeThreshold });
+      const profiler = profileSigma(sigma, finish);
+      const out: StageProfile[] = [];
+      try {
+        for (let i = 1; out.length < n && i < sequence.length; i++) {
+          const timed = i > WARMUP && timedStep(kind, i);
+          if (timed) profiler.start();
+          apply(sequence[i]);
+          if (timed) profiler.markApplied();
+          await nextFrame();
+          await nextFrame();
+          if (timed) out.push(profiler.stop());
+        }
+      } finally {
+        profiler.restore();
+        sigma.setSettings(before);
+      }
+      return out;
     },
   };
 }

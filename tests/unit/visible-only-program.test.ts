@@ -73,4 +73,24 @@ describe('drawingVisibleOnly', () => {
     p.process(2, 1, shown, shown, edge(2, true));
     expect(p.hasNothingToRender()).toBe(true);
   });
+
+  it('with a filter, packs only the visible instances it accepts, and gives up the slot of one it no longer accepts', () => {
+    type Bent = { size: number; hidden: boolean; curvature: number };
+    const Curves = drawingVisibleOnly(FakeProgram, (data) => Math.abs((data as unknown as Bent).curvature) > 1e-3) as unknown as new () => Packed;
+    const Lines = drawingVisibleOnly(FakeProgram, (data) => Math.abs((data as unknown as Bent).curvature) <= 1e-3) as unknown as new () => Packed;
+    const curves = new Curves();
+    const lines = new Lines();
+    const both = (fingerprint: number, position: number, data: Bent) => [curves, lines].forEach((p) => p.process(fingerprint, position, shown, shown, data));
+    curves.reallocate(3);
+    lines.reallocate(3);
+    both(1, 0, { size: 1, hidden: false, curvature: 0.3 });
+    both(2, 1, { size: 2, hidden: false, curvature: 1e-4 });
+    both(3, 2, { size: 3, hidden: true, curvature: 0.3 });
+    expect(instances(curves)).toEqual([[indexToColor(1), 1]]);
+    expect(instances(lines)).toEqual([[indexToColor(2), 2]]);
+    // Its sibling hidden, edge 1 goes straight: it leaves the curves and joins the lines.
+    both(1, 0, { size: 1, hidden: false, curvature: 1e-4 });
+    expect(curves.hasNothingToRender()).toBe(true);
+    expect(instances(lines)).toEqual([[indexToColor(2), 2], [indexToColor(1), 1]]);
+  });
 });

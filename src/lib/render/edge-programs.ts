@@ -9,7 +9,7 @@
  * export drawn at a higher pixel ratio scales its heads with everything else.
  */
 import { createEdgeArrowHeadProgram, createEdgeCompoundProgram, EdgeClampedProgram, EdgeLineProgram, type EdgeProgram, type EdgeProgramType } from 'sigma/rendering';
-import type { RenderParams } from 'sigma/types';
+import type { EdgeDisplayData, RenderParams } from 'sigma/types';
 import { createEdgeCurveProgram, DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS } from '@sigma/edge-curve';
 import type { EdgeAttributes, NodeAttributes } from './build-graph';
 import { drawingVisibleOnly } from './visible-only-program';
@@ -39,13 +39,23 @@ class MinimumStraightHead extends StraightHead {
 }
 
 /**
+ * The largest curvature drawn straight: looks.ts gives a parallel edge that is alone on screen between its two
+ * actors (or the middle one of an odd fan) a curvature of 1e-4, which a curve program would draw as a line anyway.
+ */
+export const STRAIGHT_CURVATURE = 1e-3;
+const bent = (data: EdgeDisplayData) => Math.abs((data as { curvature?: number }).curvature ?? 0) > STRAIGHT_CURVATURE;
+const straight = (data: EdgeDisplayData) => !bent(data);
+
+const straightArrowParts = (draws?: (data: EdgeDisplayData) => boolean) => [
+  drawingVisibleOnly(EdgeClampedProgram, draws),
+  drawingVisibleOnly(MinimumStraightHead, draws) as unknown as EdgeProgramType,
+];
+
+/**
  * A straight directed edge: sigma's line clamped before the target, then a head of at least the minimum size over its end.
  * Each part draws only its visible instances (visible-only-program.ts); both get the same calls, so they pack alike.
  */
-export const EdgeArrowMinHeadProgram = createEdgeCompoundProgram([
-  drawingVisibleOnly(EdgeClampedProgram),
-  drawingVisibleOnly(MinimumStraightHead) as unknown as EdgeProgramType,
-]) as unknown as Program;
+export const EdgeArrowMinHeadProgram = createEdgeCompoundProgram(straightArrowParts()) as unknown as Program;
 
 /** sigma's straight line, drawing only its visible instances. */
 export const EdgeLineVisibleProgram = drawingVisibleOnly(EdgeLineProgram) as unknown as Program;
@@ -220,8 +230,21 @@ function createCurveProgram(head: boolean): Program {
       gl.uniform1f(uniformLocations.u_widenessToThicknessRatio, HEAD_WIDTH_RATIO);
     }
   }
-  return drawingVisibleOnly(CurveProgram) as unknown as Program;
+  return drawingVisibleOnly(CurveProgram, bent) as unknown as Program;
 }
 
-export const EdgeCurveMinHeadProgram = createCurveProgram(false);
-export const EdgeCurvedArrowMinHeadProgram = createCurveProgram(true);
+// A parallel edge keeps its curve type for the graph's life (sigma files its slot under it), but while it is straight
+// on screen it is drawn by the straight programs: a curve instance shades a bezier distance over a quad as wide as its
+// arrowhead along the whole edge, which under a software rasteriser made a frame cost twice the rebuild's.
+
+/** An undirected parallel edge: the curve program while it bends, sigma's line while it is straight. */
+export const EdgeCurveMinHeadProgram = createEdgeCompoundProgram([
+  createCurveProgram(false) as unknown as EdgeProgramType,
+  drawingVisibleOnly(EdgeLineProgram, straight) as unknown as EdgeProgramType,
+]) as unknown as Program;
+
+/** A directed parallel edge: the curved arrow while it bends, the straight arrow while it is straight. */
+export const EdgeCurvedArrowMinHeadProgram = createEdgeCompoundProgram([
+  createCurveProgram(true) as unknown as EdgeProgramType,
+  ...straightArrowParts(straight),
+]) as unknown as Program;

@@ -41,8 +41,11 @@ export function visibleInstanceCount(program: object): number | null {
   return program instanceof Object && 'shownInstances' in program ? (program as { shownInstances: number }).shownInstances : null;
 }
 
-/** `Base`, a sigma edge program class, drawing only its visible instances. */
-export function drawingVisibleOnly<C extends Constructor>(Base: C): C {
+/**
+ * `Base`, a sigma edge program class, drawing only its visible instances; with `draws`, only the visible
+ * ones it accepts (so two programs under one compound can split an edge type's instances between them).
+ */
+export function drawingVisibleOnly<C extends Constructor>(Base: C, draws?: (data: EdgeDisplayData) => boolean): C {
   const Parent = Base as unknown as new (...args: unknown[]) => ProgramInternals;
   class VisibleOnly extends Parent {
     /** Per sigma position: the slot its instance is in, -1 when hidden. */
@@ -64,7 +67,7 @@ export function drawingVisibleOnly<C extends Constructor>(Base: C): C {
 
     override process(edgeIndex: number, position: number, sourceData: NodeDisplayData, targetData: NodeDisplayData, data: EdgeDisplayData): void {
       let slot = this.slotOf[position];
-      if (data.hidden || sourceData.hidden || targetData.hidden) {
+      if (data.hidden || sourceData.hidden || targetData.hidden || (draws !== undefined && !draws(data))) {
         if (slot >= 0) this.release(position, slot);
         return;
       }
