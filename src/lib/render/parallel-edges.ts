@@ -15,19 +15,25 @@ export function parallelGroups(index: RelationIndex): Int32Array[] {
   if (groups) return groups;
   const { edgeSourceIndex: sources, edgeTargetIndex: targets } = index;
   const edgeCount = sources.length;
-  const low = (e: number) => Math.min(sources[e], targets[e]);
-  const high = (e: number) => Math.max(sources[e], targets[e]);
+  const actorCount = index.actorIds.length;
+  const low = new Int32Array(edgeCount);
+  const high = new Int32Array(edgeCount);
   const edges = new Int32Array(edgeCount);
-  for (let e = 0; e < edgeCount; e++) edges[e] = e;
-  const byHigh = countingSort(edges, high, index.actorIds.length);
-  const sorted = countingSort(byHigh, low, index.actorIds.length);
+  for (let e = 0; e < edgeCount; e++) {
+    const s = sources[e];
+    const t = targets[e];
+    low[e] = s < t ? s : t;
+    high[e] = s < t ? t : s;
+    edges[e] = e;
+  }
+  const sorted = countingSort(countingSort(edges, high, actorCount), low, actorCount);
   // Per edge that starts a run of two or more edges of one pair, where that run ends in `sorted`; else -1.
   const runEnd = new Int32Array(edgeCount).fill(-1);
   const runStart = new Int32Array(edgeCount);
   for (let k = 0; k < edgeCount; ) {
     const first = sorted[k];
     let next = k + 1;
-    while (next < edgeCount && low(sorted[next]) === low(first) && high(sorted[next]) === high(first)) next++;
+    while (next < edgeCount && low[sorted[next]] === low[first] && high[sorted[next]] === high[first]) next++;
     if (next - k >= 2) {
       runEnd[first] = next;
       runStart[first] = k;
@@ -40,13 +46,13 @@ export function parallelGroups(index: RelationIndex): Int32Array[] {
   return groups;
 }
 
-/** `items` in the order of `keyOf` (0 to keys - 1), ties in their order in `items`. */
-function countingSort(items: Int32Array, keyOf: (item: number) => number, keys: number): Int32Array {
+/** `items` in the order of their `keyOf` (0 to keys - 1), ties in their order in `items`. */
+function countingSort(items: Int32Array, keyOf: Int32Array, keys: number): Int32Array {
   const starts = new Int32Array(keys + 1);
-  for (let k = 0; k < items.length; k++) starts[keyOf(items[k]) + 1]++;
+  for (let k = 0; k < items.length; k++) starts[keyOf[items[k]] + 1]++;
   for (let key = 0; key < keys; key++) starts[key + 1] += starts[key];
   const out = new Int32Array(items.length);
-  for (let k = 0; k < items.length; k++) out[starts[keyOf(items[k])]++] = items[k];
+  for (let k = 0; k < items.length; k++) out[starts[keyOf[items[k]]]++] = items[k];
   return out;
 }
 

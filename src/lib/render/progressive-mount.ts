@@ -53,6 +53,41 @@ export async function addRemainingEdges(start: GraphStart, index: RelationIndex,
   }
 }
 
+interface SigmaListening {
+  activeListeners?: { addEdgeGraphUpdate?: (payload: { key: string }) => void };
+  addEdge?: (key: string) => void;
+  needToProcess?: boolean;
+  scheduleRender(): unknown;
+}
+
+/**
+ * Runs `addAll` with sigma indexing each added edge but processing none until it is done. sigma's own
+ * listener schedules a frame per added edge, and that frame processes every edge held so far: over
+ * the slices of a 50,000-edge graph, each frame was a long task and their sum grew with the square of
+ * the edges. A frame drawn meanwhile (a camera move) processes them all, as sigma would; at the end
+ * one frame does. Without the sigma internals this relies on, sigma is left listening as it is.
+ */
+export async function withProcessingHeld(sigma: unknown, graph: EntenteGraph, addAll: () => Promise<void>, stopped: () => boolean): Promise<void> {
+  const internals = sigma as SigmaListening;
+  const theirs = internals.activeListeners?.addEdgeGraphUpdate;
+  if (!theirs || typeof internals.addEdge !== 'function' || typeof internals.needToProcess !== 'boolean') return addAll();
+  const ours = ({ key }: { key: string }) => {
+    internals.addEdge!(key);
+    internals.needToProcess = true;
+  };
+  graph.removeListener('edgeAdded', theirs);
+  graph.on('edgeAdded', ours);
+  try {
+    await addAll();
+  } finally {
+    graph.removeListener('edgeAdded', ours);
+    if (!stopped()) {
+      graph.on('edgeAdded', theirs);
+      internals.scheduleRender();
+    }
+  }
+}
+
 /**
  * Makes `graph`, which holds the edges `held` marks, hold those `kept` marks instead. Edges are added
  * one by one (sigma takes each cheaply); a lower limit clears and re-adds, since sigma re-indexes

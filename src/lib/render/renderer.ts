@@ -9,7 +9,7 @@
 import Sigma from 'sigma';
 import type { RelationIndex } from '../core/relation-index';
 import { DEFAULT_EDGE_LIMIT, strongestEdges, type EdgeAttributes, type EntenteGraph, type NodeAttributes } from './build-graph';
-import { addRemainingEdges, reholdEdges, startGraph } from './progressive-mount';
+import { addRemainingEdges, reholdEdges, startGraph, withProcessingHeld } from './progressive-mount';
 import { runLayout, type LayoutOutcome, type LayoutRun } from './layout';
 import type { LayoutProgress } from '../core/layout-steps';
 import { labelSettingsFor } from './label-placement';
@@ -86,7 +86,8 @@ export class GraphRenderer {
       writeEdge: (data, e) => this.looks.writeEdge(data, e, this.display!),
     };
     this.pointer = new GraphPointer(this.sigma, this.graph, { ...events, dragStart: () => this.stopLayout() });
-    this.ready = addRemainingEdges(start, index, edgeKeys, (f) => options.mountProgress?.(f), () => this.killed).then(() => {
+    const stopped = () => this.killed;
+    this.ready = withProcessingHeld(this.sigma, this.graph, () => addRemainingEdges(start, index, edgeKeys, (f) => options.mountProgress?.(f), stopped), stopped).then(() => {
       this.mounted = !this.killed;
       this.pointer.forgetShapes();
     });
