@@ -11,6 +11,9 @@
  * (e.g. the main branch), measured the same way.
  *
  * Run alone: `node --expose-gc --import tsx bench/load-bench.ts [--sizes=100k,1m] [--baseline-root=../main]`.
+ * `--browser-only` times the built app in Chromium (LOAD_BENCH_DIST: another build, e.g. main's, as a
+ * same-run baseline); LOAD_BENCH_ATTRIBUTE=1 also profiles that load and lists each long task's heaviest
+ * functions (bench/long-task-attribution.ts; build with `--minify false` for readable names).
  */
 import Papa from 'papaparse';
 import { resolve } from 'node:path';
@@ -21,6 +24,7 @@ import { columnBytes } from '../src/lib/core/relation-columns';
 import { createActorSearch } from '../src/lib/core/actor-search';
 import type { RelationIndex } from '../src/lib/core/relation-index';
 import { BENCH_TODAY, datasetToFiles, generateDataset } from './generate';
+import { attributeLongTasks, MARKER_SCRIPT, type AttributedTask, type CpuProfile } from './long-task-attribution';
 
 const MB = 1024 * 1024;
 const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
@@ -228,6 +232,8 @@ export interface BrowserLoadFigures {
   heapMB: number;
   /** Long tasks (over 50 ms) on the main thread from navigation to the graph being ready. */
   longTasks: number[];
+  /** With LOAD_BENCH_ATTRIBUTE=1: each long task's heaviest functions, from a CPU profile of the same load. */
+  attributed?: AttributedTask[];
   progressSeen: string[];
 }
 
@@ -275,7 +281,9 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
       { names, relations },
     );
     // A string, not a function: the bench runs under tsx, whose helpers a function would carry into the page.
+    const attribute = !!process.env.LOAD_BENCH_ATTRIBUTE || !!process.env.LOAD_BENCH_PROFILE;
     await page.addInitScript(`
+      ${attribute ? MARKER_SCRIPT : ''}
       window.longTasks = [];
       window.progressSeen = [];
       new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.longTasks.push([entry.startTime, entry.duration]); }).observe({ type: 'longtask', buffered: true });
@@ -293,9 +301,10 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
       requestAnimationFrame(watch);
     `);
     log('  reloading: the app opens the saved dataset');
-    const profiler = process.env.LOAD_BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    const profiler = attribute ? await page.context().newCDPSession(page) : null;
     if (profiler) {
       await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
       await profiler.send('Profiler.start');
     }
     await page.reload();
@@ -305,13 +314,17 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
     });
     // Long-task entries arrive after their task: two frames' grace before reading those that began by ready.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    const { firstFrame, readyMs, longTasks, progressSeen } = await page.evaluate(() => {
-      const w = window as unknown as { longTasks: Array<[number, number]>; firstFrame: number; graphReady: number; progressSeen: string[] };
-      return { firstFrame: w.firstFrame, readyMs: w.graphReady, longTasks: w.longTasks.filter(([start]) => start <= w.graphReady).map(([, d]) => d), progressSeen: w.progressSeen.slice() };
+    const { firstFrame, readyMs, tasks, progressSeen, clockMark } = await page.evaluate(() => {
+      const w = window as unknown as { longTasks: Array<[number, number]>; firstFrame: number; graphReady: number; progressSeen: string[]; __clockMark?: number };
+      return { firstFrame: w.firstFrame, readyMs: w.graphReady, tasks: w.longTasks.filter(([start]) => start <= w.graphReady), progressSeen: w.progressSeen.slice(), clockMark: w.__clockMark ?? 0 };
     });
+    const longTasks = tasks.map(([, d]) => d);
+    let attributed: AttributedTask[] | undefined;
     if (profiler) {
-      const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown };
-      await writeFile(process.env.LOAD_BENCH_PROFILE!, JSON.stringify(profile));
+      const { profile } = (await profiler.send('Profiler.stop')) as { profile: CpuProfile };
+      if (process.env.LOAD_BENCH_PROFILE) await writeFile(process.env.LOAD_BENCH_PROFILE, JSON.stringify(profile));
+      attributed = attributeLongTasks(profile, tasks, clockMark);
+      for (const task of attributed) log(`    task at ${Math.round(task.startMs)} ms, ${Math.round(task.durationMs)} ms: ${task.inclusive.join(' | ')}; self: ${task.self.join(' | ')}`);
     }
     const shown = await page.locator('header').first().innerText();
     log(`  first frame after ${Math.round(firstFrame)} ms, ready after ${Math.round(readyMs)} ms; long tasks ${JSON.stringify(longTasks.map(Math.round))}; header: ${shown.replace(/\s+/g, ' ').slice(0, 120)}`);
@@ -319,7 +332,7 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     if (consoleErrors.length) log(`  console errors: ${consoleErrors.slice(0, 3).join(' | ')}`);
-    return { relations, firstFrameMs: firstFrame, readyMs, heapMB: usedSize / MB, longTasks, progressSeen };
+    return { relations, firstFrameMs: firstFrame, readyMs, heapMB: usedSize / MB, longTasks, progressSeen, attributed };
   } finally {
     await browser.close();
     await server.close();
@@ -333,7 +346,11 @@ export function browserLoadLines(figures: BrowserLoadFigures[]): string[] {
     const failures = f.relations === 1_000_000 ? [...(f.firstFrameMs > 3000 ? ['> 3 s'] : []), ...(f.heapMB > 150 ? ['> 150 MB'] : []), ...(f.longTasks.length ? ['long tasks'] : [])] : [];
     const target = f.relations === 1_000_000 ? '≤ 3 s, ≤ 150 MB, no task > 50 ms' : '';
     const longest = f.longTasks.length ? Math.round(Math.max(...f.longTasks)) : 0;
-    lines.push(`| ${count(f.relations)} | ${round(f.firstFrameMs)} | ${round(f.readyMs)} | ${f.heapMB.toFixed(1)} | ${f.longTasks.length} (${longest}) | ${f.progressSeen.filter(Boolean).length} steps, last "${f.progressSeen.filter(Boolean).slice(-1)[0] ?? ''}" | ${target} | ${target ? (failures.length ? `FAIL (${failures.join(', ')})` : 'PASS') : ''} |`);
+    lines.push(`| ${count(f.relations)} | ${round(f.firstFrameMs)} | ${round(f.readyMs)} | ${f.heapMB.toFixed(1)} | ${f.longTasks.length} (${longest}${f.longTasks.length ? `; ${f.longTasks.map(round).join(', ')}` : ''}) | ${f.progressSeen.filter(Boolean).length} steps, last "${f.progressSeen.filter(Boolean).slice(-1)[0] ?? ''}" | ${target} | ${target ? (failures.length ? `FAIL (${failures.join(', ')})` : 'PASS') : ''} |`);
+  }
+  for (const f of figures.filter((g) => g.attributed?.length)) {
+    lines.push('', `Long tasks at ${count(f.relations)} relations, with the functions that took most of each (inclusive ms, from a CPU profile of the same load, which slows it):`, '');
+    for (const t of f.attributed!) lines.push(`- at ${round(t.startMs)} ms, ${round(t.durationMs)} ms: ${t.inclusive.join(', ')}; self: ${t.self.join(', ')}`);
   }
   return lines;
 }

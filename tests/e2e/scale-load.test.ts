@@ -37,6 +37,20 @@ beforeAll(async () => {
   await page.waitForSelector('.shell[data-status="ready"]', { timeout: 60_000 });
   await seedGeneratedDataset(page, RELATIONS);
   await page.evaluate((limit) => localStorage.setItem('entente.edgeLimit', String(limit)), LIMIT);
+  // What the page showed while it loaded, and which panels were there the moment the shell first said ready.
+  // A string: a function would carry the test runner's helpers into the page.
+  await page.addInitScript(`
+    window.loadSeen = { loading: false, panelsAtReady: null };
+    const watch = () => {
+      if (document.querySelector('.loading')) window.loadSeen.loading = true;
+      if (document.querySelector('.shell[data-status="ready"]')) {
+        window.loadSeen.panelsAtReady = ['#sources-heading', '#weight-heading', '[aria-label="Timeline zoom"]', '.graph canvas'].filter((s) => document.querySelector(s));
+        return;
+      }
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  `);
   await page.reload();
   await waitForGeneratedDataset(page, 180_000);
 }, 240_000);
@@ -47,6 +61,13 @@ afterAll(async () => {
 });
 
 describe('a large saved dataset', () => {
+  test('shows its loading progress, and says ready only once the graph and every panel are mounted (they mount a task at a time)', async () => {
+    const seen = await page.evaluate(() => (window as unknown as { loadSeen: { loading: boolean; panelsAtReady: string[] | null } }).loadSeen);
+    expect(seen.loading).toBe(true);
+    expect(seen.panelsAtReady).toEqual(['#sources-heading', '#weight-heading', '[aria-label="Timeline zoom"]', '.graph canvas']);
+  });
+
+
   test('says how many edges it draws, and counts every row', async () => {
     expect(EDGES).toBeGreaterThan(LIMIT);
     await expect.poll(() => page.getByTestId('drawn-edges').innerText(), { timeout: 60_000 }).toContain(`Drawing the ${fmt(LIMIT)} strongest of ${fmt(EDGES)} edges; counts, table and exports cover all`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, bulkRange, MIN_VISIBLE_DAYS, pannedRange, rangeAround, zoomedRange } from '../../src/lib/core/time-axis';
+import { axisTicks, bulkRange, MIN_VISIBLE_DAYS, pannedRange, rangeAround, sortedDays, zoomedRange } from '../../src/lib/core/time-axis';
 import { day } from './helpers';
 
 const extent = { from: day('1990-01-01'), to: day('2023-12-31') };
@@ -96,5 +96,17 @@ describe('bulkRange', () => {
     const extent = { from: day('2020-01-01'), to: day('2022-12-31') };
     expect(bulkRange(days(busy), extent)).toEqual(extent);
     expect(bulkRange([], extent)).toEqual(extent);
+  });
+});
+
+describe('sortedDays', () => {
+  it('orders many start days as a sort does, counted per day inside the extent, and falls back to sorting for a day outside it', () => {
+    let seed = 3;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const span = extent.to - extent.from + 1;
+    const starts = Array.from({ length: 20_000 }, () => extent.from + Math.floor(random() * random() * span));
+    expect(Array.from(sortedDays(starts, extent))).toEqual(Array.from(Int32Array.from(starts).sort()));
+    const outside = [...starts, extent.from - 5];
+    expect(Array.from(sortedDays(outside, extent))).toEqual(Array.from(Int32Array.from(outside).sort()));
   });
 });

@@ -46,11 +46,18 @@ export function createEdgeChanges(edgeCount: number): EdgeChanges {
   }
 
   function take(edges: Int32Array, first: number, last: number, all: boolean): Int32Array {
-    const listed = everything || all ? (allEdges ??= Int32Array.from(Array(edgeCount).keys())).slice() : distinct([[noted, 0, notedCount], [edges, first, last]], notedCount + last - first);
+    const listed = everything || all ? (allEdges ??= everyEdge(edgeCount)).slice() : distinct([[noted, 0, notedCount], [edges, first, last]], notedCount + last - first);
     everything = false;
     notedCount = 0;
     return listed;
   }
 
   return { note, take };
+}
+
+/** 0 to count - 1. A loop: Int32Array.from(Array(n).keys()) took 150 ms of the first take at half a million edges. */
+function everyEdge(count: number): Int32Array {
+  const out = new Int32Array(count);
+  for (let e = 0; e < count; e++) out[e] = e;
+  return out;
 }

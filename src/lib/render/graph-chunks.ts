@@ -12,7 +12,8 @@ export { graphOfNodes } from './build-graph';
 /** Time to spend per slice before yielding: well under the 50 ms of a long task, on a loaded machine. */
 const SLICE_MS = 12;
 
-const yieldToPage = () => new Promise<void>((done) => setTimeout(done, 0));
+/** Resolves in a later task, so that the page can draw and answer input in between. */
+export const yieldToPage = () => new Promise<void>((done) => setTimeout(done, 0));
 
 export interface SliceOptions {
   /** Per aggregated edge, whether its pair has edges of several types (parallelFlags), when the caller has it already. */

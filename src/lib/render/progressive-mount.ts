@@ -8,7 +8,8 @@
  */
 import type { RelationIndex } from '../core/relation-index';
 import { addAffiliationEdges, addAggregatedEdge, parallelFlags, strongestEdges, typeColors, type EdgeAttributes, type EntenteGraph } from './build-graph';
-import { addEdgesInSlices, graphOfNodes } from './graph-chunks';
+import { addEdgesInSlices, graphOfNodes, yieldToPage } from './graph-chunks';
+import { heldEdgesOf } from './parallel-edges';
 
 /** Held edges drawn in the first frame, the strongest: sigma indexes a few thousand in a few milliseconds. */
 export const FIRST_SLICE_EDGES = 2_000;
@@ -21,11 +22,33 @@ export interface GraphStart {
   parallel: Uint8Array;
 }
 
+/** What a mount works out before sigma is created, for the edge limit it was planned for. */
+export interface MountPlan {
+  index: RelationIndex;
+  limit: number;
+  /** Per aggregated edge, whether the graph holds it (strongestEdges). */
+  held: Uint8Array;
+  parallel: Uint8Array;
+}
+
+/**
+ * Works out, a task for each, what mounting on `index` needs before sigma: the parallel pairs, then
+ * the held edges and their groups (cached for the display by mask). At a million relations each took
+ * 50 to 100 ms, which in the mount's own task made it a long one.
+ */
+export async function planMount(index: RelationIndex, limit: number): Promise<MountPlan> {
+  const parallel = parallelFlags(index);
+  await yieldToPage();
+  const held = strongestEdges(index, limit);
+  heldEdgesOf(index, held);
+  await yieldToPage();
+  return { index, limit, held, parallel };
+}
+
 /** The graph of all actors and the strongest FIRST_SLICE_EDGES of the edges `held` marks. */
-export function startGraph(index: RelationIndex, held: Uint8Array): GraphStart {
+export function startGraph(index: RelationIndex, held: Uint8Array, parallel = parallelFlags(index)): GraphStart {
   const graph = graphOfNodes(index);
   const first = strongestEdges(index, FIRST_SLICE_EDGES);
-  const parallel = parallelFlags(index);
   const colorOf = typeColors(index);
   const rest = new Uint8Array(held.length);
   for (let e = 0; e < held.length; e++) {
@@ -50,6 +73,41 @@ export async function addRemainingEdges(start: GraphStart, index: RelationIndex,
     await addEdgesInSlices(graph, index, start.rest, onProgress, { parallel: start.parallel, stopped });
   } finally {
     graph.removeListener('edgeAdded', onAdded);
+  }
+}
+
+interface SigmaListening {
+  activeListeners?: { addEdgeGraphUpdate?: (payload: { key: string }) => void };
+  addEdge?: (key: string) => void;
+  needToProcess?: boolean;
+  scheduleRender(): unknown;
+}
+
+/**
+ * Runs `addAll` with sigma indexing each added edge but processing none until it is done. sigma's own
+ * listener schedules a frame per added edge, and that frame processes every edge held so far: over
+ * the slices of a 50,000-edge graph, each frame was a long task and their sum grew with the square of
+ * the edges. A frame drawn meanwhile (a camera move) processes them all, as sigma would; at the end
+ * one frame does. Without the sigma internals this relies on, sigma is left listening as it is.
+ */
+export async function withProcessingHeld(sigma: unknown, graph: EntenteGraph, addAll: () => Promise<void>, stopped: () => boolean): Promise<void> {
+  const internals = sigma as SigmaListening;
+  const theirs = internals.activeListeners?.addEdgeGraphUpdate;
+  if (!theirs || typeof internals.addEdge !== 'function' || typeof internals.needToProcess !== 'boolean') return addAll();
+  const ours = ({ key }: { key: string }) => {
+    internals.addEdge!(key);
+    internals.needToProcess = true;
+  };
+  graph.removeListener('edgeAdded', theirs);
+  graph.on('edgeAdded', ours);
+  try {
+    await addAll();
+  } finally {
+    graph.removeListener('edgeAdded', ours);
+    if (!stopped()) {
+      graph.on('edgeAdded', theirs);
+      internals.scheduleRender();
+    }
   }
 }
 

@@ -9,7 +9,7 @@
 import Sigma from 'sigma';
 import type { RelationIndex } from '../core/relation-index';
 import { DEFAULT_EDGE_LIMIT, strongestEdges, type EdgeAttributes, type EntenteGraph, type NodeAttributes } from './build-graph';
-import { addRemainingEdges, reholdEdges, startGraph } from './progressive-mount';
+import { addRemainingEdges, reholdEdges, startGraph, withProcessingHeld, type MountPlan } from './progressive-mount';
 import { runLayout, type LayoutOutcome, type LayoutRun } from './layout';
 import type { LayoutProgress } from '../core/layout-steps';
 import { labelSettingsFor } from './label-placement';
@@ -22,6 +22,7 @@ import { GraphPointer } from './pointer';
 import { fitShown, focusOn, zoomBy } from './camera-moves';
 
 export type { DisplayState } from './display';
+export { planMount, type MountPlan } from './progressive-mount';
 export { EDGE_HIT_TOLERANCE } from './pointer';
 
 export interface RendererEvents {
@@ -44,6 +45,8 @@ export interface RendererOptions {
   positions?: Float32Array | null;
   /** While the held edges are added after the first frame: the fraction added. */
   mountProgress?(fraction: number): void;
+  /** planMount's work for this index, done in tasks before; ignored when planned for another index or limit. */
+  plan?: MountPlan | null;
 }
 
 export class GraphRenderer {
@@ -65,8 +68,9 @@ export class GraphRenderer {
 
   constructor(container: HTMLElement, readonly index: RelationIndex, private events: RendererEvents, options: RendererOptions = {}) {
     this.limit = options.edgeLimit ?? DEFAULT_EDGE_LIMIT;
-    this.inGraph = strongestEdges(index, this.limit);
-    const start = startGraph(index, this.inGraph);
+    const plan = options.plan?.index === index && options.plan.limit === this.limit ? options.plan : null;
+    this.inGraph = plan?.held ?? strongestEdges(index, this.limit);
+    const start = startGraph(index, this.inGraph, plan?.parallel);
     this.graph = start.graph;
     if (options.positions) this.applyPositions(options.positions);
     this.looks = createLooks(index);
@@ -86,7 +90,8 @@ export class GraphRenderer {
       writeEdge: (data, e) => this.looks.writeEdge(data, e, this.display!),
     };
     this.pointer = new GraphPointer(this.sigma, this.graph, { ...events, dragStart: () => this.stopLayout() });
-    this.ready = addRemainingEdges(start, index, edgeKeys, (f) => options.mountProgress?.(f), () => this.killed).then(() => {
+    const stopped = () => this.killed;
+    this.ready = withProcessingHeld(this.sigma, this.graph, () => addRemainingEdges(start, index, edgeKeys, (f) => options.mountProgress?.(f), stopped), stopped).then(() => {
       this.mounted = !this.killed;
       this.pointer.forgetShapes();
     });

@@ -2,7 +2,7 @@
  * Owns the sigma renderer for the explorer: mounts it once per dataset, feeds
  * it the filter and selection, and exposes camera and layout actions.
  */
-import { GraphRenderer } from '../render/renderer';
+import { GraphRenderer, planMount, type MountPlan } from '../render/renderer';
 import { DEFAULT_EDGE_LIMIT } from '../render/build-graph';
 import type { LayoutEnd } from '../render/layout';
 import { edgeSummary, type EdgeSummary } from '../core/edge-summary';
@@ -127,9 +127,10 @@ export class GraphView {
       this.store && datasetId
         ? Promise.race([this.store.loadLayout(datasetId, index.actorIds).catch(() => null), new Promise<null>((done) => setTimeout(() => done(null), SAVED_LAYOUT_WAIT_MS))])
         : Promise.resolve(null);
-    void saved.then((positions) => {
+    void saved.then(async (positions) => {
+      const plan = await planMount(index, this.edgeLimit);
       if (cancelled || this.explorer.index !== index) return;
-      teardown = this.mountRenderer(container, index, datasetId, positions);
+      teardown = this.mountRenderer(container, index, datasetId, positions, plan);
     });
     return () => {
       cancelled = true;
@@ -137,7 +138,7 @@ export class GraphView {
     };
   }
 
-  private mountRenderer(container: HTMLElement, index: NonNullable<Explorer['index']>, datasetId: string | null, positions: Float32Array | null): () => void {
+  private mountRenderer(container: HTMLElement, index: NonNullable<Explorer['index']>, datasetId: string | null, positions: Float32Array | null, plan: MountPlan): () => void {
     const save = () => {
       if (datasetId && this.store && this.renderer === renderer) void this.store.saveLayout(datasetId, index.actorIds, renderer.positions());
     };
@@ -158,7 +159,7 @@ export class GraphView {
       },
       layoutProgress: ({ fraction, iterations }) => (this.layoutReport = { kind: 'running', fraction, iterations }),
       nodesMoved: save,
-    }, { edgeLimit: this.edgeLimit, positions, mountProgress: (fraction) => fraction < 1 && (this.mountProgress = fraction) });
+    }, { edgeLimit: this.edgeLimit, positions, plan, mountProgress: (fraction) => fraction < 1 && (this.mountProgress = fraction) });
     this.renderer = renderer;
     let firstFrameMs: number | null = null;
     renderer.onceRendered(() => (firstFrameMs = performance.now()));
