@@ -11,20 +11,8 @@ import { fastPathSwitch } from '../../src/lib/core/relation-fast-path';
 import { parseDateRange, type DateRange } from '../../src/lib/core/text-ranges';
 import { parsePartialDate } from '../../src/lib/core/dates';
 import { BASE_TEXTS, REL_HEAD, dataset } from './malformed/generate';
+import { seededRandom as seeded, type Random } from '../../bench/generate';
 
-/** mulberry32, so that a failing case can be replayed from its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Random = () => number;
 const pick = <T>(random: Random, values: readonly T[]): T => values[Math.floor(random() * values.length)];
 
 const ACTORS = ['armenia', 'azerbaijan', 'csto', 'nikol-pashinyan'];

@@ -48,20 +48,15 @@ export { buildEngineLayout, engineLayoutBuffers, type EngineLayout } from './eng
 export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout): FilterEngine {
   const typeCount = index.typeIds.length;
   const startsByKind = prebuilt?.startsByKind ?? startsByKindOf(typeCount, index.typeOf, index.modalityOf, index.starts);
-  const layouts = new Map<boolean, SpanLayout>(prebuilt ? [[false, prebuilt.attested]] : []);
-  const layoutFor = (carryForward: boolean): SpanLayout => {
-    let layout = layouts.get(carryForward);
-    if (!layout) layouts.set(carryForward, (layout = buildSpanLayout(index, carryForward ? index.carriedEnds : index.ends)));
-    return layout;
+  // Each layout with its stamps by stamped-statement number (Tally.stampedStamp).
+  const withStamps = (layout: SpanLayout) => ({ layout, stamps: new Int32Array(layout.stampedCount) });
+  const layouts = new Map(prebuilt ? [[false, withStamps(prebuilt.attested)]] : []);
+  const layoutEntry = (carryForward: boolean) => {
+    let entry = layouts.get(carryForward);
+    if (!entry) layouts.set(carryForward, (entry = withStamps(buildSpanLayout(index, carryForward ? index.carriedEnds : index.ends))));
+    return entry;
   };
-  // Each layout's stamps by stamped-statement number (Tally.stampedStamp).
-  const stampsOf = new Map<SpanLayout, Int32Array>();
-  const stampsFor = (layout: SpanLayout): Int32Array => {
-    let stamps = stampsOf.get(layout);
-    if (!stamps) stampsOf.set(layout, (stamps = new Int32Array(layout.stampedCount)));
-    return stamps;
-  };
-  layoutFor(false);
+  layoutEntry(false);
   const { typeEdges, fullCounts, fullNodeCounts } = edgeTotalsOf(index);
   const { edgeSourceIndex, edgeTargetIndex, statementCount: allStatements } = index;
   const edgeCount = fullCounts.length;
@@ -105,7 +100,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
 
   const result: FilterResult = {
     get visible() {
-      if (visibleIsStale) markVisibleRows(current, layoutFor(!!current?.carryForward), visible);
+      if (visibleIsStale) markVisibleRows(current, layoutEntry(!!current?.carryForward).layout, visible);
       visibleIsStale = false;
       return visible;
     },
@@ -288,9 +283,9 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     current = filter;
     visibleIsStale = true;
     const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
-    const layout = layoutFor(!!filter.carryForward);
+    const { layout, stamps } = layoutEntry(!!filter.carryForward);
     const { kinds } = layout;
-    tally.stampedStamp = stampsFor(layout);
+    tally.stampedStamp = stamps;
     const masking = !!(filter.rowMask || filter.edgeMask);
     if (masking) countMaskedLegend(filter, kinds, result);
     else countLegend(filter, kinds, startsByKind, result);

@@ -10,6 +10,7 @@ import { describeDateProblem, parsePartialDate, type PartialDate } from './dates
 import { MAX_CELL_CHARS, MAX_ID_CHARS } from './limits';
 import type { DataIssue } from './model';
 import { decodeDataFile, type FileContent } from './text-decode';
+import { FNV_PRIME, FNV_SEED } from './text-ranges';
 
 /** Ids a file defines, and what a reference to a missing one means. */
 export interface IdTable {
@@ -154,10 +155,7 @@ export function checkCellLengths(check: Checker, row: CsvRow, header: readonly s
   }
 }
 
-
 /** FNV-1a over each cell's characters, with a separator after each cell: the relations fast path hashes ranges of the text the same way. */
-export const ROW_HASH_SEED = 0x811c9dc5;
-export const ROW_HASH_PRIME = 0x01000193;
 export const ROW_HASH_END_OF_CELL = 0x1f;
 
 /**
@@ -183,11 +181,11 @@ export class DuplicateRows {
 
   /** The line of an earlier row with the same cells, or null (and the row is remembered). */
   firstLineOf(values: Record<string, string>, offset: number, line: number): number | null {
-    let hash = ROW_HASH_SEED;
+    let hash = FNV_SEED;
     for (const column of this.header) {
       const value = values[column];
-      for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), ROW_HASH_PRIME);
-      hash = Math.imul(hash ^ ROW_HASH_END_OF_CELL, ROW_HASH_PRIME);
+      for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), FNV_PRIME);
+      hash = Math.imul(hash ^ ROW_HASH_END_OF_CELL, FNV_PRIME);
     }
     const mask = this.offsets.length - 1;
     let slot = hash & mask;

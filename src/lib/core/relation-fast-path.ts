@@ -14,7 +14,7 @@
  */
 import { isTrimmed, type CsvCursor } from './csv-cursor';
 import { MAX_CELL_CHARS, MAX_ID_CHARS, MAX_QUOTE_CODE_POINTS } from './limits';
-import { ROW_HASH_END_OF_CELL, ROW_HASH_PRIME, ROW_HASH_SEED, type DuplicateRows, type LoadRun } from './load-checks';
+import { ROW_HASH_END_OF_CELL, type DuplicateRows, type LoadRun } from './load-checks';
 import { DEFAULT_MODALITY, MODALITIES } from './model';
 import type { RelationLookups } from './relation-lookups';
 import { NO_END_DATE } from './relation-columns-builder';
@@ -120,7 +120,7 @@ export class RelationFastPath {
     const keyed = this.keyed;
     const fieldHashes = this.fieldHashes;
     const last = this.width - 1;
-    let hash = ROW_HASH_SEED;
+    let hash = FNV_SEED;
     let i = from;
     for (let c = 0; ; c++) {
       let start: number;
@@ -137,7 +137,7 @@ export class RelationFastPath {
             hasEscapes = 1;
             i++;
           } else if (ch === LF || ch === CR) return NOT_SIMPLE;
-          hash = Math.imul(hash ^ ch, ROW_HASH_PRIME);
+          hash = Math.imul(hash ^ ch, FNV_PRIME);
           i++;
         }
         end = i++;
@@ -150,7 +150,7 @@ export class RelationFastPath {
           const ch = text.charCodeAt(i);
           if (ch === SEP || ch === LF || ch === CR) break;
           if (ch === QUOTE) return NOT_SIMPLE;
-          hash = Math.imul(hash ^ ch, ROW_HASH_PRIME);
+          hash = Math.imul(hash ^ ch, FNV_PRIME);
           fieldHash = Math.imul(fieldHash ^ ch, FNV_PRIME);
         }
         end = i;
@@ -161,12 +161,12 @@ export class RelationFastPath {
           const ch = text.charCodeAt(i);
           if (ch === SEP || ch === LF || ch === CR) break;
           if (ch === QUOTE) return NOT_SIMPLE;
-          hash = Math.imul(hash ^ ch, ROW_HASH_PRIME);
+          hash = Math.imul(hash ^ ch, FNV_PRIME);
         }
         end = i;
       }
       if (end > start && (isTrimmed(text.charCodeAt(start)) || isTrimmed(text.charCodeAt(end - 1)))) return NOT_SIMPLE;
-      hash = Math.imul(hash ^ ROW_HASH_END_OF_CELL, ROW_HASH_PRIME);
+      hash = Math.imul(hash ^ ROW_HASH_END_OF_CELL, FNV_PRIME);
       starts[c] = start;
       ends[c] = end;
       escaped[c] = hasEscapes;
