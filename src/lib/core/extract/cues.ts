@@ -38,9 +38,12 @@ export interface CueMatch {
   agentless: boolean;
 }
 
+import { LEXICON_RULES } from './cue-lexicon';
+
 const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`, 'g');
 
-export const CUE_RULES: CueRule[] = [
+/** Phrases tuned by hand, before the broad lexicons (cue-lexicon.ts), so that on the same words their type wins. */
+const TUNED_RULES: CueRule[] = [
   // accusation and criticism
   { type: 'accusation', frame: 'directed', weight: 0.8, re: w("accus(?:e|es|ed|ing|ation|ations)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed|ing|m)|criticiz(?:e|es|ed|ing)|critical of|condemn(?:s|ed|ing|ation)?|denounc(?:e|es|ed|ing)|slamm?(?:s|ed)?|lambast(?:s|ed|ing)?|rebuk(?:e|es|ed)|castigat(?:e|es|ed)|chastis(?:e|es|ed)|censur(?:e|es|ed)|fault(?:s|ed)|pointed to|complain(?:s|ed)? about|charged that|protest(?:s|ed|ing)? to|(?:held|holds|hold|holding) (?:[^\\s.;]+ ){1,3}?responsible|(?:was|were|is|are) (?:directly )?(?:responsible|to blame) for|disapprov(?:e|es|ed)|deplor(?:e|es|ed)|indict(?:s|ed|ment of)?|lodg(?:e|es|ed) (?:an? )?(?:official |formal |strong )?protest (?:with|against)|charg(?:e|es|ed|ing) (?:[^\\s.;]+ ){0,2}?with|sued|su(?:e|es|ing)") },
   // ceasefire calls come before demands so the more precise type wins on the same words
@@ -94,6 +97,8 @@ export const CUE_RULES: CueRule[] = [
   { type: 'observer', frame: 'membership', weight: 0.75, re: w("observer status (?:in|at|with|to)|(?:is|are|as) (?:an? )?observers? (?:in|at|to)") },
   { type: 'alliance', frame: 'symmetric', weight: 0.6, re: w("all(?:y|ies) of|alliance (?:with|between)|allied with|strategic partners?") },
 ];
+
+export const CUE_RULES: CueRule[] = [...TUNED_RULES, ...LEXICON_RULES];
 
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|be|has been|have been|had been|got|get)(?: (?:also|repeatedly|reportedly|publicly|sharply|strongly|widely|not|never))? $/;
 

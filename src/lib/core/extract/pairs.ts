@@ -145,8 +145,16 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
     return by && left ? new Pairs().cross(by, left) : [];
   }
   if (frame === 'symmetric' && left && left.length > 1) return new Pairs().among(left);
+  // "Greece and Turkey pledged to settle their dispute": a commitment of several, to nobody else, binds each to the others
+  if (cue.type === 'commitment' && left && left.length > 1 && !right) return mutual(left);
   if (!left || !right) return [];
   return kindsFit(cue.type, new Pairs().cross(left, right), gazetteer);
+}
+
+function mutual(list: List): Pair[] {
+  const pairs = new Pairs();
+  for (const a of list) for (const b of list) pairs.add(a, b);
+  return pairs.list;
 }
 
 /** Territory is always state → region; other types take any actors. */
