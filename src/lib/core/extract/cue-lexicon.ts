@@ -28,7 +28,7 @@ export const LEXICON_RULES: CueRule[] = [
         `|${verbs('lash out at, lash out against, hit out at/hitting, take to task/took/taken/taking, complain of, complain about, object to, protest against')}` +
         `|(?:accusations?|allegations?|charges|complaints?|lawsuits?|criticism|condemnation|denunciation) (?:against|of|that|about)` +
         `|(?:express|voic)(?:e|es|ed|ing) ${GAP2}(?:concern|regret|dismay|outrage|anger|displeasure|disappointment|indignation|alarm|disapproval|protest)s?(?: (?:over|about|at|with))?` +
-        `|found ${GAP3}guilty|(?:blamed|blames) ${GAP3}for`,
+        `|found ${GAP3}guilty|(?:blamed|blames) ${GAP3}for|summon(?:s|ed|ing)? (?:the |its |their )?${GAP2}(?:ambassador|envoy|charge d'affaires|diplomats?)`,
     ),
   },
   // ACCUSE/investigate (CAMEO 09): the investigator is the subject, the investigated the object
@@ -55,6 +55,7 @@ export const LEXICON_RULES: CueRule[] = [
         `|or (?:else )?face ${GAP2}(?:consequences|sanctions|action|attack|retaliation|punishment|expulsion|war|force|reprisals)` +
         `|(?:will|would|shall|could|may) (?:not hesitate to |be forced to |have to )?(?:retaliate|strike back|hit back|respond (?:militarily|with force|forcefully|decisively|harshly|firmly)|use (?:military |armed )?force|go to war|take (?:military|punitive|retaliatory|decisive|tough|firm|strong|harsh) (?:action|measures|steps))` +
         `|(?:did|does|do|would|will|has|have|had) not rule out|(?:won't|wouldn't|didn't|doesn't|refused to|refuses to) rule out` +
+        `|(?:gave|give|gives|giving) ${GAP2}(?:\\d+|[a-z]+)[- ](?:hours?|days?|weeks?) to|(?:gave|give|gives|giving) (?:[^\\s.;]+ ){1,3}?until` +
         `|(?:raise|raises|raised|raising) the (?:spectre|specter|prospect|threat) of|(?:sabre|saber)[- ]rattling|dire consequences|(?:warning|warnings|threats?) (?:of|to|against|that)`,
     ),
   },
@@ -128,11 +129,13 @@ export const LEXICON_RULES: CueRule[] = [
     frame: 'directed',
     weight: 0.55,
     re: w(
-      `${verbs('surrender, disband, demobilise, demobilize, disarm, retreat, pull back, pull out, stand down/stood')}|(?:withdr(?:ew|aw|awn|aws|awing)) (?:its |their |the )?${GAP2}(?:troops|forces|soldiers|units|tanks|army|fighters|contingent)` +
+      `(?:hand|turn)(?:s|ed|ing)? (?:over|in) (?:all )?(?:their |its |his )?(?:arms|weapons|guns)(?: to)?|${verbs('surrender, disband, demobilise, demobilize, disarm, retreat, pull back, pull out, stand down/stood')}|(?:withdr(?:ew|aw|awn|aws|awing)) (?:its |their |the )?${GAP2}(?:troops|forces|soldiers|units|tanks|army|fighters|contingent)` +
         `|(?:receiv|welcom|admit|accept|allow|host)(?:e|es|ed|ing|s|ted|ting)? (?:an? |the )?${GAP2}(?:mission|inspectors|observers|monitors|peacekeepers|peacekeeping (?:troops|forces)|aid workers|relief workers|aid convoys?|humanitarian aid)` +
         `|(?:ceasefire|truce|cease-fire) (?:was )?(?:declared|announced)`,
     ),
   },
+  // CONSULT/host (CAMEO 043): "X received the Iranian foreign minister": the one received visits the host
+  { type: 'visit', frame: 'reverse', weight: 0.6, re: w('receiv(?:e|es|ed|ing)(?= (?:visiting |his |her |the |a )?(?:[a-z-]+ ){0,3}?(?:president|prime minister|minister|king|queen|leader|envoy|delegation|counterpart|chancellor|secretary|ambassador|emir|premier|head|crown prince|foreign minister)\\b)') },
   // MOBILIZE (CAMEO 15): forces raised, massed, sent or readied
   {
     type: 'mobilisation',
