@@ -14,6 +14,7 @@ import { newMemory, resolveReferences } from './coref';
 import type { TextContext } from './context';
 import { announcedThreat, attributionSpans, intendedCommitment, isEmbedded } from './clauses';
 import { domesticProtestPairs, isProtestVenue } from './domestic-protest';
+import { domesticTargetPairs } from './domestic-targets';
 
 /** The sentence's dates, and the paragraph's last one for a sentence without its own ("on Thursday ... He also said ..."). */
 function paragraphDates(ctx: TextContext) {
@@ -65,6 +66,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, earlier, gazetteer);
   if (cue.type === 'protest') pairs = pairs.filter((pair) => !isProtestVenue(cue, pair, folded, gazetteer));
   if (!pairs.length && (cue.type === 'protest' || cue.type === 'retreat')) pairs = domesticProtestPairs(cue, lists, folded, sentence, gazetteer);
+  if (!pairs.length && (cue.type === 'attack' || cue.type === 'coercion')) pairs = domesticTargetPairs(cue, lists, folded, sentence, gazetteer);
   if (cue.type === 'visit') pairs = pairs.filter(([subject]) => !isDeployment(folded, subject.start, cue.start));
   return pairs;
 }

@@ -157,7 +157,10 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
 /** "an attack by Serbian forces on Kosovo", "the expulsion by X of Y's diplomats": a noun's doer after "by", its target after the preposition. */
 function nominalPairs(cue: CueMatch, after: List[], folded: string): Pair[] | null {
   const [by, target] = after;
-  if (!by || !target || !/^ (?:[a-z-]+ )?by (?:the )?$/.test(folded.slice(cue.end, by[0].start))) return null;
+  const gapToBy = folded.slice(cue.end, by?.[0].start ?? cue.end);
+  if (!by || !(/^ (?:[a-z-]+ )?by (?:the )?$/.test(gapToBy) || (/ by$/.test(cue.text) && /^ (?:the )?$/.test(gapToBy)))) return null;
+  // "decried the shelling by Azerbaijan": the noun's doer is Azerbaijan, and with no target named there is no pair, least of all the subject
+  if (!target) return /\b(?:the|a|an|its|their|this|that|recent|latest|continued)(?: [a-z-]+)? $/.test(folded.slice(Math.max(0, cue.start - 20), cue.start)) ? [] : null;
   if (!/^ (?:[a-z-]+ ){0,2}?(?:on|against|of|into|at|in|to|with) (?:the |its |their )?(?:[a-z-]+ )?$/.test(folded.slice(by[by.length - 1].end, target[0].start))) return null;
   return new Pairs().cross(by, target);
 }
