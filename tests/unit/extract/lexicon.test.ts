@@ -34,6 +34,10 @@ describe('broad cue lexicons, each with its direction', () => {
   it('reads pleas and appeals as demands on the one addressed, a time word between verb and particle included', () => {
     expect(triples('Armenia implored Russia to intervene.')).toEqual([['armenia', 'demand', 'russia']]);
     expect(triples('Armenia called on Monday on Azerbaijan to withdraw.')).toEqual([['armenia', 'demand', 'azerbaijan']]);
+    // the one asked between the verb and "to", however long its name
+    expect(triples('Armenia wants Azerbaijan to withdraw.')).toEqual([['armenia', 'demand', 'azerbaijan']]);
+    expect(triples('Russia is pressing Armenia to sign.')).toEqual([['russia', 'demand', 'armenia']]);
+    expect(triples('Armenia asked the Collective Security Treaty Organization to condemn Azerbaijan.')).toEqual([['armenia', 'demand', 'csto']]);
   });
 
   it('reads ultimatums, force not ruled out and coercion announced for the future as threats', () => {

@@ -40,7 +40,9 @@ export const LEXICON_RULES: CueRule[] = [
     weight: 0.6,
     re: w(
       `${verbs('implore, beseech/besought, exhort, entreat, beg+, plead/pled, pressure, pressurise, pressurize, lobby, petition, importune')}` +
-        `|call(?:s|ed|ing)?${WHEN} (?:on|upon)|${verbs('invite')} ${GAP3}to` +
+        `|call(?:s|ed|ing)?${WHEN} (?:on|upon)|${verbs('invite')} ${GAP3}to|${verbs('ask')}` +
+        // "wants Israel to withdraw", "is pressing Lebanon to expel": the one asked stands between the verb and "to"
+        `|(?:${verbs('want, wish, expect, press')}) (?:[^\\s.;]+ ){1,5}?to|${verbs('press')} for` +
         `|(?:made|make|makes|making|issued|issue|issues|renewed|renews|repeated|repeats|reiterated|reiterates|launched|launches) (?:an? |its |their )?${GAP2}(?:appeal|call|plea|request|demand)s?` +
         `|(?:appeals?|pleas?|requests?|demands?|calls?) (?:to|for|on|that)`,
     ),
