@@ -54,6 +54,14 @@ function isDeployment(folded: string, subjectStart: number, cueStart: number): b
   return /\b(?:troops|forces|soldiers|peacekeep\w*|contingent|units|battalions?|brigades?|warships|jets|aircraft)\b/.test(folded.slice(subjectStart, cueStart));
 }
 
+/**
+ * "expressed concern over the clashes between Armenia and Azerbaijan": concern about, or condemnation
+ * of, an event between parties blames neither of them; only naming one side as its doer would.
+ */
+function isPartyToEventBlamed(folded: string, cue: CueMatch, object: Unit): boolean {
+  return /\b(?:clash(?:es)?|fighting|hostilities|conflict|war|tensions?|violence|escalation|confrontations?|dispute|standoff|battles?|skirmish(?:es)?)\b(?: [a-z-]+){0,3} between (?:[^,;.]{0,80} )?$/.test(folded.slice(cue.end, object.start));
+}
+
 function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: Unit[], earlier: Candidate[]): Pair[] {
   const { folded, gazetteer } = ctx;
   const { sentence, lists, units, cues } = view;
@@ -67,6 +75,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   if (cue.type === 'protest') pairs = pairs.filter((pair) => !isProtestVenue(cue, pair, folded, gazetteer));
   if (!pairs.length && (cue.type === 'protest' || cue.type === 'retreat')) pairs = domesticProtestPairs(cue, lists, folded, sentence, gazetteer);
   if (!pairs.length && (cue.type === 'attack' || cue.type === 'coercion')) pairs = domesticTargetPairs(cue, lists, folded, sentence, gazetteer);
+  if (cue.type === 'accusation') pairs = pairs.filter(([, object]) => !isPartyToEventBlamed(folded, cue, object));
   if (cue.type === 'visit') pairs = pairs.filter(([subject]) => !isDeployment(folded, subject.start, cue.start));
   return pairs;
 }

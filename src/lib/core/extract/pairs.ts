@@ -51,6 +51,7 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
     return u.end <= cue.start && (between === '-' || /^'s (?:[a-z-]+ ){0,2}$/.test(between) || (between === ' ' && u.modifier));
   });
   let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) ? before[before.length - 1] : null;
+  if (left && !glued) left = reporterOf(cue, left, before, folded, sentence);
   // troops sent "to the Iraqi border" are aimed at Iraq: only for mobilisation is the border its object
   let right = after.find((list) => cue.type === 'mobilisation' || !isLocative(list, folded)) ?? null;
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
@@ -60,6 +61,23 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   if (left && right && left.includes(right[0])) right = null;
   if (left && withoutRelativeClause(folded.slice(left[left.length - 1].end, cue.start)).length > 120) left = null;
   return { left, right, after };
+}
+
+/** Cues that are things said: after a report ("noted that X ... and pointed to Y") they go with the one reporting. */
+const SPEECH_ACTS = new Set(['accusation', 'demand', 'ceasefire_call', 'support', 'threat', 'rejection', 'denial', 'request_aid']);
+const REPORT_THAT = /\b(?:said|says|noted|notes|stated|added|argued|claimed|insisted|stressed|explained|recalled|pointed out|told [^\s,;.]+(?: [^\s,;.]+)?) that (?:the )?$/;
+
+/**
+ * "He noted that the Azerbaijani military is to start exercises and pointed to Aliyev's threats": a
+ * speech act coordinated after a reported clause is the reporter's, not the reported subject's; the
+ * reporter is the list before "that", or nobody named (a pronoun the text leaves unresolved).
+ */
+function reporterOf(cue: CueMatch, left: List, before: List[], folded: string, sentence: Sentence): List | null {
+  if (!SPEECH_ACTS.has(cue.type) || cue.passive) return left;
+  const lead = folded.slice(Math.max(sentence.start, left[0].start - 60), left[0].start);
+  if (!REPORT_THAT.test(lead) || !/ and (?:also |then |later )?$/.test(folded.slice(left[left.length - 1].end, cue.start).slice(-12))) return left;
+  const reporter = before.filter((list) => list[list.length - 1].end <= left[0].start - lead.length + lead.search(REPORT_THAT));
+  return reporter.length ? reporter[reporter.length - 1] : null;
 }
 
 /** "on the Thai border": a demonym naming where, not whom. */
