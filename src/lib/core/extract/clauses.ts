@@ -42,9 +42,9 @@ export function isEmbedded(folded: string, sentence: Sentence, cue: CueMatch): b
 }
 
 /** Coercive cues that, announced for the future, threaten rather than act (CAMEO 13: threaten to cut aid, to ban, to attack). */
-const COERCIVE = new Set(['blockade', 'revocation', 'attack', 'coercion', 'conflict']);
+const COERCIVE = new Set(['blockade', 'revocation', 'attack', 'coercion', 'conflict', 'mobilisation']);
 const FUTURE =
-  /\b(?:would|will|'ll|shall|could|might|plans? to|planned to|planning to|intends? to|intended to|(?:is|are|was|were) going to|vow(?:s|ed)? to|ready to|prepared to|(?:is|are|was|were) (?:considering|mulling|weighing))(?: [a-z-]+){0,3} $/;
+  /\b(?:would|will|'ll|shall|could|might|may(?! have\b)|(?:is|are|was|were) (?:set|poised|about) to|plans? to|planned to|planning to|intends? to|intended to|(?:is|are|was|were) going to|vow(?:s|ed)? to|ready to|prepared to|(?:is|are|was|were) (?:considering|mulling|weighing))(?: [a-z-]+){0,3} $/;
 /** Before a coercive cue: only a threat can make it conditional ("if Y does not withdraw"); after it, an "unless" or "if" clause. */
 const ULTIMATUM = /^[^;]{0,80}?\b(?:unless|if (?:[^\s.;]+ ){0,4}?(?:not|fails?|refuses?|continues?|does|do|did))\b/;
 

@@ -9,9 +9,9 @@
  * lexicon cue with a long gap would outrun the precise cues by length.
  */
 import type { CueRule } from './cues';
-import { verbs } from './inflect';
+import { cuePattern, verbs } from './inflect';
 
-const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`, 'g');
+const w = cuePattern;
 /** An optional word of time or manner between a verb and its particle ("called Thursday on", "urged again"). */
 const WHEN = '(?: (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|again|also|repeatedly|publicly|formally|jointly))?';
 const GAP2 = '(?:[^\\s.;]+ ){0,2}?';
@@ -58,7 +58,7 @@ export const LEXICON_RULES: CueRule[] = [
         `|(?:will|would|shall|could|may) (?:not hesitate to |be forced to |have to )?(?:retaliate|strike back|hit back|respond (?:militarily|with force|forcefully|decisively|harshly|firmly)|use (?:military |armed )?force|go to war|take (?:military|punitive|retaliatory|decisive|tough|firm|strong|harsh) (?:action|measures|steps))` +
         `|(?:did|does|do|would|will|has|have|had) not rule out|(?:won't|wouldn't|didn't|doesn't|refused to|refuses to) rule out` +
         `|(?:gave|give|gives|giving) ${GAP2}(?:\\d+|[a-z]+)[- ](?:hours?|days?|weeks?) to|(?:gave|give|gives|giving) (?:[^\\s.;]+ ){1,3}?until` +
-        `|(?:raise|raises|raised|raising) the (?:spectre|specter|prospect|threat) of|(?:sabre|saber)[- ]rattling|dire consequences|(?:warning|warnings|threats?) (?:of|to|against|that)`,
+        `|(?:will|would|shall) not (?:tolerate|stand idly by|sit idly by|remain idle|stand by and watch)|reserv(?:e|es|ed|ing) (?:the|its|their) right to (?:respond|retaliate|defend|use force|take action)|all options (?:are|remain|were|remained) (?:still )?on the table|(?:is|are|was|were) (?:ready|prepared) to (?:use force|fight|go to war|strike|attack|retaliate|respond militarily)|${verbs('caution')} ${GAP3}(?:against|that|not to)|(?:issu|sound)(?:e|es|ed|ing) (?:a |its |their )?${GAP2}warnings?|(?:hint|hints|hinted|hinting) at ${GAP2}(?:military action|force|sanctions|retaliation|war|reprisals)|(?:raise|raises|raised|raising) the (?:spectre|specter|prospect|threat) of|(?:sabre|saber)[- ]rattling|dire consequences|(?:warning|warnings|threats?) (?:of|to|against|that)`,
     ),
   },
   // REJECT (CAMEO 12): refusals, vetoes, defiance of a norm or a ban

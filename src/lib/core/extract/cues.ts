@@ -39,8 +39,9 @@ export interface CueMatch {
 }
 
 import { LEXICON_RULES } from './cue-lexicon';
+import { cuePattern } from './inflect';
 
-const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`, 'g');
+const w = cuePattern;
 
 /** Phrases tuned by hand, before the broad lexicons (cue-lexicon.ts), so that on the same words their type wins. */
 const TUNED_RULES: CueRule[] = [
