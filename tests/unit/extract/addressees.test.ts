@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { extractCandidates } from '../../../src/lib/core/extract/extract';
+import { miniDataset } from './fixture';
+
+const triples = (text: string) => extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates.map((c) => [c.subject, c.type, c.object]);
+
+describe('whom a demand or statement is addressed to', () => {
+  it('takes the one asked before "to", not an actor inside the deed asked for', () => {
+    expect(triples('Pashinyan urged lawmakers to approve aid to Russia.')).not.toContainEqual(['nikol-pashinyan', 'demand', 'russia']);
+    expect(triples('Pashinyan urged Russia to send aid.')).toContainEqual(['nikol-pashinyan', 'demand', 'russia']);
+  });
+
+  it('never takes the addressee of a letter as its author', () => {
+    const found = triples('In a letter to Guterres, Armenia demanded that Azerbaijan withdraw.');
+    expect(found).toContainEqual(['armenia', 'demand', 'azerbaijan']);
+    expect(found).not.toContainEqual(['antonio-guterres', 'demand', 'azerbaijan']);
+  });
+
+  it('reads a statement with no other object as said to the letter\'s addressee', () => {
+    expect(triples('Armenia, in a letter to the CSTO, demanded an end to the blockade.')).toContainEqual(['armenia', 'demand', 'csto']);
+  });
+});
