@@ -16,6 +16,8 @@ const w = cuePattern;
 const WHEN = '(?: (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|again|also|repeatedly|publicly|formally|jointly))?';
 const GAP2 = '(?:[^\\s.;]+ ){0,2}?';
 const GAP3 = '(?:[^\\s.;]+ ){0,3}?';
+/** Nouns for armed forces and their weapons, whose "hit" or "entered" is an armed act. */
+const ARMED = '(?:troops|forces|soldiers|army|tanks|artillery|warplanes|jets|aircraft|helicopters|gunships|bombers|drones|missiles|rockets|shells|militiamen|fighters|guerrillas|rebels|units|navy|warships)';
 
 export const LEXICON_RULES: CueRule[] = [
   // ACCUSE (CAMEO 11 disapprove, 112 accuse, 114 complain officially, 115 sue, 116 find guilty)
@@ -180,7 +182,12 @@ export const LEXICON_RULES: CueRule[] = [
     re: w(
       `${verbs('pound, strafe, torch, hijack, lynch, stab+, gun+ down, blow up/blew/blown, destroy, bombard, rocketed, rocketing, shoot/shot, ambush, massacre, slaughter, behead, assassinate, murder, kill, attack, invade, occupy')}` +
         `|launch(?:es|ed|ing)? ${GAP3}(?:fire|attacks?|strikes?|offensive|raids?|rockets?|missiles?|shells|assaults?|incursions?)|(?:attacks?|strikes?|raids?|assaults?|shelling|bombing|offensive) (?:by|against|on)` +
-        `|(?:car|suicide|roadside) bomb(?:s|ings?|ers?)?|(?:attempt|plot)s? to (?:assassinate|kill)|assassination (?:attempt|plot)`,
+        `|(?:car|suicide|roadside) bomb(?:s|ings?|ers?)?|(?:attempt|plot)s? to (?:assassinate|kill)|assassination (?:attempt|plot)|(?:drone|missile|rocket|artillery|mortar|air|naval) (?:strikes?|attacks?|barrages?)` +
+        `|(?:fir|lob|launch|lobb)(?:e|es|ed|ing|s)? ${GAP3}(?:rockets?|missiles?|shells?|mortars?|mortar rounds|artillery|grenades|bombs|katyushas) (?:at|into|on|toward|towards|across)` +
+        // "Croatian artillery hit Serb positions", "troops entered Lebanon": said of armed forces, these are armed acts
+        `|(?<=${ARMED} (?:[^\\s.;]+ ){0,2}?)(?:hit|hits|hitting|entered|enters|entering|crossed into|crosses into|pushed into|pushes into|rolled into|poured into|swept into|stormed into)`,
     ),
   },
+  // "came under attack from X": the one attacked is the subject, the attacker after "from" or "by"
+  { type: 'attack', frame: 'reverse', weight: 0.6, re: w('(?:came|come|comes|coming) under (?:heavy |renewed |sustained |intense )?(?:[a-z-]+ )?(?:attack|fire|shelling|bombardment|assault) (?:from|by)') },
 ];

@@ -62,6 +62,20 @@ function isPartyToEventBlamed(folded: string, cue: CueMatch, object: Unit): bool
   return /\b(?:clash(?:es)?|fighting|hostilities|conflict|war|tensions?|violence|escalation|confrontations?|dispute|standoff|battles?|skirmish(?:es)?)\b(?: [a-z-]+){0,3} between (?:[^,;.]{0,80} )?$/.test(folded.slice(cue.end, object.start));
 }
 
+/**
+ * "Two Indian soldiers died in a Pakistani attack": the doer is glued to the noun, the victims are the
+ * clause's subject, who died, were killed or were wounded in it.
+ */
+function victimPairs(cue: CueMatch, lists: Unit[][], folded: string): Pair[] {
+  const doer = lists.find((list) => list.length === 1 && list[0].end <= cue.start && /^(?:'s)? (?:[a-z-]+ )?$/.test(folded.slice(list[0].end, cue.start)));
+  if (!doer) return [];
+  const victims = lists.filter((list) => list[list.length - 1].end <= doer[0].start).pop();
+  if (!victims) return [];
+  const gap = folded.slice(victims[victims.length - 1].end, doer[0].start);
+  if (!/^ (?:[a-z-]+ ){0,2}?(?:(?:were|was|have been|had been|are|is) )?(?:killed|died|dead|wounded|injured|hurt|slain|perished) in (?:an?|the|a fresh|a new) (?:[a-z-]+ )?$/.test(gap)) return [];
+  return victims.filter((v) => v.actorId !== doer[0].actorId).map((v) => [doer[0], v] as Pair);
+}
+
 function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: Unit[], earlier: Candidate[]): Pair[] {
   const { folded, gazetteer } = ctx;
   const { sentence, lists, units, cues } = view;
@@ -74,6 +88,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, earlier, gazetteer);
   if (cue.type === 'protest') pairs = pairs.filter((pair) => !isProtestVenue(cue, pair, folded, gazetteer));
   if (!pairs.length && (cue.type === 'protest' || cue.type === 'retreat')) pairs = domesticProtestPairs(cue, lists, folded, sentence, gazetteer);
+  if (!pairs.length && cue.type === 'attack') pairs = victimPairs(cue, lists, folded);
   if (!pairs.length && (cue.type === 'attack' || cue.type === 'coercion')) pairs = domesticTargetPairs(cue, lists, folded, sentence, gazetteer);
   if (cue.type === 'accusation') pairs = pairs.filter(([, object]) => !isPartyToEventBlamed(folded, cue, object));
   if (cue.type === 'visit') pairs = pairs.filter(([subject]) => !isDeployment(folded, subject.start, cue.start));
