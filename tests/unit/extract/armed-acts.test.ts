@@ -27,3 +27,14 @@ describe('armed acts: forces that hit or enter, fire into, strikes named by thei
     expect(triples('Three Armenian soldiers were wounded in an Azerbaijani drone strike.')).toContainEqual(['azerbaijan', 'attack', 'armenia']);
   });
 });
+
+describe('violence whose doer is not named', () => {
+  it('codes it as a domestic event of the one state the sentence names, with attackers of that state', () => {
+    expect(triples('A journalist has been killed in a car bomb explosion in Yerevan.')).toContainEqual(['armenian-attackers', 'attack', 'armenia']);
+  });
+
+  it('leaves it alone when the sentence names actors of two states, or reports no deed with its toll', () => {
+    expect(triples('A Russian journalist has been killed in Yerevan.').filter(([s]) => s === 'armenian-attackers')).toEqual([]);
+    expect(triples('The treaty treats an attack on Armenia as an attack on all.').filter(([s]) => s === 'armenian-attackers')).toEqual([]);
+  });
+});

@@ -14,7 +14,7 @@ import { newMemory, resolveReferences } from './coref';
 import type { TextContext } from './context';
 import { announcedThreat, attributionSpans, intendedCommitment, isEmbedded } from './clauses';
 import { domesticProtestPairs, isProtestVenue } from './domestic-protest';
-import { domesticTargetPairs } from './domestic-targets';
+import { domesticTargetPairs, unattributedPairs } from './domestic-targets';
 
 /** The sentence's dates, and the paragraph's last one for a sentence without its own ("on Thursday ... He also said ..."). */
 function paragraphDates(ctx: TextContext) {
@@ -91,6 +91,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   if (!pairs.length && cue.type === 'attack') pairs = victimPairs(cue, lists, folded);
   if (!pairs.length && (cue.type === 'attack' || cue.type === 'coercion')) pairs = domesticTargetPairs(cue, lists, folded, sentence, gazetteer);
   if (cue.type === 'accusation') pairs = pairs.filter(([, object]) => !isPartyToEventBlamed(folded, cue, object));
+  if (!pairs.length && cue.type === 'attack') pairs = unattributedPairs(cue, units, folded, sentence, gazetteer);
   if (cue.type === 'visit') pairs = pairs.filter(([subject]) => !isDeployment(folded, subject.start, cue.start));
   return pairs;
 }
