@@ -49,3 +49,15 @@ describe('roads blocked by people', () => {
     expect(triples('Azerbaijani troops blocked the road to Armenia.')).toEqual([['azerbaijan', 'blockade', 'armenia']]);
   });
 });
+
+describe('protests by people the gazetteer cannot place', () => {
+  const found = (text: string) => extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates.map((c) => [c.subject, c.type, c.object]);
+
+  it('reads them as protesters of the one state the sentence names, against what it names', () => {
+    expect(found('Hundreds of veterans continued their hunger strike to demand the resignation of Pashinyan.')).toContainEqual(['armenian-protesters', 'protest', 'nikol-pashinyan']);
+  });
+
+  it('leaves them alone when the sentence names actors of two states', () => {
+    expect(found('Hundreds of veterans continued their hunger strike outside the Russian embassy to demand the resignation of Pashinyan.').filter(([s]) => s === 'armenian-protesters')).toEqual([]);
+  });
+});
