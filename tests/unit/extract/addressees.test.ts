@@ -20,3 +20,10 @@ describe('whom a demand or statement is addressed to', () => {
     expect(triples('Armenia, in a letter to the CSTO, demanded an end to the blockade.')).toContainEqual(['armenia', 'demand', 'csto']);
   });
 });
+
+describe('demands reported as what another must do', () => {
+  it('reads "announced that Y must", "told reporters Y should" as a demand on Y', () => {
+    expect(triples('Armenia announced that Azerbaijan must withdraw its troops.')).toContainEqual(['armenia', 'demand', 'azerbaijan']);
+    expect(triples('Pashinyan told reporters that Russia should honour its obligations.')).toContainEqual(['nikol-pashinyan', 'demand', 'russia']);
+  });
+});
