@@ -23,3 +23,9 @@ describe('initialisms in cue gaps, and threats without the word threat', () => {
     }
   });
 });
+
+describe('threats to reduce relations', () => {
+  it('reads aid or ties to be reconsidered as a threat to the one they go to', () => {
+    expect(triples('Russia said it would reconsider its military cooperation with Armenia.')).toContainEqual(['russia', 'threat', 'armenia']);
+  });
+});
