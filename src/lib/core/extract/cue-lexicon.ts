@@ -80,7 +80,9 @@ export const LEXICON_RULES: CueRule[] = [
     frame: 'directed',
     weight: 0.55,
     re: w(
-      `${verbs('laud, extol, salute, applaud, commend, praise, endorse, welcome, hail, thank, congratulate, apologise, apologize, forgive/forgave/forgiven, sympathise with, sympathize with, rally behind, rally around, vouch for, side with, stand by/stood')}` +
+      // "Italy recognized Croatia": diplomatic recognition (CAMEO 054), not "recognized that" or "the need"
+      `recogni[sz](?:e|es|ed|ing)(?! (?:that|the (?:need|importance|right|role|fact|difficulty)|as)\\b)|` +
+        `${verbs('laud, extol, salute, applaud, commend, praise, endorse, welcome, hail, thank, congratulate, apologise, apologize, forgive/forgave/forgiven, sympathise with, sympathize with, rally behind, rally around, vouch for, side with, stand by/stood')}` +
         `|(?:express|voic|pledg|reaffirm|reiterat|declar|offer)(?:e|es|ed|ing|s)? ${GAP2}(?:support|backing|solidarity|sympathy|condolences|gratitude|appreciation|admiration)(?: (?:for|to|with))?` +
         `|pa(?:y|ys|id|ying) (?:a )?tribute to|(?:establish|restor|normali[sz])(?:e|es|ed|ing)? ${GAP2}(?:diplomatic )?(?:ties|relations) with|(?:grant|extend)(?:s|ed|ing)? ${GAP2}recognition to`,
     ),
@@ -102,7 +104,9 @@ export const LEXICON_RULES: CueRule[] = [
     weight: 0.55,
     re: w(
       `${verbs('evacuate, rescue, airlift, airdrop+, shelter')}|(?<!\\b(?:will|would|to|shall|could|may|might|must|should|not|never) )(?:${verbs('donate, deliver, provide, supply, send/sent, give/gave/given, grant, ship+, extend, channel+')}) ${GAP3}(?:million|billion|tons|tonnes)` +
-        `|(?:humanitarian|food|medical|emergency|relief|military|economic|financial|development) (?:aid|assistance|supplies|shipments?|convoys?|help|loans?|grants?) (?:to|for)|(?:gave|give|gives|giving|granted|grants) (?:[^\\s.;]+ )?(?:refuge|sanctuary|shelter) to`,
+        `|(?:humanitarian|food|medical|emergency|relief|military|economic|financial|development) (?:aid|assistance|supplies|shipments?|convoys?|help|loans?|grants?) (?:to|for)|(?:gave|give|gives|giving|granted|grants) (?:[^\\s.;]+ )?(?:refuge|sanctuary|shelter) to` +
+        // "approved a $300 million loan to Kenya", "granted Pakistan a loan": money lent or given is aid (CAMEO 071)
+        `|(?<!\\b(?:will|would|to|shall|could|may|might|must|should|not|never) )(?:approv|grant|extend|disburs|lent|lend|loan|gave|giv)(?:e|es|ed|ing|s)? (?:[^\\s.;]+ ){0,6}?(?:loans?|credits?|grants?|aid package|assistance package|bail-?out) (?:to|for|of|worth)`,
     ),
   },
   // AGREE (CAMEO 03): intent to cooperate, expressed or promised
