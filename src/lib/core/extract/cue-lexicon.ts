@@ -168,6 +168,16 @@ export const LEXICON_RULES: CueRule[] = [
         `|withdr(?:aw|ew|awn|aws|awing) (?:its |their )?${GAP2}from (?:the )?${GAP2}(?:talks|negotiations|treaty|agreement|accord|pact|conference|peace process|mission)`,
     ),
   },
+  // PROTEST (CAMEO 14): crowds that march or gather for a demand, chant against someone, burn flags
+  {
+    type: 'protest',
+    frame: 'directed',
+    weight: 0.55,
+    re: w(
+      `(?:${verbs('march, rally, demonstrate, protest, picket, gather, assemble, mass, parade')})(?=,? (?:[^\\s.;]+ ){0,4}?(?:demanding|to demand|calling for|to call for|to protest|chanting|shouting|denouncing|to denounce|against)\\b)` +
+        `|(?:chant|shout)(?:s|ed|ing)? (?:[^\\s.;]+ ){0,2}?(?:slogans|abuse)(?: against)?|(?:pour|spill|flood)(?:s|ed|ing)? (?:in)?to the streets|(?:burn|burnt|burned|burning|torch(?:ed)?) (?:[^\\s.;]+ ){0,2}?(?:flags?|effig(?:y|ies))`,
+    ),
+  },
   // COERCE (CAMEO 17): repression short of armed attack, censorship, sentences
   {
     type: 'coercion',
