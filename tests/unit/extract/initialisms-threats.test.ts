@@ -29,3 +29,11 @@ describe('threats to reduce relations', () => {
     expect(triples('Russia said it would reconsider its military cooperation with Armenia.')).toContainEqual(['russia', 'threat', 'armenia']);
   });
 });
+
+describe('violence vowed', () => {
+  it('reads a vow to step up or continue attacks as a threat, not a commitment', () => {
+    const found = triples('Azerbaijan vowed to step up attacks on Armenia.');
+    expect(found).toContainEqual(['azerbaijan', 'threat', 'armenia']);
+    expect(found).not.toContainEqual(['azerbaijan', 'commitment', 'armenia']);
+  });
+});
