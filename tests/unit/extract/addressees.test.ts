@@ -27,3 +27,16 @@ describe('demands reported as what another must do', () => {
     expect(triples('Pashinyan told reporters that Russia should honour its obligations.')).toContainEqual(['nikol-pashinyan', 'demand', 'russia']);
   });
 });
+
+describe('deeds named as what is asked for', () => {
+  it('does not assert a withdrawal or sanctions that are demanded or called for', () => {
+    const found = triples('Russia demanded the immediate withdrawal of Azerbaijani forces from Syunik.');
+    expect(found).toContainEqual(['russia', 'demand', 'azerbaijan']);
+    expect(found.filter(([, type]) => type === 'retreat')).toEqual([]);
+    expect(triples('Armenia called for sanctions against Azerbaijan').filter(([, type]) => type === 'revocation')).toEqual([]);
+  });
+
+  it('reads "appealed for" as a demand', () => {
+    expect(triples('Guterres appealed for restraint by Armenia.').filter(([, type]) => type === 'demand')).not.toEqual([]);
+  });
+});

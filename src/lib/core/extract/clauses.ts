@@ -34,11 +34,14 @@ const GOVERNED = new RegExp(`(?:\\b${GOVERNING_VERB}\\b${NO_COORDINATION}\\bto|\
 /** "demanded that the United States match ...", "its demand that Israel ease ...". */
 const GOVERNED_THAT = /\b(?:demand|insist|urg|request|propos|suggest|recommend|call)[a-z]*\b[^,;.]{0,30}?\bthat\b(?: [^,;. ]+){0,6} $/;
 
+/** "demanded the immediate withdrawal of", "called for sanctions against": a deed named as what is asked for. */
+const ASKED_FOR_NOUN = /\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)? for|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|seek(?:s|ing)?|sought|insist(?:s|ed|ing)? on|appeal(?:s|ed|ing)? for|request(?:s|ed|ing)?)(?: (?:an?|the|its|their|his|her|new|further|more|tougher|immediate|complete|full|unconditional|swift|prompt|early|total|rapid|speedy|international|[a-z]+'s))* $/;
+
 /** The cue is the complement of a governing verb just before it in the same clause. */
 export function isEmbedded(folded: string, sentence: Sentence, cue: CueMatch): boolean {
   const before = folded.slice(Math.max(sentence.start, cue.start - 90), cue.start);
   if (/^(?:ask|request|call|appeal|turn|seek|sought|urg|demand|said|says|declared|insisted|stated|reiterated|stressed|concluded)/.test(cue.text) || cue.type === 'ceasefire_call') return false;
-  return GOVERNED.test(before) || GOVERNED_THAT.test(before);
+  return GOVERNED.test(before) || GOVERNED_THAT.test(before) || ASKED_FOR_NOUN.test(before);
 }
 
 /** Coercive cues that, announced for the future, threaten rather than act (CAMEO 13: threaten to cut aid, to ban, to attack). */

@@ -46,7 +46,7 @@ export const LEXICON_RULES: CueRule[] = [
         // "wants Israel to withdraw", "is pressing Lebanon to expel": the one asked stands between the verb and "to"
         `|(?:${verbs('want, wish, expect, press')}) (?:[^\\s.;]+ ){1,5}?to|${verbs('press')} for` +
         `|(?:made|make|makes|making|issued|issue|issues|renewed|renews|repeated|repeats|reiterated|reiterates|launched|launches) (?:an? |its |their )?${GAP2}(?:appeal|call|plea|request|demand)s?` +
-        `|(?:appeals?|pleas?|requests?|demands?|calls?) (?:to|for|on|that)`,
+        `|(?:appeals?|pleas?|requests?|demands?|calls?) (?:to|for|on|that)|appeal(?:ed|ing) for`,
     ),
   },
   // THREATEN (CAMEO 13): warnings, ultimatums, force announced, not ruled out
