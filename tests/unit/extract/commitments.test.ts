@@ -45,3 +45,20 @@ describe('aid delivered (CAMEO 07, PLOVER AID)', () => {
     expect(triples('Russia has not sent aid to Armenia.')).toEqual([]);
   });
 });
+
+describe('deeds still to come: conditions, limits and coordinated infinitives', () => {
+  const found = (text: string) => extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates.map((c) => [c.subject, c.type, c.object]);
+
+  it('does not assert a deed set as a condition or limit ("before they withdraw", "until Y attacks")', () => {
+    expect(found('Armenia said Pashinyan must resign before Azerbaijan withdraws from Syunik.').filter(([, type]) => type === 'retreat')).toEqual([]);
+    expect(found('Armenia will wait until Azerbaijan attacks Syunik.').filter(([, type]) => type === 'attack')).toEqual([]);
+  });
+
+  it('keeps a deed that happened before another', () => {
+    expect(found('Azerbaijan attacked Syunik before Armenia responded.')).toContainEqual(['azerbaijan', 'attack', 'syunik']);
+  });
+
+  it('reads the second of two governed infinitives as governed too', () => {
+    expect(found('Russia urged Armenia to unite and attack Azerbaijan.').filter(([, type]) => type === 'attack')).toEqual([]);
+  });
+});
