@@ -198,7 +198,7 @@ export const LEXICON_RULES: CueRule[] = [
     re: w(
       `${verbs('pound, strafe, torch, hijack, lynch, stab+, gun+ down, blow up/blew/blown, destroy, bombard, rocketed, rocketing, shoot/shot, ambush, massacre, slaughter, behead, assassinate, murder, kill, attack, invade, occupy')}` +
         `|launch(?:es|ed|ing)? ${GAP3}(?:fire|attacks?|strikes?|offensive|raids?|rockets?|missiles?|shells|assaults?|incursions?)|(?:attacks?|strikes?|raids?|assaults?|shelling|bombing|offensive) (?:by|against|on)` +
-        `|(?:car|suicide|roadside) bomb(?:s|ings?|ers?)?|(?:attempt|plot)s? to (?:assassinate|kill)|assassination (?:attempt|plot)|(?:drone|missile|rocket|artillery|mortar|air|naval) (?:strikes?|attacks?|barrages?)` +
+        `|(?:car|suicide|roadside) bomb(?:s|ings?|ers?)?|(?:attempt|plot)s? to (?:assassinate|kill)|assassination (?:attempt|plot)|(?:drone|missile|rocket|artillery|mortar|air|naval) (?:strikes?|attacks?|barrages?)|aggression` +
         `|(?:fir|lob|launch|lobb)(?:e|es|ed|ing|s)? ${GAP3}(?:rockets?|missiles?|shells?|mortars?|mortar rounds|artillery|grenades|bombs|katyushas) (?:at|into|on|toward|towards|across)` +
         // "Croatian artillery hit Serb positions", "troops entered Lebanon": said of armed forces, these are armed acts
         `|(?<=${ARMED} (?:[^\\s.;]+ ){0,2}?)(?:hit|hits|hitting|entered|enters|entering|crossed into|crosses into|pushed into|pushes into|rolled into|poured into|swept into|stormed into)`,

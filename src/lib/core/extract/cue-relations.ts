@@ -15,6 +15,7 @@ import type { TextContext } from './context';
 import { announcedThreat, attributionSpans, intendedCommitment, isEmbedded } from './clauses';
 import { domesticProtestPairs, isProtestVenue } from './domestic-protest';
 import { domesticTargetPairs, unattributedPairs } from './domestic-targets';
+import { isEvaluative, speakerOf } from './evaluative';
 
 /** The sentence's dates, and the paragraph's last one for a sentence without its own ("on Thursday ... He also said ..."). */
 function paragraphDates(ctx: TextContext) {
@@ -122,6 +123,16 @@ function candidatesOfCue(ctx: TextContext, view: SentenceView, c: number, pairs:
   return out;
 }
 
+/** "the Azerbaijani aggression", Pashinyan said: the speaker accuses the doer glued to the judging word. */
+function evaluativeAccusations(ctx: TextContext, view: SentenceView, c: number, inSentence: Unit[]): Candidate[] {
+  const cue = view.cues[c];
+  const speaker = speakerOf(ctx.folded, view.sentence, inSentence, cue);
+  const doers = inSentence.filter((u) => u.end <= cue.start && /^(?:'s|-)? ?(?:[a-z-]+ )?$/.test(ctx.folded.slice(u.end, cue.start)) && (u.modifier || /^(?:'s|-)/.test(ctx.folded.slice(u.end, cue.start))));
+  if (!speaker) return [];
+  const accusation = { ...view, cues: view.cues.map((other, k) => (k === c ? { ...cue, type: 'accusation' } : other)) };
+  return candidatesOfCue(ctx, accusation, c, doers.filter((d) => d.actorId !== speaker.actorId).map((d) => [speaker, d] as Pair));
+}
+
 /** Units that only say who reports the sentence ("..., the agency said.") take no part in its events. */
 function withoutReporters(folded: string, sentence: Sentence, units: Unit[], cues: CueMatch[]): Unit[] {
   const spans = attributionSpans(folded, sentence).filter(([a, b]) => !cues.some((cue) => cue.start >= a && cue.end <= b));
@@ -142,6 +153,8 @@ export function cueRelations(ctx: TextContext, sentences: Sentence[], allUnits: 
     const units = withoutReporters(ctx.folded, sentence, inSentence, cues);
     const view: SentenceView = { sentence, units, lists: groupLists(ctx.folded, units), cues, ...datesOf(sentence) };
     view.cues.forEach((cue, c) => {
+      // the user of a judging word accuses the deed's doer, whatever the clause does with the deed
+      if (isEvaluative(cue) && ctx.knownTypes.has('accusation')) candidates.push(...evaluativeAccusations(ctx, view, c, inSentence));
       // "refused to lift the curfew" is no lifting; "decided to lift it" commits to it, "plans to impose sanctions" threatens them
       if (isEmbedded(ctx.folded, sentence, cue) && readAs(ctx, sentence, cue) === cue) return;
       const pairs = pairsOfCue(ctx, view, c, allUnits, candidates);
