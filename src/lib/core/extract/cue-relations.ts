@@ -7,7 +7,7 @@ import type { Sentence } from './sentences';
 import { findDates, type DateMention } from './dates';
 import { findCues, type CueMatch } from './cues';
 import { groupLists, type Unit } from './units';
-import { pairsFor, type Pair } from './pairs';
+import { CLAUSE_BREAK, pairsFor, type Pair } from './pairs';
 import { answerPairs, conflictPairs, findParties, partiesOf, PARTY_OBJECT_TYPES, partyPairs } from './parties';
 import { AGREEMENT_NOUN, buildCandidate } from './candidate';
 import { newMemory, resolveReferences } from './coref';
@@ -77,6 +77,14 @@ function victimPairs(cue: CueMatch, lists: Unit[][], folded: string): Pair[] {
   return victims.filter((v) => v.actorId !== doer[0].actorId).map((v) => [doer[0], v] as Pair);
 }
 
+/** "Aliyev and Pashinyan both rejected the possibility of talks": several who refuse talks with no one else named refuse each other. */
+function mutualRefusalPairs(cue: CueMatch, lists: Unit[][], folded: string, sentence: Sentence): Pair[] {
+  if (!/^ (?:[a-z-]+ ){0,4}?(?:talks|negotiations|dialogue|meeting|meet)\b[^,;.]{0,20}(?:[,;.]|$)/.test(folded.slice(cue.end, sentence.end))) return [];
+  const subjects = lists.filter((list) => list[list.length - 1].end <= cue.start && !CLAUSE_BREAK.test(folded.slice(list[list.length - 1].end, cue.start))).pop();
+  if (!subjects || subjects.length < 2) return [];
+  return subjects.flatMap((a) => subjects.filter((b) => b.actorId !== a.actorId).map((b) => [a, b] as Pair));
+}
+
 function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: Unit[], earlier: Candidate[]): Pair[] {
   const { folded, gazetteer } = ctx;
   const { sentence, lists, units, cues } = view;
@@ -86,6 +94,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   const noPartyObject = cue.type === 'mediation' && pairs.every(([, o]) => gazetteer.actors.get(o.actorId)?.kind === 'region');
   if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase || noPartyObject)) pairs = partyPairs(cue, lists, allUnits, units, folded, gazetteer, partyPhrase);
   else if (cue.type === 'conflict' && !pairs.length && partyPhrase) pairs = conflictPairs(allUnits, gazetteer, partyPhrase);
+  if (!pairs.length && cue.type === 'rejection') pairs = mutualRefusalPairs(cue, lists, folded, sentence);
   if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, earlier, gazetteer);
   if (cue.type === 'protest') pairs = pairs.filter((pair) => !isProtestVenue(cue, pair, folded, gazetteer));
   if (!pairs.length && (cue.type === 'protest' || cue.type === 'retreat')) pairs = domesticProtestPairs(cue, lists, folded, sentence, gazetteer);
