@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractCandidates } from '../../../src/lib/core/extract/extract';
 import { miniDataset } from './fixture';
+import { type } from '../helpers';
 
 const extract = (text: string, dataset = miniDataset()) => extractCandidates(text, dataset, { published: '2021-05-13' }).candidates;
 const triples = (text: string) => extract(text).map((c) => [c.subject, c.type, c.object]);
@@ -43,5 +44,25 @@ describe('aid delivered (CAMEO 07, PLOVER AID)', () => {
     expect(triples('Russia agreed to send weapons and ammunition to Armenia.')).toEqual([['russia', 'aid_offer', 'armenia']]);
     // a negated delivery is dropped, not asserted
     expect(triples('Russia has not sent aid to Armenia.')).toEqual([]);
+  });
+});
+
+describe('deeds still to come: conditions, limits and coordinated infinitives', () => {
+  const found = (text: string) => extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates.map((c) => [c.subject, c.type, c.object]);
+
+  it('does not assert a deed set as a condition or limit ("before they withdraw", "until Y attacks")', () => {
+    expect(found('Armenia said Pashinyan must resign before Azerbaijan withdraws from Syunik.').filter(([, type]) => type === 'retreat')).toEqual([]);
+    expect(found('Armenia will wait until Azerbaijan attacks Syunik.').filter(([, type]) => type === 'attack')).toEqual([]);
+  });
+
+  it('keeps a deed that happened before another', () => {
+    expect(found('Azerbaijan attacked Syunik before Armenia responded.')).toContainEqual(['azerbaijan', 'attack', 'syunik']);
+  });
+
+  it('reads the second of two governed infinitives as governed too', () => {
+    const dataset = miniDataset();
+    dataset.types.push(type('mobilisation', 'event', true));
+    const text = 'Russia called on Armenians to unite and mobilize against Azerbaijan.';
+    expect(extractCandidates(text, dataset, { published: '2021-05-13' }).candidates.filter((c) => c.type === 'mobilisation')).toEqual([]);
   });
 });

@@ -49,3 +49,29 @@ describe('roads blocked by people', () => {
     expect(triples('Azerbaijani troops blocked the road to Armenia.')).toEqual([['azerbaijan', 'blockade', 'armenia']]);
   });
 });
+
+describe('protests by people the gazetteer cannot place', () => {
+  const found = (text: string) => extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates.map((c) => [c.subject, c.type, c.object]);
+
+  it('reads them as protesters of the one state the sentence names, against what it names', () => {
+    expect(found('Hundreds of veterans continued their hunger strike to demand the resignation of Pashinyan.')).toContainEqual(['armenian-protesters', 'protest', 'nikol-pashinyan']);
+  });
+
+  it('leaves them alone when the sentence names actors of two states', () => {
+    expect(found('Hundreds of veterans continued their hunger strike outside the Russian embassy to demand the resignation of Pashinyan.').filter(([s]) => s === 'armenian-protesters')).toEqual([]);
+  });
+});
+
+describe('crowds that march or gather for a demand', () => {
+  const found = (text: string) => extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates.map((c) => [c.subject, c.type, c.object]);
+
+  it('reads marching or gathering with a demand, chanting against someone and burning flags as protest', () => {
+    expect(found('Thousands of Armenians gathered in Yerevan demanding the resignation of Pashinyan.').filter(([, type]) => type === 'protest')).not.toEqual([]);
+    expect(found('Armenian protesters chanted slogans against Russia.')).toContainEqual(['armenian-protesters', 'protest', 'russia']);
+    expect(found('Armenian students burned Russian flags.').filter(([, type, object]) => type === 'protest' && object === 'russia')).not.toEqual([]);
+  });
+
+  it('does not read a gathering with no demand as protest', () => {
+    expect(found('Armenian officials gathered in Yerevan for a meeting.').filter(([, type]) => type === 'protest')).toEqual([]);
+  });
+});

@@ -81,3 +81,17 @@ describe('nominalised cues, talks between two parties, and hosting', () => {
     expect(triples('Russia hosted Pashinyan in Moscow.')).toEqual([['nikol-pashinyan', 'visit', 'russia']]);
   });
 });
+
+describe('refusals of talks by several', () => {
+  const found = (text: string) => extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates.map((c) => [c.subject, c.type, c.object]);
+
+  it('reads several who reject talks, with no one else named, as rejecting each other', () => {
+    const pairs = found('Azerbaijan and Armenia both rejected the possibility of talks.');
+    expect(pairs).toContainEqual(['azerbaijan', 'rejection', 'armenia']);
+    expect(pairs).toContainEqual(['armenia', 'rejection', 'azerbaijan']);
+  });
+
+  it('keeps a single refuser without an object', () => {
+    expect(found('Armenia rejected the possibility of talks.').filter(([, type]) => type === 'rejection')).toEqual([]);
+  });
+});

@@ -78,3 +78,13 @@ describe('gazetteer matching', () => {
     expect(extraction.candidates).toContainEqual(expect.objectContaining({ subject: 'poland', object: 'russia', type: 'accusation' }));
   });
 });
+
+describe('prefixes that make a name a description', () => {
+  const triples = (text: string) => extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates.map((c) => [c.subject, c.type, c.object]);
+
+  it('does not take "ex-", "post-" or "non-" plus a name as that actor', () => {
+    expect(triples('Armenia criticized ex-Russian officials.')).not.toContainEqual(['armenia', 'accusation', 'russia']);
+    expect(triples('Armenia criticized non-Russian officials.')).not.toContainEqual(['armenia', 'accusation', 'russia']);
+    expect(triples('Armenia criticized Russian officials.')).toContainEqual(['armenia', 'accusation', 'russia']);
+  });
+});

@@ -104,3 +104,17 @@ describe('nominalisations, plural demonyms and domestic targets', () => {
     expect(triples('Azerbaijani police arrested him.')).toEqual([]);
   });
 });
+
+describe('loans as aid, and diplomatic recognition as support', () => {
+  const triples = (text: string) => extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates.map((c) => [c.subject, c.type, c.object]);
+
+  it('reads a loan approved or granted, even with its recipient before it, as aid', () => {
+    expect(triples('Russia approved a 300 million dollar loan to Armenia.')).toContainEqual(['russia', 'aid', 'armenia']);
+    expect(triples('Russia granted Armenia a loan of 500 million dollars.')).toContainEqual(['russia', 'aid', 'armenia']);
+  });
+
+  it('reads recognising a state as support, but not recognising that something is so', () => {
+    expect(triples('Russia recognized Armenia.')).toContainEqual(['russia', 'support', 'armenia']);
+    expect(triples('Russia recognized that Armenia had a point.').filter(([, type]) => type === 'support')).toEqual([]);
+  });
+});

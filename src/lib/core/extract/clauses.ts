@@ -32,19 +32,27 @@ const GOVERNING_VERB =
 const NO_COORDINATION = '(?:(?! (?:and|but|or|while|after|before)\\b)[^,;.]){0,60}?';
 const GOVERNED = new RegExp(`(?:\\b${GOVERNING_VERB}\\b${NO_COORDINATION}\\bto|\\b(?:must|should|has to|have to|need to|needs to))(?: [a-z-]+){0,2} $`);
 /** "demanded that the United States match ...", "its demand that Israel ease ...". */
-const GOVERNED_THAT = /\b(?:demand|insist|urg|request|propos|suggest|recommend|call)[a-z]*\b[^,;.]{0,30}?\bthat\b(?: [^,;. ]+){0,6} $/;
+const GOVERNED_THAT = /\b(?:demand|insist|urg|request|propos|suggest|recommend|call)[a-z]*\b[^,;.]{0,30}?\bthat\b(?: [^,;. ]+){0,9} $/;
+/** "called on Arabs to unite and mobilize": the second of two coordinated infinitives is as governed as the first. */
+const GOVERNED_COORDINATED = new RegExp(`\\b${GOVERNING_VERB}\\b${NO_COORDINATION}\\bto [a-z-]+(?: [a-z-]+)? (?:and|or) $`);
+/** "must agree to changes before they demobilize", "until the rebels disarm": a deed still to come, set as a condition or a limit. */
+const PENDING = /\b(?:before|until|unless|so that|in order to)(?: [^\s,;.]+){0,4} $/;
+
+/** "demanded the immediate withdrawal of", "called for sanctions against": a deed named as what is asked for. */
+const ASKED_FOR_NOUN = /\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)? for|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|seek(?:s|ing)?|sought|insist(?:s|ed|ing)? on|appeal(?:s|ed|ing)? for|request(?:s|ed|ing)?)(?: (?:an?|the|its|their|his|her|new|further|more|tougher|immediate|complete|full|unconditional|swift|prompt|early|total|rapid|speedy|international|[a-z]+'s))* $/;
 
 /** The cue is the complement of a governing verb just before it in the same clause. */
 export function isEmbedded(folded: string, sentence: Sentence, cue: CueMatch): boolean {
   const before = folded.slice(Math.max(sentence.start, cue.start - 90), cue.start);
   if (/^(?:ask|request|call|appeal|turn|seek|sought|urg|demand|said|says|declared|insisted|stated|reiterated|stressed|concluded)/.test(cue.text) || cue.type === 'ceasefire_call') return false;
-  return GOVERNED.test(before) || GOVERNED_THAT.test(before);
+  if (PENDING.test(before) && !/^[a-z]+(?:ed|ought|ew|ook|ung|ent)\b/.test(cue.text)) return true;
+  return GOVERNED.test(before) || GOVERNED_THAT.test(before) || GOVERNED_COORDINATED.test(before) || ASKED_FOR_NOUN.test(before);
 }
 
 /** Coercive cues that, announced for the future, threaten rather than act (CAMEO 13: threaten to cut aid, to ban, to attack). */
-const COERCIVE = new Set(['blockade', 'revocation', 'attack', 'coercion', 'conflict']);
+const COERCIVE = new Set(['blockade', 'revocation', 'attack', 'coercion', 'conflict', 'mobilisation']);
 const FUTURE =
-  /\b(?:would|will|'ll|shall|could|might|plans? to|planned to|planning to|intends? to|intended to|(?:is|are|was|were) going to|vow(?:s|ed)? to|ready to|prepared to|(?:is|are|was|were) (?:considering|mulling|weighing))(?: [a-z-]+){0,3} $/;
+  /\b(?:would|will|'ll|shall|could|might|may(?! have\b)|(?:is|are|was|were) (?:set|poised|about) to|plans? to|planned to|planning to|intends? to|intended to|(?:is|are|was|were) going to|vow(?:s|ed)? to|ready to|prepared to|(?:is|are|was|were) (?:considering|mulling|weighing))(?: [a-z-]+){0,3} $/;
 /** Before a coercive cue: only a threat can make it conditional ("if Y does not withdraw"); after it, an "unless" or "if" clause. */
 const ULTIMATUM = /^[^;]{0,80}?\b(?:unless|if (?:[^\s.;]+ ){0,4}?(?:not|fails?|refuses?|continues?|does|do|did))\b/;
 

@@ -9,13 +9,15 @@
  * lexicon cue with a long gap would outrun the precise cues by length.
  */
 import type { CueRule } from './cues';
-import { verbs } from './inflect';
+import { cuePattern, verbs } from './inflect';
 
-const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`, 'g');
+const w = cuePattern;
 /** An optional word of time or manner between a verb and its particle ("called Thursday on", "urged again"). */
 const WHEN = '(?: (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|again|also|repeatedly|publicly|formally|jointly))?';
 const GAP2 = '(?:[^\\s.;]+ ){0,2}?';
 const GAP3 = '(?:[^\\s.;]+ ){0,3}?';
+/** Nouns for armed forces and their weapons, whose "hit" or "entered" is an armed act. */
+const ARMED = '(?:troops|forces|soldiers|army|tanks|artillery|warplanes|jets|aircraft|helicopters|gunships|bombers|drones|missiles|rockets|shells|militiamen|fighters|guerrillas|rebels|units|navy|warships)';
 
 export const LEXICON_RULES: CueRule[] = [
   // ACCUSE (CAMEO 11 disapprove, 112 accuse, 114 complain officially, 115 sue, 116 find guilty)
@@ -44,7 +46,7 @@ export const LEXICON_RULES: CueRule[] = [
         // "wants Israel to withdraw", "is pressing Lebanon to expel": the one asked stands between the verb and "to"
         `|(?:${verbs('want, wish, expect, press')}) (?:[^\\s.;]+ ){1,5}?to|${verbs('press')} for` +
         `|(?:made|make|makes|making|issued|issue|issues|renewed|renews|repeated|repeats|reiterated|reiterates|launched|launches) (?:an? |its |their )?${GAP2}(?:appeal|call|plea|request|demand)s?` +
-        `|(?:appeals?|pleas?|requests?|demands?|calls?) (?:to|for|on|that)`,
+        `|(?:appeals?|pleas?|requests?|demands?|calls?) (?:to|for|on|that)|appeal(?:ed|ing) for`,
     ),
   },
   // THREATEN (CAMEO 13): warnings, ultimatums, force announced, not ruled out
@@ -58,7 +60,9 @@ export const LEXICON_RULES: CueRule[] = [
         `|(?:will|would|shall|could|may) (?:not hesitate to |be forced to |have to )?(?:retaliate|strike back|hit back|respond (?:militarily|with force|forcefully|decisively|harshly|firmly)|use (?:military |armed )?force|go to war|take (?:military|punitive|retaliatory|decisive|tough|firm|strong|harsh) (?:action|measures|steps))` +
         `|(?:did|does|do|would|will|has|have|had) not rule out|(?:won't|wouldn't|didn't|doesn't|refused to|refuses to) rule out` +
         `|(?:gave|give|gives|giving) ${GAP2}(?:\\d+|[a-z]+)[- ](?:hours?|days?|weeks?) to|(?:gave|give|gives|giving) (?:[^\\s.;]+ ){1,3}?until` +
-        `|(?:raise|raises|raised|raising) the (?:spectre|specter|prospect|threat) of|(?:sabre|saber)[- ]rattling|dire consequences|(?:warning|warnings|threats?) (?:of|to|against|that)`,
+        `|(?:will|would|shall) not (?:tolerate|stand idly by|sit idly by|remain idle|stand by and watch)|reserv(?:e|es|ed|ing) (?:the|its|their) right to (?:respond|retaliate|defend|use force|take action)|all options (?:are|remain|were|remained) (?:still )?on the table|(?:is|are|was|were) (?:ready|prepared) to (?:use force|fight|go to war|strike|attack|retaliate|respond militarily)|${verbs('caution')} ${GAP3}(?:against|that|not to)|(?:issu|sound)(?:e|es|ed|ing) (?:a |its |their )?${GAP2}warnings?` +
+        // "vowed to step up attacks": violence promised goes on (CAMEO 138), not a commitment to cooperate
+        `|(?:vow|pledg|swear|swore|sworn|promis)(?:e|es|ed|ing|s|n)? to (?:continue|step up|intensify|escalate|resume|keep up|press on with|expand) (?:the |their |its |his )?(?:[a-z-]+ )?(?:fighting|fight|attacks|war|struggle|jihad|campaign|resistance|offensive|strikes|bombings|insurgency|battle)|(?:hint|hints|hinted|hinting) at ${GAP2}(?:military action|force|sanctions|retaliation|war|reprisals)|(?:raise|raises|raised|raising) the (?:spectre|specter|prospect|threat) of|(?:reconsider|review|reassess|re-evaluate|rethink)(?:s|ed|ing)? (?:its |their |all )?(?:[a-z-]+ )?(?:aid|assistance|relations|ties|cooperation|support|funding|loans) (?:to|with|for)|(?:sabre|saber)[- ]rattling|dire consequences|(?:warning|warnings|threats?) (?:of|to|against|that)`,
     ),
   },
   // REJECT (CAMEO 12): refusals, vetoes, defiance of a norm or a ban
@@ -78,7 +82,9 @@ export const LEXICON_RULES: CueRule[] = [
     frame: 'directed',
     weight: 0.55,
     re: w(
-      `${verbs('laud, extol, salute, applaud, commend, praise, endorse, welcome, hail, thank, congratulate, apologise, apologize, forgive/forgave/forgiven, sympathise with, sympathize with, rally behind, rally around, vouch for, side with, stand by/stood')}` +
+      // "Italy recognized Croatia": diplomatic recognition (CAMEO 054), not "recognized that" or "the need"
+      `recogni[sz](?:e|es|ed|ing)(?! (?:that|the (?:need|importance|right|role|fact|difficulty)|as)\\b)|` +
+        `${verbs('laud, extol, salute, applaud, commend, praise, endorse, welcome, hail, thank, congratulate, apologise, apologize, forgive/forgave/forgiven, sympathise with, sympathize with, rally behind, rally around, vouch for, side with, stand by/stood')}` +
         `|(?:express|voic|pledg|reaffirm|reiterat|declar|offer)(?:e|es|ed|ing|s)? ${GAP2}(?:support|backing|solidarity|sympathy|condolences|gratitude|appreciation|admiration)(?: (?:for|to|with))?` +
         `|pa(?:y|ys|id|ying) (?:a )?tribute to|(?:establish|restor|normali[sz])(?:e|es|ed|ing)? ${GAP2}(?:diplomatic )?(?:ties|relations) with|(?:grant|extend)(?:s|ed|ing)? ${GAP2}recognition to`,
     ),
@@ -100,7 +106,9 @@ export const LEXICON_RULES: CueRule[] = [
     weight: 0.55,
     re: w(
       `${verbs('evacuate, rescue, airlift, airdrop+, shelter')}|(?<!\\b(?:will|would|to|shall|could|may|might|must|should|not|never) )(?:${verbs('donate, deliver, provide, supply, send/sent, give/gave/given, grant, ship+, extend, channel+')}) ${GAP3}(?:million|billion|tons|tonnes)` +
-        `|(?:humanitarian|food|medical|emergency|relief|military|economic|financial|development) (?:aid|assistance|supplies|shipments?|convoys?|help|loans?|grants?) (?:to|for)|(?:gave|give|gives|giving|granted|grants) (?:[^\\s.;]+ )?(?:refuge|sanctuary|shelter) to`,
+        `|(?:humanitarian|food|medical|emergency|relief|military|economic|financial|development) (?:aid|assistance|supplies|shipments?|convoys?|help|loans?|grants?) (?:to|for)|(?:gave|give|gives|giving|granted|grants) (?:[^\\s.;]+ )?(?:refuge|sanctuary|shelter) to` +
+        // "approved a $300 million loan to Kenya", "granted Pakistan a loan": money lent or given is aid (CAMEO 071)
+        `|(?<!\\b(?:will|would|to|shall|could|may|might|must|should|not|never) )(?:approv|grant|extend|disburs|lent|lend|loan|gave|giv)(?:e|es|ed|ing|s)? (?:[^\\s.;]+ ){0,6}?(?:loans?|credits?|grants?|aid package|assistance package|bail-?out) (?:to|for|of|worth)`,
     ),
   },
   // AGREE (CAMEO 03): intent to cooperate, expressed or promised
@@ -162,6 +170,16 @@ export const LEXICON_RULES: CueRule[] = [
         `|withdr(?:aw|ew|awn|aws|awing) (?:its |their )?${GAP2}from (?:the )?${GAP2}(?:talks|negotiations|treaty|agreement|accord|pact|conference|peace process|mission)`,
     ),
   },
+  // PROTEST (CAMEO 14): crowds that march or gather for a demand, chant against someone, burn flags
+  {
+    type: 'protest',
+    frame: 'directed',
+    weight: 0.55,
+    re: w(
+      `(?:${verbs('march, rally, demonstrate, protest, picket, gather, assemble, mass, parade')})(?=,? (?:[^\\s.;]+ ){0,4}?(?:demanding|to demand|calling for|to call for|to protest|chanting|shouting|denouncing|to denounce|against)\\b)` +
+        `|(?:chant|shout)(?:s|ed|ing)? (?:[^\\s.;]+ ){0,2}?(?:slogans|abuse)(?: against)?|(?:pour|spill|flood)(?:s|ed|ing)? (?:in)?to the streets|(?:burn|burnt|burned|burning|torch(?:ed)?) (?:[^\\s.;]+ ){0,2}?(?:flags?|effig(?:y|ies))`,
+    ),
+  },
   // COERCE (CAMEO 17): repression short of armed attack, censorship, sentences
   {
     type: 'coercion',
@@ -180,7 +198,12 @@ export const LEXICON_RULES: CueRule[] = [
     re: w(
       `${verbs('pound, strafe, torch, hijack, lynch, stab+, gun+ down, blow up/blew/blown, destroy, bombard, rocketed, rocketing, shoot/shot, ambush, massacre, slaughter, behead, assassinate, murder, kill, attack, invade, occupy')}` +
         `|launch(?:es|ed|ing)? ${GAP3}(?:fire|attacks?|strikes?|offensive|raids?|rockets?|missiles?|shells|assaults?|incursions?)|(?:attacks?|strikes?|raids?|assaults?|shelling|bombing|offensive) (?:by|against|on)` +
-        `|(?:car|suicide|roadside) bomb(?:s|ings?|ers?)?|(?:attempt|plot)s? to (?:assassinate|kill)|assassination (?:attempt|plot)`,
+        `|(?:car|suicide|roadside) bomb(?:s|ings?|ers?)?|(?:attempt|plot)s? to (?:assassinate|kill)|assassination (?:attempt|plot)|(?:drone|missile|rocket|artillery|mortar|air|naval) (?:strikes?|attacks?|barrages?)|aggression` +
+        `|(?:fir|lob|launch|lobb)(?:e|es|ed|ing|s)? ${GAP3}(?:rockets?|missiles?|shells?|mortars?|mortar rounds|artillery|grenades|bombs|katyushas) (?:at|into|on|toward|towards|across)` +
+        // "Croatian artillery hit Serb positions", "troops entered Lebanon": said of armed forces, these are armed acts
+        `|(?<=${ARMED} (?:[^\\s.;]+ ){0,2}?)(?:hit|hits|hitting|entered|enters|entering|crossed into|crosses into|pushed into|pushes into|rolled into|poured into|swept into|stormed into)`,
     ),
   },
+  // "came under attack from X": the one attacked is the subject, the attacker after "from" or "by"
+  { type: 'attack', frame: 'reverse', weight: 0.6, re: w('(?:came|come|comes|coming) under (?:heavy |renewed |sustained |intense )?(?:[a-z-]+ )?(?:attack|fire|shelling|bombardment|assault) (?:from|by)') },
 ];

@@ -7,14 +7,15 @@ import type { Sentence } from './sentences';
 import { findDates, type DateMention } from './dates';
 import { findCues, type CueMatch } from './cues';
 import { groupLists, type Unit } from './units';
-import { pairsFor, type Pair } from './pairs';
+import { CLAUSE_BREAK, pairsFor, type Pair } from './pairs';
 import { answerPairs, conflictPairs, findParties, partiesOf, PARTY_OBJECT_TYPES, partyPairs } from './parties';
 import { AGREEMENT_NOUN, buildCandidate } from './candidate';
 import { newMemory, resolveReferences } from './coref';
 import type { TextContext } from './context';
 import { announcedThreat, attributionSpans, intendedCommitment, isEmbedded } from './clauses';
 import { domesticProtestPairs, isProtestVenue } from './domestic-protest';
-import { domesticTargetPairs } from './domestic-targets';
+import { domesticTargetPairs, unattributedPairs } from './domestic-targets';
+import { isEvaluative, speakerOf } from './evaluative';
 
 /** The sentence's dates, and the paragraph's last one for a sentence without its own ("on Thursday ... He also said ..."). */
 function paragraphDates(ctx: TextContext) {
@@ -54,6 +55,36 @@ function isDeployment(folded: string, subjectStart: number, cueStart: number): b
   return /\b(?:troops|forces|soldiers|peacekeep\w*|contingent|units|battalions?|brigades?|warships|jets|aircraft)\b/.test(folded.slice(subjectStart, cueStart));
 }
 
+/**
+ * "expressed concern over the clashes between Armenia and Azerbaijan": concern about, or condemnation
+ * of, an event between parties blames neither of them; only naming one side as its doer would.
+ */
+function isPartyToEventBlamed(folded: string, cue: CueMatch, object: Unit): boolean {
+  return /\b(?:clash(?:es)?|fighting|hostilities|conflict|war|tensions?|violence|escalation|confrontations?|dispute|standoff|battles?|skirmish(?:es)?)\b(?: [a-z-]+){0,3} between (?:[^,;.]{0,80} )?$/.test(folded.slice(cue.end, object.start));
+}
+
+/**
+ * "Two Indian soldiers died in a Pakistani attack": the doer is glued to the noun, the victims are the
+ * clause's subject, who died, were killed or were wounded in it.
+ */
+function victimPairs(cue: CueMatch, lists: Unit[][], folded: string): Pair[] {
+  const doer = lists.find((list) => list.length === 1 && list[0].end <= cue.start && /^(?:'s)? (?:[a-z-]+ )?$/.test(folded.slice(list[0].end, cue.start)));
+  if (!doer) return [];
+  const victims = lists.filter((list) => list[list.length - 1].end <= doer[0].start).pop();
+  if (!victims) return [];
+  const gap = folded.slice(victims[victims.length - 1].end, doer[0].start);
+  if (!/^ (?:[a-z-]+ ){0,2}?(?:(?:were|was|have been|had been|are|is) )?(?:killed|died|dead|wounded|injured|hurt|slain|perished) in (?:an?|the|a fresh|a new) (?:[a-z-]+ )?$/.test(gap)) return [];
+  return victims.filter((v) => v.actorId !== doer[0].actorId).map((v) => [doer[0], v] as Pair);
+}
+
+/** "Aliyev and Pashinyan both rejected the possibility of talks": several who refuse talks with no one else named refuse each other. */
+function mutualRefusalPairs(cue: CueMatch, lists: Unit[][], folded: string, sentence: Sentence): Pair[] {
+  if (!/^ (?:[a-z-]+ ){0,4}?(?:talks|negotiations|dialogue|meeting|meet)\b[^,;.]{0,20}(?:[,;.]|$)/.test(folded.slice(cue.end, sentence.end))) return [];
+  const subjects = lists.filter((list) => list[list.length - 1].end <= cue.start && !CLAUSE_BREAK.test(folded.slice(list[list.length - 1].end, cue.start))).pop();
+  if (!subjects || subjects.length < 2) return [];
+  return subjects.flatMap((a) => subjects.filter((b) => b.actorId !== a.actorId).map((b) => [a, b] as Pair));
+}
+
 function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: Unit[], earlier: Candidate[]): Pair[] {
   const { folded, gazetteer } = ctx;
   const { sentence, lists, units, cues } = view;
@@ -63,10 +94,14 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   const noPartyObject = cue.type === 'mediation' && pairs.every(([, o]) => gazetteer.actors.get(o.actorId)?.kind === 'region');
   if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase || noPartyObject)) pairs = partyPairs(cue, lists, allUnits, units, folded, gazetteer, partyPhrase);
   else if (cue.type === 'conflict' && !pairs.length && partyPhrase) pairs = conflictPairs(allUnits, gazetteer, partyPhrase);
+  if (!pairs.length && cue.type === 'rejection') pairs = mutualRefusalPairs(cue, lists, folded, sentence);
   if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, earlier, gazetteer);
   if (cue.type === 'protest') pairs = pairs.filter((pair) => !isProtestVenue(cue, pair, folded, gazetteer));
   if (!pairs.length && (cue.type === 'protest' || cue.type === 'retreat')) pairs = domesticProtestPairs(cue, lists, folded, sentence, gazetteer);
+  if (!pairs.length && cue.type === 'attack') pairs = victimPairs(cue, lists, folded);
   if (!pairs.length && (cue.type === 'attack' || cue.type === 'coercion')) pairs = domesticTargetPairs(cue, lists, folded, sentence, gazetteer);
+  if (cue.type === 'accusation') pairs = pairs.filter(([, object]) => !isPartyToEventBlamed(folded, cue, object));
+  if (!pairs.length) pairs = unattributedPairs(cue, units, folded, sentence, gazetteer);
   if (cue.type === 'visit') pairs = pairs.filter(([subject]) => !isDeployment(folded, subject.start, cue.start));
   return pairs;
 }
@@ -97,6 +132,16 @@ function candidatesOfCue(ctx: TextContext, view: SentenceView, c: number, pairs:
   return out;
 }
 
+/** "the Azerbaijani aggression", Pashinyan said: the speaker accuses the doer glued to the judging word. */
+function evaluativeAccusations(ctx: TextContext, view: SentenceView, c: number, inSentence: Unit[]): Candidate[] {
+  const cue = view.cues[c];
+  const speaker = speakerOf(ctx.folded, view.sentence, inSentence, cue);
+  const doers = inSentence.filter((u) => u.end <= cue.start && /^(?:'s|-)? ?(?:[a-z-]+ )?$/.test(ctx.folded.slice(u.end, cue.start)) && (u.modifier || /^(?:'s|-)/.test(ctx.folded.slice(u.end, cue.start))));
+  if (!speaker) return [];
+  const accusation = { ...view, cues: view.cues.map((other, k) => (k === c ? { ...cue, type: 'accusation' } : other)) };
+  return candidatesOfCue(ctx, accusation, c, doers.filter((d) => d.actorId !== speaker.actorId).map((d) => [speaker, d] as Pair));
+}
+
 /** Units that only say who reports the sentence ("..., the agency said.") take no part in its events. */
 function withoutReporters(folded: string, sentence: Sentence, units: Unit[], cues: CueMatch[]): Unit[] {
   const spans = attributionSpans(folded, sentence).filter(([a, b]) => !cues.some((cue) => cue.start >= a && cue.end <= b));
@@ -117,6 +162,8 @@ export function cueRelations(ctx: TextContext, sentences: Sentence[], allUnits: 
     const units = withoutReporters(ctx.folded, sentence, inSentence, cues);
     const view: SentenceView = { sentence, units, lists: groupLists(ctx.folded, units), cues, ...datesOf(sentence) };
     view.cues.forEach((cue, c) => {
+      // the user of a judging word accuses the deed's doer, whatever the clause does with the deed
+      if (isEvaluative(cue) && ctx.knownTypes.has('accusation')) candidates.push(...evaluativeAccusations(ctx, view, c, inSentence));
       // "refused to lift the curfew" is no lifting; "decided to lift it" commits to it, "plans to impose sanctions" threatens them
       if (isEmbedded(ctx.folded, sentence, cue) && readAs(ctx, sentence, cue) === cue) return;
       const pairs = pairsOfCue(ctx, view, c, allUnits, candidates);

@@ -39,8 +39,9 @@ export interface CueMatch {
 }
 
 import { LEXICON_RULES } from './cue-lexicon';
+import { cuePattern } from './inflect';
 
-const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`, 'g');
+const w = cuePattern;
 
 /** Phrases tuned by hand, before the broad lexicons (cue-lexicon.ts), so that on the same words their type wins. */
 const TUNED_RULES: CueRule[] = [
@@ -56,7 +57,7 @@ const TUNED_RULES: CueRule[] = [
   { type: 'request_aid', frame: 'directed', weight: 0.75, re: w("(?:ask(?:s|ed)?|request(?:s|ed)?|appeal(?:s|ed)? to|turn(?:s|ed)? to|sought|seek(?:s|ing)?|call(?:s|ed)? on) (?:[^\\s.;]+ ){0,12}?(?:for |to provide |to send )?(?:military |security |urgent |international )?(?:aid|assistance|help|protection|intervention|peacekeepers|support)|request(?:s|ed)? (?:military |security )?(?:aid|assistance|help)|invok(?:e|es|ed|ing) (?:article|the treaty|its treaty|clause)|(?:ask(?:s|ed)?|request(?:s|ed)?) (?:[^\\s.;]+ ){0,8}?to take action") },
   { type: 'demand', frame: 'directed', weight: 0.65, re: w("demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? (?:on|upon)|press(?:es|ed)? (?:for|to)|insist(?:s|ed)? (?:on|that)|ask(?:s|ed)? (?:[^\\s.;]+ ){0,4}?to|request(?:s|ed)?|appeal(?:s|ed)? to|order(?:s|ed)? (?:[^\\s.;]+ ){0,3}?to|told (?:[^\\s.;]+ ){0,3}?to|applied to|call(?:s|ed|ing)? for|sought|seek(?:s|ing)?|plead(?:s|ed)? with|petition(?:s|ed)?|lobb(?:y|ies|ied) (?:[^\\s.;]+ ){0,2}?(?:for|to)|pressur(?:e|es|ed|ing) (?:[^\\s.;]+ ){0,3}?to|push(?:es|ed|ing)? (?:hard )?for") },
   // "X said Y must ...": a demand on Y, wherever the saying verb is
-  { type: 'demand', frame: 'directed', weight: 0.55, re: w("(?:said|says|declared|insisted|stated|reiterated|stressed|concluded|demanded)(?: on [^\\s.;]+| [a-z]+day| today)?(?: that)? (?:[^\\s.;]+ ){0,10}?(?:must|should|has to|have to|needs to|need to)") },
+  { type: 'demand', frame: 'directed', weight: 0.55, re: w("(?:said|says|declared|insisted|stated|reiterated|stressed|concluded|demanded|announced|argued|maintained|added|told [^\\s.;]+|made clear|wrote)(?: on [^\\s.;]+| [a-z]+day| today)?(?: that)? (?:[^\\s.;]+ ){0,10}?(?:must|should|has to|have to|needs to|need to)") },
   { type: 'threat', frame: 'directed', weight: 0.75, re: w("threat(?:en|ens|ened|ening|s)?|warn(?:s|ed|ing)?|ultimatum|(?:vow|pledg|swear|swore)(?:s|ed|e|es|ing|n)? (?:to )?(?:retaliat\\w*|revenge|aveng\\w*|punish|crush|destroy|respond|strike back|hit back|kill|attack|fight|wipe out|eliminate|annihilate|wage war)|(?:would|will|could) (?:[^\\s.;]+ )?(?:face|suffer) (?:[^\\s.;]+ ){0,2}?(?:consequences|retaliation|reprisals?|sanctions|punishment)|(?:plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|consider(?:s|ed|ing)|threaten(?:s|ed|ing)?|mov(?:e|es|ed|ing)) to (?:impose|slap) (?:[^\\s.;]+ ){0,2}?(?:sanctions|restrictions|tariffs|an embargo)|not hesitate to|menac(?:e|es|ed|ing)|intimidat(?:e|es|ed|ing|ion)") },
   { type: 'denial', frame: 'directed', weight: 0.7, re: w("den(?:y|ies|ied|ying) (?:the )?(?:[^\\s.;]+ ){0,3}?(?:accusation|allegation|claim|charge|report|criticism)s?|dismiss(?:es|ed)? (?:the )?(?:[^\\s.;]+ ){0,3}?(?:accusation|allegation|claim|charge)s?|rejected (?:the )?(?:[^\\s.;]+ ){0,3}?(?:accusation|allegation|claim|charge|criticism)s?") },
   { type: 'rejection', frame: 'directed', weight: 0.7, re: w("reject(?:s|ed|ing|ion)?|veto(?:es|ed|ing)?|dismiss(?:es|ed)|refus(?:e|es|ed|ing)|turn(?:s|ed)? down|declin(?:e|es|ed) to|repudiat(?:e|es|ed)|rebuff(?:s|ed)?|spurn(?:s|ed)?|boycott(?:s|ed)?|declar(?:e|es|ed) independence from|oppos(?:e|es|ed|ing)|defy|defie[sd]|defying|reneg(?:e|es|ed|ing) on|back(?:s|ed)? out of") },

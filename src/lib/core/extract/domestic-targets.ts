@@ -11,7 +11,7 @@
 import { rollUp, type Gazetteer } from './gazetteer';
 import type { CueMatch } from './cues';
 import type { Sentence } from './sentences';
-import type { List } from './units';
+import type { List, Unit } from './units';
 import { CLAUSE_BREAK, type Pair } from './pairs';
 import { groupActor } from './generic-actors';
 
@@ -41,4 +41,30 @@ export function domesticTargetPairs(cue: CueMatch, lists: List[], folded: string
     if (target && target !== actor.id) pairs.push([unit, { ...unit, actorId: target, start: cue.end, end: cue.end, headStart: cue.end, headEnd: cue.end, modifier: false }]);
   }
   return pairs;
+}
+
+/**
+ * "A journalist has been killed in a car bomb explosion in eastern Beirut": violence whose doer the
+ * text does not name, where every actor the sentence names belongs to one state, is coded as that
+ * state's domestic event (PLOVER: Lebanon → Lebanon). The doer becomes "Lebanese attackers", to be
+ * named by the reviewer; a sentence naming actors of two states is left alone, since either may be the doer.
+ * A protest by people the gazetteer cannot place ("Islamic fundamentalists continued their hunger strike
+ * to demand the resignation of the Algerian President") is read the same way.
+ */
+/** What the unnamed doers of each kind of deed are called: "Lebanese attackers", "Algerian protesters". */
+const UNNAMED_DOERS: Record<string, string> = { attack: 'attackers', protest: 'protesters' };
+const CASUALTIES = /\b(?:killed|killing|dead|died|wounded|wounding|injur(?:ed|ing)|explo(?:ded|sion)|blast|bomb(?:s|ed|ing)?|assassinat\w*|thwarted|foiled)\b/;
+
+export function unattributedPairs(cue: CueMatch, units: Unit[], folded: string, sentence: Sentence, gazetteer: Gazetteer): Pair[] {
+  const role = UNNAMED_DOERS[cue.type];
+  if (!role || !units.length) return [];
+  // a deed that happened, with its toll: not "an attack on one is an attack on all", nor an aggression recalled
+  if (cue.type === 'attack' && !cue.agentless && !CASUALTIES.test(folded.slice(cue.start, sentence.end))) return [];
+  const states = new Set(units.map((u) => rollUp(gazetteer, u.actorId)));
+  const [state] = states;
+  if (states.size !== 1 || gazetteer.actors.get(state)?.kind !== 'state') return [];
+  const target = units.find((u) => u.actorId === state) ?? units[units.length - 1];
+  const doer = groupActor(gazetteer, state, role);
+  if (doer === target.actorId || units.some((u) => u.actorId === doer)) return [];
+  return [[{ ...target, actorId: doer, start: cue.start, end: cue.start, headStart: cue.start, headEnd: cue.start, modifier: false }, target]];
 }

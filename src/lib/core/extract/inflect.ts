@@ -43,3 +43,10 @@ export function verbs(entries: string): string {
     .flatMap(inflections);
   return [...new Set(forms)].sort((a, b) => b.length - a.length).join('|');
 }
+
+/** A word in a cue's gap, written `[^\s.;]+`: the full stop ends a sentence but not an initialism ("the U.N.", "U.S.-led"). */
+const GAP_WORD = '[^\\s.;]+';
+const GAP_WORD_OR_INITIALISM = '(?:(?:[a-z]\\.){2,}[^\\s.;]*|[^\\s.;]+)';
+
+/** A cue pattern, whole words, every gap word also an initialism. */
+export const cuePattern = (source: string): RegExp => new RegExp(`\\b(?:${source.replaceAll(GAP_WORD, GAP_WORD_OR_INITIALISM)})\\b`, 'g');

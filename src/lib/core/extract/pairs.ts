@@ -36,9 +36,20 @@ interface Sides {
 function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, units: Unit[], nextCueStart?: number): Sides {
   // lists inside an apposition or relative clause (", a key U.S. ally,") are not the subject of the verb after it
   const asides = parentheticals(folded, sentence.start, cue.start).filter(([a]) => lists.some((list) => list[list.length - 1].end === a));
-  const before = lists.filter(
+  const addressees: List[] = [];
+  const read = lists.flatMap((list) => {
+    if (list[list.length - 1].end > cue.start || !isAddressee(list, folded, sentence)) return [list];
+    // "In a letter to Kofi Annan, Iraq demanded": a fronted phrase's last item after a bare comma is the clause's subject
+    const last = list[list.length - 1];
+    const fronted = list.length > 1 && folded.slice(list[list.length - 2].end, last.start) === ', ' && /^\W*(?:in|with|through)\b/.test(folded.slice(sentence.start, list[0].start));
+    const addressee = fronted ? list.slice(0, -1) : list;
+    addressees.push(addressee);
+    return fronted ? [addressee, [last]] : [list];
+  });
+  const before = read.filter(
     (list) =>
       list[list.length - 1].end <= cue.start &&
+      !addressees.includes(list) &&
       !asides.some(([a, b]) => list[0].start >= a && list[list.length - 1].end <= b) &&
       !CLAUSE_BREAK.test(withoutRelativeClause(folded.slice(list[list.length - 1].end, cue.start))),
   );
@@ -51,15 +62,51 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
     return u.end <= cue.start && (between === '-' || /^'s (?:[a-z-]+ ){0,2}$/.test(between) || (between === ' ' && u.modifier));
   });
   let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) ? before[before.length - 1] : null;
+  if (left && !glued) left = reporterOf(cue, left, before, folded, sentence);
   // troops sent "to the Iraqi border" are aimed at Iraq: only for mobilisation is the border its object
   let right = after.find((list) => cue.type === 'mobilisation' || !isLocative(list, folded)) ?? null;
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
   if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
   if (right && right[0].start - cue.end > 90) right = null;
+  if (right && addresseeMissed(cue, folded.slice(cue.end, right[0].start))) right = null;
   if (left && right && left.includes(right[0])) right = null;
   if (left && withoutRelativeClause(folded.slice(left[left.length - 1].end, cue.start)).length > 120) left = null;
+  // "Iraq, in a letter to the Security Council, demanded an end to sanctions": what is said there is said to the addressee
+  if (!right && addressees.length && SPEECH_ACTS.has(cue.type) && !cue.passive) right = addressees[addressees.length - 1];
   return { left, right, after };
+}
+
+/**
+ * "urged Congress to approve aid to Colombia": after a verb of asking, the one asked stands before
+ * "to"; an actor after the infinitive belongs to the deed asked for, so an unnamed addressee leaves
+ * no object rather than Colombia.
+ */
+function addresseeMissed(cue: CueMatch, gapToObject: string): boolean {
+  return cue.type === 'demand' && /^(?:urg|ask|call(?:s|ed|ing)? (?:on|upon)|press|told|tell|encourag|invit|implor|exhort|persuad|order)/.test(cue.text) && !/\bto$/.test(cue.text) && /\bto\b/.test(gapToObject);
+}
+
+/** "in a letter to X", "in a message sent to X": X is whom a statement is addressed to, never its author. */
+const ADDRESSED = /\b(?:in|with|through) (?:a|an|his|her|its|their|the) (?:[a-z-]+ ){0,2}?(?:letter|message|note|cable|telegram|speech|address|statement|appeal|memorandum)(?: (?:sent|delivered|addressed))? to (?:the )?$/;
+function isAddressee(list: List, folded: string, sentence: Sentence): boolean {
+  return ADDRESSED.test(folded.slice(Math.max(sentence.start, list[0].start - 60), list[0].start));
+}
+
+/** Cues that are things said: after a report ("noted that X ... and pointed to Y") they go with the one reporting. */
+const SPEECH_ACTS = new Set(['accusation', 'demand', 'ceasefire_call', 'support', 'threat', 'rejection', 'denial', 'request_aid']);
+const REPORT_THAT = /\b(?:said|says|noted|notes|stated|added|argued|claimed|insisted|stressed|explained|recalled|pointed out|told [^\s,;.]+(?: [^\s,;.]+)?) that (?:the )?$/;
+
+/**
+ * "He noted that the Azerbaijani military is to start exercises and pointed to Aliyev's threats": a
+ * speech act coordinated after a reported clause is the reporter's, not the reported subject's; the
+ * reporter is the list before "that", or nobody named (a pronoun the text leaves unresolved).
+ */
+function reporterOf(cue: CueMatch, left: List, before: List[], folded: string, sentence: Sentence): List | null {
+  if (!SPEECH_ACTS.has(cue.type) || cue.passive) return left;
+  const lead = folded.slice(Math.max(sentence.start, left[0].start - 60), left[0].start);
+  if (!REPORT_THAT.test(lead) || !/ and (?:also |then |later )?$/.test(folded.slice(left[left.length - 1].end, cue.start).slice(-12))) return left;
+  const reporter = before.filter((list) => list[list.length - 1].end <= left[0].start - lead.length + lead.search(REPORT_THAT));
+  return reporter.length ? reporter[reporter.length - 1] : null;
 }
 
 /** "on the Thai border": a demonym naming where, not whom. */

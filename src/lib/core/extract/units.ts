@@ -30,8 +30,9 @@ export function buildUnits(text: string, folded: string, mentions: Mention[], ti
   for (const title of titles) for (const name of title.names) titleBefore.set(name.start, title);
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i];
-    // "an anti-Syria journalist", "pro-Russian separatists": someone for or against the actor, not the actor
-    if (/\b(?:anti|pro)-$/.test(folded.slice(Math.max(0, mention.start - 5), mention.start))) continue;
+    // "an anti-Syria journalist", "pro-Russian separatists": someone for or against the actor, not the actor;
+    // "ex-Soviet allies", "post-Soviet states", "non-NATO members": what they were or are not, not the actor
+    if (/\b(?:anti|pro|ex|post|non)-$/.test(folded.slice(Math.max(0, mention.start - 5), mention.start))) continue;
     const unit: Unit = { start: mention.start, end: mention.end, actorId: mention.actorId, headStart: mention.start, headEnd: mention.end, modifier: false };
     const previous = units[units.length - 1];
     const actor = gazetteer.actors.get(mention.actorId);
