@@ -46,6 +46,11 @@ function drawSummary(draws: DrawCall[]): string {
   return [...by].map(([k, v]) => `${k}: ${v}`).join('; ');
 }
 
+function stageLine(records: StageProfile[]): string {
+  const names = new Set(records.flatMap((r) => Object.keys(r.stages)));
+  return [...names].map((name) => `${name} ${f(median(records.map((r) => r.stages[name] ?? 0)))}`).join(', ') || 'none';
+}
+
 function programLine(records: StageProfile[], finish: boolean): string {
   const names = new Set(records.flatMap((r) => Object.keys(r.programMs)));
   return [...names].map((name) => `${name} ${f(median(records.map((r) => r.programMs[name] ?? 0)))}${finish ? ` + finish ${f(median(records.map((r) => r.finishMs[name] ?? 0)))}` : ''} ms`).join('; ');
@@ -73,7 +78,7 @@ try {
         if (tracing) await browser.stopTracing();
         const label = `${way}, ${kind}, ${finish ? 'gl.finish' : 'as run'}${tweak === 'none' ? '' : `, ${tweak}`}`;
         lines.push(row(label, records));
-        details.push(`- ${label}: ${programLine(records, finish)}. Draw calls of one change: ${drawSummary(records[0]?.draws ?? [])}. Uploads (bytes): ${JSON.stringify(records[0]?.uploadBytes ?? {})}`);
+        details.push(`- ${label}: apply split (medians): ${stageLine(records)}; program process() calls ${median(records.map((r) => r.processCalls))}. ${programLine(records, finish)}. Draw calls of one change: ${drawSummary(records[0]?.draws ?? [])}. Uploads (bytes): ${JSON.stringify(records[0]?.uploadBytes ?? {})}`);
         process.stderr.write(`${lines.at(-1)}\n`);
       }
     }
