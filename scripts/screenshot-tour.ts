@@ -43,6 +43,12 @@ async function drop(page: Page, name: string, bytes: Uint8Array): Promise<void> 
   await page.dispatchEvent('main.stage', 'drop', { dataTransfer: transfer });
 }
 
+/** Below 1024 px the header's secondary actions are in a menu: opens it if it is there. */
+async function openMenu(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: /^Menu/ });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 type Step = (page: Page) => Promise<void>;
 
 const STEPS: Record<string, { query?: string; run: Step }> = {
@@ -95,18 +101,27 @@ const STEPS: Record<string, { query?: string; run: Step }> = {
   },
   'open-data': {
     run: async (page) => {
+      await openMenu(page);
       await page.getByRole('button', { name: 'Open data…' }).first().click();
       await page.locator('dialog.open-data').waitFor();
     },
   },
+  menu: {
+    run: async (page) => {
+      await openMenu(page);
+      await page.locator('#header-actions').getByRole('button', { name: 'Copy link' }).waitFor();
+    },
+  },
   'export-png': {
     run: async (page) => {
+      await openMenu(page);
       await page.locator('header').getByRole('button', { name: 'Export PNG', exact: true }).click();
       await page.getByRole('dialog', { name: 'Export PNG' }).waitFor();
     },
   },
   'export-data': {
     run: async (page) => {
+      await openMenu(page);
       await page.locator('summary', { hasText: 'Export data' }).click();
     },
   },

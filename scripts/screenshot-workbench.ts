@@ -15,6 +15,9 @@ const browser = await launchBrowser();
 for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
   const { page, consoleErrors } = await openPage(browser, server.url, viewport);
   await waitForSettledGraph(page);
+  // Below 1024 px "Add source…" is in the header's menu.
+  const menu = page.getByRole('button', { name: /^Menu/ });
+  if (await menu.isVisible()) await menu.click();
   await page.getByRole('button', { name: 'Add source…' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Add source' });
   await page.screenshot({ path: `${out}/workbench-add-${name}.png` });

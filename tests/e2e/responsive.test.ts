@@ -6,9 +6,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { resolve } from 'node:path';
 import { openPage, statusCounts, useBuiltApp, waitForSettledGraph } from './harness';
 
-const app = useBuiltApp();
+// E2E_DIST serves another build, e.g. one from before a fix, to see its test fail there.
+const app = useBuiltApp(resolve(process.env.E2E_DIST ?? 'dist'));
 
 async function openAt(width: number, height: number, query = ''): Promise<Page> {
   const { page } = await openPage(app.browser, app.url + query, { width, height });
@@ -40,13 +42,41 @@ const KEY_CONTROLS = (page: Page) => ({
   filters: page.getByRole('button', { name: 'Filters', exact: true }),
   graph: page.getByRole('button', { name: 'Graph', exact: true }),
   table: page.getByRole('button', { name: 'Table', exact: true }),
-  copyLink: page.getByRole('button', { name: 'Copy link' }),
-  exportPng: page.getByRole('button', { name: 'Export PNG' }),
-  exportData: page.locator('summary', { hasText: 'Export data' }),
   fit: page.getByRole('button', { name: 'Fit', exact: true }),
   play: page.getByRole('button', { name: /Play|Pause/ }).first(),
   from: page.getByLabel('From', { exact: true }),
 });
+/** The header's secondary actions: in a menu below 1024 px, checked with the menu open (it lies over the graph's buttons). */
+const MENU_CONTROLS = (page: Page) => ({
+  addSource: page.getByRole('button', { name: 'Add source…' }),
+  openData: page.locator('header').getByRole('button', { name: 'Open data…' }),
+  copyLink: page.getByRole('button', { name: 'Copy link' }),
+  exportPng: page.getByRole('button', { name: 'Export PNG' }),
+  exportData: page.locator('summary', { hasText: 'Export data' }),
+});
+const menuToggle = (page: Page) => page.getByRole('button', { name: /^Menu/ });
+
+async function expectControlsReachable(page: Page, width: number): Promise<void> {
+  for (const [name, control] of Object.entries(KEY_CONTROLS(page))) {
+    if (name === 'filters' && width >= 1200) continue;
+    expect(await reachable(page, control), name).toBe(true);
+  }
+  if (width < 1024) {
+    expect(await reachable(page, menuToggle(page)), 'menu').toBe(true);
+    await menuToggle(page).click();
+  } else expect(await menuToggle(page).isVisible()).toBe(false);
+  for (const [name, control] of Object.entries(MENU_CONTROLS(page))) expect(await reachable(page, control), name).toBe(true);
+}
+
+/** The date window (period A) and period B on the timeline's track: their drawn boxes and the track's. */
+async function periodBoxes(page: Page) {
+  const track = (await page.locator('.track svg').boundingBox())!;
+  const a = (await page.locator('.track rect.window').boundingBox())!;
+  const b = (await page.locator('.track .period-b rect.band').boundingBox())!;
+  return { track, a, b };
+}
+const onTrack = (box: { x: number; width: number }, track: { x: number; width: number }) =>
+  box.width >= 8 && box.x >= track.x - 0.5 && box.x + box.width <= track.x + track.width + 0.5;
 
 describe.each([
   [320, 640],
@@ -59,7 +89,72 @@ describe.each([
     const canvas = await canvasBox(page);
     expect(canvas.width).toBeGreaterThanOrEqual(0.9 * width);
     expect(canvas.height).toBeGreaterThanOrEqual(200);
-    for (const [name, control] of Object.entries(KEY_CONTROLS(page))) expect(await reachable(page, control), name).toBe(true);
+    await expectControlsReachable(page, width);
+  });
+
+  test('the header is two short rows; its menu opens over the graph and closes on Escape and outside clicks', async () => {
+    const page = await openAt(width, height);
+    // It was 160 px at 390 px wide, four rows of buttons above the graph.
+    const header = (await page.locator('header.header').boundingBox())!;
+    expect(header.height).toBeLessThanOrEqual(100);
+    const canvas = await canvasBox(page);
+    expect(canvas.y).toBeLessThanOrEqual(header.y + header.height + 1);
+    const toggle = menuToggle(page);
+    const copyLink = page.getByRole('button', { name: 'Copy link' });
+    expect(await copyLink.isVisible()).toBe(false);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await reachable(page, copyLink)).toBe(true);
+    // The panel stays on screen, a long dataset name cut rather than widening it.
+    const panel = (await page.locator('#header-actions').boundingBox())!;
+    expect(panel.x).toBeGreaterThanOrEqual(0);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(width);
+    expect((await pageWidths(page)).scroll).toBeLessThanOrEqual(width);
+    await copyLink.focus();
+    await page.keyboard.press('Escape');
+    await copyLink.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/^Menu/);
+    await toggle.click();
+    await copyLink.waitFor();
+    await page.locator('.footer').click({ position: { x: 5, y: 5 } });
+    await copyLink.waitFor({ state: 'hidden' });
+    // An action that opens a dialog closes the menu behind it.
+    await toggle.click();
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    await page.getByRole('dialog', { name: 'Export PNG' }).waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  test('comparing, both periods stay on the timeline, and a tab brings B back when zoomed away from it', async () => {
+    const page = await openAt(width, height);
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+    await page.getByTestId('compare-toggle').check();
+    for (const [field, year] of [['period-a', '2020'], ['period-b', '2022']] as const) {
+      await page.getByTestId(field).fill(year);
+      await page.getByTestId(field).press('Enter');
+    }
+    await page.getByRole('button', { name: 'Close filters' }).click();
+    await page.getByTestId('compare-legend').waitFor();
+    // Before, the axis had zoomed to A (2020) and B (2022) was a 2 px sliver at its edge.
+    await expect.poll(async () => {
+      const { track, a, b } = await periodBoxes(page);
+      return onTrack(a, track) && onTrack(b, track);
+    }).toBe(true);
+    const tab = page.getByTestId('period-b-tab');
+    expect(await tab.count()).toBe(0);
+    // Zoomed in on A, B leaves the axis: its tab stays at the edge and zooms to both periods.
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom timeline in' }).click();
+    await tab.waitFor();
+    const { track } = await periodBoxes(page);
+    const tabBox = (await tab.boundingBox())!;
+    expect(tabBox.x + tabBox.width).toBeLessThanOrEqual(track.x + track.width + 0.5);
+    expect(tabBox.x).toBeGreaterThanOrEqual(track.x - 0.5);
+    await tab.dispatchEvent('pointerdown');
+    await tab.waitFor({ state: 'detached' });
+    const after = await periodBoxes(page);
+    expect(onTrack(after.a, after.track)).toBe(true);
+    expect(onTrack(after.b, after.track)).toBe(true);
+    expect((await pageWidths(page)).scroll).toBeLessThanOrEqual(width);
   });
 
   test('with a panel open the graph keeps a usable size and the panel closes', async () => {
@@ -117,9 +212,6 @@ describe.each([
     const canvas = await canvasBox(page);
     expect(canvas.width).toBeGreaterThanOrEqual(width * 0.5);
     expect(canvas.height).toBeGreaterThanOrEqual(300);
-    for (const [name, control] of Object.entries(KEY_CONTROLS(page))) {
-      if (name === 'filters' && width >= 1200) continue;
-      expect(await reachable(page, control), name).toBe(true);
-    }
+    await expectControlsReachable(page, width);
   });
 });

@@ -10,7 +10,9 @@
  * once with every edge either view can draw and toggling never rebuilds it.
  */
 import type { Actor } from './model';
-import { aggregatedEdgeKey, type AggregatedEdge, type RelationIndex } from './relation-index';
+import type { AggregatedEdge, RelationIndex } from './relation-index';
+import { edgeAt } from './relation-index-pack';
+import { lazyArray } from './lazy-array';
 
 export interface Rollup {
   /** Index of the top of each actor's affiliation chain (itself when it has none). */
@@ -75,18 +77,21 @@ export function affiliationTops(actors: readonly Actor[]): Int32Array {
  * Adds the rolled-up view's edges to an index: returns the index with the extra edges appended
  * (no rows, so nothing counts into them unless rolled up) and the map between the two views.
  * When no actor has an affiliation the index is returned as it is.
+ *
+ * Edges are found by their numbers (type, from, to) in an open-addressing table, never by string
+ * key: at half a million edges, making each edge's object and key took 2 s in the import worker.
  */
 export function withRollupEdges(index: RelationIndex): { index: RelationIndex; rollup: Rollup } {
-  const { actorIds, edges, edgeSourceIndex, edgeTargetIndex } = index;
-  const topOf = affiliationTops(index.dataset.actors);
-  const ownEdgeCount = edges.length;
+  const { actorIds, edgeTypeOf, edgeSourceIndex, edgeTargetIndex } = index;
+  const { types, actors } = index.dataset;
+  const topOf = affiliationTops(actors);
+  const ownEdgeCount = edgeTypeOf.length;
   const changesAnything = topOf.some((t, i) => t !== i);
   const rolledEdgeOf = new Int32Array(ownEdgeCount);
-  const extra: AggregatedEdge[] = [];
-  const extraSource: number[] = [];
-  const extraTarget: number[] = [];
-  const byKey = new Map<string, number>();
-  if (changesAnything) edges.forEach((edge, e) => byKey.set(edge.key, e));
+  const table = changesAnything ? new EdgeTable(ownEdgeCount, edgeTypeOf, edgeSourceIndex, edgeTargetIndex) : null;
+  // Undirected edges run from the actor whose id sorts first, as the index numbers them.
+  const rank = changesAnything ? idRanks(actorIds) : new Int32Array(0);
+  const directed = Uint8Array.from(index.typeIds, (id) => (types.find((t) => t.id === id)?.directed ? 1 : 0));
   for (let e = 0; e < ownEdgeCount; e++) {
     const s = topOf[edgeSourceIndex[e]];
     const t = topOf[edgeTargetIndex[e]];
@@ -98,20 +103,11 @@ export function withRollupEdges(index: RelationIndex): { index: RelationIndex; r
       rolledEdgeOf[e] = -1;
       continue;
     }
-    const { type, directed } = edges[e];
-    const key = aggregatedEdgeKey(actorIds[s], actorIds[t], type, directed);
-    let r = byKey.get(key);
-    if (r === undefined) {
-      r = ownEdgeCount + extra.length;
-      byKey.set(key, r);
-      const forward = directed || actorIds[s] < actorIds[t];
-      extra.push({ key, source: actorIds[forward ? s : t], target: actorIds[forward ? t : s], type, directed });
-      extraSource.push(forward ? s : t);
-      extraTarget.push(forward ? t : s);
-    }
-    rolledEdgeOf[e] = r;
+    const type = edgeTypeOf[e];
+    const forward = directed[type] === 1 || rank[s] < rank[t];
+    rolledEdgeOf[e] = table!.findOrAdd(type, forward ? s : t, forward ? t : s);
   }
-  const total = ownEdgeCount + extra.length;
+  const total = table ? table.size : ownEdgeCount;
   const memberStart = new Int32Array(total + 1);
   for (let e = 0; e < ownEdgeCount; e++) if (rolledEdgeOf[e] >= 0) memberStart[rolledEdgeOf[e] + 1]++;
   for (let r = 0; r < total; r++) memberStart[r + 1] += memberStart[r];
@@ -127,42 +123,80 @@ export function withRollupEdges(index: RelationIndex): { index: RelationIndex; r
     ownEdgeCount,
     changesAnything,
   };
-  if (extra.length === 0) return { index, rollup };
-  const joined = (own: Int32Array, more: number[]) => {
-    const out = new Int32Array(total);
-    out.set(own);
-    out.set(more, ownEdgeCount);
-    return out;
-  };
+  if (total === ownEdgeCount) return { index, rollup };
+  const typeOf = table!.types.slice(0, total);
+  const sourceOf = table!.sources.slice(0, total);
+  const targetOf = table!.targets.slice(0, total);
+  // The extra edges get an empty run of rows each, so code reading rows by offsets agrees with edgeRelations.
+  const edgeRowStart = new Int32Array(total + 1);
+  edgeRowStart.set(index.edgeRowStart);
+  edgeRowStart.fill(index.edgeRowStart[ownEdgeCount] ?? 0, ownEdgeCount + 1);
+  const { edgeRows } = index;
   const extended: RelationIndex = {
     ...index,
-    edges: [...edges, ...extra],
-    edgeSourceIndex: joined(edgeSourceIndex, extraSource),
-    edgeTargetIndex: joined(edgeTargetIndex, extraTarget),
-    edgeRelations: [...index.edgeRelations, ...extra.map(() => new Int32Array(0))],
+    edges: lazyArray<AggregatedEdge>(total, (e) => edgeAt(types, actors, typeOf[e], sourceOf[e], targetOf[e])),
+    edgeTypeOf: typeOf,
+    edgeSourceIndex: sourceOf,
+    edgeTargetIndex: targetOf,
+    edgeRowStart,
+    edgeRelations: lazyArray(total, (e) => edgeRows.subarray(edgeRowStart[e], edgeRowStart[e + 1])),
   };
-  extendColumnarEdges(index, extended, extra);
   return { index: extended, rollup };
 }
 
-/**
- * A columnar index (per-edge type numbers, rows grouped by edge with start offsets) gets the
- * extra edges there too: their type, and an empty run of rows each, so code reading either form agrees.
- */
-function extendColumnarEdges(index: RelationIndex, extended: RelationIndex, extra: AggregatedEdge[]): void {
-  const columnar = index as RelationIndex & { edgeTypeOf?: Uint16Array; edgeRowStart?: Int32Array };
-  const out = extended as RelationIndex & { edgeTypeOf?: Uint16Array; edgeRowStart?: Int32Array };
-  if (columnar.edgeTypeOf) {
-    const types = new Uint16Array(columnar.edgeTypeOf.length + extra.length);
-    types.set(columnar.edgeTypeOf);
-    extra.forEach((edge, k) => (types[columnar.edgeTypeOf!.length + k] = index.typeIds.indexOf(edge.type)));
-    out.edgeTypeOf = types;
+function idRanks(ids: readonly string[]): Int32Array {
+  const rank = new Int32Array(ids.length);
+  Int32Array.from({ length: ids.length }, (_, a) => a)
+    .sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0))
+    .forEach((a, r) => (rank[a] = r));
+  return rank;
+}
+
+/** The index's edges by (type, from, to), to which rolled edges the index lacks are appended. */
+class EdgeTable {
+  types: Uint16Array;
+  sources: Int32Array;
+  targets: Int32Array;
+  size: number;
+  private slots: Int32Array;
+  private mask: number;
+
+  constructor(count: number, types: Uint16Array, sources: Int32Array, targets: Int32Array) {
+    // Rolled edges are at most as many as the own ones: room for both, at most half full.
+    let slots = 1 << 10;
+    while (slots < 4 * count) slots *= 2;
+    this.slots = new Int32Array(slots).fill(-1);
+    this.mask = slots - 1;
+    this.types = new Uint16Array(2 * count);
+    this.sources = new Int32Array(2 * count);
+    this.targets = new Int32Array(2 * count);
+    this.types.set(types);
+    this.sources.set(sources);
+    this.targets.set(targets);
+    this.size = count;
+    for (let e = 0; e < count; e++) this.slots[this.free(types[e], sources[e], targets[e])] = e;
   }
-  if (columnar.edgeRowStart) {
-    const starts = new Int32Array(columnar.edgeRowStart.length + extra.length);
-    starts.set(columnar.edgeRowStart);
-    starts.fill(columnar.edgeRowStart[columnar.edgeRowStart.length - 1] ?? 0, columnar.edgeRowStart.length);
-    out.edgeRowStart = starts;
+
+  /** The slot holding (type, from, to), or the empty slot where it would go. */
+  private free(type: number, from: number, to: number): number {
+    let slot = Math.imul(Math.imul(type + 1, 0x9e3779b1) ^ Math.imul(from + 1, 0x85ebca6b) ^ Math.imul(to + 1, 0xc2b2ae35), 0x27d4eb2f) >>> 0;
+    slot = (slot ^ (slot >>> 15)) & this.mask;
+    for (let e = this.slots[slot]; e >= 0; e = this.slots[slot]) {
+      if (this.types[e] === type && this.sources[e] === from && this.targets[e] === to) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+    return slot;
+  }
+
+  findOrAdd(type: number, from: number, to: number): number {
+    const slot = this.free(type, from, to);
+    if (this.slots[slot] >= 0) return this.slots[slot];
+    const e = this.size++;
+    this.types[e] = type;
+    this.sources[e] = from;
+    this.targets[e] = to;
+    this.slots[slot] = e;
+    return e;
   }
 }
 

@@ -100,7 +100,12 @@ function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, setti
   return spots;
 }
 
-/** The budgeted choice for a large graph: the visible nodes on screen, ranked by their drawn size (which grows with their visible relations). */
+/**
+ * The budgeted choice for a large graph: the visible nodes on screen, ranked by their drawn size (which grows
+ * with their visible relations). The page's controls over the graph are kept clear as on a small graph: a
+ * label the budget put under one moves to another free spot around its node, or is left out (a forced one
+ * stays where it is).
+ */
 function computeBudgetedPlacement(sigma: Sigma, context: CanvasRenderingContext2D, settings: Settings): Map<string, Spot> {
   const fontSize = settings.labelSize;
   context.font = `${settings.labelWeight} ${fontSize}px ${settings.labelFont}`;
@@ -118,9 +123,21 @@ function computeBudgetedPlacement(sigma: Sigma, context: CanvasRenderingContext2
   });
   const spots = new Map<string, Spot>();
   const lineHeight = fontSize + 2;
-  for (const spot of chooseLabels(candidates, { ...DEFAULT_LABEL_BUDGET, width, height, lineHeight })) {
-    spots.set(keys[spot.index], { x: spot.x + 1, y: spot.y + lineHeight / 2 + fontSize / 3 });
-  }
+  const chosen = chooseLabels(candidates, { ...DEFAULT_LABEL_BUDGET, width, height, lineHeight });
+  const covers = coveredRects(sigma);
+  const boxes: Rect[] = chosen.map(({ x, y, w, h }) => ({ x, y, w, h }));
+  const clear = (box: Rect, self: number) =>
+    box.x >= 0 && box.y >= 0 && box.x + box.w <= width && box.y + box.h <= height && !covers.some((c) => overlaps(c, box)) && !boxes.some((b, i) => i !== self && overlaps(b, box));
+  chosen.forEach((spot, i) => {
+    if (covers.some((c) => overlaps(c, boxes[i]))) {
+      const c = candidates[spot.index];
+      const moved = spotsAround(c, c.width + 2, fontSize).find(([box]) => clear(box, i));
+      if (moved) boxes[i] = moved[0];
+      // Off-screen height: the dropped label no longer blocks the others' moves.
+      else if (!c.forced) return void (boxes[i] = { x: 0, y: -1e9, w: 0, h: 0 });
+    }
+    spots.set(keys[spot.index], { x: boxes[i].x + 1, y: boxes[i].y + lineHeight / 2 + fontSize / 3 });
+  });
   return spots;
 }
 

@@ -57,8 +57,9 @@ export class TimelineRange {
     if (this.extent) this.show(pannedRange(this.shown, deltaDays, this.extent));
   }
 
-  zoomToWindow(): void {
-    if (this.extent) this.show(rangeAround({ from: this.explorer.from, to: this.explorer.to }, this.extent));
+  /** Zooms to the date window, or to any other span (both compared periods). */
+  zoomToWindow(window: DayWindow = { from: this.explorer.from, to: this.explorer.to }): void {
+    if (this.extent) this.show(rangeAround(window, this.extent));
   }
 
   showWhole(): void {
@@ -74,6 +75,21 @@ export class TimelineRange {
   reveal(window: DayWindow): void {
     if (!this.extent || (window.from <= this.shown.to && window.to >= this.shown.from)) return;
     this.show(rangeAround(window, this.extent));
+  }
+
+  /**
+   * Comparing, both periods are kept whole on the axis, and not left as slivers on one far wider:
+   * period B used to sit off screen whenever the axis had zoomed to A.
+   */
+  revealPeriods(a: DayWindow, b: DayWindow): void {
+    const extent = this.extent;
+    if (!extent) return;
+    const clamp = (w: DayWindow) => ({ from: Math.max(w.from, extent.from), to: Math.min(w.to, extent.to) });
+    const shown = this.shown;
+    const whole = (w: DayWindow) => w.from >= shown.from && w.to <= shown.to;
+    const union = clamp({ from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) });
+    if (whole(clamp(a)) && whole(clamp(b)) && (union.to - union.from + 1) * 4 >= shown.to - shown.from + 1) return;
+    this.show(rangeAround(union, extent));
   }
 
   private show(range: DayWindow): void {

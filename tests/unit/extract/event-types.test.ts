@@ -31,8 +31,11 @@ describe('protest, coercion, withdrawal and cooperation', () => {
 
   it('reads practical cooperation as an undirected cooperation, parties in alphabetical order', () => {
     expect(triples('Russia and Armenia cooperate closely on border security.')).toEqual([['armenia', 'cooperation', 'russia']]);
-    // agreeing to cooperate is a commitment (PLOVER AGREE), not cooperation yet
-    expect(triples('Russia and Armenia agreed to cooperate on border security.')).toEqual([]);
+    // agreeing to cooperate is a commitment (PLOVER AGREE), not cooperation yet: each of the two commits to the other
+    expect(triples('Russia and Armenia agreed to cooperate on border security.')).toEqual([
+      ['russia', 'commitment', 'armenia'],
+      ['armenia', 'commitment', 'russia'],
+    ]);
     expect(triples('Russia shares intelligence with Armenia.')).toEqual([['armenia', 'cooperation', 'russia']]);
     expect(triples('Azerbaijan extradited the suspect to Russia.')).toEqual([['azerbaijan', 'cooperation', 'russia']]);
   });
@@ -56,7 +59,9 @@ describe('protest, coercion, withdrawal and cooperation', () => {
 
   it('keeps negation and conditionals as modality, not assertions', () => {
     expect(modalities('Russia did not withdraw its troops from Armenia.')).toEqual([['retreat', 'denied']]);
-    expect(modalities('Azerbaijan would arrest Armenian soldiers if they crossed the border.')).toEqual([['coercion', 'conditional']]);
+    // an arrest announced on a condition is a threat of it (CAMEO 132), still conditional
+    expect(modalities('Azerbaijan would arrest Armenian soldiers if they crossed the border.')).toEqual([['threat', 'conditional']]);
+    expect(modalities('Azerbaijani police may have arrested Armenian soldiers.')).toEqual([['coercion', 'conditional']]);
   });
 
   it('proposes none of them to a dataset whose vocabulary lacks them', () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ploverJsonFormat } from '../../../src/lib/core/formats/plover-json';
 import { polecatFormat } from '../../../src/lib/core/formats/polecat';
@@ -14,6 +16,20 @@ describe('PLOVER to types', () => {
     expect(typeForPlover(vocab, 'CONSULT')?.id).toBe('consultation');
     expect(typeForPlover(vocab, 'AID', 'humanitarian')?.id).toBe('aid');
     expect(typeForPlover(vocab, 'PROTEST')).toBeNull();
+  });
+});
+
+describe('PLOVER to the bundled types (graph-data/relation-types.csv)', () => {
+  const bundled = readVocabulary(readFileSync(resolve(__dirname, '../../../graph-data/relation-types.csv'), 'utf8'));
+  it('maps each bare event to its general type, not to a narrower one listed earlier', () => {
+    // the first bare entry wins, so the rows put commitment before aid_offer, support before agreement, meeting before mediation
+    expect(typeForPlover(bundled, 'AGREE')?.id).toBe('commitment');
+    expect(typeForPlover(bundled, 'SUPPORT')?.id).toBe('support');
+    expect(typeForPlover(bundled, 'CONSULT')?.id).toBe('meeting');
+    expect(typeForPlover(bundled, 'CONSULT', 'visit')?.id).toBe('visit');
+    // peacekeeping is AID in its peacekeeping context only; plain AID is aid delivered
+    expect(typeForPlover(bundled, 'AID')?.id).toBe('aid');
+    expect(typeForPlover(bundled, 'AID', 'peacekeeping')?.id).toBe('peacekeeping');
   });
 });
 

@@ -41,11 +41,26 @@ export function isEmbedded(folded: string, sentence: Sentence, cue: CueMatch): b
   return GOVERNED.test(before) || GOVERNED_THAT.test(before);
 }
 
-/** Coercive cues that, announced for the future, threaten rather than act. */
-const COERCIVE = new Set(['blockade', 'revocation', 'attack']);
-const FUTURE = /\b(?:would|will|plans? to|planned to|intends? to|is going to|are going to|vow(?:s|ed)? to|ready to)(?: [a-z-]+){0,3} $/;
+/** Coercive cues that, announced for the future, threaten rather than act (CAMEO 13: threaten to cut aid, to ban, to attack). */
+const COERCIVE = new Set(['blockade', 'revocation', 'attack', 'coercion', 'conflict']);
+const FUTURE =
+  /\b(?:would|will|'ll|shall|could|might|plans? to|planned to|planning to|intends? to|intended to|(?:is|are|was|were) going to|vow(?:s|ed)? to|ready to|prepared to|(?:is|are|was|were) (?:considering|mulling|weighing))(?: [a-z-]+){0,3} $/;
+/** Before a coercive cue: only a threat can make it conditional ("if Y does not withdraw"); after it, an "unless" or "if" clause. */
+const ULTIMATUM = /^[^;]{0,80}?\b(?:unless|if (?:[^\s.;]+ ){0,4}?(?:not|fails?|refuses?|continues?|does|do|did))\b/;
 
 export function announcedThreat(folded: string, sentence: Sentence, cue: CueMatch, knownTypes: Set<string>): boolean {
-  if (!knownTypes.has('threat') || !(COERCIVE.has(cue.type) || /^boycott/.test(cue.text))) return false;
-  return FUTURE.test(folded.slice(Math.max(sentence.start, cue.start - 40), cue.start));
+  if (!knownTypes.has('threat')) return false;
+  const before = folded.slice(Math.max(sentence.start, cue.start - 40), cue.start);
+  if ((COERCIVE.has(cue.type) || /^boycott/.test(cue.text)) && FUTURE.test(before)) return true;
+  // "they will take to the streets unless ...": a protest announced on a condition threatens one (CAMEO 133)
+  return cue.type === 'protest' && /\b(?:will|would)\b/.test(before) && ULTIMATUM.test(folded.slice(cue.end, sentence.end));
+}
+
+/** Cooperative or yielding deeds that, announced as intended, are a commitment (CAMEO 03) and not yet the deed. */
+const COOPERATIVE = new Set(['concession', 'retreat', 'aid', 'cooperation', 'meeting', 'visit', 'support', 'agreement', 'mediation']);
+const INTENT = /\b(?:agree[sd]?|agreeing|decid(?:e|es|ed|ing)|plans?|planned|planning|intends?|intended|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|vow(?:s|ed)?|ready|willing|prepared|offer(?:s|ed)?|hop(?:e|es|ed)|undert(?:ake|akes|ook)|commit(?:s|ted)? (?:itself |themselves )?|will|would|'ll|shall)(?: (?:also|now|soon|then|immediately|to|be|be able to|seek to|try to))*(?: [a-z-]+)? $/;
+
+export function intendedCommitment(folded: string, sentence: Sentence, cue: CueMatch, knownTypes: Set<string>): boolean {
+  if (!knownTypes.has('commitment') || !COOPERATIVE.has(cue.type)) return false;
+  return INTENT.test(folded.slice(Math.max(sentence.start, cue.start - 40), cue.start));
 }

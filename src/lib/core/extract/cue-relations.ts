@@ -12,8 +12,9 @@ import { answerPairs, conflictPairs, findParties, partiesOf, PARTY_OBJECT_TYPES,
 import { AGREEMENT_NOUN, buildCandidate } from './candidate';
 import { newMemory, resolveReferences } from './coref';
 import type { TextContext } from './context';
-import { announcedThreat, attributionSpans, isEmbedded } from './clauses';
+import { announcedThreat, attributionSpans, intendedCommitment, isEmbedded } from './clauses';
 import { domesticProtestPairs, isProtestVenue } from './domestic-protest';
+import { domesticTargetPairs } from './domestic-targets';
 
 /** The sentence's dates, and the paragraph's last one for a sentence without its own ("on Thursday ... He also said ..."). */
 function paragraphDates(ctx: TextContext) {
@@ -65,8 +66,16 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, earlier, gazetteer);
   if (cue.type === 'protest') pairs = pairs.filter((pair) => !isProtestVenue(cue, pair, folded, gazetteer));
   if (!pairs.length && (cue.type === 'protest' || cue.type === 'retreat')) pairs = domesticProtestPairs(cue, lists, folded, sentence, gazetteer);
+  if (!pairs.length && (cue.type === 'attack' || cue.type === 'coercion')) pairs = domesticTargetPairs(cue, lists, folded, sentence, gazetteer);
   if (cue.type === 'visit') pairs = pairs.filter(([subject]) => !isDeployment(folded, subject.start, cue.start));
   return pairs;
+}
+
+/** The type a cue asserts: coercion announced is a threat, cooperation announced a commitment, else its own. */
+function readAs(ctx: TextContext, sentence: Sentence, cue: CueMatch): CueMatch {
+  if (announcedThreat(ctx.folded, sentence, cue, ctx.knownTypes)) return { ...cue, type: 'threat' };
+  if (intendedCommitment(ctx.folded, sentence, cue, ctx.knownTypes)) return { ...cue, type: 'commitment' };
+  return cue;
 }
 
 function candidatesOfCue(ctx: TextContext, view: SentenceView, c: number, pairs: Pair[]): Candidate[] {
@@ -75,7 +84,7 @@ function candidatesOfCue(ctx: TextContext, view: SentenceView, c: number, pairs:
   const cue = view.cues[c];
   const out: Candidate[] = [];
   const statement = pairs.length > 1 ? `s${sentence.index + 1}-${c + 1}` : '';
-  const read = announcedThreat(folded, sentence, cue, ctx.knownTypes) ? { ...cue, type: 'threat' } : cue;
+  const read = readAs(ctx, sentence, cue);
   for (const [subject, object] of pairs) {
     const candidate = buildCandidate(ctx, sentence, read, subject, object, view, statement);
     if (candidate) out.push(candidate);
@@ -108,7 +117,8 @@ export function cueRelations(ctx: TextContext, sentences: Sentence[], allUnits: 
     const units = withoutReporters(ctx.folded, sentence, inSentence, cues);
     const view: SentenceView = { sentence, units, lists: groupLists(ctx.folded, units), cues, ...datesOf(sentence) };
     view.cues.forEach((cue, c) => {
-      if (isEmbedded(ctx.folded, sentence, cue)) return;
+      // "refused to lift the curfew" is no lifting; "decided to lift it" commits to it, "plans to impose sanctions" threatens them
+      if (isEmbedded(ctx.folded, sentence, cue) && readAs(ctx, sentence, cue) === cue) return;
       const pairs = pairsOfCue(ctx, view, c, allUnits, candidates);
       if (pairs.length) candidates.push(...candidatesOfCue(ctx, view, c, pairs));
     });

@@ -38,9 +38,12 @@ export interface CueMatch {
   agentless: boolean;
 }
 
+import { LEXICON_RULES } from './cue-lexicon';
+
 const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`, 'g');
 
-export const CUE_RULES: CueRule[] = [
+/** Phrases tuned by hand, before the broad lexicons (cue-lexicon.ts), so that on the same words their type wins. */
+const TUNED_RULES: CueRule[] = [
   // accusation and criticism
   { type: 'accusation', frame: 'directed', weight: 0.8, re: w("accus(?:e|es|ed|ing|ation|ations)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed|ing|m)|criticiz(?:e|es|ed|ing)|critical of|condemn(?:s|ed|ing|ation)?|denounc(?:e|es|ed|ing)|slamm?(?:s|ed)?|lambast(?:s|ed|ing)?|rebuk(?:e|es|ed)|castigat(?:e|es|ed)|chastis(?:e|es|ed)|censur(?:e|es|ed)|fault(?:s|ed)|pointed to|complain(?:s|ed)? about|charged that|protest(?:s|ed|ing)? to|(?:held|holds|hold|holding) (?:[^\\s.;]+ ){1,3}?responsible|(?:was|were|is|are) (?:directly )?(?:responsible|to blame) for|disapprov(?:e|es|ed)|deplor(?:e|es|ed)|indict(?:s|ed|ment of)?|lodg(?:e|es|ed) (?:an? )?(?:official |formal |strong )?protest (?:with|against)|charg(?:e|es|ed|ing) (?:[^\\s.;]+ ){0,2}?with|sued|su(?:e|es|ing)") },
   // ceasefire calls come before demands so the more precise type wins on the same words
@@ -61,7 +64,7 @@ export const CUE_RULES: CueRule[] = [
   { type: 'support', frame: 'directed', weight: 0.6, re: w("support(?:s|ed|ing)?|back(?:s|ed|ing)|-backed|endors(?:e|es|ed|ing)|prais(?:e|es|ed|ing)|thank(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|hail(?:s|ed)?|applaud(?:s|ed)?|commend(?:s|ed)?|solidarity with|apologi[sz](?:e|es|ed|ing) to|congratulat(?:e|es|ed|ing)|sid(?:e|es|ed) with|stood by|stand(?:s)? by|recogni[sz](?:e|es|ed) (?:the )?(?:independence|sovereignty)") },
   { type: 'aid_offer', frame: 'directed', weight: 0.6, re: w("offer(?:s|ed|ing)?(?! from| of (?:talks|dialogue|negotiations)) (?:to |its |their )?(?:help|assist|aid|assistance|support|mediate|troops|weapons|protection)?|promis(?:e|es|ed) (?:to )?(?:help|aid|assistance|support)|pledg(?:e|es|ed) (?:[^\\s.;]+ ){0,3}?(?:aid|assistance|support|help)|vow(?:s|ed)? to (?:help|defend|protect|support)|agree(?:s|d)? to (?:provide|supply|send|deliver|hand over|give)|will take measures|(?:will|would|to) (?:provide|send|supply|deliver|give) (?:[^\\s.;]+ ){0,6}?(?:aid|assistance|weapons|troops|arms|loans?|supplies)") },
   // aid given, not offered (CAMEO 07, PLOVER AID): "provided intelligence to Y", "sent food aid to Y", "granted asylum to Y's rebels"
-  { type: 'aid', frame: 'directed', weight: 0.6, re: w("(?<!\\b(?:will|would|to|shall|could|may|might|must|should|not|never) )(?:provid|deliver|suppl|sen|sent|ship|airlift|airdropp|donat|gave|giv|grant|hand)(?:ed|es|e|s|ing|ied|ies|y|t)? (?:[^\\s.;]+ ){0,6}?(?:aid|assistance|food|medicine|medical supplies|relief|weapons|arms|ammunition|intelligence|loans?|credits?|funds|money|supplies|shelter|fuel|equipment|photographs) (?:to|for)|(?:grant|gave|giv|offer)(?:ed|es|e|s|ing)? (?:political )?asylum to|took in (?:[^\\s.;]+ ){0,3}?refugees") },
+  { type: 'aid', frame: 'directed', weight: 0.6, re: w("(?<!\\b(?:will|would|to|shall|could|may|might|must|should|not|never) )(?:provid|deliver|suppl|sen|sent|ship|airlift|airdropp|donat|gave|giv|grant|hand)(?:ed|es|e|s|ing|ied|ies|y|t)? (?!(?:over |in )?(?:all )?(?:their|its|his) (?:arms|weapons|guns))(?:[^\\s.;]+ ){0,6}?(?:aid|assistance|food|medicine|medical supplies|relief|weapons|arms|ammunition|intelligence|loans?|credits?|funds|money|supplies|shelter|fuel|equipment|photographs) (?:to|for)|(?:grant|gave|giv|offer)(?:ed|es|e|s|ing)? (?:political )?asylum to|took in (?:[^\\s.;]+ ){0,3}?refugees") },
   // a commitment to act (CAMEO 03, PLOVER AGREE): "agreed to withdraw from Y", "is willing to meet Y", "will allow Y's
   // inspectors", "accepted Y's plan". The deed it announces is embedded (clauses.ts), so it is not read as done.
   { type: 'commitment', frame: 'directed', weight: 0.6, re: w("agree(?:s|d)? to|agreeing to|pledg(?:e|es|ed|ing) to|promis(?:e|es|ed|ing) to|vow(?:s|ed|ing)? to|(?:is|are|was|were|be|been|declared (?:itself|themselves)) (?:now |still |also )?(?:willing|ready|prepared) to|(?:will|would) (?:now )?(?:allow|permit|accept|release|free|lift|ease|resume|return|hand over|reopen)|accept(?:s|ed|ing)? (?:the |a |an |its |their )?(?:[^\\s.;]+ ){0,3}?(?:plan|proposal|formula|offer|terms|mediation|deal|invitation|conditions|resolution|settlement|ceasefire|truce)") },
@@ -94,6 +97,8 @@ export const CUE_RULES: CueRule[] = [
   { type: 'observer', frame: 'membership', weight: 0.75, re: w("observer status (?:in|at|with|to)|(?:is|are|as) (?:an? )?observers? (?:in|at|to)") },
   { type: 'alliance', frame: 'symmetric', weight: 0.6, re: w("all(?:y|ies) of|alliance (?:with|between)|allied with|strategic partners?") },
 ];
+
+export const CUE_RULES: CueRule[] = [...TUNED_RULES, ...LEXICON_RULES];
 
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|be|has been|have been|had been|got|get)(?: (?:also|repeatedly|reportedly|publicly|sharply|strongly|widely|not|never))? $/;
 

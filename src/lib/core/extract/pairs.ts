@@ -51,7 +51,8 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
     return u.end <= cue.start && (between === '-' || /^'s (?:[a-z-]+ ){0,2}$/.test(between) || (between === ' ' && u.modifier));
   });
   let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) ? before[before.length - 1] : null;
-  let right = after.find((list) => !isLocative(list, folded)) ?? null;
+  // troops sent "to the Iraqi border" are aimed at Iraq: only for mobilisation is the border its object
+  let right = after.find((list) => cue.type === 'mobilisation' || !isLocative(list, folded)) ?? null;
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
   if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
@@ -139,14 +140,35 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
     if (!by || !left || by[0].start - cue.end > 40) return [];
     return kindsFit(cue.type, new Pairs().cross(by, left), gazetteer);
   }
+  const nominal = frame === 'directed' && !cue.passive ? nominalPairs(cue, after, folded) : null;
+  if (nominal) return kindsFit(cue.type, nominal, gazetteer);
   if (cue.agentless && frame === 'directed') return [];
   if (cue.passive) {
     const by = after.find((list) => /\bby\b/.test(folded.slice(cue.end, list[0].start)));
     return by && left ? new Pairs().cross(by, left) : [];
   }
   if (frame === 'symmetric' && left && left.length > 1) return new Pairs().among(left);
+  // "Greece and Turkey pledged to settle their dispute": a commitment of several, to nobody else, binds each to the others
+  if ((cue.type === 'commitment' || /\bjoint\b/.test(cue.text)) && left && left.length > 1 && !right) return mutual(left);
   if (!left || !right) return [];
   return kindsFit(cue.type, new Pairs().cross(left, right), gazetteer);
+}
+
+/** "an attack by Serbian forces on Kosovo", "the expulsion by X of Y's diplomats": a noun's doer after "by", its target after the preposition. */
+function nominalPairs(cue: CueMatch, after: List[], folded: string): Pair[] | null {
+  const [by, target] = after;
+  const gapToBy = folded.slice(cue.end, by?.[0].start ?? cue.end);
+  if (!by || !(/^ (?:[a-z-]+ )?by (?:the )?$/.test(gapToBy) || (/ by$/.test(cue.text) && /^ (?:the )?$/.test(gapToBy)))) return null;
+  // "decried the shelling by Azerbaijan": the noun's doer is Azerbaijan, and with no target named there is no pair, least of all the subject
+  if (!target) return /\b(?:the|a|an|its|their|this|that|recent|latest|continued)(?: [a-z-]+)? $/.test(folded.slice(Math.max(0, cue.start - 20), cue.start)) ? [] : null;
+  if (!/^ (?:[a-z-]+ ){0,2}?(?:on|against|of|into|at|in|to|with) (?:the |its |their )?(?:[a-z-]+ )?$/.test(folded.slice(by[by.length - 1].end, target[0].start))) return null;
+  return new Pairs().cross(by, target);
+}
+
+function mutual(list: List): Pair[] {
+  const pairs = new Pairs();
+  for (const a of list) for (const b of list) pairs.add(a, b);
+  return pairs.list;
 }
 
 /** Territory is always state → region; other types take any actors. */

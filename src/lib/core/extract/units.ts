@@ -60,7 +60,7 @@ export function buildUnits(text: string, folded: string, mentions: Mention[], ti
       } else if (/^-/.test(rest)) {
         // "Armenian-Azerbaijani border": both states, read as a list
         unit.modifier = true;
-      } else unit.modifier = true;
+      } else unit.modifier = !isPeopleNoun(mention.text);
     }
     // a title before a known person: keep the title in the unit's span for quotes
     const title = titleBefore.get(mention.start);
@@ -68,6 +68,11 @@ export function buildUnits(text: string, folded: string, mentions: Mention[], ti
     units.push(unit);
   }
   return units;
+}
+
+/** "Palestinians", "Iraqis", "Afghans": a plural demonym names the people, a noun that acts, not a modifier ("Swiss", "Japanese" are both). */
+function isPeopleNoun(text: string): boolean {
+  return /[^s]s$/.test(text) && !/(?:ss|ese)$/.test(text.toLowerCase());
 }
 
 export function groupLists(folded: string, units: Unit[]): List[] {

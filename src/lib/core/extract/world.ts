@@ -36,7 +36,7 @@ BRN|Brunei||Bruneian|Bandar Seri Begawan
 BGR|Bulgaria||Bulgarian;Bulgarians|Sofia
 BFA|Burkina Faso||Burkinabe|Ouagadougou
 BDI|Burundi||Burundian;Burundians|Gitega;Bujumbura
-KHM|Cambodia|Kampuchea|Cambodian;Cambodians;Khmer|Phnom Penh
+KHM|Cambodia|Kampuchea|Cambodian;Cambodians;Khmer;Kampuchean;Kampucheans|Phnom Penh
 CMR|Cameroon||Cameroonian;Cameroonians|Yaounde;Yaoundé
 CAN|Canada||Canadian;Canadians|Ottawa
 CPV|Cape Verde|Cabo Verde|Cape Verdean|Praia

@@ -1,0 +1,186 @@
+/**
+ * The broad cue lexicons: for each PLOVER category, the verbs (every inflection,
+ * inflect.ts) and nominalisations that the CAMEO verb dictionaries and the PLOVER
+ * codebook list for it, beyond the hand-tuned phrases of cues.ts. They come after
+ * those rules in CUE_RULES, so where both match the same words the tuned rule's
+ * type wins, and they weigh a little less, since a bare verb says less than a phrase.
+ *
+ * Kept to short spans (a verb and its particle, or a noun and its preposition): a
+ * lexicon cue with a long gap would outrun the precise cues by length.
+ */
+import type { CueRule } from './cues';
+import { verbs } from './inflect';
+
+const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`, 'g');
+/** An optional word of time or manner between a verb and its particle ("called Thursday on", "urged again"). */
+const WHEN = '(?: (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|again|also|repeatedly|publicly|formally|jointly))?';
+const GAP2 = '(?:[^\\s.;]+ ){0,2}?';
+const GAP3 = '(?:[^\\s.;]+ ){0,3}?';
+
+export const LEXICON_RULES: CueRule[] = [
+  // ACCUSE (CAMEO 11 disapprove, 112 accuse, 114 complain officially, 115 sue, 116 find guilty)
+  {
+    type: 'accusation',
+    frame: 'directed',
+    weight: 0.6,
+    re: w(
+      `${verbs('decry, assail, berate, reproach, scold, chide, admonish, reprimand, vilify, disparage, ridicule, deride, lambaste, blast, rap+, slam+, upbraid, convict, prosecute, allege, accuse, condemn, denounce, criticise, criticize, blame, deplore')}` +
+        `|${verbs('lash out at, lash out against, hit out at/hitting, take to task/took/taken/taking, complain of, complain about, object to, protest against')}` +
+        `|(?:accusations?|allegations?|charges|complaints?|lawsuits?|criticism|condemnation|denunciation) (?:against|of|that|about)` +
+        `|(?:express|voic)(?:e|es|ed|ing) ${GAP2}(?:concern|regret|dismay|outrage|anger|displeasure|disappointment|indignation|alarm|disapproval|protest)s?(?: (?:over|about|at|with))?` +
+        `|found ${GAP3}guilty|(?:blamed|blames) ${GAP3}for|summon(?:s|ed|ing)? (?:the |its |their )?${GAP2}(?:ambassador|envoy|charge d'affaires|diplomats?)`,
+    ),
+  },
+  // ACCUSE/investigate (CAMEO 09): the investigator is the subject, the investigated the object
+  { type: 'fact_finding', frame: 'directed', weight: 0.55, re: w(`${verbs('probe')}|(?:open|launch|start|order)(?:s|ed|ing)? ${GAP2}(?:investigations?|probes?|inquir(?:y|ies)) (?:into|against|of)|(?:put|placed) under investigation|${verbs('look into')}`) },
+  // REQUEST (CAMEO 10 demand, 02 appeal)
+  {
+    type: 'demand',
+    frame: 'directed',
+    weight: 0.6,
+    re: w(
+      `${verbs('implore, beseech/besought, exhort, entreat, beg+, plead/pled, pressure, pressurise, pressurize, lobby, petition, importune')}` +
+        `|call(?:s|ed|ing)?${WHEN} (?:on|upon)|${verbs('invite')} ${GAP3}to|${verbs('ask')}` +
+        // "wants Israel to withdraw", "is pressing Lebanon to expel": the one asked stands between the verb and "to"
+        `|(?:${verbs('want, wish, expect, press')}) (?:[^\\s.;]+ ){1,5}?to|${verbs('press')} for` +
+        `|(?:made|make|makes|making|issued|issue|issues|renewed|renews|repeated|repeats|reiterated|reiterates|launched|launches) (?:an? |its |their )?${GAP2}(?:appeal|call|plea|request|demand)s?` +
+        `|(?:appeals?|pleas?|requests?|demands?|calls?) (?:to|for|on|that)`,
+    ),
+  },
+  // THREATEN (CAMEO 13): warnings, ultimatums, force announced, not ruled out
+  {
+    type: 'threat',
+    frame: 'directed',
+    weight: 0.65,
+    re: w(
+      `${verbs('menace, intimidate, brandish')}|ultimatums?|deadlines? (?:for|to)|(?:set|sets|setting|gave|give|gives|giving|issued|issues) ${GAP3}deadline` +
+        `|or (?:else )?face ${GAP2}(?:consequences|sanctions|action|attack|retaliation|punishment|expulsion|war|force|reprisals)` +
+        `|(?:will|would|shall|could|may) (?:not hesitate to |be forced to |have to )?(?:retaliate|strike back|hit back|respond (?:militarily|with force|forcefully|decisively|harshly|firmly)|use (?:military |armed )?force|go to war|take (?:military|punitive|retaliatory|decisive|tough|firm|strong|harsh) (?:action|measures|steps))` +
+        `|(?:did|does|do|would|will|has|have|had) not rule out|(?:won't|wouldn't|didn't|doesn't|refused to|refuses to) rule out` +
+        `|(?:gave|give|gives|giving) ${GAP2}(?:\\d+|[a-z]+)[- ](?:hours?|days?|weeks?) to|(?:gave|give|gives|giving) (?:[^\\s.;]+ ){1,3}?until` +
+        `|(?:raise|raises|raised|raising) the (?:spectre|specter|prospect|threat) of|(?:sabre|saber)[- ]rattling|dire consequences|(?:warning|warnings|threats?) (?:of|to|against|that)`,
+    ),
+  },
+  // REJECT (CAMEO 12): refusals, vetoes, defiance of a norm or a ban
+  {
+    type: 'rejection',
+    frame: 'directed',
+    weight: 0.6,
+    re: w(
+      `${verbs('snub+, resist, disregard, defy, spurn, rebuff, repudiate, veto/vetoes/vetoed/vetoing, reject, refuse')}` +
+        `|${verbs('brush aside, brush off, shrug off, balk at, baulk at, say no to/said, turn down, turn away, walk away from')}` +
+        `|(?:rejection|refusal|veto|dismissal) of|(?:violat|flout|breach|break)(?:e|es|ed|ing|s)? (?:a |the |an )?${GAP2}(?:ban|order|curfew|embargo|resolution|law)`,
+    ),
+  },
+  // SUPPORT (CAMEO 05): praise, endorsement, verbal defence, recognition, apology, forgiveness
+  {
+    type: 'support',
+    frame: 'directed',
+    weight: 0.55,
+    re: w(
+      `${verbs('laud, extol, salute, applaud, commend, praise, endorse, welcome, hail, thank, congratulate, apologise, apologize, forgive/forgave/forgiven, sympathise with, sympathize with, rally behind, rally around, vouch for, side with, stand by/stood')}` +
+        `|(?:express|voic|pledg|reaffirm|reiterat|declar|offer)(?:e|es|ed|ing|s)? ${GAP2}(?:support|backing|solidarity|sympathy|condolences|gratitude|appreciation|admiration)(?: (?:for|to|with))?` +
+        `|pa(?:y|ys|id|ying) (?:a )?tribute to|(?:establish|restor|normali[sz])(?:e|es|ed|ing)? ${GAP2}(?:diplomatic )?(?:ties|relations) with|(?:grant|extend)(?:s|ed|ing)? ${GAP2}recognition to`,
+    ),
+  },
+  // COOPERATE (CAMEO 06): practical cooperation, as a symmetric relation of the parties
+  {
+    type: 'cooperation',
+    frame: 'symmetric',
+    weight: 0.55,
+    re: w(
+      `${verbs('collaborate with, team up with, join forces with, partner with, cooperate with, co-operate with, coordinate with, ally with')}` +
+        `|(?:exchang|swap)(?:e|es|ed|ing|s|ped|ping)? ${GAP2}(?:prisoners|intelligence|information|data|captives)|(?:cooperation|collaboration|co-operation) (?:with|between|on)|(?:trade|economic|military|security|intelligence) (?:ties|links|cooperation) (?:with|between)`,
+    ),
+  },
+  // AID (CAMEO 07): relief delivered, evacuations and rescues, asylum and shelter
+  {
+    type: 'aid',
+    frame: 'directed',
+    weight: 0.55,
+    re: w(
+      `${verbs('evacuate, rescue, airlift, airdrop+, shelter')}|(?<!\\b(?:will|would|to|shall|could|may|might|must|should|not|never) )(?:${verbs('donate, deliver, provide, supply, send/sent, give/gave/given, grant, ship+, extend, channel+')}) ${GAP3}(?:million|billion|tons|tonnes)` +
+        `|(?:humanitarian|food|medical|emergency|relief|military|economic|financial|development) (?:aid|assistance|supplies|shipments?|convoys?|help|loans?|grants?) (?:to|for)|(?:gave|give|gives|giving|granted|grants) (?:[^\\s.;]+ )?(?:refuge|sanctuary|shelter) to`,
+    ),
+  },
+  // AGREE (CAMEO 03): intent to cooperate, expressed or promised
+  {
+    type: 'commitment',
+    frame: 'directed',
+    weight: 0.55,
+    re: w(
+      `(?:express|signal|voic|reaffirm|reiterat|announc|confirm|declar|indicat|show)(?:e|es|ed|ing|s|led|ling)? ${GAP2}(?:willingness|readiness|desire|intention|wish|hope|commitment|plans?|determination|decision) to` +
+        `|${verbs('commit+ to, undertake to/undertook/undertaken, offer to, consent to, agree in principle, pledge, vow, promise')}|(?:is|are|was|were) (?:now |still |also )?(?:open|committed) to|(?:will|would) (?:seriously )?consider` +
+        `|(?:decid|plan|intend|hop)(?:e|es|ed|ing|s|ned|ning)? to (?:resume|restore|normali[sz]e|establish|reopen|open|lift|ease|release|allow|withdraw|sign|negotiate|cooperate|hold talks|join|accept)`,
+    ),
+  },
+  // CONCEDE (CAMEO 08): yielding to demands, easing restrictions, pardons
+  {
+    type: 'concession',
+    frame: 'directed',
+    weight: 0.55,
+    re: w(
+      `${verbs('accede to, comply with, give in to/gave/given, back down, bow to, pardon, reinstate, relent, capitulate, legalise, legalize, unban+')}` +
+        `|(?:grant|gave|give|offer)(?:s|ed|ing)? ${GAP2}(?:amnesty|autonomy|concessions?|pardons?|clemency)|(?:enhanc|expand|restor|extend|broaden)(?:e|es|ed|ing|s)? ${GAP2}(?:political )?(?:freedoms|rights|liberties)` +
+        `|(?:eas|relax|loosen|lift)(?:e|es|ed|ing|s)? ${GAP2}(?:restrictions|curbs|controls|ban|curfew|state of emergency|martial law|emergency measures)`,
+    ),
+  },
+  // RETREAT (CAMEO 084-087): withdrawal, surrender, demobilisation, letting in observers, peacekeepers or aid
+  {
+    type: 'retreat',
+    frame: 'directed',
+    weight: 0.55,
+    re: w(
+      `(?:hand|turn)(?:s|ed|ing)? (?:over|in) (?:all )?(?:their |its |his )?(?:arms|weapons|guns)(?: to)?|${verbs('surrender, disband, demobilise, demobilize, disarm, retreat, pull back, pull out, stand down/stood')}|(?:withdr(?:ew|aw|awn|aws|awing)) (?:its |their |the )?${GAP2}(?:troops|forces|soldiers|units|tanks|army|fighters|contingent)` +
+        `|(?:receiv|welcom|admit|accept|allow|host)(?:e|es|ed|ing|s|ted|ting)? (?:an? |the )?${GAP2}(?:mission|inspectors|observers|monitors|peacekeepers|peacekeeping (?:troops|forces)|aid workers|relief workers|aid convoys?|humanitarian aid)` +
+        `|(?:ceasefire|truce|cease-fire) (?:was )?(?:declared|announced)`,
+    ),
+  },
+  // CONSULT/host (CAMEO 043): "X received the Iranian foreign minister": the one received visits the host
+  { type: 'visit', frame: 'reverse', weight: 0.6, re: w('receiv(?:e|es|ed|ing)(?= (?:visiting |his |her |the |a )?(?:[a-z-]+ ){0,3}?(?:president|prime minister|minister|king|queen|leader|envoy|delegation|counterpart|chancellor|secretary|ambassador|emir|premier|head|crown prince|foreign minister)\\b)') },
+  // MOBILIZE (CAMEO 15): forces raised, massed, sent or readied
+  {
+    type: 'mobilisation',
+    frame: 'directed',
+    weight: 0.55,
+    re: w(
+      `(?:prepar|readi|gear)(?:e|es|ed|ing|s|ying|ied)? (?:up )?(?:to|for) ${GAP2}(?:attack|offensive|war|assault|invasion|shelling|strikes?|battle|resume (?:shelling|fighting|attacks|the offensive))` +
+        `|troop (?:build-?up|buildup|movements?)|show of force|call(?:s|ed|ing)? up ${GAP2}(?:reservists|reserves|conscripts)|(?:test-fir|test fir)(?:e|es|ed|ing)|${verbs('mass, amass')} ${GAP2}(?:troops|forces|tanks|soldiers)` +
+        `|(?:conduct|stag|hold|held|start|begin|began|launch)(?:s|ed|ing|e|es)? ${GAP2}(?:exercises|drills|maneuvers|manoeuvres)|(?:sen(?:d|ds|t|ding)|dispatch(?:es|ed|ing)?|mov(?:e|es|ed|ing)) ${GAP3}(?:troops|warships|forces|tanks|reinforcements|battalions|soldiers) (?:to|into|toward|towards)`,
+    ),
+  },
+  // SANCTION (CAMEO 16): reduced relations, aid stopped, talks halted, expulsions
+  {
+    type: 'revocation',
+    frame: 'directed',
+    weight: 0.55,
+    re: w(
+      `(?:break|broke|broken|breaking|cut|cuts|cutting|sever|severs|severed|downgrad(?:e|es|ed|ing)|freez(?:e|es|ing)|froze|frozen) (?:off )?(?:all |its |their )?(?:diplomatic |economic |trade |military )?(?:ties|relations|contacts|links)` +
+        `|(?:recall|withdr[ae]w|expel)(?:s|ed|led|ing|ling|n)? (?:its |their |the )?${GAP2}(?:ambassadors?|envoys?|diplomats?|inspectors|observers|monitors|peacekeepers|aid workers|journalists)` +
+        `|(?:suspend|halt|stop|end|freez|froze|cancel)(?:s|ed|led|ping|ped|ing|e)? ${GAP2}(?:aid|assistance|talks|negotiations|cooperation|dialogue|flights|trade|imports|exports|loans|funding)` +
+        `|(?:walk|pull|storm)(?:s|ed|ing)? out of ${GAP2}(?:talks|negotiations|meeting|conference|summit)` +
+        `|withdr(?:aw|ew|awn|aws|awing) (?:its |their )?${GAP2}from (?:the )?${GAP2}(?:talks|negotiations|treaty|agreement|accord|pact|conference|peace process|mission)`,
+    ),
+  },
+  // COERCE (CAMEO 17): repression short of armed attack, censorship, sentences
+  {
+    type: 'coercion',
+    frame: 'directed',
+    weight: 0.55,
+    re: w(
+      `${verbs('censor, persecute, harass, intern, evict')}|sentenc(?:e|es|ed|ing) ${GAP3}to|(?:shut|shuts|shutting|clos(?:e|es|ed|ing)) down ${GAP2}(?:newspapers?|websites?|stations?|media|offices|radio|television|channels?|parties)` +
+        `|(?:fir|us)(?:e|es|ed|ing) (?:tear ?gas|rubber bullets|water cannons?)|(?:placed|put|keep|kept|held) (?:[^\\s.;]+ ){0,2}?under (?:house )?arrest`,
+    ),
+  },
+  // ASSAULT (CAMEO 18-20): violence with a named doer
+  {
+    type: 'attack',
+    frame: 'directed',
+    weight: 0.6,
+    re: w(
+      `${verbs('pound, strafe, torch, hijack, lynch, stab+, gun+ down, blow up/blew/blown, destroy, bombard, rocketed, rocketing, shoot/shot, ambush, massacre, slaughter, behead, assassinate, murder, kill, attack, invade, occupy')}` +
+        `|launch(?:es|ed|ing)? ${GAP3}(?:fire|attacks?|strikes?|offensive|raids?|rockets?|missiles?|shells|assaults?|incursions?)|(?:attacks?|strikes?|raids?|assaults?|shelling|bombing|offensive) (?:by|against|on)` +
+        `|(?:car|suicide|roadside) bomb(?:s|ings?|ers?)?|(?:attempt|plot)s? to (?:assassinate|kill)|assassination (?:attempt|plot)`,
+    ),
+  },
+];
