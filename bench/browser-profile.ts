@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/browser-profile.ts [--n=3] [--kinds=random windows,whole period] [--ways=ours,rebuild] [--tweaks=none,no-labels,sigma-labels] [--modes=run,finish]`: per-stage timings of
+ * `npx tsx bench/browser-profile.ts [--n=3] [--relations=100000] [--kinds=random windows,whole period] [--ways=ours,rebuild] [--tweaks=none,no-labels,sigma-labels] [--modes=run,finish]`: per-stage timings of
  * filter-to-frame in the bench page (bench/browser/profile.ts), ours against the reducers and the rebuild,
  * first as they run, then with gl.finish() after each program so the rasteriser's time shows per draw.
  * Prints a markdown table of medians and, per way, the draw calls of one change with their instance counts.
@@ -19,6 +19,7 @@ const n = Number(args.find((a) => a.startsWith('--n='))?.slice(4) ?? 3);
 const ways = (args.find((a) => a.startsWith('--ways='))?.slice(7).split(',') ?? ['ours', 'reducers', 'rebuild']) as Way[];
 const tweaks = (args.find((a) => a.startsWith('--tweaks='))?.slice(9).split(',') ?? ['none']) as Tweak[];
 const modes = (args.find((a) => a.startsWith('--modes='))?.slice(8).split(',') ?? ['run', 'finish']).map((m) => m === 'finish');
+const relations = Number(args.find((a) => a.startsWith('--relations='))?.slice(12) ?? 100_000);
 const tracePath = args.find((a) => a.startsWith('--trace='))?.slice(8);
 const kinds = (args.find((a) => a.startsWith('--kinds='))?.slice(8).split(',') ?? ['random windows', 'whole period']) as ChangeKind[];
 for (const kind of kinds) if (!CHANGE_KINDS.includes(kind)) throw new Error(`profile: unknown kind "${kind}"`);
@@ -65,8 +66,8 @@ const lines = [
 ];
 const details: string[] = [];
 try {
-  const { page } = await openPage(browser, server.url, VIEWPORT);
-  await page.waitForFunction(() => window.bench !== undefined || window.benchError !== undefined, undefined, { timeout: 180_000 });
+  const { page } = await openPage(browser, `${server.url}?relations=${relations}`, VIEWPORT);
+  await page.waitForFunction(() => window.bench !== undefined || window.benchError !== undefined, undefined, { timeout: relations > 200_000 ? 900_000 : 180_000 });
   const error = await page.evaluate(() => window.benchError);
   if (error) throw new Error(`profile: bench page failed: ${error}`);
   for (const way of ways) {

@@ -27,7 +27,8 @@ import { BENCH_TODAY, generateDataset } from '../generate';
 import { CHANGE_KINDS, changeSequences, timedStep, type ChangeKind } from '../changes';
 import { profileSigma, type StageProfile } from './profile';
 
-export const BENCH_RELATIONS = 100_000;
+/** 100k, or the page's `?relations=` (bench/browser-profile.ts --relations=1000000 for the 1M move). */
+export const BENCH_RELATIONS = Number(new URLSearchParams(location.search).get('relations') ?? 100_000);
 const WARMUP = 2;
 
 export interface FrameStats {
