@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/browser-profile.ts [--n=3] [--kinds=random windows,whole period] [--ways=ours,rebuild] [--tweaks=none,no-labels,sigma-labels] [--modes=run,finish]`: per-stage timings of
+ * `npx tsx bench/browser-profile.ts [--n=3] [--relations=100000] [--kinds=random windows,whole period] [--ways=ours,rebuild] [--tweaks=none,no-labels,sigma-labels] [--modes=run,finish]`: per-stage timings of
  * filter-to-frame in the bench page (bench/browser/profile.ts), ours against the reducers and the rebuild,
  * first as they run, then with gl.finish() after each program so the rasteriser's time shows per draw.
  * Prints a markdown table of medians and, per way, the draw calls of one change with their instance counts.
@@ -19,6 +19,7 @@ const n = Number(args.find((a) => a.startsWith('--n='))?.slice(4) ?? 3);
 const ways = (args.find((a) => a.startsWith('--ways='))?.slice(7).split(',') ?? ['ours', 'reducers', 'rebuild']) as Way[];
 const tweaks = (args.find((a) => a.startsWith('--tweaks='))?.slice(9).split(',') ?? ['none']) as Tweak[];
 const modes = (args.find((a) => a.startsWith('--modes='))?.slice(8).split(',') ?? ['run', 'finish']).map((m) => m === 'finish');
+const relations = Number(args.find((a) => a.startsWith('--relations='))?.slice(12) ?? 100_000);
 const tracePath = args.find((a) => a.startsWith('--trace='))?.slice(8);
 const kinds = (args.find((a) => a.startsWith('--kinds='))?.slice(8).split(',') ?? ['random windows', 'whole period']) as ChangeKind[];
 for (const kind of kinds) if (!CHANGE_KINDS.includes(kind)) throw new Error(`profile: unknown kind "${kind}"`);
@@ -46,6 +47,11 @@ function drawSummary(draws: DrawCall[]): string {
   return [...by].map(([k, v]) => `${k}: ${v}`).join('; ');
 }
 
+function stageLine(records: StageProfile[]): string {
+  const names = new Set(records.flatMap((r) => Object.keys(r.stages)));
+  return [...names].map((name) => `${name} ${f(median(records.map((r) => r.stages[name] ?? 0)))}`).join(', ') || 'none';
+}
+
 function programLine(records: StageProfile[], finish: boolean): string {
   const names = new Set(records.flatMap((r) => Object.keys(r.programMs)));
   return [...names].map((name) => `${name} ${f(median(records.map((r) => r.programMs[name] ?? 0)))}${finish ? ` + finish ${f(median(records.map((r) => r.finishMs[name] ?? 0)))}` : ''} ms`).join('; ');
@@ -60,8 +66,8 @@ const lines = [
 ];
 const details: string[] = [];
 try {
-  const { page } = await openPage(browser, server.url, VIEWPORT);
-  await page.waitForFunction(() => window.bench !== undefined || window.benchError !== undefined, undefined, { timeout: 180_000 });
+  const { page } = await openPage(browser, `${server.url}?relations=${relations}`, VIEWPORT);
+  await page.waitForFunction(() => window.bench !== undefined || window.benchError !== undefined, undefined, { timeout: relations > 200_000 ? 900_000 : 180_000 });
   const error = await page.evaluate(() => window.benchError);
   if (error) throw new Error(`profile: bench page failed: ${error}`);
   for (const way of ways) {
@@ -73,7 +79,7 @@ try {
         if (tracing) await browser.stopTracing();
         const label = `${way}, ${kind}, ${finish ? 'gl.finish' : 'as run'}${tweak === 'none' ? '' : `, ${tweak}`}`;
         lines.push(row(label, records));
-        details.push(`- ${label}: ${programLine(records, finish)}. Draw calls of one change: ${drawSummary(records[0]?.draws ?? [])}. Uploads (bytes): ${JSON.stringify(records[0]?.uploadBytes ?? {})}`);
+        details.push(`- ${label}: apply split (medians): ${stageLine(records)}; program process() calls ${median(records.map((r) => r.processCalls))}. ${programLine(records, finish)}. Draw calls of one change: ${drawSummary(records[0]?.draws ?? [])}. Uploads (bytes): ${JSON.stringify(records[0]?.uploadBytes ?? {})}`);
         process.stderr.write(`${lines.at(-1)}\n`);
       }
     }

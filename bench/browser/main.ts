@@ -27,7 +27,8 @@ import { BENCH_TODAY, generateDataset } from '../generate';
 import { CHANGE_KINDS, changeSequences, timedStep, type ChangeKind } from '../changes';
 import { profileSigma, type StageProfile } from './profile';
 
-export const BENCH_RELATIONS = 100_000;
+/** 100k, or the page's `?relations=` (bench/browser-profile.ts --relations=1000000 for the 1M move). */
+export const BENCH_RELATIONS = Number(new URLSearchParams(location.search).get('relations') ?? 100_000);
 const WARMUP = 2;
 
 export interface FrameStats {
@@ -113,7 +114,25 @@ async function setUp(): Promise<BenchApi> {
   const engine = createFilterEngine(index);
   const sequences = changeSequences(index, 200);
   const whole = { from: index.extent.start, to: BENCH_TODAY, typeMask: new Uint8Array(index.typeIds.length).fill(1) };
-  const updateOurs = (filter: RelationFilter) => renderer.update({ result: engine.update(filter), focus: null, selectedEdge: null, showIsolated: false });
+  // While a profile runs, where ours' synchronous part goes: the engine, the display update, the repaint of what changed.
+  let stage: ((name: string, ms: number) => void) | null = null;
+  const updateOurs = (filter: RelationFilter) => {
+    const started = performance.now();
+    const result = engine.update(filter);
+    const filtered = performance.now();
+    renderer.update({ result, focus: null, selectedEdge: null, showIsolated: false });
+    stage?.('engine', filtered - started);
+    stage?.('renderer.update', performance.now() - filtered);
+  };
+  const internals = renderer as unknown as { repaint(nodes: Int32Array, edges: Int32Array): void };
+  const ownRepaint = internals.repaint.bind(renderer);
+  internals.repaint = (nodes, edges) => {
+    const started = performance.now();
+    ownRepaint(nodes, edges);
+    stage?.('repaint', performance.now() - started);
+    stage?.('changed nodes', nodes.length);
+    stage?.('changed edges', edges.length);
+  };
   // Measured once the graph holds every held edge: while it fills, each added edge makes sigma re-process everything at the next frame.
   await renderer.ready;
   updateOurs(whole);
@@ -238,6 +257,7 @@ async function setUp(): Promise<BenchApi> {
       if (tweak === 'no-labels') sigma.setSetting('renderLabels', false);
       if (tweak === 'sigma-labels') sigma.setSettings({ defaultDrawNodeLabel: drawDiscNodeLabel, labelDensity: SIGMA_SETTINGS.labelDensity, labelGridCellSize: SIGMA_SETTINGS.labelGridCellSize, labelRenderedSizeThreshold: SIGMA_SETTINGS.labelRenderedSizeThreshold });
       const profiler = profileSigma(sigma, finish);
+      stage = (name, ms) => profiler.stage(name, ms);
       const out: StageProfile[] = [];
       try {
         for (let i = 1; out.length < n && i < sequence.length; i++) {
@@ -251,6 +271,7 @@ async function setUp(): Promise<BenchApi> {
         }
       } finally {
         profiler.restore();
+        stage = null;
         sigma.setSettings(before);
       }
       return out;

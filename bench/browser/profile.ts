@@ -24,6 +24,10 @@ export interface DrawCall {
 export interface StageProfile {
   /** The filter change's synchronous part: engine, display update, whatever the way does before returning. */
   applyMs: number;
+  /** Ours only: the apply split into the filter engine, the display update and the repaint of the changed items. */
+  stages: Record<string, number>;
+  /** Calls to the node and edge programs' process() (one program slot rewritten each) during the apply. */
+  processCalls: number;
   /** From the end of the change until sigma's render began (0 when it rendered inside the change). */
   waitForRenderMs: number;
   renderMs: number;
@@ -61,6 +65,8 @@ interface SigmaPrivate {
 export interface Profiler {
   /** Starts a record for one change; `stop` closes it. */
   start(): void;
+  /** Adds `ms` to stage `name` of the open record. */
+  stage(name: string, ms: number): void;
   markApplied(): void;
   stop(): StageProfile;
   restore(): void;
@@ -121,6 +127,12 @@ export function profileSigma(sigma: Sigma, finish: boolean): Profiler {
     ...Object.entries(s.nodePrograms).map(([type, p]) => ['nodes', `node:${type}`, p] as [string, string, Record<string, AnyFn>]),
     ...Object.entries(s.edgePrograms).map(([type, p]) => ['edges', `edge:${type}`, p] as [string, string, Record<string, AnyFn>]),
   ];
+  for (const [, , program] of programs) {
+    wrap(program, 'process', (original, self, args) => {
+      if (record && !appliedAt) record.processCalls++;
+      return original.apply(self, args);
+    });
+  }
   for (const [layer, name, program] of programs) {
     wrap(program, 'render', (original, self, args) => {
       const t = now();
@@ -170,6 +182,8 @@ export function profileSigma(sigma: Sigma, finish: boolean): Profiler {
       renderEndedAt = 0;
       record = {
         applyMs: 0,
+        stages: {},
+        processCalls: 0,
         waitForRenderMs: 0,
         renderMs: 0,
         processMs: 0,
@@ -185,6 +199,9 @@ export function profileSigma(sigma: Sigma, finish: boolean): Profiler {
         uploadBytes: {},
         draws: [],
       };
+    },
+    stage(name, ms) {
+      if (record) record.stages[name] = (record.stages[name] ?? 0) + ms;
     },
     markApplied() {
       appliedAt = now();

@@ -37,6 +37,22 @@ interface Spot {
 const SELECTED = 2e6;
 const NEIGHBOUR = 1e6;
 
+/**
+ * Label widths by font, then text: every frame places the labels again, a camera move or a slider move
+ * alike, and measuring each candidate's text was a third of the label work. A font holds a few thousand
+ * names at most.
+ */
+const widths = new Map<string, Map<string, number>>();
+
+/** The width of `text` in the context's current font, measured once per font. */
+function textWidth(context: CanvasRenderingContext2D, text: string): number {
+  let byText = widths.get(context.font);
+  if (!byText) widths.set(context.font, (byText = new Map()));
+  let width = byText.get(text);
+  if (width === undefined) byText.set(text, (width = context.measureText(text).width));
+  return width;
+}
+
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /** The candidate spots around a node at (x, y) of radius r for a label w wide: right, left, below, above; each its box and text origin. */
@@ -86,7 +102,7 @@ function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, setti
   const { width, height } = sigma.getDimensions();
   const inside = (r: Rect) => r.x >= 0 && r.y >= 0 && r.x + r.w <= width && r.y + r.h <= height;
   for (const c of candidates) {
-    const w = context.measureText(c.label).width + 2;
+    const w = textWidth(context, c.label) + 2;
     const options = spotsAround(c, w, fontSize);
     const free = options.find(([rect]) => inside(rect) && !placed.some((p) => overlaps(p, rect)) && !obstacles.some((o) => o.key !== c.key && overlaps(o, rect)));
     // The selection's label is always drawn: on the canvas if it fits anywhere, over others if it must. Its
@@ -118,8 +134,7 @@ function computeBudgetedPlacement(sigma: Sigma, context: CanvasRenderingContext2
     const { x, y } = sigma.framedGraphToViewport(data);
     if (x < 0 || y < 0 || x > width || y > height) return;
     keys.push(key);
-    // Measured lazily would be faster still, but a screen holds few candidates after the bounds check.
-    candidates.push({ x, y, r: sigma.scaleSize(data.size), width: context.measureText(data.label).width, priority: data.size, forced: !!(data.highlighted || data.forceLabel) });
+    candidates.push({ x, y, r: sigma.scaleSize(data.size), width: textWidth(context, data.label), priority: data.size, forced: !!(data.highlighted || data.forceLabel) });
   });
   const spots = new Map<string, Spot>();
   const lineHeight = fontSize + 2;
@@ -176,7 +191,7 @@ export function createLabelPlacer(sigma: Sigma, haloColor = 'rgba(255,255,255,0.
     defaultDrawNodeHover(context, data, settings) {
       if (!data.label) return;
       context.font = font(settings);
-      const width = context.measureText(data.label).width;
+      const width = textWidth(context, data.label);
       // A hovered node whose label found no room is named anyway, at its first spot on the canvas.
       const { width: w, height: h } = sigma.getDimensions();
       const around = spotsAround({ x: data.x, y: data.y, r: data.size }, width + 2, settings.labelSize);

@@ -3,7 +3,7 @@
  * selection change only updates small display arrays and repaints what they
  * changed, so positions never move because of a filter. Concerns live
  * beside it: looks.ts (what an item looks like), repaint.ts (repainting
- * only what changed), visible-only-program.ts (drawing only visible edges),
+ * only what changed), node-positions.ts (saved positions), visible-only-program.ts (drawing only visible edges),
  * pointer.ts (clicks, hover, drag) and camera-moves.ts.
  */
 import Sigma from 'sigma';
@@ -17,9 +17,10 @@ import { computeDisplay, displayDiff, updateDisplay, type DisplayArrays, type Di
 import { SIGMA_SETTINGS } from './sigma-settings';
 import type { Point } from './edge-hit';
 import { createLooks, type Looks, type Palette } from './looks';
-import { heldEdgeKeys, repaintChanged, type RepaintTarget } from './repaint';
+import { DirectRepaint, heldEdgeKeys } from './repaint';
 import { GraphPointer } from './pointer';
 import { fitShown, focusOn, zoomBy } from './camera-moves';
+import { readPositions, writePositions } from './node-positions';
 
 export type { DisplayState } from './display';
 export { planMount, type MountPlan } from './progressive-mount';
@@ -56,7 +57,9 @@ export class GraphRenderer {
   private layoutRun: LayoutRun | null = null;
   private pointer: GraphPointer;
   private looks: Looks;
-  private repaintTarget: RepaintTarget;
+  private painter: DirectRepaint;
+  /** Graph key of each held edge, by edge index ('' for the others). */
+  private edgeKeys: string[];
   /** Per aggregated edge, whether the graph holds it (see edgeLimit). */
   private inGraph: Uint8Array;
   private limit: number;
@@ -81,14 +84,15 @@ export class GraphRenderer {
     });
     this.sigma.setSettings(labelSettingsFor(this.sigma as unknown as Sigma));
     const edgeKeys = heldEdgeKeys(this.graph, index.edges.length);
-    this.repaintTarget = {
+    this.edgeKeys = edgeKeys;
+    this.painter = new DirectRepaint(this.sigma as unknown as Sigma, {
       nodeKeys: index.actorIds,
       edgeKeys,
       sourceOf: index.edgeSourceIndex,
       targetOf: index.edgeTargetIndex,
       writeNode: (data, n) => this.looks.writeNode(data, n, this.display!),
       writeEdge: (data, e) => this.looks.writeEdge(data, e, this.display!),
-    };
+    });
     this.pointer = new GraphPointer(this.sigma, this.graph, { ...events, dragStart: () => this.stopLayout() });
     const stopped = () => this.killed;
     this.ready = withProcessingHeld(this.sigma, this.graph, () => addRemainingEdges(start, index, edgeKeys, (f) => options.mountProgress?.(f), stopped), stopped).then(() => {
@@ -128,8 +132,8 @@ export class GraphRenderer {
 
   /** Repaints these nodes and edges (indices) at the next frame, through sigma's own refresh when a direct repaint cannot. */
   private repaint(nodes: Int32Array, edges: Int32Array): void {
-    if (repaintChanged(this.sigma as unknown as Sigma, this.repaintTarget, nodes, edges)) return;
-    const { edgeKeys } = this.repaintTarget;
+    if (this.painter.repaint(nodes, edges)) return;
+    const { edgeKeys } = this;
     const held: string[] = [];
     for (const e of edges) if (edgeKeys[e]) held.push(edgeKeys[e]);
     // Not scheduled: sigma's full refresh clears its program indices until it draws, and a partial one
@@ -163,7 +167,8 @@ export class GraphRenderer {
     reholdEdges(this.graph, this.index, this.inGraph, kept);
     this.inGraph = kept;
     this.limit = limit;
-    this.repaintTarget.edgeKeys = heldEdgeKeys(this.graph, this.index.edges.length);
+    this.edgeKeys = heldEdgeKeys(this.graph, this.index.edges.length);
+    this.painter.setEdgeKeys(this.edgeKeys);
     // The display skips edges the graph did not hold: worked out again for those it holds now.
     if (this.lastState) this.display = computeDisplay(this.index, this.graph, { ...this.lastState, held: kept } as DisplayState);
     this.pointer.forgetShapes();
@@ -172,25 +177,12 @@ export class GraphRenderer {
 
   /** Node positions, x and y per actor in RelationIndex.actorIds order, to save with the dataset. */
   positions(): Float32Array {
-    const out = new Float32Array(this.index.actorIds.length * 2);
-    this.graph.forEachNode((_, a) => {
-      out[2 * a.index] = a.x;
-      out[2 * a.index + 1] = a.y;
-    });
-    return out;
+    return readPositions(this.graph, this.index.actorIds.length);
   }
 
   /** Moves every node to saved positions (same layout as positions()). */
   applyPositions(positions: Float32Array): void {
-    if (positions.length !== this.index.actorIds.length * 2) return;
-    this.graph.updateEachNodeAttributes(
-      (_, a) => {
-        a.x = positions[2 * a.index];
-        a.y = positions[2 * a.index + 1];
-        return a;
-      },
-      { attributes: ['x', 'y'] },
-    );
+    writePositions(this.graph, positions, this.index.actorIds.length);
   }
 
   get layoutRunning(): boolean {

@@ -61,45 +61,134 @@ function internalsOf(sigma: Sigma): SigmaInternals | null {
   return s as SigmaInternals;
 }
 
-/**
- * Repaints nodes `nodes` and edges `edges` (indices) at the next frame. Returns false, having changed
- * nothing, when sigma is not in a state to take it; then a sigma refresh must do it.
- */
-export function repaintChanged(sigma: Sigma, target: RepaintTarget, nodes: Int32Array, edges: Int32Array): boolean {
-  const internals = internalsOf(sigma);
-  if (!internals) return false;
-  const { nodeDataCache, edgeDataCache, nodeProgramIndex, edgeProgramIndex, nodeIndices, edgeIndices, nodePrograms, edgePrograms } = internals;
-  // A full process is pending (the layout moved nodes, say): it fills every program slot from the display data at
-  // the next frame, so writing that data is all it takes. Otherwise every slot must be known, checked first, so that
-  // a repaint is done whole or not at all.
-  const slotsPending = internals.needToProcess;
-  for (let k = 0; k < nodes.length; k++) {
-    const key = target.nodeKeys[nodes[k]];
-    if (!nodeDataCache[key] || (!slotsPending && nodeProgramIndex[key] === undefined)) return false;
+/** sigma's methods that replace an item's display data (addNode, addEdge) or renumber program slots (process). */
+const REINDEXING = ['process', 'addNode', 'addEdge', 'removeNode', 'removeEdge', 'clearNodeIndices', 'clearEdgeIndices'] as const;
+
+/** Calls `changed` after each of this sigma's REINDEXING methods runs; false, changing nothing, when it lacks one. */
+function watchReindexing(sigma: Sigma, changed: () => void): boolean {
+  const s = sigma as unknown as Record<string, unknown>;
+  if (!REINDEXING.every((name) => typeof s[name] === 'function')) return false;
+  for (const name of REINDEXING) {
+    const own = s[name] as (...args: unknown[]) => unknown;
+    s[name] = function (this: unknown, ...args: unknown[]) {
+      try {
+        return own.apply(this, args);
+      } finally {
+        changed();
+      }
+    };
   }
-  for (let k = 0; k < edges.length; k++) {
-    const key = target.edgeKeys[edges[k]];
-    if (key && (!edgeDataCache[key] || (!slotsPending && edgeProgramIndex[key] === undefined))) return false;
-  }
-  for (let k = 0; k < nodes.length; k++) {
-    const key = target.nodeKeys[nodes[k]];
-    const data = nodeDataCache[key];
-    target.writeNode(data, nodes[k]);
-    if (!slotsPending) nodePrograms[data.type].process(nodeIndices[key], nodeProgramIndex[key], data);
-  }
-  for (let k = 0; k < edges.length; k++) {
-    const e = edges[k];
-    const key = target.edgeKeys[e];
-    // Beyond the drawn-edge limit: not in the graph.
-    if (!key) continue;
-    const data = edgeDataCache[key];
-    target.writeEdge(data, e);
-    if (slotsPending) continue;
-    const source = nodeDataCache[target.nodeKeys[target.sourceOf[e]]];
-    const targetData = nodeDataCache[target.nodeKeys[target.targetOf[e]]];
-    edgePrograms[data.type].process(edgeIndices[key], edgeProgramIndex[key], source, targetData, data);
-  }
-  // Rendered at the next frame: a slider that moves several times in one frame is drawn once.
-  sigma.scheduleRender();
   return true;
+}
+
+/** Per item index: sigma's display data of it, its id (fingerprint) and its program slot (-1: none), as looked up in `stamp`. */
+interface Slots<D> {
+  stamp: Int32Array;
+  data: Array<D | undefined>;
+  fingerprint: Int32Array;
+  position: Int32Array;
+}
+
+const slotsFor = <D>(count: number): Slots<D> => ({ stamp: new Int32Array(count), data: new Array<D | undefined>(count), fingerprint: new Int32Array(count), position: new Int32Array(count) });
+
+/**
+ * Repaints nodes and edges by index, straight into sigma's display data and program arrays (see above).
+ * sigma keys all of that by string, six look-ups in objects of 10^5 keys per edge; here they are kept
+ * per index, looked up once and again only after sigma has replaced the data or renumbered the slots
+ * (it does so in the methods watchReindexing follows), so a slider move that repaints the same edges
+ * as the move before reads typed arrays.
+ */
+export class DirectRepaint {
+  /** Bumped whenever sigma may have replaced display data or renumbered slots: entries of another stamp are stale. */
+  private generation = 1;
+  private readonly cached: boolean;
+  private readonly nodes: Slots<NodeDisplayData>;
+  private readonly edges: Slots<EdgeDisplayData>;
+
+  constructor(
+    private readonly sigma: Sigma,
+    private target: RepaintTarget,
+  ) {
+    this.cached = watchReindexing(sigma, () => this.generation++);
+    this.nodes = slotsFor(target.nodeKeys.length);
+    this.edges = slotsFor(target.edgeKeys.length);
+  }
+
+  /** The graph now holds other edges (the drawn-edge limit changed). */
+  setEdgeKeys(edgeKeys: readonly string[]): void {
+    this.target = { ...this.target, edgeKeys };
+    this.generation++;
+  }
+
+  /**
+   * Repaints nodes `nodes` and edges `edges` (indices) at the next frame. Returns false, having changed
+   * nothing, when sigma is not in a state to take it; then a sigma refresh must do it.
+   */
+  repaint(nodes: Int32Array, edges: Int32Array): boolean {
+    const internals = internalsOf(this.sigma);
+    if (!internals) return false;
+    if (!this.cached) this.generation++;
+    const { nodePrograms, edgePrograms } = internals;
+    const { target } = this;
+    const nodeSlots = this.nodes;
+    const edgeSlots = this.edges;
+    // A full process is pending (the layout moved nodes, say): it fills every program slot from the display data at
+    // the next frame, so writing that data is all it takes. Otherwise every slot must be known, checked first, so that
+    // a repaint is done whole or not at all.
+    const slotsPending = internals.needToProcess;
+    for (let k = 0; k < nodes.length; k++) if (!this.knowNode(internals, nodes[k], slotsPending)) return false;
+    for (let k = 0; k < edges.length; k++) if (!this.knowEdge(internals, edges[k], slotsPending)) return false;
+    for (let k = 0; k < nodes.length; k++) {
+      const n = nodes[k];
+      const data = nodeSlots.data[n]!;
+      target.writeNode(data, n);
+      if (!slotsPending) nodePrograms[data.type].process(nodeSlots.fingerprint[n], nodeSlots.position[n], data);
+    }
+    for (let k = 0; k < edges.length; k++) {
+      const e = edges[k];
+      const data = edgeSlots.data[e];
+      // Beyond the drawn-edge limit: not in the graph.
+      if (!data) continue;
+      target.writeEdge(data, e);
+      if (slotsPending) continue;
+      const source = nodeSlots.data[target.sourceOf[e]];
+      const targetData = nodeSlots.data[target.targetOf[e]];
+      edgePrograms[data.type].process(edgeSlots.fingerprint[e], edgeSlots.position[e], source, targetData, data);
+    }
+    // Rendered at the next frame: a slider that moves several times in one frame is drawn once.
+    this.sigma.scheduleRender();
+    return true;
+  }
+
+  /** Whether node `n`'s data (and, unless slots are pending, its slot) is known, looking it up if stale. */
+  private knowNode(internals: SigmaInternals, n: number, slotsPending: boolean): boolean {
+    const slots = this.nodes;
+    if (slots.stamp[n] !== this.generation) {
+      const key = this.target.nodeKeys[n];
+      const data = internals.nodeDataCache[key];
+      if (!data) return false;
+      slots.data[n] = data;
+      slots.fingerprint[n] = internals.nodeIndices[key] ?? -1;
+      slots.position[n] = internals.nodeProgramIndex[key] ?? -1;
+      slots.stamp[n] = this.generation;
+    }
+    return slotsPending || slots.position[n] >= 0;
+  }
+
+  /** As knowNode, for edge `e` and both its ends; an edge the graph does not hold is known to be skipped. */
+  private knowEdge(internals: SigmaInternals, e: number, slotsPending: boolean): boolean {
+    const slots = this.edges;
+    if (slots.stamp[e] !== this.generation) {
+      const key = this.target.edgeKeys[e];
+      const data = key ? internals.edgeDataCache[key] : undefined;
+      if (key && !data) return false;
+      slots.data[e] = data;
+      slots.fingerprint[e] = key ? (internals.edgeIndices[key] ?? -1) : -1;
+      slots.position[e] = key ? (internals.edgeProgramIndex[key] ?? -1) : -1;
+      slots.stamp[e] = this.generation;
+    }
+    if (!slots.data[e]) return true;
+    if (!slotsPending && slots.position[e] < 0) return false;
+    return this.knowNode(internals, this.target.sourceOf[e], slotsPending) && this.knowNode(internals, this.target.targetOf[e], slotsPending);
+  }
 }

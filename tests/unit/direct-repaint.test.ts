@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type Sigma from 'sigma';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { DirectRepaint } from '../../src/lib/render/repaint';
+
+type Call = { item: string; fingerprint: number; position: number; data: { size: number } };
+
+/**
+ * The members of sigma 3 a direct repaint reads, with its re-indexing methods: addNode and addEdge put
+ * a new data object in the cache, as sigma's do, and process renumbers ids and slots.
+ */
+function fakeSigma() {
+  const calls: Call[] = [];
+  const node = (): NodeDisplayData => ({ type: 'circle', size: 1, hidden: false }) as NodeDisplayData;
+  const edge = (): EdgeDisplayData => ({ type: 'line', size: 1, hidden: false }) as EdgeDisplayData;
+  let renders = 0;
+  const s = {
+    needToProcess: false,
+    nodeDataCache: { a: node(), b: node() } as Record<string, NodeDisplayData>,
+    edgeDataCache: { ab: edge() } as Record<string, EdgeDisplayData>,
+    nodeProgramIndex: { a: 0, b: 1 } as Record<string, number>,
+    edgeProgramIndex: { ab: 0 } as Record<string, number>,
+    nodeIndices: { a: 1, b: 2 } as Record<string, number>,
+    edgeIndices: { ab: 3 } as Record<string, number>,
+    nodePrograms: { circle: { process: (fingerprint: number, position: number, data: NodeDisplayData) => calls.push({ item: 'node', fingerprint, position, data }) } },
+    edgePrograms: { line: { process: (fingerprint: number, position: number, _s: unknown, _t: unknown, data: EdgeDisplayData) => calls.push({ item: 'edge', fingerprint, position, data }) } },
+    scheduleRender: () => renders++,
+    process() {
+      s.edgeIndices = { ab: 13 };
+      s.edgeProgramIndex = { ab: 5 };
+      s.needToProcess = false;
+    },
+    addNode(key: string) {
+      s.nodeDataCache[key] = node();
+    },
+    addEdge(key: string) {
+      s.edgeDataCache[key] = edge();
+    },
+    removeNode() {},
+    removeEdge() {},
+    clearNodeIndices() {},
+    clearEdgeIndices() {},
+  };
+  return { s, calls, renders: () => renders };
+}
+
+function repainterOf(s: ReturnType<typeof fakeSigma>['s'], edgeKeys = ['ab', '']) {
+  return new DirectRepaint(s as unknown as Sigma, {
+    nodeKeys: ['a', 'b'],
+    edgeKeys,
+    sourceOf: Int32Array.of(0, 0),
+    targetOf: Int32Array.of(1, 1),
+    writeNode: (data, n) => (data.size = 10 + n),
+    writeEdge: (data, e) => (data.size = 20 + e),
+  });
+}
+
+describe('DirectRepaint', () => {
+  it("writes each item's look into sigma's data and rewrites its slot, skipping edges the graph does not hold", () => {
+    const { s, calls, renders } = fakeSigma();
+    expect(repainterOf(s).repaint(Int32Array.of(1), Int32Array.of(0, 1))).toBe(true);
+    expect(s.nodeDataCache.b.size).toBe(11);
+    expect(s.edgeDataCache.ab.size).toBe(20);
+    expect(calls.map((c) => [c.item, c.fingerprint, c.position])).toEqual([['node', 2, 1], ['edge', 3, 0]]);
+    expect(renders()).toBe(1);
+  });
+
+  it('after sigma replaces the data and renumbers the slots, writes into the new data at the new slot', () => {
+    const { s, calls } = fakeSigma();
+    const painter = repainterOf(s);
+    painter.repaint(Int32Array.of(), Int32Array.of(0));
+    const before = s.edgeDataCache.ab;
+    s.addEdge('ab');
+    s.process();
+    expect(s.edgeDataCache.ab).not.toBe(before);
+    painter.repaint(Int32Array.of(), Int32Array.of(0));
+    expect(s.edgeDataCache.ab.size).toBe(20);
+    expect(calls.at(-1)).toMatchObject({ fingerprint: 13, position: 5 });
+    expect(calls.at(-1)!.data).toBe(s.edgeDataCache.ab);
+  });
+
+  it('changes nothing and returns false when an item has no slot yet and no full process is pending', () => {
+    const { s, calls } = fakeSigma();
+    delete s.edgeProgramIndex.ab;
+    expect(repainterOf(s).repaint(Int32Array.of(0), Int32Array.of(0))).toBe(false);
+    expect(s.nodeDataCache.a.size).toBe(1);
+    expect(calls).toEqual([]);
+  });
+
+  it('while a full process is pending, writes the data only: the process fills the slots', () => {
+    const { s, calls } = fakeSigma();
+    s.needToProcess = true;
+    delete s.edgeProgramIndex.ab;
+    expect(repainterOf(s).repaint(Int32Array.of(0), Int32Array.of(0))).toBe(true);
+    expect(s.nodeDataCache.a.size).toBe(10);
+    expect(s.edgeDataCache.ab.size).toBe(20);
+    expect(calls).toEqual([]);
+  });
+
+  it('finds the edges the graph holds after a change of the drawn-edge limit', () => {
+    const { s, calls } = fakeSigma();
+    const painter = repainterOf(s, ['', '']);
+    painter.repaint(Int32Array.of(), Int32Array.of(0));
+    expect(calls).toEqual([]);
+    painter.setEdgeKeys(['ab', '']);
+    painter.repaint(Int32Array.of(), Int32Array.of(0));
+    expect(calls.map((c) => c.item)).toEqual(['edge']);
+  });
+});
