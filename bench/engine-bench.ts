@@ -1,5 +1,5 @@
 /**
- * `tsx bench/engine-bench.ts [--sizes=100k,1m] [--iterations=N] [--against=path/to/filter-engine.ts]`:
+ * `tsx bench/engine-bench.ts [--sizes=100k,1m] [--iterations=N] [--against=main | path/to/filter-engine.ts]`:
  * the filter engine alone, for quick iteration on it; `npm run bench` is the full bench. Ours, the
  * previous engine (or, with --against, the createFilterEngine of another checkout, such as main's) and
  * the full scan take turns on each filter state of the same sequences the full bench uses, and every
@@ -10,6 +10,8 @@
  * only, as relation-index.ts did before it numbered them by type: with --against=src/lib/core/filter-engine.ts
  * that is a same-run A/B of the numbering alone.
  */
+import { execSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { loadDataset } from '../src/lib/core/load';
@@ -29,8 +31,20 @@ const only = arg('kinds')?.split(',');
 const against = arg('against');
 const byType = process.argv.includes('--by-type');
 const againstInTimeOrder = process.argv.includes('--against-in-time-order');
+/**
+ * --against=<git ref> (main, HEAD): that commit's src/lib/core, copied into the gitignored .base/<ref>/,
+ * so the two engines run in one process and one run, turn about.
+ */
+function againstPath(ref: string): string {
+  if (ref.endsWith('.ts')) return resolve(ref);
+  const dir = resolve('.base', ref.replace(/[^\w.-]/g, '_'));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execSync(`git archive ${ref} src/lib/core | tar -x -C ${dir}`);
+  return resolve(dir, 'src/lib/core/filter-engine.ts');
+}
 const otherEngine: ((index: ReturnType<typeof buildRelationIndex>) => Pick<FilterEngine, 'update' | 'takeChangedEdges'>) | null = against
-  ? ((await import(resolve(against))) as { createFilterEngine: typeof createFilterEngine }).createFilterEngine
+  ? ((await import(againstPath(against))) as { createFilterEngine: typeof createFilterEngine }).createFilterEngine
   : null;
 /** CPU time of this process in ms: unlike wall time, it leaves out the time other processes hold the cores. */
 const cpuMs = () => {
@@ -53,11 +67,11 @@ for (const size of sizes) {
   if (!loaded.ok) throw new Error('bench: generated dataset does not load');
   const index = buildRelationIndex(loaded.dataset, BENCH_TODAY);
   const oursIndex = byType ? renumberedByType(index) : index;
+  const againstIndex = againstInTimeOrder ? renumberedInTimeOrder(index) : index;
+  const previous = otherEngine ? otherEngine(againstIndex) : { ...createPreviousFilterEngine(againstIndex), takeChangedEdges: () => new Int32Array(0) };
   const buildStart = performance.now();
   const engine = createFilterEngine(oursIndex);
   const buildMs = performance.now() - buildStart;
-  const againstIndex = againstInTimeOrder ? renumberedInTimeOrder(index) : index;
-  const previous = otherEngine ? otherEngine(againstIndex) : { ...createPreviousFilterEngine(againstIndex), takeChangedEdges: () => new Int32Array(0) };
   const scan = createFilterResult(oursIndex);
   const sequences = changeSequences(index, iterations + 20);
   console.log(`${size}: ${index.edgeTypeOf.length} edges${byType ? ' (ours renumbered by type)' : ''}${againstInTimeOrder ? ' (against: edges in time order)' : ''}, engine built in ${buildMs.toFixed(0)} ms, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -72,27 +86,39 @@ for (const size of sizes) {
     const takePrev: number[] = [];
     let wrong = 0;
     sequences[kind].forEach((filter, i) => {
-      const c0 = cpuMs();
-      const t0 = performance.now();
-      engine.update(filter);
-      const t1 = performance.now();
-      const c1 = cpuMs();
-      engine.takeChangedEdges();
-      const t1b = performance.now();
-      previous.update(filter);
-      const t2 = performance.now();
-      previous.takeChangedEdges();
+      // ABBA: which engine goes first alternates step by step, because going first (right after the
+      // full scan below has flushed the caches) or second measured up to 1.36× apart.
+      const runOurs = () => {
+        const c0 = cpuMs();
+        const t0 = performance.now();
+        engine.update(filter);
+        const t1 = performance.now();
+        const c1 = cpuMs();
+        engine.takeChangedEdges();
+        return [t1 - t0, c1 - c0, performance.now() - t1];
+      };
+      const runOther = () => {
+        const t0 = performance.now();
+        previous.update(filter);
+        const t1 = performance.now();
+        previous.takeChangedEdges();
+        return [t1 - t0, performance.now() - t1];
+      };
+      const oursFirst = i % 4 === 0 || i % 4 === 3;
+      const [oursMs, oursCpuMs, oursTakeMs] = oursFirst ? runOurs() : [];
+      const [otherMs, otherTakeMs] = runOther();
+      const [late, lateCpu, lateTake] = oursFirst ? [] : runOurs();
       const t2b = performance.now();
       filterRelations(oursIndex, filter, scan);
       const t3 = performance.now();
       if (i % 10 === 0 && !sameResult(engine.result, scan)) wrong++;
       if (i < warmup || !timedStep(kind, i)) return;
-      ours.push(t1 - t0);
-      oursCpu.push(c1 - c0);
-      prev.push(t2 - t1b);
+      ours.push(oursMs ?? late);
+      oursCpu.push(oursCpuMs ?? lateCpu);
+      prev.push(otherMs);
       full.push(t3 - t2b);
-      takeOurs.push(t1b - t1);
-      takePrev.push(t2b - t2);
+      takeOurs.push(oursTakeMs ?? lateTake);
+      takePrev.push(otherTakeMs);
     });
     const o = median(ours);
     const ms = (values: number[]) => `${median(values).toFixed(3)} ms (p95 ${p95(values).toFixed(3)})`;
