@@ -4,6 +4,8 @@ import { createFilterResult, filterRelations, type FilterResult } from '../../sr
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { dayNumber, formatDay } from '../../src/lib/core/dates';
 import { MODALITIES, type Dataset, type Relation, type Source } from '../../src/lib/core/model';
+import { withRollupEdges } from '../../src/lib/core/rollup';
+import { edgeTotalsOf } from '../../src/lib/core/edge-totals';
 
 /**
  * A seeded dataset with every kind of span: days, months, years, explicit ends and open-ended states,
@@ -209,5 +211,32 @@ describe('createFilterEngine', () => {
     expect(ours.visibleCount).toBe(0);
     expect(Array.from(ours.typeCountsInWindow).reduce((a, b) => a + b, 0)).toBe(3000);
     expect(ours.nodeCounts.every((n) => n === 0)).toBe(true);
+  });
+
+  it('agrees with the reference on an index with roll-up edges appended, whose types count from outside edge by edge, not as one block', () => {
+    const dataset = randomDataset(3000, 11);
+    // Every pair of actors has rows, so the actors are put into two blocs with none: the rolled-up edges between blocs and actors are appended.
+    const blocs = ['bloc0', 'bloc1'].map((id) => ({ ...dataset.actors[0], id, label: id }));
+    dataset.actors = [...dataset.actors.map((a, i) => (i < 4 ? { ...a, affiliation: `bloc${i % 2}` } : a)), ...blocs];
+    const rolled = withRollupEdges(buildRelationIndex(dataset, dayNumber(2026, 11, 23))).index;
+    expect(edgeTotalsOf(rolled).typeEdgeRuns.some((run) => run === null)).toBe(true);
+    expect(edgeTotalsOf(index).typeEdgeRuns.every((run) => run !== null)).toBe(true);
+    const rolledEngine = createFilterEngine(rolled);
+    const rolledReference = createFilterResult(rolled);
+    const { start, end } = rolled.extent;
+    for (let i = 0; i < 200; i++) {
+      // Wide windows (most rows inside: counted from outside) and narrow ones (from inside), mixed per type.
+      const wide = i % 2 === 0;
+      const a = wide ? start + Math.floor(random() * 300) : start + Math.floor(random() * (end - start));
+      const b = wide ? end - Math.floor(random() * 300) : a + Math.floor(random() * 200);
+      const filter = {
+        from: a,
+        to: b,
+        typeMask: Uint8Array.from({ length: 4 }, () => (random() < 0.7 ? 1 : 0)),
+        modalityMask: i % 3 === 0 ? Uint8Array.from(MODALITIES, () => (random() < 0.7 ? 1 : 0)) : undefined,
+        carryForward: random() < 0.5,
+      };
+      expectSameResult(rolledEngine.update(filter), filterRelations(rolled, filter, rolledReference));
+    }
   });
 });
