@@ -17,6 +17,9 @@ import { textsInFiles, type Review } from '../core/source-review';
 import type { DatasetFiles } from '../core/load';
 import type { ImportReply, ImportRequest, PickedFile, StoredExtras } from './import-messages';
 
+/** When each stage of the current request ended, in ms since the epoch: posted with the result, so the page can mark them on its own clock. */
+let stages: Array<[string, number]> = [];
+const stageDone = (label: string) => stages.push([label, performance.timeOrigin + performance.now()]);
 const post = (reply: ImportReply) => (self as unknown as Worker).postMessage(reply);
 
 let lastProgress = 0;
@@ -61,11 +64,17 @@ function done(outcome: ImportOutcome, stored?: StoredExtras): void {
   // A saved dataset's files stay in IndexedDB: the app has no use for a copy of them.
   if (stored) outcome = { ...outcome, files: {}, texts: undefined };
   if (!dataset) return post({ kind: 'done', outcome, stored });
-  const { index, rollup } = withRollupEdges(buildRelationIndex(dataset, todayDayNumber()));
+  stageDone('parsed');
+  const built = buildRelationIndex(dataset, todayDayNumber());
+  stageDone('indexed');
+  const { index, rollup } = withRollupEdges(built);
+  stageDone('rolled-up');
   const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup, engine: buildEngineLayout(index) };
+  stageDone('engine-laid-out');
   const rollupBuffers = [rollup.topOf, rollup.rolledEdgeOf, rollup.memberStart, rollup.members, rollup.keep].map((a) => a.buffer as ArrayBuffer);
   const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index), ...rollupBuffers, ...engineLayoutBuffers(packed.engine)])];
-  (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed, stored } satisfies ImportReply, transfer);
+  stageDone('posting');
+  (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed, stored, stages } satisfies ImportReply, transfer);
 }
 
 interface StoredPayload {
@@ -94,6 +103,7 @@ function readStored(id: string): Promise<StoredPayload | undefined> {
 
 async function loadStored(id: string): Promise<void> {
   const payload = await readStored(id);
+  stageDone('read');
   if (!payload) return post({ kind: 'failed', message: `import: no saved dataset ${id}`, missing: true });
   const stored = { texts: { ...payload.texts, ...textsInFiles(payload.files) }, reviews: payload.reviews ?? [] };
   done(runLoad(payload.files, payload.texts, undefined, (p) => progress(p)), stored);
@@ -105,6 +115,8 @@ function convert(options: Parameters<typeof runImport>[1]): void {
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
+  stages = [];
+  stageDone('started');
   try {
     if (request.kind === 'open') {
       opened = await readAll(request.inputs);
