@@ -90,7 +90,11 @@ function readStored(id: string): Promise<StoredPayload | undefined> {
     request.onerror = () => reject(new Error(`cannot open the saved datasets (${request.error?.message})`));
     request.onsuccess = () => {
       const db = request.result;
-      if (!db.objectStoreNames.contains('payloads')) return resolve(undefined);
+      // Closed at once: an open connection would block the page's upgrade of a database this open has just created.
+      if (!db.objectStoreNames.contains('payloads')) {
+        db.close();
+        return resolve(undefined);
+      }
       const get = db.transaction('payloads').objectStore('payloads').get(id);
       get.onsuccess = () => {
         db.close();
