@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stableOrderBy } from '../../src/lib/core/span-layout';
+import { stableOrderBy } from '../../src/lib/core/stable-order';
 import { seededRandom } from '../../bench/generate';
 
 /** The reference: a comparator sort, stable as Array.prototype.sort is. */
