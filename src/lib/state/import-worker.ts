@@ -7,6 +7,7 @@ import type { Dataset } from '../core/model';
 import type { Rollup } from '../core/rollup';
 import type { EngineLayout } from '../core/filter-engine';
 import type { ImportReply, ImportRequest } from '../workers/import-messages';
+import { rememberParallelGroups } from '../render/parallel-edges';
 
 type Answer = Exclude<ImportReply, { kind: 'progress' }>;
 
@@ -57,7 +58,9 @@ export class ImportWorker {
       if (reply.kind === 'done' && reply.packed) {
         // The index and roll-up built in the worker are kept for the dataset: installing it does neither again.
         const dataset = unpackDataset(reply.packed.dataset);
-        prepared.set(dataset, { index: unpackRelationIndex(reply.packed.index, dataset), rollup: reply.packed.rollup, engine: reply.packed.engine });
+        const index = unpackRelationIndex(reply.packed.index, dataset);
+        rememberParallelGroups(index, reply.packed.parallel);
+        prepared.set(dataset, { index, rollup: reply.packed.rollup, engine: reply.packed.engine });
         reply.outcome.dataset = dataset;
         performance.mark('import:unpacked');
       }

@@ -14,6 +14,7 @@ import { indexBuffers, packRelationIndex } from '../core/relation-index-pack';
 import { withRollupEdges } from '../core/rollup';
 import { buildEngineLayout, engineLayoutBuffers } from '../core/filter-engine';
 import { textsInFiles, type Review } from '../core/source-review';
+import { packParallelGroups, parallelGroups } from '../render/parallel-edges';
 import type { DatasetFiles } from '../core/load';
 import type { ImportReply, ImportRequest, PickedFile, StoredExtras } from './import-messages';
 
@@ -69,10 +70,13 @@ function done(outcome: ImportOutcome, stored?: StoredExtras): void {
   stageDone('indexed');
   const { index, rollup } = withRollupEdges(built);
   stageDone('rolled-up');
-  const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup, engine: buildEngineLayout(index) };
+  const engine = buildEngineLayout(index);
   stageDone('engine-laid-out');
+  const parallel = packParallelGroups(parallelGroups(index));
+  stageDone('parallel-grouped');
+  const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup, engine, parallel };
   const rollupBuffers = [rollup.topOf, rollup.rolledEdgeOf, rollup.memberStart, rollup.members, rollup.keep].map((a) => a.buffer as ArrayBuffer);
-  const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index), ...rollupBuffers, ...engineLayoutBuffers(packed.engine)])];
+  const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index), ...rollupBuffers, ...engineLayoutBuffers(packed.engine), parallel.members.buffer, parallel.starts.buffer])];
   stageDone('posting');
   (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed, stored, stages } satisfies ImportReply, transfer);
 }
