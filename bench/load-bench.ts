@@ -319,6 +319,9 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
       return { firstFrame: w.firstFrame, readyMs: w.graphReady, tasks: w.longTasks.filter(([start]) => start <= w.graphReady), progressSeen: w.progressSeen.slice(), clockMark: w.__clockMark ?? 0 };
     });
     const longTasks = tasks.map(([, d]) => d);
+    // The import worker's stages and the page's own, marked on the page's clock (state/import-worker.ts).
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('import:')).map((m) => [m.name.slice(7), m.startTime] as const));
+    log(`  stages (ms since navigation): ${marks.map(([name, at]) => `${name} ${Math.round(at)}`).join(', ')}`);
     let attributed: AttributedTask[] | undefined;
     if (profiler) {
       const { profile } = (await profiler.send('Profiler.stop')) as { profile: CpuProfile };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RelationIndex } from '../../src/lib/core/relation-index';
-import { parallelGroups } from '../../src/lib/render/parallel-edges';
+import { packParallelGroups, parallelGroups, rememberParallelGroups } from '../../src/lib/render/parallel-edges';
 
 /** The grouping as a Map by pair gives it: groups of two or more, each in edge order, ordered by first edge. */
 function reference(sources: Int32Array, targets: Int32Array): number[][] {
@@ -29,5 +29,20 @@ describe('parallelGroups', () => {
     const groups = parallelGroups(index).map((group) => Array.from(group));
     expect(groups.length).toBeGreaterThan(100);
     expect(groups).toEqual(reference(sources, targets));
+  });
+
+  it('takes the groups a worker packed for an index instead of working them out again', () => {
+    const sources = Int32Array.of(0, 1, 0, 2, 1);
+    const targets = Int32Array.of(1, 0, 2, 0, 2);
+    const actorIds = ['a', 'b', 'c'];
+    const packed = packParallelGroups(parallelGroups({ edgeSourceIndex: sources, edgeTargetIndex: targets, actorIds } as unknown as RelationIndex));
+    expect(Array.from(packed.starts)).toEqual([0, 2, 4]);
+    // The main thread's index has the same edges; given the packed groups, it does not group them itself.
+    const onPage = { edgeSourceIndex: sources, edgeTargetIndex: targets, actorIds } as unknown as RelationIndex;
+    rememberParallelGroups(onPage, { members: Int32Array.of(4, 3), starts: Int32Array.of(0, 2) });
+    expect(parallelGroups(onPage).map((group) => Array.from(group))).toEqual([[4, 3]]);
+    const fresh = { edgeSourceIndex: sources, edgeTargetIndex: targets, actorIds } as unknown as RelationIndex;
+    rememberParallelGroups(fresh, packed);
+    expect(parallelGroups(fresh).map((group) => Array.from(group))).toEqual(reference(sources, targets));
   });
 });

@@ -6,6 +6,7 @@
 import { MODALITIES } from './model';
 import type { RelationIndex } from './relation-index';
 import { assignStatementRoles, STATEMENT_HEAD, STATEMENT_STAMPED } from './statement-roles';
+import { gather, stableOrderBy } from './stable-order';
 
 /**
  * Upper bounds of span lengths (days) that share a group: short events never wait behind decade-long
@@ -73,6 +74,15 @@ function lengthClass(length: number): number {
   return c;
 }
 
+/** The positions holding `role`, ascending. */
+function positionsOf(roles: Uint8Array, role: number): Int32Array {
+  let count = 0;
+  for (let k = 0; k < roles.length; k++) if (roles[k] === role) count++;
+  const out = new Int32Array(count);
+  for (let k = 0, j = 0; k < roles.length; k++) if (roles[k] === role) out[j++] = k;
+  return out;
+}
+
 /** Heads before each position of a list of roles. */
 function headsBeforeOf(roles: Uint8Array): Int32Array {
   const before = new Int32Array(roles.length + 1);
@@ -97,21 +107,23 @@ function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
   const { starts, edgeOf, statementOf, edgeSourceIndex, edgeTargetIndex } = index;
   const groups = [...membersByGroup(index, ends).entries()].map(([key, list]): SpanGroup => {
     // A stable sort: rows of one statement, next to each other in the dataset, stay next to each other.
-    const rows = Int32Array.from(list).sort((a, b) => starts[a] - starts[b]);
+    const rows = stableOrderBy(Int32Array.from(list), starts);
+    const n = rows.length;
     let maxLength = 0;
-    for (const r of rows) maxLength = Math.max(maxLength, ends[r] - starts[r]);
+    for (let k = 0; k < n; k++) maxLength = Math.max(maxLength, ends[rows[k]] - starts[rows[k]]);
+    const edges = gather(edgeOf, rows, new Int32Array(n));
     const kind = Math.floor(key / LENGTH_CLASSES.length);
     return {
       type: Math.floor(kind / MODALITY_COUNT),
       modality: kind % MODALITY_COUNT,
       maxLength,
-      starts: rows.map((r) => starts[r]),
-      ends: rows.map((r) => ends[r]),
+      starts: gather(starts, rows, new Int32Array(n)),
+      ends: gather(ends, rows, new Int32Array(n)),
       rows,
-      edges: rows.map((r) => edgeOf[r]),
-      sources: rows.map((r) => edgeSourceIndex[edgeOf[r]]),
-      targets: rows.map((r) => edgeTargetIndex[edgeOf[r]]),
-      statements: rows.map((r) => statementOf[r]),
+      edges,
+      sources: gather(edgeSourceIndex, edges, new Int32Array(n)),
+      targets: gather(edgeTargetIndex, edges, new Int32Array(n)),
+      statements: gather(statementOf, rows, new Int32Array(n)),
       roles: new Uint8Array(rows.length),
       headsBefore: new Int32Array(0),
       stamped: new Int32Array(0),
@@ -122,8 +134,8 @@ function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
   assignStatementRoles(index, ends, groups);
   for (const group of groups) {
     group.headsBefore = headsBeforeOf(group.roles);
-    group.stamped = Int32Array.from(group.roles.keys()).filter((k) => group.roles[k] === STATEMENT_STAMPED);
-    group.stampedEnds = group.stamped.map((k) => group.ends[k]);
+    group.stamped = positionsOf(group.roles, STATEMENT_STAMPED);
+    group.stampedEnds = gather(group.ends, group.stamped, new Int32Array(group.stamped.length));
   }
   return groups;
 }
@@ -156,21 +168,27 @@ function buildKind(own: SpanGroup[]): Kind {
     edges.set(g.edges, at);
     roles.set(g.roles, at);
     at += g.rows.length;
-    g.stamped.forEach((k, j) => stamped.push(g.starts[k], g.ends[k], g.stampedIds[j]));
+    for (let j = 0; j < g.stamped.length; j++) stamped.push(g.starts[g.stamped[j]], g.ends[g.stamped[j]], g.stampedIds[j]);
     if (g.rows.length > 0) minStart = Math.min(minStart, g.starts[0]);
-    for (const end of g.ends) maxEnd = Math.max(maxEnd, end);
+    for (let k = 0; k < g.ends.length; k++) if (g.ends[k] > maxEnd) maxEnd = g.ends[k];
   }
-  const order = Int32Array.from(ends.keys()).sort((a, b) => ends[a] - ends[b]);
-  const third = (offset: number) => Int32Array.from({ length: stamped.length / 3 }, (_, i) => stamped[3 * i + offset]);
-  const endHeadsBefore = headsBeforeOf(Uint8Array.from(order, (i) => roles[i]));
+  const positions = new Int32Array(rowCount);
+  for (let k = 0; k < rowCount; k++) positions[k] = k;
+  const order = stableOrderBy(positions, ends);
+  const third = (offset: number) => {
+    const out = new Int32Array(stamped.length / 3);
+    for (let i = 0; i < out.length; i++) out[i] = stamped[3 * i + offset];
+    return out;
+  };
+  const endHeadsBefore = headsBeforeOf(gather(roles, order, new Uint8Array(rowCount)));
   return {
     groups: own,
     rowCount,
     heads: endHeadsBefore[rowCount],
     minStart,
     maxEnd,
-    ends: order.map((i) => ends[i]),
-    endEdges: order.map((i) => edges[i]),
+    ends: gather(ends, order, new Int32Array(rowCount)),
+    endEdges: gather(edges, order, new Int32Array(rowCount)),
     endHeadsBefore,
     stampedStarts: third(0),
     stampedEnds: third(1),

@@ -47,10 +47,14 @@ export class Datasets {
   /** Loads the dataset chosen last time (or the bundled one) and lists what is saved. */
   async start(): Promise<void> {
     const wanted = localStorage.getItem(CURRENT_KEY);
+    // The worker starts reading and validating the saved dataset at once, while the list of datasets and the
+    // bundled one's entry are read here: at a million rows, waiting for those first put off the graph by 0.2 s.
+    const early = wanted && wanted !== BUNDLED_ID ? this.worker.send({ kind: 'load-stored', id: wanted }) : undefined;
+    early?.catch(() => undefined);
     await this.refresh().catch(() => undefined);
     if (wanted && wanted !== BUNDLED_ID) await this.describeBundled();
     if (wanted && wanted !== BUNDLED_ID && this.entries.some((e) => e.id === wanted)) {
-      if (await this.switchTo(wanted)) return;
+      if (await this.switchTo(wanted, early)) return;
       explorer.addNotices([`The saved dataset "${this.entries.find((e) => e.id === wanted)?.name}" could not be opened; showing the bundled one.`]);
     }
     if (!(await this.switchTo(BUNDLED_ID)) && explorer.status === 'loading') explorer.failLoading(this.message ?? 'The bundled dataset could not be read.');
@@ -102,8 +106,8 @@ export class Datasets {
     }
   }
 
-  /** Replaces the view with a saved dataset (or the bundled one); the current one stays if that fails. */
-  async switchTo(id: string): Promise<boolean> {
+  /** Replaces the view with a saved dataset (or the bundled one); the current one stays if that fails. `asked`: the worker's answer for `id`, already requested. */
+  async switchTo(id: string, asked?: ReturnType<ImportWorker['send']>): Promise<boolean> {
     this.busy = true;
     this.message = null;
     try {
@@ -117,9 +121,8 @@ export class Datasets {
         this.select(BUNDLED_ID);
         return true;
       }
-      await this.open();
       // The worker reads the payload itself: at a million rows, reading it here blocked the page for a second.
-      const answer = await this.worker.send({ kind: 'load-stored', id });
+      const answer = await (asked ?? this.open().then(() => this.worker.send({ kind: 'load-stored', id })));
       if (answer.kind === 'failed' && answer.missing) {
         this.message = 'That dataset is no longer stored in this browser.';
         return false;

@@ -91,6 +91,9 @@ export class GraphView {
   /** The edge under the pointer and where the pointer is, in canvas pixels. */
   hoveredEdge = $state.raw<{ edge: number; x: number; y: number } | null>(null);
   private pendingFocus: string | null = null;
+  private drawn!: () => void;
+  /** Resolves once the first graph has drawn its first frame, or its mount failed: the panels around it wait for that. */
+  readonly firstDrawn = new Promise<void>((done) => (this.drawn = done));
 
   constructor(
     private explorer: Explorer,
@@ -127,11 +130,16 @@ export class GraphView {
       this.store && datasetId
         ? Promise.race([this.store.loadLayout(datasetId, index.actorIds).catch(() => null), new Promise<null>((done) => setTimeout(() => done(null), SAVED_LAYOUT_WAIT_MS))])
         : Promise.resolve(null);
-    void saved.then(async (positions) => {
-      const plan = await planMount(index, this.edgeLimit);
-      if (cancelled || this.explorer.index !== index) return;
-      teardown = this.mountRenderer(container, index, datasetId, positions, plan);
-    });
+    void saved
+      .then(async (positions) => {
+        const plan = await planMount(index, this.edgeLimit);
+        if (cancelled || this.explorer.index !== index) return;
+        teardown = this.mountRenderer(container, index, datasetId, positions, plan);
+      })
+      .catch((error) => {
+        this.drawn();
+        throw error;
+      });
     return () => {
       cancelled = true;
       teardown?.();
@@ -162,7 +170,10 @@ export class GraphView {
     }, { edgeLimit: this.edgeLimit, positions, plan, mountProgress: (fraction) => fraction < 1 && (this.mountProgress = fraction) });
     this.renderer = renderer;
     let firstFrameMs: number | null = null;
-    renderer.onceRendered(() => (firstFrameMs = performance.now()));
+    renderer.onceRendered(() => {
+      firstFrameMs = performance.now();
+      this.drawn();
+    });
     this.mountProgress = 0;
     this.push();
     // The graph is ready, for tests and scripts (window.__entente) and for the layout, once it holds every held edge.

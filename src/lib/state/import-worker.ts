@@ -7,6 +7,7 @@ import type { Dataset } from '../core/model';
 import type { Rollup } from '../core/rollup';
 import type { EngineLayout } from '../core/filter-engine';
 import type { ImportReply, ImportRequest } from '../workers/import-messages';
+import { rememberParallelGroups } from '../render/parallel-edges';
 
 type Answer = Exclude<ImportReply, { kind: 'progress' }>;
 
@@ -53,11 +54,15 @@ export class ImportWorker {
     worker.onmessage = (event: MessageEvent<ImportReply>) => {
       const reply = event.data;
       if (reply.kind === 'progress') return this.onProgress(reply.progress);
+      if (reply.kind === 'done') markStages(reply.stages ?? []);
       if (reply.kind === 'done' && reply.packed) {
         // The index and roll-up built in the worker are kept for the dataset: installing it does neither again.
         const dataset = unpackDataset(reply.packed.dataset);
-        prepared.set(dataset, { index: unpackRelationIndex(reply.packed.index, dataset), rollup: reply.packed.rollup, engine: reply.packed.engine });
+        const index = unpackRelationIndex(reply.packed.index, dataset);
+        rememberParallelGroups(index, reply.packed.parallel);
+        prepared.set(dataset, { index, rollup: reply.packed.rollup, engine: reply.packed.engine });
         reply.outcome.dataset = dataset;
+        performance.mark('import:unpacked');
       }
       const pending = this.pending;
       this.pending = null;
@@ -79,4 +84,10 @@ export class CancelledError extends Error {
   constructor() {
     super('import: cancelled');
   }
+}
+
+/** The worker's stages as marks on the page's timeline (performance.getEntriesByType('mark')), for the load bench and the devtools. */
+function markStages(stages: Array<[string, number]>): void {
+  for (const [label, at] of stages) performance.mark(`import:${label}`, { startTime: Math.max(0, at - performance.timeOrigin) });
+  performance.mark('import:received');
 }

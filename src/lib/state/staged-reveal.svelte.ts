@@ -1,15 +1,19 @@
 /**
- * The panels around the graph are mounted one group per task once the data is first ready, not all
- * in the task that installs it: at a million relations, each group's first counts (the histogram,
- * the timeline's bulk range, the source and type counts) took 30 to 170 ms, and together they made
- * one main-thread task of half a second. The shell says "ready" only once every group is mounted.
+ * The panels around the graph are mounted one group per task, and only once the graph has drawn its
+ * first frame: at a million relations, each group's first counts (the histogram, the timeline's bulk
+ * range, the source and type counts) took 30 to 170 ms, and mounted before the graph they put off its
+ * first frame by as much (at 100k relations too). The shell says "ready" only once every group is mounted.
  */
 const yieldToPage = (next: () => void) => setTimeout(next, 0);
+
+/** Past this, the panels mount without the graph's first frame (a browser without WebGL never draws one). */
+const GRAPH_WAIT_MS = 20_000;
 
 class StagedReveal {
   /** Groups mounted so far; 0 until the data is first ready. */
   step = $state(0);
   readonly groups: number;
+  private started = false;
 
   constructor(groups: number) {
     this.groups = groups;
@@ -24,16 +28,30 @@ class StagedReveal {
     return this.step >= n;
   }
 
-  /** Mounts the groups a task at a time; once only, later datasets find every group mounted. */
-  start(): void {
-    if (this.step > 0) return;
+  /**
+   * Mounts the first group (the graph and the footer it sits on) at once, the others a task at a
+   * time once `graphDrawn` resolves; once only, later datasets find every group mounted.
+   */
+  start(graphDrawn: Promise<unknown>): void {
+    if (this.started) return;
+    this.started = true;
+    // Not in the task that installed the data: that one has counted the whole period already.
+    yieldToPage(() => (this.step = 1));
     const next = () => {
       this.step++;
       if (!this.done) yieldToPage(next);
     };
-    yieldToPage(next);
+    let waited: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((done) => (waited = setTimeout(done, GRAPH_WAIT_MS)));
+    void Promise.race([graphDrawn, timeout]).then(() => {
+      clearTimeout(waited);
+      yieldToPage(next);
+    });
   }
 }
 
-/** The footer (timeline, status line, scope bar) and then the graph; filters and legends; sources; weight and comparison; details and dialogs. */
-export const reveal = new StagedReveal(5);
+/**
+ * The graph with the footer (timeline axis, status line, scope bar), so its canvas is never resized after its
+ * first frame; then the histogram; filters and legends; sources; weight and comparison; details and dialogs.
+ */
+export const reveal = new StagedReveal(6);

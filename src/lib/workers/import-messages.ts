@@ -6,6 +6,7 @@ import type { PackedRelationIndex } from '../core/relation-index-pack';
 import type { Rollup } from '../core/rollup';
 import type { EngineLayout } from '../core/filter-engine';
 import type { Review } from '../core/source-review';
+import type { PackedParallelGroups } from '../render/parallel-edges';
 
 export interface PickedFile {
   /** Relative to what the user opened: folder-relative, or the file name. */
@@ -40,8 +41,9 @@ export type ImportReply =
    * (a Proxy), which cannot be cloned, so its columns and its relation index travel instead. The index
    * already holds the rolled-up view's edges, and `rollup` maps between the two views: both are built
    * in the worker, with the filter engine's sorted groups, so the main thread does none of it.
+   * `stages`: when each of the worker's stages ended (ms since the epoch), marked on the page as `import:<stage>`.
    */
-  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex; rollup: Rollup; engine: EngineLayout }; stored?: StoredExtras }
+  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex; rollup: Rollup; engine: EngineLayout; parallel: PackedParallelGroups }; stored?: StoredExtras; stages?: Array<[string, number]> }
 
   /** `missing`: `load-stored` found no such dataset. */
   | { kind: 'failed'; message: string; missing?: boolean };

@@ -14,9 +14,13 @@ import { indexBuffers, packRelationIndex } from '../core/relation-index-pack';
 import { withRollupEdges } from '../core/rollup';
 import { buildEngineLayout, engineLayoutBuffers } from '../core/filter-engine';
 import { textsInFiles, type Review } from '../core/source-review';
+import { packParallelGroups, parallelGroups } from '../render/parallel-edges';
 import type { DatasetFiles } from '../core/load';
 import type { ImportReply, ImportRequest, PickedFile, StoredExtras } from './import-messages';
 
+/** When each stage of the current request ended, in ms since the epoch: posted with the result, so the page can mark them on its own clock. */
+let stages: Array<[string, number]> = [];
+const stageDone = (label: string) => stages.push([label, performance.timeOrigin + performance.now()]);
 const post = (reply: ImportReply) => (self as unknown as Worker).postMessage(reply);
 
 let lastProgress = 0;
@@ -61,11 +65,20 @@ function done(outcome: ImportOutcome, stored?: StoredExtras): void {
   // A saved dataset's files stay in IndexedDB: the app has no use for a copy of them.
   if (stored) outcome = { ...outcome, files: {}, texts: undefined };
   if (!dataset) return post({ kind: 'done', outcome, stored });
-  const { index, rollup } = withRollupEdges(buildRelationIndex(dataset, todayDayNumber()));
-  const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup, engine: buildEngineLayout(index) };
+  stageDone('parsed');
+  const built = buildRelationIndex(dataset, todayDayNumber());
+  stageDone('indexed');
+  const { index, rollup } = withRollupEdges(built);
+  stageDone('rolled-up');
+  const engine = buildEngineLayout(index);
+  stageDone('engine-laid-out');
+  const parallel = packParallelGroups(parallelGroups(index));
+  stageDone('parallel-grouped');
+  const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup, engine, parallel };
   const rollupBuffers = [rollup.topOf, rollup.rolledEdgeOf, rollup.memberStart, rollup.members, rollup.keep].map((a) => a.buffer as ArrayBuffer);
-  const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index), ...rollupBuffers, ...engineLayoutBuffers(packed.engine)])];
-  (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed, stored } satisfies ImportReply, transfer);
+  const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index), ...rollupBuffers, ...engineLayoutBuffers(packed.engine), parallel.members.buffer, parallel.starts.buffer])];
+  stageDone('posting');
+  (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed, stored, stages } satisfies ImportReply, transfer);
 }
 
 interface StoredPayload {
@@ -81,7 +94,11 @@ function readStored(id: string): Promise<StoredPayload | undefined> {
     request.onerror = () => reject(new Error(`cannot open the saved datasets (${request.error?.message})`));
     request.onsuccess = () => {
       const db = request.result;
-      if (!db.objectStoreNames.contains('payloads')) return resolve(undefined);
+      // Closed at once: an open connection would block the page's upgrade of a database this open has just created.
+      if (!db.objectStoreNames.contains('payloads')) {
+        db.close();
+        return resolve(undefined);
+      }
       const get = db.transaction('payloads').objectStore('payloads').get(id);
       get.onsuccess = () => {
         db.close();
@@ -94,6 +111,7 @@ function readStored(id: string): Promise<StoredPayload | undefined> {
 
 async function loadStored(id: string): Promise<void> {
   const payload = await readStored(id);
+  stageDone('read');
   if (!payload) return post({ kind: 'failed', message: `import: no saved dataset ${id}`, missing: true });
   const stored = { texts: { ...payload.texts, ...textsInFiles(payload.files) }, reviews: payload.reviews ?? [] };
   done(runLoad(payload.files, payload.texts, undefined, (p) => progress(p)), stored);
@@ -105,6 +123,8 @@ function convert(options: Parameters<typeof runImport>[1]): void {
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
+  stages = [];
+  stageDone('started');
   try {
     if (request.kind === 'open') {
       opened = await readAll(request.inputs);
