@@ -173,6 +173,21 @@ describe('the relations fast path gives what the slow path gives', () => {
     expect(fastPathSwitch.taken - taken).toBe(2);
     expect(duplicate.issues.map((issue) => [issue.line, issue.code])).toEqual([[3, 'load/duplicate-row']]);
   });
+
+  it('on long quotes that differ only between the characters the row digest samples, and on duplicates with escaped quotes', () => {
+    const long = (middle: string) => `${'a'.repeat(60)}${middle}${'b'.repeat(60)}`;
+    const row = (quote: string) => `armenia,csto,membership,2022-09,,${quote},`;
+    // Same length, same sampled characters: not duplicates, so both are stored and no issue is raised.
+    const distinct = loadBoth(filesWith({ 'relations/src-a.csv': `${REL_HEAD}\n${row(long('x'))}\n${row(long('y'))}\n` }));
+    expect(distinct.issues).toEqual([]);
+    // A fast row and its copy with an escaped quote: the slow path hashes the unescaped value as the fast one does.
+    const escaped = `"${long('say ""no""')}"`;
+    const duplicate = loadBoth(filesWith({ 'relations/src-a.csv': `${REL_HEAD}\n${row(escaped)}\n${row(escaped)}\n${row(long('x'))}\n${row(long('x'))}\n` }));
+    expect(duplicate.issues.map((issue) => [issue.line, issue.code])).toEqual([
+      [3, 'load/duplicate-row'],
+      [5, 'load/duplicate-row'],
+    ]);
+  });
 });
 
 describe('parseDateRange', () => {
