@@ -164,7 +164,7 @@ describe('the relations fast path gives what the slow path gives', () => {
 
   it('at the first row after the header, at the end of a file without a line ending, and after a duplicate of a fast row', () => {
     const row = 'armenia,csto,membership,2022-09,,Armenia is a member of the CSTO,';
-    for (const text of [`${REL_HEAD}\n${row}`, `${REL_HEAD}\r\n${row}\r\n${row}\r\n`, `${REL_HEAD}\n${row}\n ${row}\n`, `${REL_HEAD}\n${row}\n"armenia",csto,membership,2022-09,,Armenia is a member of the CSTO,\n`]) {
+    for (const text of [`${REL_HEAD}\n${row}`, `${REL_HEAD}\r\n${row}\r\n${row}\r\n`, `${REL_HEAD}\n${row}\n ${row}\n`, `${REL_HEAD}\n${row}\n"armenia",csto,membership,2022-09,,Armenia is a member of the CSTO,\n`, `${REL_HEAD}\n${row}\nx\ny\n${row.replace('2022-09', '2022-10')}\nz`, `${REL_HEAD}\n${row}\n"unclosed,csto\n${row}\n`]) {
       loadBoth(filesWith({ 'relations/src-a.csv': text }));
     }
     const taken = fastPathSwitch.taken;

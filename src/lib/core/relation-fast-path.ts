@@ -58,10 +58,15 @@ export class RelationFastPath {
   private readonly escaped: Uint8Array;
   /** digestRange of each field's value: the look-ups by id and the row hash use them. */
   private readonly digests: Int32Array;
-  /** The first LF, CR and " at or after where they were last looked for (the text's length when there is none). */
+  /**
+   * The first LF, CR, " and comma at or after where they were last looked for (the text's length when there is
+   * none). Kept, so that no search covers text another one has: lines without a comma or with an unclosed quote
+   * would otherwise each search to the end of the text.
+   */
   private lfAt = -1;
   private crAt = -1;
   private quoteAt = -1;
+  private commaAt = -1;
   private readonly date: DateRange = { start: 0, end: 0, precision: 0 };
   private readonly endDate: DateRange = { start: 0, end: 0, precision: 0 };
   /** Statement ids of this file already numbered, keyed by their first range in the text. */
@@ -135,8 +140,9 @@ export class RelationFastPath {
       if (text.charCodeAt(i) === QUOTE && i < recordEnd) {
         start = ++i;
         for (;;) {
-          const q = text.indexOf('"', i);
-          if (q < 0 || q >= recordEnd) return NOT_SIMPLE;
+          if (this.quoteAt < i) this.quoteAt = nextIndex(text, '"', i, n);
+          const q = this.quoteAt;
+          if (q >= recordEnd) return NOT_SIMPLE;
           i = q;
           if (text.charCodeAt(q + 1) !== QUOTE) break;
           hasEscapes = 1;
@@ -145,12 +151,13 @@ export class RelationFastPath {
         end = i++;
         if (c < last ? text.charCodeAt(i) !== SEP || i >= recordEnd : i !== recordEnd) return NOT_SIMPLE;
       } else {
-        const comma = text.indexOf(',', i);
+        if (this.commaAt < i) this.commaAt = nextIndex(text, ',', i, n);
+        const comma = this.commaAt;
         if (c < last) {
-          if (comma < 0 || comma >= recordEnd) return NOT_SIMPLE;
+          if (comma >= recordEnd) return NOT_SIMPLE;
           end = comma;
         } else {
-          if (comma >= 0 && comma < recordEnd) return NOT_SIMPLE;
+          if (comma < recordEnd) return NOT_SIMPLE;
           end = recordEnd;
         }
         if (this.quoteAt < i) this.quoteAt = nextIndex(text, '"', i, n);
