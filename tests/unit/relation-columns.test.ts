@@ -5,7 +5,7 @@ import { relationColumnsOf } from '../../src/lib/core/relation-columns';
 import { columnBuffers, packDataset, unpackDataset } from '../../src/lib/core/relation-columns-pack';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { indexBuffers, packRelationIndex, unpackRelationIndex } from '../../src/lib/core/relation-index-pack';
-import { storedString, stringStoreOf } from '../../src/lib/core/string-store';
+import { storedLength, storedString, stringStoreOf } from '../../src/lib/core/string-store';
 import { BENCH_TODAY, datasetToFiles, generateDataset } from '../../bench/generate';
 
 describe('lazyArray', () => {
@@ -36,6 +36,21 @@ describe('string store', () => {
     for (let i = 0; i < values.length; i += 997) expect(storedString(store, i)).toBe(values[i]);
     expect(storedString(store, values.length - 1)).toBe(values[values.length - 1]);
     expect(stringStoreOf(['', '']).offsets).toBeNull();
+  });
+
+  it('keeps 16-bit offsets while every chunk is shorter than 2^16 characters, 32-bit ones otherwise, and reads both alike', () => {
+    for (const [length, width] of [[30, Uint16Array], [100, Int32Array]] as const) {
+      // 1024 values to a chunk: 30 characters each stay under 2^16 per chunk, 100 do not.
+      for (const count of [1023, 1024, 1025, 2048, 3000]) {
+        const values = Array.from({ length: count }, (_, i) => (i % 5 === 0 ? '' : `${i}`.padStart(length, 'x')));
+        const store = stringStoreOf(values);
+        expect(store.offsets).toBeInstanceOf(width);
+        for (let i = 0; i < count; i++) {
+          expect(storedString(store, i)).toBe(values[i]);
+          expect(storedLength(store, i)).toBe(values[i].length);
+        }
+      }
+    }
   });
 });
 

@@ -164,7 +164,7 @@ describe('the relations fast path gives what the slow path gives', () => {
 
   it('at the first row after the header, at the end of a file without a line ending, and after a duplicate of a fast row', () => {
     const row = 'armenia,csto,membership,2022-09,,Armenia is a member of the CSTO,';
-    for (const text of [`${REL_HEAD}\n${row}`, `${REL_HEAD}\r\n${row}\r\n${row}\r\n`, `${REL_HEAD}\n${row}\n ${row}\n`, `${REL_HEAD}\n${row}\n"armenia",csto,membership,2022-09,,Armenia is a member of the CSTO,\n`]) {
+    for (const text of [`${REL_HEAD}\n${row}`, `${REL_HEAD}\r\n${row}\r\n${row}\r\n`, `${REL_HEAD}\n${row}\n ${row}\n`, `${REL_HEAD}\n${row}\n"armenia",csto,membership,2022-09,,Armenia is a member of the CSTO,\n`, `${REL_HEAD}\n${row}\nx\ny\n${row.replace('2022-09', '2022-10')}\nz`, `${REL_HEAD}\n${row}\n"unclosed,csto\n${row}\n`]) {
       loadBoth(filesWith({ 'relations/src-a.csv': text }));
     }
     const taken = fastPathSwitch.taken;
@@ -172,6 +172,21 @@ describe('the relations fast path gives what the slow path gives', () => {
     // The first row and src-b's row are fast; the duplicate is the slow path's to report.
     expect(fastPathSwitch.taken - taken).toBe(2);
     expect(duplicate.issues.map((issue) => [issue.line, issue.code])).toEqual([[3, 'load/duplicate-row']]);
+  });
+
+  it('on long quotes that differ only between the characters the row digest samples, and on duplicates with escaped quotes', () => {
+    const long = (middle: string) => `${'a'.repeat(60)}${middle}${'b'.repeat(60)}`;
+    const row = (quote: string) => `armenia,csto,membership,2022-09,,${quote},`;
+    // Same length, same sampled characters: not duplicates, so both are stored and no issue is raised.
+    const distinct = loadBoth(filesWith({ 'relations/src-a.csv': `${REL_HEAD}\n${row(long('x'))}\n${row(long('y'))}\n` }));
+    expect(distinct.issues).toEqual([]);
+    // A fast row and its copy with an escaped quote: the slow path hashes the unescaped value as the fast one does.
+    const escaped = `"${long('say ""no""')}"`;
+    const duplicate = loadBoth(filesWith({ 'relations/src-a.csv': `${REL_HEAD}\n${row(escaped)}\n${row(escaped)}\n${row(long('x'))}\n${row(long('x'))}\n` }));
+    expect(duplicate.issues.map((issue) => [issue.line, issue.code])).toEqual([
+      [3, 'load/duplicate-row'],
+      [5, 'load/duplicate-row'],
+    ]);
   });
 });
 

@@ -10,7 +10,7 @@ import { describeDateProblem, parsePartialDate, type PartialDate } from './dates
 import { MAX_CELL_CHARS, MAX_ID_CHARS } from './limits';
 import type { DataIssue } from './model';
 import { decodeDataFile, type FileContent } from './text-decode';
-import { FNV_PRIME, FNV_SEED } from './text-ranges';
+import { digestRange } from './text-ranges';
 
 /** Ids a file defines, and what a reference to a missing one means. */
 export interface IdTable {
@@ -155,8 +155,17 @@ export function checkCellLengths(check: Checker, row: CsvRow, header: readonly s
   }
 }
 
-/** FNV-1a over each cell's characters, with a separator after each cell: the relations fast path hashes ranges of the text the same way. */
-export const ROW_HASH_END_OF_CELL = 0x1f;
+/**
+ * A row's duplicate hash, folded from each cell's digestRange (over the cell's value) in column order. The
+ * relations fast path has those of its id fields from their look-ups.
+ */
+export const ROW_HASH_SEED = 0x2545f491;
+
+export function rowHashWith(row: number, cellDigest: number): number {
+  const h = Math.imul(row ^ cellDigest, 0x85ebca6b);
+  // Fold the high bits down: the table slot is the low bits, and FNV's low bits see only its input's low bits.
+  return h ^ (h >>> 13);
+}
 
 /**
  * Finds exact duplicate rows of one file by a hash of their cells. It keeps
@@ -181,11 +190,10 @@ export class DuplicateRows {
 
   /** The line of an earlier row with the same cells, or null (and the row is remembered). */
   firstLineOf(values: Record<string, string>, offset: number, line: number): number | null {
-    let hash = FNV_SEED;
+    let hash = ROW_HASH_SEED;
     for (const column of this.header) {
       const value = values[column];
-      for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), FNV_PRIME);
-      hash = Math.imul(hash ^ ROW_HASH_END_OF_CELL, FNV_PRIME);
+      hash = rowHashWith(hash, digestRange(value, 0, value.length));
     }
     const mask = this.offsets.length - 1;
     let slot = hash & mask;

@@ -6,31 +6,42 @@
  * instead of an object header each.
  */
 
-/** Values per chunk: small enough that one non-Latin-1 quote makes only its chunk two-byte. */
-const CHUNK_SHIFT = 14;
+/**
+ * Values per chunk: small enough that one non-Latin-1 quote makes only its chunk two-byte, and that a chunk of
+ * quotes of usual length (tens of characters) stays under 65,536 characters, so offsets into it fit 16 bits.
+ */
+const CHUNK_SHIFT = 10;
 const CHUNK_ROWS = 1 << CHUNK_SHIFT;
+const CHUNK_MASK = CHUNK_ROWS - 1;
 
 export interface StringStore {
   readonly count: number;
   /** Joined values, CHUNK_ROWS per chunk. */
   readonly chunks: string[];
-  /** Start of value i in the concatenation of all chunks; `count + 1` entries. Null when every value is empty. */
-  readonly offsets: Int32Array | null;
+  /**
+   * Start of value i in its chunk; `count + 1` entries, the last the end of the last value unless that ends a
+   * chunk (a chunk's last value ends at the chunk's end). 16 bits when every chunk is shorter than 2^16
+   * characters, which halves what offsets cost at 10^6 rows. Null when every value is empty.
+   */
+  readonly offsets: Uint16Array | Int32Array | null;
+}
+
+/** The end of value i in its chunk. */
+function endOf(store: StringStore, offsets: Uint16Array | Int32Array, i: number): number {
+  return (i + 1) & CHUNK_MASK ? offsets[i + 1] : store.chunks[i >> CHUNK_SHIFT].length;
 }
 
 export function storedString(store: StringStore, i: number): string {
   const offsets = store.offsets;
   if (offsets === null) return '';
   const start = offsets[i];
-  const end = offsets[i + 1];
+  const end = endOf(store, offsets, i);
   if (start === end) return '';
-  const chunk = i >> CHUNK_SHIFT;
-  const base = offsets[chunk << CHUNK_SHIFT];
-  return store.chunks[chunk].slice(start - base, end - base);
+  return store.chunks[i >> CHUNK_SHIFT].slice(start, end);
 }
 
 export function storedLength(store: StringStore, i: number): number {
-  return store.offsets === null ? 0 : store.offsets[i + 1] - store.offsets[i];
+  return store.offsets === null ? 0 : endOf(store, store.offsets, i) - store.offsets[i];
 }
 
 /** Bytes the store holds, counting a chunk with any character above U+00FF as two bytes per character. */
@@ -46,7 +57,9 @@ export class StringStoreBuilder {
   private pending: string[] = [];
   private offsets: Int32Array;
   private count = 0;
+  /** Characters of the chunk being filled. */
   private length = 0;
+  private longestChunk = 0;
   private anyText = false;
 
   constructor(capacity = 1024) {
@@ -63,8 +76,10 @@ export class StringStoreBuilder {
     this.length += value.length;
     if (this.length > 0x7fffffff) throw new Error('entente/string-store: more than 2^31 characters');
     if (value) this.anyText = true;
-    this.offsets[++this.count] = this.length;
+    this.count++;
     if (this.pending.length === CHUNK_ROWS) this.flush();
+    // The next value starts here in its chunk: at 0 after a flush.
+    this.offsets[this.count] = this.length;
   }
 
   get size(): number {
@@ -75,13 +90,16 @@ export class StringStoreBuilder {
     // join() returns one flat string, so the values' parent texts are no longer referenced;
     // but a lone value would come back as itself, which a JSON round trip copies.
     const pending = this.pending;
-    this.chunks.push(pending.length === 1 ? (JSON.parse(JSON.stringify(pending[0])) as string) : pending.join(''));
+    const chunk = pending.length === 1 ? (JSON.parse(JSON.stringify(pending[0])) as string) : pending.join('');
+    this.chunks.push(chunk);
+    if (chunk.length > this.longestChunk) this.longestChunk = chunk.length;
     this.pending = [];
+    this.length = 0;
   }
 
   finish(): StringStore {
     if (this.pending.length > 0) this.flush();
-    const offsets = this.anyText ? this.offsets.slice(0, this.count + 1) : null;
+    const offsets = !this.anyText ? null : this.longestChunk <= 0xffff ? Uint16Array.from(this.offsets.subarray(0, this.count + 1)) : this.offsets.slice(0, this.count + 1);
     return { count: this.count, chunks: this.anyText ? this.chunks : [], offsets };
   }
 }
