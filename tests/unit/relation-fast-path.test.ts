@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset, type LoadOptions } from '../../src/lib/core/load';
 import { relationColumnsOf } from '../../src/lib/core/relation-columns';
 import { fastPathSwitch } from '../../src/lib/core/relation-fast-path';
+import { estimatedLines } from '../../src/lib/core/relation-reader';
 import { parseDateRange, type DateRange } from '../../src/lib/core/text-ranges';
 import { parsePartialDate } from '../../src/lib/core/dates';
 import { BASE_TEXTS, REL_HEAD, dataset } from './malformed/generate';
@@ -187,6 +188,35 @@ describe('the relations fast path gives what the slow path gives', () => {
       [3, 'load/duplicate-row'],
       [5, 'load/duplicate-row'],
     ]);
+  });
+
+  it('on a file past the 64 Ki characters that presize the duplicate table, with duplicates far apart and cells over the limit', () => {
+    const random = seeded(7);
+    const rows: string[] = [];
+    for (let i = 0; i < 3000; i++) rows.push(`armenia,csto,membership,2022-09,,Armenia is a member of the CSTO,n${i}`);
+    // Copies of early rows late in the file, an over-long note and an over-long quote among fast rows.
+    for (const at of [2990, 2500, 1500]) rows[at] = rows[Math.floor(random() * 100)];
+    rows[1000] = `armenia,csto,membership,2022-09,,Armenia is a member of the CSTO,${'z'.repeat(10_001)}`;
+    rows[2000] = `armenia,csto,membership,2022-09,,${'y'.repeat(10_001)},`;
+    const taken = fastPathSwitch.taken;
+    const result = loadBoth(filesWith({ 'relations/src-a.csv': `${REL_HEAD}\n${rows.join('\n')}\n` }));
+    expect(fastPathSwitch.taken - taken).toBeGreaterThan(2900);
+    expect(result.issues.filter((issue) => issue.code === 'load/duplicate-row').map((issue) => issue.line)).toEqual([1502, 2502, 2992]);
+    expect(result.issues.filter((issue) => issue.code === 'limits/cell-too-long').map((issue) => [issue.line, issue.column])).toEqual([
+      [1002, 'note'],
+      [2002, 'quote'],
+    ]);
+  });
+});
+
+describe('estimatedLines', () => {
+  it('counts the lines of a short text and scales a sample of a long one', () => {
+    expect(estimatedLines('')).toBe(1);
+    expect(estimatedLines('a\nb\nc')).toBe(3);
+    const long = 'x'.repeat(99).concat('\n').repeat(5000);
+    const estimate = estimatedLines(long);
+    expect(estimate).toBeGreaterThanOrEqual(5000);
+    expect(estimate).toBeLessThan(5050);
   });
 });
 

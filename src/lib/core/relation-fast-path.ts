@@ -112,7 +112,8 @@ export class RelationFastPath {
 
   /**
    * Reads one simple record at `from`: every field on one line, no surrounding white space, quoted or not,
-   * exactly `width` of them. Sets the ranges and the escaped flags; returns the
+   * none longer than MAX_CELL_CHARS, exactly `width` of them. Sets the ranges, the escaped flags and the
+   * digests; returns the
    * offset after the record and its line ending, negated minus one when no line ending followed (the end of
    * the text), or NOT_SIMPLE, and then CsvCursor reads it.
    *
@@ -131,6 +132,7 @@ export class RelationFastPath {
     const starts = this.starts;
     const ends = this.ends;
     const escaped = this.escaped;
+    const digests = this.digests;
     const last = this.width - 1;
     let i = from;
     for (let c = 0; c <= last; c++) {
@@ -165,9 +167,12 @@ export class RelationFastPath {
         i = end;
       }
       if (end > start && (isTrimmed(text.charCodeAt(start)) || isTrimmed(text.charCodeAt(end - 1)))) return NOT_SIMPLE;
+      if (end - start > MAX_CELL_CHARS) return NOT_SIMPLE;
       starts[c] = start;
       ends[c] = end;
       escaped[c] = hasEscapes;
+      // Here rather than in a loop of its own: one pass over the fields per row.
+      digests[c] = digestRange(text, start, end);
       // Past the separator (the last field has none).
       i++;
     }
@@ -191,12 +196,10 @@ export class RelationFastPath {
     const ends = this.ends;
     const escaped = this.escaped;
     const col = this.col;
-    for (let c = 0; c < this.width; c++) if (ends[c] - starts[c] > MAX_CELL_CHARS) return false;
     // Ids: known, unescaped, not the same actor twice, and in order for an undirected type.
     const lookups = file.lookups;
     if (escaped[col.subject] || escaped[col.object] || escaped[col.type]) return false;
     const digests = this.digests;
-    for (let c = 0; c < this.width; c++) digests[c] = digestRange(text, starts[c], ends[c]);
     const subject = lookups.actors.findHashed(text, starts[col.subject], ends[col.subject], digests[col.subject]);
     if (subject < 0) return false;
     const object = lookups.actors.findHashed(text, starts[col.object], ends[col.object], digests[col.object]);
