@@ -32,6 +32,8 @@ export class Workbench {
   /** How long the assistant took on the last article, as the worker measured it. */
   timings = $state.raw<ExtractTimings | null>(null);
   busy = $state(false);
+  /** Whether the assistant has its model and this dataset's names loaded, so an article pays for its own text alone. */
+  assistantReady = $state(false);
   /** Why the last change was refused (file, line, field), or null. */
   errors = $state.raw<string[] | null>(null);
   /** Short confirmation of the last change, for the live region. */
@@ -67,6 +69,18 @@ export class Workbench {
     ].sort((a, b) => a.label.localeCompare(b.label)),
   );
   readonly canUndo = $derived(this.undoStack.some((u) => u.review.source.id === this.review?.source.id));
+
+  /** Loads the assistant while the user fills in the source, instead of after they submit it. */
+  prepareAssistant(): void {
+    const dataset = explorer.dataset;
+    if (!dataset) return;
+    this.assistantReady = false;
+    this.extractor.warm(dataset).then(
+      () => (this.assistantReady = explorer.dataset === dataset),
+      // A failed warm-up is not the user's error: the article's own request reports it, if it fails again.
+      () => {},
+    );
+  }
 
   /** Adds a source: the assistant's candidates, all open, stored with the dataset (a copy if it is the bundled one). */
   addSource(draft: Omit<SourceDraft, 'id'>, text: string): Promise<boolean> {

@@ -14,6 +14,16 @@ export interface ExtractRequest {
   types: RelationType[];
 }
 
+/** Sent when the user opens "Add source…": load the model and this dataset's names while they type, so the article pays for its own text alone. */
+export interface WarmRequest {
+  kind: 'warm';
+  id: number;
+  actors: Actor[];
+  types: RelationType[];
+}
+
+export type ExtractMessage = ExtractRequest | WarmRequest;
+
 export interface ExtractTimings {
   /** Loading and warming the wink model; 0 when it was already loaded by an earlier request. */
   modelMs: number;
@@ -28,4 +38,5 @@ export interface ExtractTimings {
 
 export type ExtractReply =
   | { kind: 'done'; id: number; extraction: Extraction; proposals: NewActorProposal[]; timings: ExtractTimings }
+  | { kind: 'warmed'; id: number }
   | { kind: 'failed'; id: number; message: string };
