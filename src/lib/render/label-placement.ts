@@ -19,6 +19,7 @@ import type { NodeHoverDrawingFunction, NodeLabelDrawingFunction } from 'sigma/r
 import type { Settings } from 'sigma/settings';
 import { chooseLabels, DEFAULT_LABEL_BUDGET, type LabelCandidate } from '../core/label-priority';
 import { LabelFrameMemo } from '../core/label-frame-memo';
+import { LabelSprites } from './label-sprites';
 
 export const MAX_NODES_FOR_PLACEMENT = 800;
 
@@ -188,13 +189,8 @@ export function createLabelPlacer(sigma: Sigma, haloColor = 'rgba(255,255,255,0.
   let placement: Map<string, Spot> | null = null;
   let placedThisFrame = false;
   let lastFont = '';
-  let styled: CanvasRenderingContext2D | null = null;
-  let lastColor = '';
-  sigma.on('beforeRender', () => {
-    placedThisFrame = false;
-    // A resize resets the canvas's state, so styles are set again each frame.
-    styled = null;
-  });
+  const sprites = new LabelSprites(haloColor);
+  sigma.on('beforeRender', () => (placedThisFrame = false));
   const place = (context: CanvasRenderingContext2D, settings: Settings): Map<string, Spot> => {
     if (placedThisFrame && placement) return placement;
     const text = font(settings);
@@ -211,32 +207,12 @@ export function createLabelPlacer(sigma: Sigma, haloColor = 'rgba(255,255,255,0.
   };
   const colorOf = (data: object, settings: Settings) => String((settings.labelColor.attribute ? (data as Record<string, unknown>)[settings.labelColor.attribute] : settings.labelColor.color) ?? '#000');
 
-  const styleText = (context: CanvasRenderingContext2D, settings: Settings) => {
-    context.font = font(settings);
-    // A halo in the background colour keeps text legible where it crosses an edge.
-    context.lineJoin = 'round';
-    context.lineWidth = 3;
-    context.strokeStyle = haloColor;
-  };
-  const drawText = (context: CanvasRenderingContext2D, label: string, spot: Spot, color: string) => {
-    context.strokeText(label, spot.x, spot.y);
-    context.fillStyle = color;
-    context.fillText(label, spot.x, spot.y);
-  };
-
   return {
     defaultDrawNodeLabel(context, data, settings) {
       const spot = place(context, settings).get(data.key);
       if (!spot || !data.label) return;
-      if (styled !== context) {
-        styleText(context, settings);
-        styled = context;
-        lastColor = '';
-      }
-      const color = colorOf(data, settings);
-      if (color !== lastColor) context.fillStyle = lastColor = color;
-      context.strokeText(data.label, spot.x, spot.y);
-      context.fillText(data.label, spot.x, spot.y);
+      const text = font(settings);
+      sprites.draw(context, data.label, spot.x, spot.y, text, settings.labelSize, colorOf(data, settings), textWidth(context, text, data.label));
     },
     defaultDrawNodeHover(context, data, settings) {
       if (!data.label) return;
@@ -253,10 +229,8 @@ export function createLabelPlacer(sigma: Sigma, haloColor = 'rgba(255,255,255,0.
       context.shadowColor = 'rgba(0,0,0,0.35)';
       context.fillRect(spot.x - 3, spot.y - settings.labelSize - 1, width + 6, settings.labelSize + 6);
       context.restore();
-      // The hover layer is drawn apart from the label layer: its styles are its own.
-      styleText(context, settings);
-      if (styled === context) styled = null;
-      drawText(context, data.label, spot, colorOf(data, settings));
+      // The same bitmap as the label layer's, so the name falls exactly on its label.
+      sprites.draw(context, data.label, spot.x, spot.y, text, settings.labelSize, colorOf(data, settings), width);
     },
   };
 }
