@@ -179,6 +179,27 @@ export interface LabelDrawers {
 
 const font = (settings: Settings) => `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
 
+interface LabelGridLike {
+  getLabelsToDisplay(ratio: number, density: number): string[];
+}
+
+/**
+ * Makes sigma offer the drawer only the placed labels. With its grid culling off (PLACEMENT_SETTINGS) sigma
+ * offers every node and copies each one's display data into a fresh object before the drawer can say no:
+ * at 1,000 nodes that copying was most of the label cost of a frame. Sigma replaces its grid when it
+ * re-indexes, so the replacement is patched too; without the grid sigma is expected to have, nothing changes.
+ */
+function offerOnlyPlaced(sigma: Sigma, placed: () => Map<string, Spot>): void {
+  const internals = sigma as unknown as { labelGrid?: LabelGridLike };
+  if (typeof internals.labelGrid?.getLabelsToDisplay !== 'function') return;
+  const patch = (grid: LabelGridLike) => {
+    if (typeof grid?.getLabelsToDisplay === 'function') grid.getLabelsToDisplay = () => Array.from(placed().keys());
+    return grid;
+  };
+  let grid = patch(internals.labelGrid);
+  Object.defineProperty(internals, 'labelGrid', { configurable: true, get: () => grid, set: (next: LabelGridLike) => (grid = patch(next)) });
+}
+
 /**
  * Label and hover drawers bound to one sigma instance, sharing one placement per rendered frame, which is
  * reused while the frame's candidates equal the previous frame's (core/label-frame-memo.ts). The text
@@ -205,6 +226,7 @@ export function createLabelPlacer(sigma: Sigma, haloColor = 'rgba(255,255,255,0.
     placedThisFrame = true;
     return placement;
   };
+  offerOnlyPlaced(sigma, () => place(sigma.getCanvases().labels.getContext('2d')!, sigma.getSettings()));
   const colorOf = (data: object, settings: Settings) => String((settings.labelColor.attribute ? (data as Record<string, unknown>)[settings.labelColor.attribute] : settings.labelColor.color) ?? '#000');
 
   return {
