@@ -143,3 +143,23 @@ describe('forced labels on a crowded canvas', () => {
     }
   });
 });
+
+describe('what sigma offers the drawer', () => {
+  test('only the placed labels, also from the grid sigma builds when it re-indexes', () => {
+    // Two nodes on top of each other: the budget-free greedy placer keeps the larger one's label only.
+    const nodes: FakeNode[] = [
+      { key: 'big', x: 100, y: 100, size: 8, label: 'Big' },
+      { key: 'small', x: 101, y: 101, size: 2, label: 'Small' },
+    ];
+    const { sigma, newFrame } = fakeSigma(nodes, 400, 300);
+    const grid = () => ({ getLabelsToDisplay: () => ['big', 'small'] });
+    const { context } = recordingContext();
+    const internals = Object.assign(sigma, { labelGrid: grid(), getCanvases: () => ({ labels: { getContext: () => context } }), getSettings: () => SETTINGS }) as unknown as { labelGrid: ReturnType<typeof grid> };
+    createLabelPlacer(sigma);
+    newFrame();
+    expect(internals.labelGrid.getLabelsToDisplay()).toEqual(['big']);
+    internals.labelGrid = grid();
+    newFrame();
+    expect(internals.labelGrid.getLabelsToDisplay()).toEqual(['big']);
+  });
+});

@@ -120,10 +120,12 @@ export function chooseLabels(candidates: readonly LabelCandidate[], budget: Labe
   let free = 0;
   for (const index of rankLabels(candidates)) {
     const c = candidates[index];
+    // Forced labels rank first: past them, a full budget takes no more.
+    if (!c.forced && free >= total) break;
     if (c.x < 0 || c.y < 0 || c.x > width || c.y > height) continue;
     const cell = Math.floor(c.x / cellWidth) * 100_003 + Math.floor(c.y / cellHeight);
     const inCell = perCellCount.get(cell) ?? 0;
-    if (!c.forced && (free >= total || inCell >= perCell)) continue;
+    if (!c.forced && inCell >= perCell) continue;
     const boxes = boxesAround(c, h);
     const box = boxes.find((b) => inside(b) && !placed.collides(b)) ?? (c.forced ? (boxes.find(inside) ?? boxes[0]) : undefined);
     if (!box) continue;

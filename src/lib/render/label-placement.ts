@@ -18,6 +18,8 @@ import type Sigma from 'sigma';
 import type { NodeHoverDrawingFunction, NodeLabelDrawingFunction } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import { chooseLabels, DEFAULT_LABEL_BUDGET, type LabelCandidate } from '../core/label-priority';
+import { LabelFrameMemo } from '../core/label-frame-memo';
+import { LabelSprites } from './label-sprites';
 
 export const MAX_NODES_FOR_PLACEMENT = 800;
 
@@ -44,10 +46,10 @@ const NEIGHBOUR = 1e6;
  */
 const widths = new Map<string, Map<string, number>>();
 
-/** The width of `text` in the context's current font, measured once per font. */
-function textWidth(context: CanvasRenderingContext2D, text: string): number {
-  let byText = widths.get(context.font);
-  if (!byText) widths.set(context.font, (byText = new Map()));
+/** The width of `text` in `font`, the context's current font, measured once per font (reading `context.font` back costs a serialisation per call). */
+function textWidth(context: CanvasRenderingContext2D, font: string, text: string): number {
+  let byText = widths.get(font);
+  if (!byText) widths.set(font, (byText = new Map()));
   let width = byText.get(text);
   if (width === undefined) byText.set(text, (width = context.measureText(text).width));
   return width;
@@ -71,30 +73,54 @@ function spotsAround(c: { x: number; y: number; r: number }, w: number, fontSize
  * the canvas's pixels: labels keep out of them as they keep off other nodes. Marked `data-covers-graph`
  * beside the sigma container; an export's renderer has none.
  */
-function coveredRects(sigma: Sigma): Array<Rect & { key: string }> {
+function coveredRects(sigma: Sigma): Rect[] {
   const container = sigma.getContainer();
   const covers = container.parentElement?.querySelectorAll('[data-covers-graph]');
   if (!covers?.length) return [];
   const origin = container.getBoundingClientRect();
   return Array.from(covers, (element) => {
     const box = element.getBoundingClientRect();
-    return { key: '', x: box.x - origin.x, y: box.y - origin.y, w: box.width, h: box.height };
+    return { x: box.x - origin.x, y: box.y - origin.y, w: box.width, h: box.height };
   });
 }
 
-function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, settings: Settings): Map<string, Spot> {
-  const fontSize = settings.labelSize;
-  context.font = `${settings.labelWeight} ${fontSize}px ${settings.labelFont}`;
-  const candidates: Array<{ key: string; label: string; x: number; y: number; r: number; priority: number }> = [];
-  const obstacles: Array<Rect & { key: string }> = coveredRects(sigma);
+/**
+ * The frame's candidates into `memo`: every visible node for the greedy placer (all are obstacles), the
+ * labelled ones on screen for the budgeted choice. Positions through the camera's affine map, taken once per
+ * frame, rather than sigma's framedGraphToViewport, which allocates per call. True when they equal the
+ * previous frame's, whose placement then still holds.
+ */
+function collectCandidates(sigma: Sigma, memo: LabelFrameMemo, budgeted: boolean, covers: Rect[], fontSize: number): boolean {
+  const { width, height } = sigma.getDimensions();
+  const context = [width, height, fontSize];
+  for (const c of covers) context.push(c.x, c.y, c.w, c.h);
+  memo.begin(context);
+  const o = sigma.framedGraphToViewport({ x: 0, y: 0 });
+  const ex = sigma.framedGraphToViewport({ x: 1, y: 0 });
+  const ey = sigma.framedGraphToViewport({ x: 0, y: 1 });
+  const ax = ex.x - o.x, bx = ey.x - o.x, ay = ex.y - o.y, by = ey.y - o.y;
+  const scale = sigma.scaleSize(1);
   sigma.getGraph().forEachNode((key) => {
     const data = sigma.getNodeDisplayData(key);
-    if (!data || data.hidden) return;
-    const { x, y } = sigma.framedGraphToViewport(data);
-    const r = sigma.scaleSize(data.size);
-    obstacles.push({ key, x: x - r, y: y - r, w: 2 * r, h: 2 * r });
-    if (data.label) candidates.push({ key, label: data.label, x, y, r, priority: (data.highlighted ? SELECTED : 0) + (data.forceLabel ? NEIGHBOUR : 0) + r });
+    if (!data || data.hidden || (budgeted && !data.label)) return;
+    const x = o.x + ax * data.x + bx * data.y;
+    const y = o.y + ay * data.x + by * data.y;
+    if (budgeted && (x < 0 || y < 0 || x > width || y > height)) return;
+    const r = scale * data.size;
+    const forced = !!(data.highlighted || data.forceLabel);
+    memo.push(key, data.label ?? '', x, y, r, budgeted ? data.size : (data.highlighted ? SELECTED : 0) + (data.forceLabel ? NEIGHBOUR : 0) + r, forced);
   });
+  return memo.end();
+}
+
+function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, font: string, fontSize: number, memo: LabelFrameMemo, covers: Rect[]): Map<string, Spot> {
+  const candidates: Array<{ key: string; label: string; x: number; y: number; r: number; priority: number }> = [];
+  const obstacles: Array<Rect & { key: string }> = covers.map((c) => ({ key: '', ...c }));
+  for (let i = 0; i < memo.size; i++) {
+    const key = memo.key(i), x = memo.x(i), y = memo.y(i), r = memo.r(i);
+    obstacles.push({ key, x: x - r, y: y - r, w: 2 * r, h: 2 * r });
+    if (memo.label(i)) candidates.push({ key, label: memo.label(i), x, y, r, priority: memo.priority(i) });
+  }
   candidates.sort((a, b) => b.priority - a.priority);
 
   const placed: Rect[] = [];
@@ -102,7 +128,7 @@ function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, setti
   const { width, height } = sigma.getDimensions();
   const inside = (r: Rect) => r.x >= 0 && r.y >= 0 && r.x + r.w <= width && r.y + r.h <= height;
   for (const c of candidates) {
-    const w = textWidth(context, c.label) + 2;
+    const w = textWidth(context, font, c.label) + 2;
     const options = spotsAround(c, w, fontSize);
     const free = options.find(([rect]) => inside(rect) && !placed.some((p) => overlaps(p, rect)) && !obstacles.some((o) => o.key !== c.key && overlaps(o, rect)));
     // The selection's label is always drawn: on the canvas if it fits anywhere, over others if it must. Its
@@ -122,24 +148,13 @@ function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, setti
  * label the budget put under one moves to another free spot around its node, or is left out (a forced one
  * stays where it is).
  */
-function computeBudgetedPlacement(sigma: Sigma, context: CanvasRenderingContext2D, settings: Settings): Map<string, Spot> {
-  const fontSize = settings.labelSize;
-  context.font = `${settings.labelWeight} ${fontSize}px ${settings.labelFont}`;
+function computeBudgetedPlacement(sigma: Sigma, context: CanvasRenderingContext2D, font: string, fontSize: number, memo: LabelFrameMemo, covers: Rect[]): Map<string, Spot> {
   const { width, height } = sigma.getDimensions();
-  const keys: string[] = [];
   const candidates: LabelCandidate[] = [];
-  sigma.getGraph().forEachNode((key) => {
-    const data = sigma.getNodeDisplayData(key);
-    if (!data || data.hidden || !data.label) return;
-    const { x, y } = sigma.framedGraphToViewport(data);
-    if (x < 0 || y < 0 || x > width || y > height) return;
-    keys.push(key);
-    candidates.push({ x, y, r: sigma.scaleSize(data.size), width: textWidth(context, data.label), priority: data.size, forced: !!(data.highlighted || data.forceLabel) });
-  });
+  for (let i = 0; i < memo.size; i++) candidates.push({ x: memo.x(i), y: memo.y(i), r: memo.r(i), width: textWidth(context, font, memo.label(i)), priority: memo.priority(i), forced: memo.forced(i) });
   const spots = new Map<string, Spot>();
   const lineHeight = fontSize + 2;
   const chosen = chooseLabels(candidates, { ...DEFAULT_LABEL_BUDGET, width, height, lineHeight });
-  const covers = coveredRects(sigma);
   const boxes: Rect[] = chosen.map(({ x, y, w, h }) => ({ x, y, w, h }));
   const clear = (box: Rect, self: number) =>
     box.x >= 0 && box.y >= 0 && box.x + box.w <= width && box.y + box.h <= height && !covers.some((c) => overlaps(c, box)) && !boxes.some((b, i) => i !== self && overlaps(b, box));
@@ -151,7 +166,7 @@ function computeBudgetedPlacement(sigma: Sigma, context: CanvasRenderingContext2
       // Off-screen height: the dropped label no longer blocks the others' moves.
       else if (!c.forced) return void (boxes[i] = { x: 0, y: -1e9, w: 0, h: 0 });
     }
-    spots.set(keys[spot.index], { x: boxes[i].x + 1, y: boxes[i].y + lineHeight / 2 + fontSize / 3 });
+    spots.set(memo.key(spot.index), { x: boxes[i].x + 1, y: boxes[i].y + lineHeight / 2 + fontSize / 3 });
   });
   return spots;
 }
@@ -164,46 +179,80 @@ export interface LabelDrawers {
 
 const font = (settings: Settings) => `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
 
-/** Label and hover drawers bound to one sigma instance, sharing one placement, recomputed once per rendered frame. */
-export function createLabelPlacer(sigma: Sigma, haloColor = 'rgba(255,255,255,0.85)', budgeted = false): LabelDrawers {
-  let placement: Map<string, Spot> | null = null;
-  sigma.on('beforeRender', () => (placement = null));
-  const place = (context: CanvasRenderingContext2D, settings: Settings) => (placement ??= (budgeted ? computeBudgetedPlacement : computePlacement)(sigma, context, settings));
-  const colorOf = (data: object, settings: Settings) => String((settings.labelColor.attribute ? (data as Record<string, unknown>)[settings.labelColor.attribute] : settings.labelColor.color) ?? '#000');
+interface LabelGridLike {
+  getLabelsToDisplay(ratio: number, density: number): string[];
+}
 
-  const drawText = (context: CanvasRenderingContext2D, label: string, spot: Spot, color: string) => {
-    // A halo in the background colour keeps text legible where it crosses an edge.
-    context.lineJoin = 'round';
-    context.lineWidth = 3;
-    context.strokeStyle = haloColor;
-    context.strokeText(label, spot.x, spot.y);
-    context.fillStyle = color;
-    context.fillText(label, spot.x, spot.y);
+/**
+ * Makes sigma offer the drawer only the placed labels. With its grid culling off (PLACEMENT_SETTINGS) sigma
+ * offers every node and copies each one's display data into a fresh object before the drawer can say no:
+ * at 1,000 nodes that copying was most of the label cost of a frame. Sigma replaces its grid when it
+ * re-indexes, so the replacement is patched too; without the grid sigma is expected to have, nothing changes.
+ */
+function offerOnlyPlaced(sigma: Sigma, placed: () => Map<string, Spot>): void {
+  const internals = sigma as unknown as { labelGrid?: LabelGridLike };
+  if (typeof internals.labelGrid?.getLabelsToDisplay !== 'function') return;
+  const patch = (grid: LabelGridLike) => {
+    if (typeof grid?.getLabelsToDisplay === 'function') grid.getLabelsToDisplay = () => Array.from(placed().keys());
+    return grid;
   };
+  let grid = patch(internals.labelGrid);
+  Object.defineProperty(internals, 'labelGrid', { configurable: true, get: () => grid, set: (next: LabelGridLike) => (grid = patch(next)) });
+}
+
+/**
+ * Label and hover drawers bound to one sigma instance, sharing one placement per rendered frame, which is
+ * reused while the frame's candidates equal the previous frame's (core/label-frame-memo.ts). The text
+ * styles are set once per frame and context rather than per label: each font assignment is parsed again.
+ */
+export function createLabelPlacer(sigma: Sigma, haloColor = 'rgba(255,255,255,0.85)', budgeted = false): LabelDrawers {
+  const memo = new LabelFrameMemo();
+  let placement: Map<string, Spot> | null = null;
+  let placedThisFrame = false;
+  let lastFont = '';
+  const sprites = new LabelSprites(haloColor);
+  sigma.on('beforeRender', () => (placedThisFrame = false));
+  const place = (context: CanvasRenderingContext2D, settings: Settings): Map<string, Spot> => {
+    if (placedThisFrame && placement) return placement;
+    const text = font(settings);
+    if (text !== lastFont) {
+      memo.reset();
+      lastFont = text;
+    }
+    context.font = text;
+    const covers = coveredRects(sigma);
+    const unchanged = collectCandidates(sigma, memo, budgeted, covers, settings.labelSize);
+    if (!unchanged || !placement) placement = (budgeted ? computeBudgetedPlacement : computePlacement)(sigma, context, text, settings.labelSize, memo, covers);
+    placedThisFrame = true;
+    return placement;
+  };
+  offerOnlyPlaced(sigma, () => place(sigma.getCanvases().labels.getContext('2d')!, sigma.getSettings()));
+  const colorOf = (data: object, settings: Settings) => String((settings.labelColor.attribute ? (data as Record<string, unknown>)[settings.labelColor.attribute] : settings.labelColor.color) ?? '#000');
 
   return {
     defaultDrawNodeLabel(context, data, settings) {
       const spot = place(context, settings).get(data.key);
       if (!spot || !data.label) return;
-      context.font = font(settings);
-      drawText(context, data.label, spot, colorOf(data, settings));
+      const text = font(settings);
+      sprites.draw(context, data.label, spot.x, spot.y, text, settings.labelSize, colorOf(data, settings), textWidth(context, text, data.label));
     },
     defaultDrawNodeHover(context, data, settings) {
       if (!data.label) return;
-      context.font = font(settings);
-      const width = textWidth(context, data.label);
+      const text = font(settings);
+      context.font = text;
+      const width = textWidth(context, text, data.label);
       // A hovered node whose label found no room is named anyway, at its first spot on the canvas.
       const { width: w, height: h } = sigma.getDimensions();
       const around = spotsAround({ x: data.x, y: data.y, r: data.size }, width + 2, settings.labelSize);
       const spot = place(context, settings).get(data.key) ?? (around.find(([r]) => r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h) ?? around[0])[1];
-      context.font = font(settings);
       context.save();
       context.fillStyle = haloColor;
       context.shadowBlur = 6;
       context.shadowColor = 'rgba(0,0,0,0.35)';
       context.fillRect(spot.x - 3, spot.y - settings.labelSize - 1, width + 6, settings.labelSize + 6);
       context.restore();
-      drawText(context, data.label, spot, colorOf(data, settings));
+      // The same bitmap as the label layer's, so the name falls exactly on its label.
+      sprites.draw(context, data.label, spot.x, spot.y, text, settings.labelSize, colorOf(data, settings), width);
     },
   };
 }
