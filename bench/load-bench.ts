@@ -245,6 +245,7 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
   const { mkdir, rm, writeFile } = await import('node:fs/promises');
   const { dirname: dirOf, join } = await import('node:path');
   const { launchBrowser, openPage, serveDist } = await import('../tests/e2e/harness');
+  const { seedServedFiles } = await import('../tests/e2e/generated-dataset');
   const dist = resolve(process.env.LOAD_BENCH_DIST ?? 'dist');
   const dataDir = join(dist, '__load-bench');
   const files = makeFiles(relations);
@@ -259,27 +260,8 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
     const { page, consoleErrors } = await openPage(browser, server.url, { width: 1280, height: 800 });
     await page.waitForSelector('.shell[data-status="ready"]', { timeout: 120_000 });
     log(`  seeding IndexedDB with ${count(relations)} relations`);
-    await page.evaluate(
-      async ({ names, relations }) => {
-        const files: Record<string, string> = {};
-        for (const name of names) files[name] = await (await fetch(`__load-bench/${name}`)).text();
-        const db = await new Promise<IDBDatabase>((done, fail) => {
-          const request = indexedDB.open('entente');
-          request.onsuccess = () => done(request.result);
-          request.onerror = () => fail(request.error);
-        });
-        const tx = db.transaction(['datasets', 'payloads'], 'readwrite');
-        tx.objectStore('payloads').put({ id: 'load-bench', files });
-        tx.objectStore('datasets').put({ id: 'load-bench', name: 'Load bench', format: 'graph-data', importedAt: new Date().toISOString(), counts: { actors: 0, relations, sources: 0, types: 0 }, dateRange: { from: '', to: '' }, size: 0, hasTexts: false });
-        await new Promise((done, fail) => {
-          tx.oncomplete = done;
-          tx.onerror = () => fail(tx.error);
-        });
-        db.close();
-        localStorage.setItem('entente.dataset', 'load-bench');
-      },
-      { names, relations },
-    );
+    const entry = { id: 'load-bench', name: 'Load bench', format: 'graph-data', importedAt: new Date().toISOString(), counts: { actors: 0, relations, sources: 0, types: 0 }, dateRange: { from: '', to: '' }, size: 0, hasTexts: false };
+    await seedServedFiles(page, '__load-bench', names, entry);
     // A string, not a function: the bench runs under tsx, whose helpers a function would carry into the page.
     const attribute = !!process.env.LOAD_BENCH_ATTRIBUTE || !!process.env.LOAD_BENCH_PROFILE;
     await page.addInitScript(`

@@ -9,9 +9,8 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { serveDist, launchBrowser, openPage, waitForSettledGraph } from '../tests/e2e/harness';
-import { GENERATED_ID, waitForGeneratedDataset } from '../tests/e2e/generated-dataset';
+import { generatedEntry, seedServedFiles, waitForGeneratedDataset } from '../tests/e2e/generated-dataset';
 import { datasetToFiles, generateDataset } from '../bench/generate';
 
 const relations = Number(process.argv[2] ?? 1_000_000);
@@ -26,41 +25,7 @@ for (const [name, text] of Object.entries(files)) {
   await mkdir(dirname(join(dataDir, name)), { recursive: true });
   await writeFile(join(dataDir, name), text);
 }
-const entry = {
-  id: GENERATED_ID,
-  name: `Generated ${relations.toLocaleString('en')}`,
-  format: 'graph-data',
-  importedAt: new Date().toISOString(),
-  counts: { actors: dataset.actors.length, relations: dataset.relations.length, sources: dataset.sources.length, types: dataset.types.length },
-  dateRange: { from: '2014-01-01', to: '2023-12-31' },
-  size: Object.values(files).reduce((sum, text) => sum + text.length, 0),
-  hasTexts: false,
-};
-
-/** Writes the served files into the app's IndexedDB (the app open at its origin) and makes them the current dataset. */
-async function seed(page: Page): Promise<void> {
-  await page.evaluate(
-    async ({ names, entry }) => {
-      const files: Record<string, string> = {};
-      for (const name of names) files[name] = await (await fetch(`__screenshot-scale/${name}`)).text();
-      const db = await new Promise<IDBDatabase>((done, fail) => {
-        const request = indexedDB.open('entente');
-        request.onsuccess = () => done(request.result);
-        request.onerror = () => fail(request.error);
-      });
-      const tx = db.transaction(['datasets', 'payloads'], 'readwrite');
-      tx.objectStore('payloads').put({ id: entry.id, files });
-      tx.objectStore('datasets').put(entry);
-      await new Promise((done, fail) => {
-        tx.oncomplete = done;
-        tx.onerror = () => fail(tx.error);
-      });
-      db.close();
-      localStorage.setItem('entente.dataset', entry.id);
-    },
-    { names: Object.keys(files), entry },
-  );
-}
+const entry = generatedEntry(dataset, Object.values(files).reduce((sum, text) => sum + text.length, 0));
 
 const server = await serveDist(dist);
 const browser = await launchBrowser();
@@ -68,7 +33,7 @@ for (const [size, viewport] of [['desktop', { width: 1440, height: 900 }], ['pho
   const { page, consoleErrors } = await openPage(browser, server.url, viewport);
   await waitForSettledGraph(page);
   const t0 = Date.now();
-  await seed(page);
+  await seedServedFiles(page, '__screenshot-scale', Object.keys(files), entry);
   await page.reload();
   await waitForGeneratedDataset(page, 600_000);
   const notice = page.getByTestId('drawn-edges');
