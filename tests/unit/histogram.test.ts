@@ -87,3 +87,29 @@ describe('stackedBars', () => {
     expect(bars[0].height).toBeCloseTo(40 * Math.sqrt(2) / 2);
   });
 });
+
+describe('monthlyHistogram against a per-row month count', () => {
+  it('puts each of many rows, month edges and masks included, in the month of its start', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const months = ['2021-01', '2021-02', '2021-12', '2022-02', '2023-07'];
+    const relations = Array.from({ length: 400 }, (_, i) => {
+      const month = months[Math.floor(random() * months.length)];
+      const dayOfMonth = [1, 2, 15, 28][Math.floor(random() * 4)];
+      return rel(i % 3 ? 'a' : 'b', i % 3 ? 'b' : 'a', random() < 0.5 ? 'aid' : 'alliance', `${month}-${String(dayOfMonth).padStart(2, '0')}`, { modality: random() < 0.3 ? 'reported' : 'asserted' });
+    });
+    const index = buildRelationIndex(dataset(TYPES, ['a', 'b'], relations), TODAY);
+    const modalities = modalityMaskOf(['asserted']);
+    const edgeMask = Uint8Array.from({ length: index.edges.length }, (_, e) => (e % 2 ? 1 : 0));
+    const h = monthlyHistogram(index, modalities, edgeMask);
+    const expected = h.counts.map(() => new Array(TYPES.length).fill(0));
+    for (let i = 0; i < index.relationCount; i++) {
+      if (!modalities[index.modalityOf[i]] || !edgeMask[index.edgeOf[i]]) continue;
+      const b = h.monthStarts.findLastIndex((start) => start <= index.starts[i]);
+      expected[b][index.typeOf[i]]++;
+    }
+    expect(counts(h)).toEqual(expected);
+    expect(expected.flat().reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
+    expect(h.maxTotal).toBe(Math.max(...expected.map((row) => row.reduce((a, b) => a + b, 0))));
+  });
+});

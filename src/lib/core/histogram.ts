@@ -31,30 +31,27 @@ export function monthlyHistogram(index: RelationIndex, modalityMask: Uint8Array 
   for (let m = firstMonth; m <= lastMonth + 1; m++) monthStarts.push(dayNumber(Math.floor(m / 12), (m % 12) + 1, 1));
   const bucketCount = monthStarts.length - 1;
   const typeCount = index.typeIds.length;
-  const counts = Array.from({ length: bucketCount }, () => new Int32Array(typeCount));
+  // One flat table, each month's counts a view of it; the month of each day looked up, not searched for:
+  // a binary search per row was 40-65 ms at a million rows, in the task that mounts the timeline.
+  const flat = new Int32Array(bucketCount * typeCount);
+  const counts = Array.from({ length: bucketCount }, (_, b) => flat.subarray(b * typeCount, (b + 1) * typeCount));
   const totals = new Int32Array(bucketCount);
+  const firstDay = bucketCount > 0 ? monthStarts[0] : 0;
+  const bucketOfDay = new Int32Array(bucketCount > 0 ? monthStarts[bucketCount] - firstDay : 0);
+  for (let b = 0; b < bucketCount; b++) bucketOfDay.fill(b, monthStarts[b] - firstDay, monthStarts[b + 1] - firstDay);
+  const days = bucketOfDay.length;
+  const { modalityOf, edgeOf, starts, typeOf } = index;
   for (let i = 0; i < index.relationCount; i++) {
-    if (modalityMask[index.modalityOf[i]] === 0) continue;
+    if (modalityMask[modalityOf[i]] === 0) continue;
     // A scope or roll-up masks edges; their rows count nowhere, as in the filter.
-    if (edgeMask && edgeMask[index.edgeOf[i]] === 0) continue;
-    const b = bucketOf(monthStarts, index.starts[i]);
-    if (b < 0) continue;
-    counts[b][index.typeOf[i]]++;
+    if (edgeMask && edgeMask[edgeOf[i]] === 0) continue;
+    const d = starts[i] - firstDay;
+    if (!(d >= 0 && d < days)) continue;
+    const b = bucketOfDay[d];
+    flat[b * typeCount + typeOf[i]]++;
     totals[b]++;
   }
   return { monthStarts, counts, maxTotal: Math.max(0, ...totals) };
-}
-
-function bucketOf(monthStarts: number[], day: number): number {
-  let lo = 0;
-  let hi = monthStarts.length - 2;
-  if (hi < 0 || day < monthStarts[0] || day >= monthStarts[hi + 1]) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (monthStarts[mid] <= day) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 export interface HistogramBar {
