@@ -125,9 +125,11 @@ function buildHeld(index: RelationIndex, mask: Uint8Array | null): HeldEdges {
   const groupOf = new Int32Array(edgeCount).fill(-1);
   const forward = new Uint8Array(edgeCount);
   const groups: Int32Array[] = [];
+  const sourceOf = index.edgeSourceIndex;
+  // Indexed loops: iterating the typed arrays with for...of made this a 30-50 ms task at a million relations.
   for (const group of parallelGroups(index)) {
-    const first = index.edgeSourceIndex[group[0]];
-    for (const e of group) forward[e] = index.edgeSourceIndex[e] === first ? 1 : 0;
+    const first = sourceOf[group[0]];
+    for (let k = 0; k < group.length; k++) forward[group[k]] = sourceOf[group[k]] === first ? 1 : 0;
     // Counted before any copy: with a limit, most groups keep fewer than two held edges.
     let heldMembers = group.length;
     if (mask) {
@@ -136,7 +138,7 @@ function buildHeld(index: RelationIndex, mask: Uint8Array | null): HeldEdges {
     }
     if (heldMembers < 2) continue;
     const members = mask && heldMembers < group.length ? group.filter((e) => mask[e] === 1) : group;
-    for (const e of members) groupOf[e] = groups.length;
+    for (let k = 0; k < members.length; k++) groupOf[members[k]] = groups.length;
     groups.push(members);
   }
   return { mask, list, groups, groupOf, forward };
