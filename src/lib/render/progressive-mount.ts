@@ -29,12 +29,14 @@ export interface MountPlan {
   /** Per aggregated edge, whether the graph holds it (strongestEdges). */
   held: Uint8Array;
   parallel: Uint8Array;
+  /** The graph of all actors and the first slice of edges, built in a task of its own. */
+  start: GraphStart;
 }
 
 /**
  * Works out, a task for each, what mounting on `index` needs before sigma: the parallel pairs, then
- * the held edges and their groups (cached for the display by mask). At a million relations each took
- * 50 to 100 ms, which in the mount's own task made it a long one.
+ * the held edges and their groups (cached for the display by mask), then the graph sigma starts on.
+ * At a million relations each took 30 to 100 ms, which in the mount's own task made it a long one.
  */
 export async function planMount(index: RelationIndex, limit: number): Promise<MountPlan> {
   const parallel = parallelFlags(index);
@@ -42,7 +44,9 @@ export async function planMount(index: RelationIndex, limit: number): Promise<Mo
   const held = strongestEdges(index, limit);
   heldEdgesOf(index, held);
   await yieldToPage();
-  return { index, limit, held, parallel };
+  const start = startGraph(index, held, parallel);
+  await yieldToPage();
+  return { index, limit, held, parallel, start };
 }
 
 /** The graph of all actors and the strongest FIRST_SLICE_EDGES of the edges `held` marks. */

@@ -21,6 +21,7 @@ import { DirectRepaint, heldEdgeKeys } from './repaint';
 import { GraphPointer } from './pointer';
 import { fitShown, focusOn, zoomBy } from './camera-moves';
 import { readPositions, writePositions } from './node-positions';
+import { visibleEdgeTargets, type EdgeTarget } from './visible-edges';
 
 export type { DisplayState } from './display';
 export { planMount, type MountPlan } from './progressive-mount';
@@ -48,6 +49,8 @@ export interface RendererOptions {
   mountProgress?(fraction: number): void;
   /** planMount's work for this index, done in tasks before; ignored when planned for another index or limit. */
   plan?: MountPlan | null;
+  /** The filter and selection to draw: sigma draws its first frame as it is created, so with this it is drawn once, not twice. */
+  initial?: DisplayState | null;
 }
 
 export class GraphRenderer {
@@ -73,10 +76,11 @@ export class GraphRenderer {
     this.limit = options.edgeLimit ?? DEFAULT_EDGE_LIMIT;
     const plan = options.plan?.index === index && options.plan.limit === this.limit ? options.plan : null;
     this.inGraph = plan?.held ?? strongestEdges(index, this.limit);
-    const start = startGraph(index, this.inGraph, plan?.parallel);
+    const start = plan?.start ?? startGraph(index, this.inGraph);
     this.graph = start.graph;
     if (options.positions) this.applyPositions(options.positions);
     this.looks = createLooks(index);
+    if (options.initial) this.display = computeDisplay(index, this.graph, this.held(options.initial).state);
     this.sigma = new Sigma(this.graph, container, {
       ...SIGMA_SETTINGS,
       nodeReducer: (_node, attributes) => this.looks.reduceNode(attributes, this.display),
@@ -112,11 +116,7 @@ export class GraphRenderer {
    * comparison, which restyles everything, repaints all.
    */
   update(given: DisplayState): void {
-    // Edges the graph does not hold are never drawn: the display skips them (render/display.ts).
-    const state: DisplayState = { ...given, held: this.inGraph };
-    this.lastState = given;
-    // Taken on every update, so that the list always starts at the state this renderer last drew.
-    const changedEdges = state.result.takeChangedEdges?.() ?? null;
+    const { state, changedEdges } = this.held(given);
     const previous = this.display;
     const changes = previous ? updateDisplay(this.index, previous, state, changedEdges) : null;
     if (changes) return this.repaint(changes.nodes, changes.edges);
@@ -128,6 +128,13 @@ export class GraphRenderer {
     }
     const diff = displayDiff(previous, next);
     this.repaint(diff.nodes, diff.edges);
+  }
+
+  /** `given` for the edges the graph holds (the display skips the others, render/display.ts), and the edges changed since the last one. */
+  private held(given: DisplayState): { state: DisplayState; changedEdges: Int32Array | null } {
+    this.lastState = given;
+    // Taken on every state, so that the list always starts at the state this renderer last drew.
+    return { state: { ...given, held: this.inGraph }, changedEdges: given.result.takeChangedEdges?.() ?? null };
   }
 
   /** Repaints these nodes and edges (indices) at the next frame, through sigma's own refresh when a direct repaint cannot. */
@@ -262,18 +269,8 @@ export class GraphRenderer {
   }
 
   /** Visible edges with where a pointer can hit them: the middle of a straight edge (null for a curve). For tests and automation. */
-  visibleEdgeTargets(): Array<{ key: string; relation: string; source: string; target: string; point: { x: number; y: number } | null }> {
-    const out: ReturnType<GraphRenderer['visibleEdgeTargets']> = [];
-    this.graph.forEachEdge((key, attributes, source, target) => {
-      const shown = this.sigma.getEdgeDisplayData(key);
-      if (!shown || shown.hidden || attributes.affiliation) return;
-      const a = this.viewportPointOfNode(source);
-      const b = this.viewportPointOfNode(target);
-      const straight = Math.abs((shown as { curvature?: number }).curvature ?? 0) < 0.01;
-      const point = a && b && straight ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : null;
-      out.push({ key, relation: attributes.relation, source, target, point });
-    });
-    return out;
+  visibleEdgeTargets(): EdgeTarget[] {
+    return visibleEdgeTargets(this.sigma, this.graph, (id) => this.viewportPointOfNode(id));
   }
 
   kill(): void {

@@ -2,7 +2,7 @@
  * Owns the sigma renderer for the explorer: mounts it once per dataset, feeds
  * it the filter and selection, and exposes camera and layout actions.
  */
-import { GraphRenderer, planMount, type MountPlan } from '../render/renderer';
+import { GraphRenderer, planMount, type DisplayState, type MountPlan } from '../render/renderer';
 import { DEFAULT_EDGE_LIMIT } from '../render/build-graph';
 import type { LayoutEnd } from '../render/layout';
 import { edgeSummary, type EdgeSummary } from '../core/edge-summary';
@@ -167,15 +167,12 @@ export class GraphView {
       },
       layoutProgress: ({ fraction, iterations }) => (this.layoutReport = { kind: 'running', fraction, iterations }),
       nodesMoved: save,
-    }, { edgeLimit: this.edgeLimit, positions, plan, mountProgress: (fraction) => fraction < 1 && (this.mountProgress = fraction) });
+    }, { edgeLimit: this.edgeLimit, positions, plan, initial: this.displayState(), mountProgress: (fraction) => fraction < 1 && (this.mountProgress = fraction) });
     this.renderer = renderer;
-    let firstFrameMs: number | null = null;
-    renderer.onceRendered(() => {
-      firstFrameMs = performance.now();
-      this.drawn();
-    });
+    // sigma drew the first frame as it was created, with the filter and selection of now.
+    const firstFrameMs = performance.now();
+    this.drawn();
     this.mountProgress = 0;
-    this.push();
     // The graph is ready, for tests and scripts (window.__entente) and for the layout, once it holds every held edge.
     void renderer.ready.then(() => {
       if (this.renderer !== renderer) return;
@@ -214,11 +211,17 @@ export class GraphView {
 
   /** Sends the current filter and selection to the renderer: a display refresh, never a rebuild. */
   push(): void {
+    const state = this.displayState();
+    if (this.renderer && state) this.renderer.update(state);
+  }
+
+  private displayState(): DisplayState | null {
     const { result, focus: focused, selectedEdge, showIsolated: keepIsolated } = this.explorer;
+    if (!result) return null;
     // Rolled up, an actor is drawn as its state or organisation; scoped or rolled up, "isolated" actors are those outside the view.
     const focus = focused && this.explorer.countedAs(focused);
     const showIsolated = keepIsolated && !this.explorer.scope.active && !this.explorer.rolledUp;
-    if (this.renderer && result) this.renderer.update({ result, focus, selectedEdge, showIsolated, edgeState: result.comparison?.edgeState });
+    return { result, focus, selectedEdge, showIsolated, edgeState: result.comparison?.edgeState };
   }
 
   stopLayout(): void {
