@@ -105,7 +105,8 @@ describe('monthlyHistogram against a per-row month count', () => {
     const expected = h.counts.map(() => new Array(TYPES.length).fill(0));
     for (let i = 0; i < index.relationCount; i++) {
       if (!modalities[index.modalityOf[i]] || !edgeMask[index.edgeOf[i]]) continue;
-      const b = h.monthStarts.findLastIndex((start) => start <= index.starts[i]);
+      let b = 0;
+      while (h.monthStarts[b + 1] <= index.starts[i]) b++;
       expected[b][index.typeOf[i]]++;
     }
     expect(counts(h)).toEqual(expected);
