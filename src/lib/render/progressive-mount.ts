@@ -74,6 +74,9 @@ export async function addRemainingEdges(start: GraphStart, index: RelationIndex,
   };
   graph.on('edgeAdded', onAdded);
   try {
+    // Not in the task that created sigma and drew the first frame: that one is long enough.
+    await yieldToPage();
+    if (stopped()) return;
     await addEdgesInSlices(graph, index, start.rest, onProgress, { parallel: start.parallel, stopped });
   } finally {
     graph.removeListener('edgeAdded', onAdded);

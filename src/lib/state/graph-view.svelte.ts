@@ -169,9 +169,16 @@ export class GraphView {
       nodesMoved: save,
     }, { edgeLimit: this.edgeLimit, positions, plan, initial: this.displayState(), mountProgress: (fraction) => fraction < 1 && (this.mountProgress = fraction) });
     this.renderer = renderer;
-    // sigma drew the first frame as it was created, with the filter and selection of now.
-    const firstFrameMs = performance.now();
-    this.drawn();
+    // sigma drew the first frame as it was created, with the filter and selection of now; in a container
+    // without a size yet it draws none, and the first is the one it draws once it has one.
+    let firstFrameMs: number | null = null;
+    const markDrawn = () => {
+      firstFrameMs = performance.now();
+      this.drawn();
+    };
+    const { width, height } = renderer.viewSize();
+    if (width > 0 && height > 0) markDrawn();
+    else renderer.onceRendered(markDrawn);
     this.mountProgress = 0;
     // The graph is ready, for tests and scripts (window.__entente) and for the layout, once it holds every held edge.
     void renderer.ready.then(() => {
