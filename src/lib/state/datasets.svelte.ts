@@ -15,12 +15,13 @@ import { readBundledFiles } from './bundled-data';
 import { downloadBlob } from './download';
 import { explorer } from './explorer.svelte';
 import { ImportWorker } from './import-worker';
+import { BUNDLED_ID, CURRENT_DATASET_KEY, takeSavedLoad } from './early-load';
 import { StorageError, describeStorageFailure, entryOf, loadLayout, newDatasetId, openDatasetDb, saveLayout, type DatasetEntry } from './dataset-store';
 
 export { StorageError, type DatasetEntry } from './dataset-store';
 
-export const BUNDLED_ID = 'bundled';
-const CURRENT_KEY = 'entente.dataset';
+export { BUNDLED_ID } from './early-load';
+const CURRENT_KEY = CURRENT_DATASET_KEY;
 
 const bundledEntry = (dataset: Dataset) => entryOf(BUNDLED_ID, 'Armenia, Azerbaijan, Russia and the CSTO (bundled)', 'bundled', dataset, 0, false, null);
 
@@ -36,9 +37,13 @@ export class Datasets {
   private bundled: DatasetEntry | null = null;
   /** How far the worker is with validating and indexing a saved dataset, while it opens. */
   progress = $state.raw<Progress | null>(null);
-  private worker = new ImportWorker((p) => (this.progress = p));
+  private worker: ImportWorker | null = null;
 
   readonly current: DatasetEntry | null = $derived(this.entries.find((e) => e.id === this.currentId) ?? null);
+
+  private importWorker(): ImportWorker {
+    return (this.worker ??= new ImportWorker((p) => (this.progress = p)));
+  }
 
   private open() {
     return openDatasetDb();
@@ -49,7 +54,10 @@ export class Datasets {
     const wanted = localStorage.getItem(CURRENT_KEY);
     // The worker starts reading and validating the saved dataset at once, while the list of datasets and the
     // bundled one's entry are read here: at a million rows, waiting for those first put off the graph by 0.2 s.
-    const early = wanted && wanted !== BUNDLED_ID ? this.worker.send({ kind: 'load-stored', id: wanted }) : undefined;
+    // main.ts has usually sent it before the app's code was even fetched (early-load.ts).
+    const taken = wanted && wanted !== BUNDLED_ID ? takeSavedLoad(wanted, (p) => (this.progress = p)) : null;
+    if (taken) this.worker = taken.worker;
+    const early = wanted && wanted !== BUNDLED_ID ? (taken?.answer ?? this.importWorker().send({ kind: 'load-stored', id: wanted })) : undefined;
     early?.catch(() => undefined);
     await this.refresh().catch(() => undefined);
     if (wanted && wanted !== BUNDLED_ID) await this.describeBundled();
@@ -122,7 +130,7 @@ export class Datasets {
         return true;
       }
       // The worker reads the payload itself: at a million rows, reading it here blocked the page for a second.
-      const answer = await (asked ?? this.open().then(() => this.worker.send({ kind: 'load-stored', id })));
+      const answer = await (asked ?? this.open().then(() => this.importWorker().send({ kind: 'load-stored', id })));
       if (answer.kind === 'failed' && answer.missing) {
         this.message = 'That dataset is no longer stored in this browser.';
         return false;
