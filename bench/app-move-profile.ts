@@ -23,6 +23,15 @@ const arg = (name: string, fallback: number) => Number(args.find((a) => a.starts
 const relations = arg('relations', 100_000);
 const moves = arg('moves', 20);
 const top = arg('top', 25);
+/** `--callers=name,name`: for each, the callers its self time comes from, two frames up. */
+/** `--allocations`: also the functions allocating most over the moves (sampled, bytes per move). */
+const allocations = args.includes('--allocations');
+interface HeapNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: HeapNode[];
+}
+const callersOf = (args.find((a) => a.startsWith('--callers='))?.split('=')[1] ?? '').split(',').filter(Boolean);
 
 interface ProfileNode {
   id: number;
@@ -90,6 +99,20 @@ function stageTimes(nodes: ProfileNode[], self: Map<number, number>, stageAt: Ma
   return out;
 }
 
+/** Bytes allocated per move by function (self), from a sampling heap profile, as report lines. */
+function allocationLines(head: HeapNode, count: number): string[] {
+  const bytes = new Map<string, number>();
+  const walk = (node: HeapNode, parent: string) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const name = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1} < ${parent}`;
+    if (node.selfSize) bytes.set(name, (bytes.get(name) ?? 0) + node.selfSize);
+    for (const child of node.children) walk(child, `${functionName || '(anonymous)'}:${lineNumber + 1}`);
+  };
+  walk(head, '-');
+  const ranked = [...bytes].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return ['Allocation per move by function < caller (sampled):', ...ranked.map(([name, b]) => `  ${(b / count / 1024).toFixed(0).padStart(7)} KiB  ${name}`)];
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 const outDir = resolve('dist/app-profile');
@@ -118,11 +141,17 @@ try {
   await bar.focus();
 
   const session = await page.context().newCDPSession(page);
+  // A full collection first: the load's garbage, collected during the moves, was up to half of their sampled time.
+  await session.send('HeapProfiler.enable');
+  await session.send('HeapProfiler.collectGarbage');
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 200 });
   await session.send('Profiler.start');
+  // Allocation sites, collected objects included: what the moves allocate is what the collector then spends on.
+  if (allocations) await session.send('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   // A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.
   const timings = (await page.evaluate(`(async (count) => {${MOVES_SCRIPT}})(${moves})`)) as Array<{ sync: number; toFrame: number; frameTask: number }>;
+  const heap = allocations ? ((await session.send('HeapProfiler.stopSampling')) as { profile: { head: HeapNode } }).profile : null;
   const { profile } = (await session.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
 
   const self = new Map<number, number>();
@@ -146,6 +175,19 @@ try {
     }
   }
   const stages = stageTimes(profile.nodes, self, stageAt);
+  const parentOf = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node);
+  const frameName = (n: ProfileNode | undefined) => (n ? `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber + 1}` : '-');
+  const callerLines = callersOf.flatMap((wanted) => {
+    const from = new Map<string, number>();
+    for (const node of profile.nodes) {
+      if (node.callFrame.functionName !== wanted) continue;
+      const p1 = parentOf.get(node.id);
+      const key = `${frameName(p1)} < ${frameName(p1 && parentOf.get(p1.id))} < ${frameName(p1 && parentOf.get(p1.id) && parentOf.get(parentOf.get(p1.id)!.id))}`;
+      from.set(key, (from.get(key) ?? 0) + (self.get(node.id) ?? 0));
+    }
+    return [`Callers of ${wanted} (self ms per move):`, ...[...from].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, ms]) => `  ${(ms / moves).toFixed(2).padStart(7)} ms  ${k}`)];
+  });
   const ranked = [...byFunction].filter(([name]) => !name.startsWith('(idle)') && !name.startsWith('(program)')).sort((a, b) => b[1] - a[1]);
   const total = ranked.reduce((sum, [, ms]) => sum + ms, 0);
   const line = (label: string, values: number[]) => `${label}: median ${median(values).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
@@ -159,6 +201,8 @@ try {
       ...STAGES.map(([name]) => `  ${((stages.get(name) ?? 0) / timings.length).toFixed(2).padStart(7)} ms  ${name}${[...stageAt.values()].includes(name) ? '' : ' (not found in the bundle)'}`),
       `JS self time over all moves, ${total.toFixed(0)} ms, per move (top ${top}):`,
       ...ranked.slice(0, top).map(([name, ms]) => `  ${(ms / timings.length).toFixed(2).padStart(7)} ms  ${name}`),
+      ...callerLines,
+      ...(heap ? allocationLines(heap.head, timings.length) : []),
       consoleErrors.length ? `Console errors: ${consoleErrors.slice(0, 3).join(' | ')}` : '',
     ].join('\n') + '\n',
   );

@@ -65,6 +65,16 @@ describe('DirectRepaint', () => {
     expect(renders()).toBe(1);
   });
 
+  it("rewrites an edge's slot in each part of a compound program, with the part's own process", () => {
+    const { s } = fakeSigma();
+    const parts: string[] = [];
+    const part = (name: string) => ({ process: (fingerprint: number, position: number) => parts.push(`${name}:${fingerprint}:${position}`) });
+    const compound = { programs: [part('line'), part('head')], process: () => parts.push('compound') };
+    (s.edgePrograms as Record<string, unknown>).line = compound;
+    expect(repainterOf(s).repaint(Int32Array.of(), Int32Array.of(0))).toBe(true);
+    expect(parts).toEqual(['line:3:0', 'head:3:0']);
+  });
+
   it('after sigma replaces the data and renumbers the slots, writes into the new data at the new slot', () => {
     const { s, calls } = fakeSigma();
     const painter = repainterOf(s);

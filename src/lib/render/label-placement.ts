@@ -17,6 +17,7 @@
 import type Sigma from 'sigma';
 import type { NodeHoverDrawingFunction, NodeLabelDrawingFunction } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
+import type { NodeDisplayData } from 'sigma/types';
 import { chooseLabels, DEFAULT_LABEL_BUDGET, type LabelCandidate } from '../core/label-priority';
 import { LabelFrameMemo } from '../core/label-frame-memo';
 import { LabelSprites } from './label-sprites';
@@ -100,8 +101,11 @@ function collectCandidates(sigma: Sigma, memo: LabelFrameMemo, budgeted: boolean
   const ey = sigma.framedGraphToViewport({ x: 0, y: 1 });
   const ax = ex.x - o.x, bx = ey.x - o.x, ay = ex.y - o.y, by = ey.y - o.y;
   const scale = sigma.scaleSize(1);
+  // Read from sigma 3's own display-data cache, only read here: getNodeDisplayData copies each node's data
+  // into a fresh object, per node and frame (repaint.ts reads the same cache).
+  const cache = (sigma as unknown as { nodeDataCache?: Record<string, NodeDisplayData> }).nodeDataCache;
   sigma.getGraph().forEachNode((key) => {
-    const data = sigma.getNodeDisplayData(key);
+    const data = cache ? cache[key] : sigma.getNodeDisplayData(key);
     if (!data || data.hidden || (budgeted && !data.label)) return;
     const x = o.x + ax * data.x + bx * data.y;
     const y = o.y + ay * data.x + by * data.y;

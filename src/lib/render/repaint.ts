@@ -19,7 +19,12 @@ import type { EntenteGraph } from './build-graph';
 
 interface ItemProgram {
   process(fingerprint: number, position: number, ...data: unknown[]): void;
+  /** A compound program's parts (sigma's createEdgeCompoundProgram), each processing every edge. */
+  programs?: ItemProgram[];
 }
+
+/** The programs that process an edge of `program`: its parts when it is a compound, whose own process makes a closure per edge. */
+const partsOf = (program: ItemProgram): ItemProgram[] => (Array.isArray(program.programs) ? program.programs : [program]);
 
 /** The members of sigma 3's Sigma class a direct repaint reads. */
 interface SigmaInternals {
@@ -144,6 +149,7 @@ export class DirectRepaint {
       target.writeNode(data, n);
       if (!slotsPending) nodePrograms[data.type].process(nodeSlots.fingerprint[n], nodeSlots.position[n], data);
     }
+    const edgeParts = new Map<string, ItemProgram[]>();
     for (let k = 0; k < edges.length; k++) {
       const e = edges[k];
       const data = edgeSlots.data[e];
@@ -153,7 +159,9 @@ export class DirectRepaint {
       if (slotsPending) continue;
       const source = nodeSlots.data[target.sourceOf[e]];
       const targetData = nodeSlots.data[target.targetOf[e]];
-      edgePrograms[data.type].process(edgeSlots.fingerprint[e], edgeSlots.position[e], source, targetData, data);
+      let parts = edgeParts.get(data.type);
+      if (!parts) edgeParts.set(data.type, (parts = partsOf(edgePrograms[data.type])));
+      for (let p = 0; p < parts.length; p++) parts[p].process(edgeSlots.fingerprint[e], edgeSlots.position[e], source, targetData, data);
     }
     // Rendered at the next frame: a slider that moves several times in one frame is drawn once.
     this.sigma.scheduleRender();

@@ -11,7 +11,8 @@ import type { FilterResult, RelationFilter } from '../core/filter';
 import type { ActorKind } from '../core/model';
 import type { RelationIndex } from '../core/relation-index';
 import { comparePeriods } from '../core/compare';
-import { actorCountsByKind, countsBySource, withViewMasks } from '../core/view-filters';
+import { actorCountsByKind, withViewMasks } from '../core/view-filters';
+import { SourceCounts } from '../core/source-counts';
 import { explorer } from './explorer.svelte';
 import { viewFilters } from './view-filters.svelte';
 import { compare } from './compare.svelte';
@@ -19,6 +20,8 @@ import { preparedIndexOf } from './import-worker';
 
 class FacetCounts {
   private engine: { index: RelationIndex; engine: FilterEngine } | null = null;
+  /** Kept across views: only the rows whose visibility changed are recounted. */
+  private readonly sourceCounts = new SourceCounts();
 
   private pass(index: RelationIndex, filter: RelationFilter): FilterResult {
     if (compare.active) return comparePeriods(index, filter, { from: filter.from, to: filter.to }, compare.b, 1);
@@ -47,7 +50,7 @@ class FacetCounts {
   /** Relations in the view per source id, whether or not the source is shown. */
   readonly sources: Map<string, number> = $derived.by(() => {
     const result = this.without('sources');
-    return result && explorer.index ? countsBySource(explorer.index, result.visible) : new Map();
+    return result && explorer.index ? this.sourceCounts.count(explorer.index, result.visible) : new Map();
   });
 }
 
