@@ -52,14 +52,14 @@ export function isEmbedded(folded: string, sentence: Sentence, cue: CueMatch): b
 /** Coercive cues that, announced for the future, threaten rather than act (CAMEO 13: threaten to cut aid, to ban, to attack). */
 const COERCIVE = new Set(['blockade', 'revocation', 'attack', 'coercion', 'conflict', 'mobilisation']);
 const FUTURE =
-  /\b(?:would|will|'ll|shall|could|might|may(?! have\b)|(?:is|are|was|were) (?:set|poised|about) to|plans? to|planned to|planning to|intends? to|intended to|(?:is|are|was|were) going to|vow(?:s|ed)? to|ready to|prepared to|(?:is|are|was|were) (?:considering|mulling|weighing))(?: [a-z-]+){0,3} $/;
+  /\b(?:would|will|'ll|shall|could|might|may(?! have\b)|(?:is|are|was|were) (?:set|poised|about) to|plans? to|planned to|planning to|intends? to|intended to|(?:is|are|was|were) going to|vow(?:s|ed|ing)? to|(?:pledg|promis)(?:e|es|ed|ing) to|swore to|sworn to|ready to|prepared to|(?:is|are|was|were) (?:considering|mulling|weighing|contemplating))(?: [a-z-]+){0,3} $/;
 /** Before a coercive cue: only a threat can make it conditional ("if Y does not withdraw"); after it, an "unless" or "if" clause. */
 const ULTIMATUM = /^[^;]{0,80}?\b(?:unless|if (?:[^\s.;]+ ){0,4}?(?:not|fails?|refuses?|continues?|does|do|did))\b/;
 
 export function announcedThreat(folded: string, sentence: Sentence, cue: CueMatch, knownTypes: Set<string>): boolean {
   if (!knownTypes.has('threat')) return false;
   const before = folded.slice(Math.max(sentence.start, cue.start - 40), cue.start);
-  if ((COERCIVE.has(cue.type) || /^boycott/.test(cue.text)) && FUTURE.test(before)) return true;
+  if ((COERCIVE.has(cue.type) || /^(?:boycott|veto)/.test(cue.text)) && FUTURE.test(before)) return true;
   // "they will take to the streets unless ...": a protest announced on a condition threatens one (CAMEO 133)
   return cue.type === 'protest' && /\b(?:will|would)\b/.test(before) && ULTIMATUM.test(folded.slice(cue.end, sentence.end));
 }

@@ -30,7 +30,7 @@ export const LEXICON_RULES: CueRule[] = [
         `|${verbs('lash out at, lash out against, hit out at/hitting, take to task/took/taken/taking, complain of, complain about, object to, protest against')}` +
         `|(?:accusations?|allegations?|charges|complaints?|lawsuits?|criticism|condemnation|denunciation) (?:against|of|that|about)` +
         `|(?:express|voic)(?:e|es|ed|ing) ${GAP2}(?:concern|regret|dismay|outrage|anger|displeasure|disappointment|indignation|alarm|disapproval|protest)s?(?: (?:over|about|at|with))?` +
-        `|found ${GAP3}guilty|(?:blamed|blames) ${GAP3}for|summon(?:s|ed|ing)? (?:the |its |their )?${GAP2}(?:ambassador|envoy|charge d'affaires|diplomats?)`,
+        `|found ${GAP3}guilty|(?:blamed|blames) ${GAP3}for|${verbs('brand')}(?= (?:[^\\s.;]+ ){0,6}?(?:as|an?)\\b)|(?:describ|label|dub)(?:e|es|ed|ing|s|bed|bing)? (?:[^\\s.;]+ ){0,6}?as (?:an? )?(?:[a-z-]+ )?(?:crime|aggression|provocation|violation|terrorist|terrorism|interference|unacceptable|illegal|illegitimate|irresponsible|criminal|genocide|war crime|barbaric|outrageous)|summon(?:s|ed|ing)? (?:the |its |their )?${GAP2}(?:ambassador|envoy|charge d'affaires|diplomats?)`,
     ),
   },
   // ACCUSE/investigate (CAMEO 09): the investigator is the subject, the investigated the object
@@ -62,7 +62,7 @@ export const LEXICON_RULES: CueRule[] = [
         `|(?:gave|give|gives|giving) ${GAP2}(?:\\d+|[a-z]+)[- ](?:hours?|days?|weeks?) to|(?:gave|give|gives|giving) (?:[^\\s.;]+ ){1,3}?until` +
         `|(?:will|would|shall) not (?:tolerate|stand idly by|sit idly by|remain idle|stand by and watch)|reserv(?:e|es|ed|ing) (?:the|its|their) right to (?:respond|retaliate|defend|use force|take action)|all options (?:are|remain|were|remained) (?:still )?on the table|(?:is|are|was|were) (?:ready|prepared) to (?:use force|fight|go to war|strike|attack|retaliate|respond militarily)|${verbs('caution')} ${GAP3}(?:against|that|not to)|(?:issu|sound)(?:e|es|ed|ing) (?:a |its |their )?${GAP2}warnings?` +
         // "vowed to step up attacks": violence promised goes on (CAMEO 138), not a commitment to cooperate
-        `|(?:vow|pledg|swear|swore|sworn|promis)(?:e|es|ed|ing|s|n)? to (?:continue|step up|intensify|escalate|resume|keep up|press on with|expand) (?:the |their |its |his )?(?:[a-z-]+ )?(?:fighting|fight|attacks|war|struggle|jihad|campaign|resistance|offensive|strikes|bombings|insurgency|battle)|(?:hint|hints|hinted|hinting) at ${GAP2}(?:military action|force|sanctions|retaliation|war|reprisals)|(?:raise|raises|raised|raising) the (?:spectre|specter|prospect|threat) of|(?:reconsider|review|reassess|re-evaluate|rethink)(?:s|ed|ing)? (?:its |their |all )?(?:[a-z-]+ )?(?:aid|assistance|relations|ties|cooperation|support|funding|loans) (?:to|with|for)|(?:sabre|saber)[- ]rattling|dire consequences|(?:warning|warnings|threats?) (?:of|to|against|that)`,
+        `|(?:vow|pledg|swear|swore|sworn|promis)(?:e|es|ed|ing|s|n)? to (?:continue|step up|intensify|escalate|resume|keep up|press on with|expand) (?:the |their |its |his )?(?:[a-z-]+ )?(?:fighting|fight|attacks|war|struggle|jihad|campaign|resistance|offensive|strikes|bombings|insurgency|battle)|(?:vow|pledg|swear|swore|sworn|promis)(?:e|es|ed|ing|s|n)? to (?:hunt down|track down|take revenge|exact revenge|bring (?:[^\\s.;]+ ){1,3}?to justice|make (?:[^\\s.;]+ ){1,2}?pay|teach (?:[^\\s.;]+ ){1,2}?a lesson|root out|eradicate|expel|drive out|punish)|(?:will|would|shall) not (?:allow|permit|accept)(?= (?:[^\\s.;]+ ){1,4}?to\\b)|(?:hint|hints|hinted|hinting) at ${GAP2}(?:military action|force|sanctions|retaliation|war|reprisals)|(?:raise|raises|raised|raising) the (?:spectre|specter|prospect|threat) of|(?:reconsider|review|reassess|re-evaluate|rethink)(?:s|ed|ing)? (?:its |their |all )?(?:[a-z-]+ )?(?:aid|assistance|relations|ties|cooperation|support|funding|loans) (?:to|with|for)|(?:sabre|saber)[- ]rattling|dire consequences|(?:warning|warnings|threats?) (?:of|to|against|that)`,
     ),
   },
   // REJECT (CAMEO 12): refusals, vetoes, defiance of a norm or a ban
@@ -86,7 +86,7 @@ export const LEXICON_RULES: CueRule[] = [
       `recogni[sz](?:e|es|ed|ing)(?! (?:that|the (?:need|importance|right|role|fact|difficulty)|as)\\b)|` +
         `${verbs('laud, extol, salute, applaud, commend, praise, endorse, welcome, hail, thank, congratulate, apologise, apologize, forgive/forgave/forgiven, sympathise with, sympathize with, rally behind, rally around, vouch for, side with, stand by/stood')}` +
         `|(?:express|voic|pledg|reaffirm|reiterat|declar|offer)(?:e|es|ed|ing|s)? ${GAP2}(?:support|backing|solidarity|sympathy|condolences|gratitude|appreciation|admiration)(?: (?:for|to|with))?` +
-        `|pa(?:y|ys|id|ying) (?:a )?tribute to|(?:establish|restor|normali[sz])(?:e|es|ed|ing)? ${GAP2}(?:diplomatic )?(?:ties|relations) with|(?:grant|extend)(?:s|ed|ing)? ${GAP2}recognition to`,
+        `|${verbs('defend, vote for, vote in favour of, vote in favor of, stand with/stood, appreciate')}(?= (?:the |its |their |his |her )?(?:[^\\s.;]+ ){0,3}?(?:right|policy|policies|stance|position|decision|efforts?|role|actions?|move|bid|candidacy|plan|proposal|government|leadership|[a-z]+'s)\\b)|(?:express|voic)(?:e|es|ed|ing) ${GAP2}satisfaction (?:with|over|at)|(?:gave|give|gives|giving) (?:its |their |his |her )?(?:blessing|backing|endorsement) to|pa(?:y|ys|id|ying) (?:a )?tribute to|(?:establish|restor|normali[sz])(?:e|es|ed|ing)? ${GAP2}(?:diplomatic )?(?:ties|relations) with|(?:grant|extend)(?:s|ed|ing)? ${GAP2}recognition to`,
     ),
   },
   // COOPERATE (CAMEO 06): practical cooperation, as a symmetric relation of the parties
@@ -96,7 +96,7 @@ export const LEXICON_RULES: CueRule[] = [
     weight: 0.55,
     re: w(
       `${verbs('collaborate with, team up with, join forces with, partner with, cooperate with, co-operate with, coordinate with, ally with')}` +
-        `|(?:exchang|swap)(?:e|es|ed|ing|s|ped|ping)? ${GAP2}(?:prisoners|intelligence|information|data|captives)|(?:cooperation|collaboration|co-operation) (?:with|between|on)|(?:trade|economic|military|security|intelligence) (?:ties|links|cooperation) (?:with|between)`,
+        `|(?:exchang|swap)(?:e|es|ed|ing|s|ped|ping)? ${GAP2}(?:prisoners|intelligence|information|data|captives)|joined (?:[^\\s.;]+ ){1,5}?in (?:a |an |the |their |its )?(?:[a-z-]+ )?(?:efforts?|operations?|campaigns?|search|exercises?|drills|patrols?|investigations?|projects?|venture|programmes?|programs?|initiatives?|fight)\\b|(?:hand|turn)(?:s|ed|ing)? over (?:[^\\s.;]+ ){0,4}?(?:suspects?|fugitives?|militants?|wanted (?:men|man)|criminals?|terrorists?|war crimes suspects?) to|(?:cooperation|collaboration|co-operation) (?:with|between|on)|(?:trade|economic|military|security|intelligence) (?:ties|links|cooperation) (?:with|between)`,
     ),
   },
   // AID (CAMEO 07): relief delivered, evacuations and rescues, asylum and shelter
@@ -106,7 +106,7 @@ export const LEXICON_RULES: CueRule[] = [
     weight: 0.55,
     re: w(
       `${verbs('evacuate, rescue, airlift, airdrop+, shelter')}|(?<!\\b(?:will|would|to|shall|could|may|might|must|should|not|never) )(?:${verbs('donate, deliver, provide, supply, send/sent, give/gave/given, grant, ship+, extend, channel+')}) ${GAP3}(?:million|billion|tons|tonnes)` +
-        `|(?:humanitarian|food|medical|emergency|relief|military|economic|financial|development) (?:aid|assistance|supplies|shipments?|convoys?|help|loans?|grants?) (?:to|for)|(?:gave|give|gives|giving|granted|grants) (?:[^\\s.;]+ )?(?:refuge|sanctuary|shelter) to` +
+        `|(?<!\\b(?:will|would|to|shall|could|may|might|must|should|not|never) )(?:provid|suppl|equipp|arm|furnish)(?:e|es|ed|ing|s|ied|ies|y)? (?:[^\\s.;]+ ){1,5}?with (?:[^\\s.;]+ ){0,3}?(?:aid|assistance|weapons|arms|ammunition|food|medicine|supplies|equipment|intelligence|helicopters|aircraft|tanks|missiles|money|funds|loans?|credits?|training|fuel|shelter)|(?<!\\b(?:will|would|to|shall|could|may|might|must|should|not|never) )(?:sen(?:d|ds|t|ding)|dispatch(?:es|ed|ing)?|flew|fly|flies|flown) (?:[^\\s.;]+ ){0,4}?(?:doctors|rescue(?:rs| teams| workers)|relief (?:teams|workers|supplies|goods)|medical (?:teams|staff|supplies)|aid workers|engineers|military advisers|advisers|instructors|relief|aid|food|medicine|blankets|tents) (?:to|into|for)|${verbs('fund, finance, bankroll, subsidise, subsidize, bail out')}(?= (?:the |its |their )?(?:[^\\s.;]+ ){0,2}?(?:government|rebels|militias?|groups?|army|forces|opposition|guerrillas|insurgents|regime|programme|program|project)s?\\b)|(?:host|shelter|harbou?r|accommodat)(?:e|es|ed|ing|s)? (?:[^\\s.;]+ ){0,3}?(?:refugees|exiles|asylum seekers|displaced)|(?:humanitarian|food|medical|emergency|relief|military|economic|financial|development) (?:aid|assistance|supplies|shipments?|convoys?|help|loans?|grants?) (?:to|for)|(?:gave|give|gives|giving|granted|grants) (?:[^\\s.;]+ )?(?:refuge|sanctuary|shelter) to` +
         // "approved a $300 million loan to Kenya", "granted Pakistan a loan": money lent or given is aid (CAMEO 071)
         `|(?<!\\b(?:will|would|to|shall|could|may|might|must|should|not|never) )(?:approv|grant|extend|disburs|lent|lend|loan|gave|giv)(?:e|es|ed|ing|s)? (?:[^\\s.;]+ ){0,6}?(?:loans?|credits?|grants?|aid package|assistance package|bail-?out) (?:to|for|of|worth)`,
     ),
@@ -141,11 +141,23 @@ export const LEXICON_RULES: CueRule[] = [
     re: w(
       `(?:hand|turn)(?:s|ed|ing)? (?:over|in) (?:all )?(?:their |its |his )?(?:arms|weapons|guns)(?: to)?|${verbs('surrender, disband, demobilise, demobilize, disarm, retreat, pull back, pull out, stand down/stood')}|(?:withdr(?:ew|aw|awn|aws|awing)) (?:its |their |the )?${GAP2}(?:troops|forces|soldiers|units|tanks|army|fighters|contingent)` +
         `|(?:receiv|welcom|admit|accept|allow|host)(?:e|es|ed|ing|s|ted|ting)? (?:an? |the )?${GAP2}(?:mission|inspectors|observers|monitors|peacekeepers|peacekeeping (?:troops|forces)|aid workers|relief workers|aid convoys?|humanitarian aid)` +
-        `|(?:ceasefire|truce|cease-fire) (?:was )?(?:declared|announced)`,
+        `|(?:ceasefire|truce|cease-fire) (?:was )?(?:declared|announced)|(?:releas|free|return|repatriat|hand(?:ed|s|ing)? back|sen(?:t|d|ds|ding) back|swap|exchang)(?:e|es|ed|ing|s|ped|ping)? (?:[^\\s.;]+ ){0,4}?(?:prisoners|hostages|detainees|captives|pows|prisoners of war|soldiers|sailors|fishermen|crew|crewmen|crew members|nationals|citizens|bodies|remains|activists|dissidents|political prisoners|seized (?:[a-z]+ )?(?:ships?|vessels?|aircraft|property|assets)|the (?:ship|vessel|aircraft|plane|tanker|trawler))|(?:reopen|unblock)(?:s|ed|ing)? (?:the |its |their )?(?:[^\\s.;]+ ){0,2}?(?:border|crossings?|borders|corridor|road|airport|port|airspace)|(?:began|begin|begins|beginning|started|start|starts|starting|completed|complete|completes|completing|finished|carried out|announced|announces|ordered|orders) (?:a |the |its |their )?(?:[^\\s.;]+ )?(?:withdrawal|pull-?out|pullback)|troop (?:withdrawal|pull-?out|pullback)s?`,
     ),
   },
   // CONSULT/host (CAMEO 043): "X received the Iranian foreign minister": the one received visits the host
   { type: 'visit', frame: 'reverse', weight: 0.6, re: w('receiv(?:e|es|ed|ing)(?= (?:visiting |his |her |the |a )?(?:[a-z-]+ ){0,3}?(?:president|prime minister|minister|king|queen|leader|envoy|delegation|counterpart|chancellor|secretary|ambassador|emir|premier|head|crown prince|foreign minister)\\b)') },
+  // CONSULT/visit (CAMEO 042): a journey to someone, the traveller first
+  { type: 'visit', frame: 'directed', weight: 0.55, re: w(`pa(?:y|ys|id|ying) (?:an? |his |her |its |their )?(?:[^\\s.;]+ ){0,3}?visits? to|${verbs('fly/flew/flown, head, leave for/left')}(?= (?:[^\\s.;]+ ){0,6}?(?:for|on) (?:an? |the )?(?:[^\\s.;]+ ){0,3}?(?:talks|visit|consultations|meetings?|summit|trip|tour)\\b)|${verbs('fly/flew/flown')} (?:in)?to|arriv(?:e|es|ed|ing) (?:here |there |today |on [a-z]+day )?(?:at|in)|(?:made|make|makes|making) (?:an? )?(?:[^\\s.;]+ ){0,3}?(?:visit|trip|stopover) to`) },
+  // CONSULT (CAMEO 040, 041, 046): talks of any kind, the parties on both sides
+  {
+    type: 'meeting',
+    frame: 'symmetric',
+    weight: 0.55,
+    re: w(
+      `(?:exchang|swap)(?:e|es|ed|ing|ped|ping)? (?:[^\\s.;]+ )?views (?:with|on)|(?:conversations?|discussions?|consultations?|summit|summit meeting|summit talks|negotiations|parley) with|${verbs('sit down with/sat, talk with, talk to, confer with, hold talks with/held')}` +
+        `|(?:held|hold|holds|holding|had|have|has) (?:an? )?(?:[^\\s.;]+ ){0,3}?(?:meeting|consultations|discussions|negotiations|summit|conversation|telephone conversation|phone conversation|talks|call) with`,
+    ),
+  },
   // MOBILIZE (CAMEO 15): forces raised, massed, sent or readied
   {
     type: 'mobilisation',
@@ -177,7 +189,7 @@ export const LEXICON_RULES: CueRule[] = [
     weight: 0.55,
     re: w(
       `(?:${verbs('march, rally, demonstrate, protest, picket, gather, assemble, mass, parade')})(?=,? (?:[^\\s.;]+ ){0,4}?(?:demanding|to demand|calling for|to call for|to protest|chanting|shouting|denouncing|to denounce|against)\\b)` +
-        `|(?:chant|shout)(?:s|ed|ing)? (?:[^\\s.;]+ ){0,2}?(?:slogans|abuse)(?: against)?|(?:pour|spill|flood)(?:s|ed|ing)? (?:in)?to the streets|(?:burn|burnt|burned|burning|torch(?:ed)?) (?:[^\\s.;]+ ){0,2}?(?:flags?|effig(?:y|ies))`,
+        `|(?:${verbs('march, rally, demonstrate, gather, assemble, converge, riot, parade, take to the streets/took/taken/taking')})(?<=\\b(?:thousands|hundreds|dozens|scores|crowds|protesters|demonstrators|students|workers|supporters|opponents|activists|strikers|farmers|miners|residents|villagers|women|people) (?:of (?:[^\\s.;]+ ){1,3}?)?(?:(?:have|had|were|are) )?[a-z]+(?: to the streets)?)|${verbs('riot')}|(?:took|take|takes|taking|taken|joined|join|joins|joining) part in (?:an? |the )?(?:[^\\s.;]+ ){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|march|strikes?|sit-ins?|vigils?)|(?:general|nationwide|indefinite|hunger|national) strike|(?:chant|shout)(?:s|ed|ing)? (?:[^\\s.;]+ ){0,2}?(?:slogans|abuse)(?: against)?|(?:pour|spill|flood)(?:s|ed|ing)? (?:in)?to the streets|(?:burn|burnt|burned|burning|torch(?:ed)?) (?:[^\\s.;]+ ){0,2}?(?:flags?|effig(?:y|ies))`,
     ),
   },
   // COERCE (CAMEO 17): repression short of armed attack, censorship, sentences
