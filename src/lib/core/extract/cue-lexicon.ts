@@ -178,7 +178,7 @@ export const LEXICON_RULES: CueRule[] = [
       `(?:break|broke|broken|breaking|cut|cuts|cutting|sever|severs|severed|downgrad(?:e|es|ed|ing)|freez(?:e|es|ing)|froze|frozen) (?:off )?(?:all |its |their )?(?:diplomatic |economic |trade |military )?(?:ties|relations|contacts|links)` +
         `|(?:recall|withdr[ae]w|expel)(?:s|ed|led|ing|ling|n)? (?:its |their |the )?${GAP2}(?:ambassadors?|envoys?|diplomats?|inspectors|observers|monitors|peacekeepers|aid workers|journalists)` +
         `|(?:suspend|halt|stop|end|freez|froze|cancel)(?:s|ed|led|ping|ped|ing|e)? ${GAP2}(?:aid|assistance|talks|negotiations|cooperation|dialogue|flights|trade|imports|exports|loans|funding)` +
-        `|(?:walk|pull|storm)(?:s|ed|ing)? out of ${GAP2}(?:talks|negotiations|meeting|conference|summit)` +
+        `|(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|suspend(?:s|ed|ing)?|shut(?:s|ting)? off|turn(?:s|ed|ing)? off) (?:off )?(?:the |its |all )?(?:[^\\s.;]+ )?(?:gas|oil|electricity|power|water|fuel|energy|grain|food) (?:supplies|supply|deliveries|exports|shipments|sales|flows?|to)|(?:walk|pull|storm)(?:s|ed|ing)? out of ${GAP2}(?:talks|negotiations|meeting|conference|summit)` +
         `|withdr(?:aw|ew|awn|aws|awing) (?:its |their )?${GAP2}from (?:the )?${GAP2}(?:talks|negotiations|treaty|agreement|accord|pact|conference|peace process|mission)`,
     ),
   },

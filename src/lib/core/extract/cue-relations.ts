@@ -113,6 +113,14 @@ function readAs(ctx: TextContext, sentence: Sentence, cue: CueMatch): CueMatch {
   return cue;
 }
 
+/** "vowed to cut off gas", "would consider imposing sanctions": a promise whose deed is a threat is that threat, not a commitment. */
+function governsThreat(ctx: TextContext, view: SentenceView, c: number): boolean {
+  const cue = view.cues[c];
+  const next = view.cues[c + 1];
+  if (cue.type !== 'commitment' || !next || next.start - cue.end > 40 || /[,;]| and /.test(ctx.folded.slice(cue.end, next.start))) return false;
+  return readAs(ctx, view.sentence, next).type === 'threat';
+}
+
 function candidatesOfCue(ctx: TextContext, view: SentenceView, c: number, pairs: Pair[]): Candidate[] {
   const { folded, types } = ctx;
   const { sentence } = view;
@@ -166,6 +174,7 @@ export function cueRelations(ctx: TextContext, sentences: Sentence[], allUnits: 
       if (isEvaluative(cue) && ctx.knownTypes.has('accusation')) candidates.push(...evaluativeAccusations(ctx, view, c, inSentence));
       // "refused to lift the curfew" is no lifting; "decided to lift it" commits to it, "plans to impose sanctions" threatens them
       if (isEmbedded(ctx.folded, sentence, cue) && readAs(ctx, sentence, cue) === cue) return;
+      if (governsThreat(ctx, view, c)) return;
       const pairs = pairsOfCue(ctx, view, c, allUnits, candidates);
       if (pairs.length) candidates.push(...candidatesOfCue(ctx, view, c, pairs));
     });

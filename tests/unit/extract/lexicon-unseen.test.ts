@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { extractCandidates } from '../../../src/lib/core/extract/extract';
+import { type } from '../helpers';
+import { miniDataset } from './fixture';
+
+/** The mini dataset plus the types it leaves out, so every lexicon class can fire. */
+function fullDataset() {
+  const dataset = miniDataset();
+  return { ...dataset, types: [...dataset.types, ...['concession', 'mobilisation', 'fact_finding'].map((id) => type(id, 'event', true))] };
+}
+const extract = (text: string) => extractCandidates(text, fullDataset(), { published: '2021-05-13' }).candidates;
+const triples = (text: string) => extract(text).map((c) => [c.subject, c.type, c.object]);
+const ofType = (text: string, wanted: string) => triples(text).filter(([, t]) => t === wanted);
+
+describe('releases, handovers and lifted sieges (PLOVER RETREAT, CAMEO 084 and 0872)', () => {
+  it('reads prisoners or sailors released, freed or returned as retreat, releaser to their state', () => {
+    expect(triples('Azerbaijan released 15 Armenian soldiers on Wednesday.')).toEqual([['azerbaijan', 'retreat', 'armenia']]);
+    expect(triples('Azerbaijan returned the bodies of Armenian soldiers.')).toEqual([['azerbaijan', 'retreat', 'armenia']]);
+    expect(ofType('Azerbaijan lifted the blockade of Armenia.', 'retreat')).toEqual([['azerbaijan', 'retreat', 'armenia']]);
+  });
+
+  it('does not read a statement or a report released as a release', () => {
+    expect(ofType('Azerbaijan released a statement on Armenia.', 'retreat')).toEqual([]);
+    expect(ofType('Azerbaijan released a report on Armenian losses.', 'retreat')).toEqual([]);
+  });
+
+  it('keeps a release denied or only promised apart from one done', () => {
+    expect(extract('Azerbaijan did not release Armenian soldiers.').every((c) => c.modality === 'denied')).toBe(true);
+    expect(triples('Azerbaijan agreed to release Armenian soldiers.')).toEqual([['azerbaijan', 'commitment', 'armenia']]);
+  });
+});
+
+describe('threats read from vows of punishment and from promises of coercion', () => {
+  it('reads vowing to hunt down or punish as a threat, not a commitment', () => {
+    expect(triples('Azerbaijan vowed to hunt down Armenian saboteurs.')).toEqual([['azerbaijan', 'threat', 'armenia']]);
+  });
+
+  it('reads "would consider cutting gas supplies" as one threat and no commitment', () => {
+    expect(triples('Russia said it would consider cutting gas supplies to Armenia.')).toEqual([['russia', 'threat', 'armenia']]);
+    expect(triples('Russia vowed to cut off electricity to Armenia.')).toEqual([['russia', 'threat', 'armenia']]);
+  });
+
+  it('keeps a cooperative promise a commitment', () => {
+    expect(triples('Russia vowed to resume talks with Armenia.')).toEqual([['russia', 'commitment', 'armenia']]);
+  });
+});
+
+describe('accusations by branding, aid supplied "with", judicial handovers, crowds, visits and talks', () => {
+  it('reads branding or describing as a crime as an accusation of the one described', () => {
+    expect(triples('Armenia branded Azerbaijan an aggressor.')).toEqual([['armenia', 'accusation', 'azerbaijan']]);
+    expect(ofType('Armenia described the Azerbaijani shelling as a war crime.', 'accusation')).toEqual([['armenia', 'accusation', 'azerbaijan']]);
+  });
+
+  it('reads "provided Y with helicopters" as aid to Y, but not when it is only promised', () => {
+    expect(triples('Russia provided Armenia with helicopters and fuel.')).toEqual([['russia', 'aid', 'armenia']]);
+    expect(ofType('Russia would provide Armenia with helicopters.', 'aid')).toEqual([]);
+    expect(triples('Russia sent doctors to Armenia.')).toEqual([['russia', 'aid', 'armenia']]);
+  });
+
+  it('reads handing suspects over as cooperation, and "X joined Y in a deed" as both doing it', () => {
+    expect(triples('Armenia handed over three suspects to Russia.')).toEqual([['armenia', 'cooperation', 'russia']]);
+    expect(triples('Armenia joined Russia in condemning Azerbaijan.')).toEqual([
+      ['armenia', 'accusation', 'azerbaijan'],
+      ['russia', 'accusation', 'azerbaijan'],
+    ]);
+    // joining an organisation stays membership
+    expect(triples('Armenia joined the CSTO.')).toEqual([['armenia', 'membership', 'csto']]);
+  });
+
+  it('reads crowds that march or riot as protesting, with no purpose phrase needed', () => {
+    expect(ofType('Thousands of Armenians marched in Baku.', 'protest').length).toBe(1);
+    expect(ofType('Armenian students rioted in Baku.', 'protest').length).toBe(1);
+    // soldiers marching are no protest
+    expect(ofType('Armenian soldiers marched into Syunik.', 'protest')).toEqual([]);
+  });
+
+  it('reads a visit paid, and talks held with someone, as visit and meeting', () => {
+    expect(triples('Pashinyan paid a three-day visit to Russia.')).toEqual([['nikol-pashinyan', 'visit', 'russia']]);
+    expect(triples('Pashinyan flew to Russia for talks.')).toEqual([['nikol-pashinyan', 'visit', 'russia']]);
+    expect(ofType('Armenia exchanged views with Russia.', 'meeting')).toEqual([['armenia', 'meeting', 'russia']]);
+  });
+
+  it('takes the next actor when the object named is the subject itself ("the release of Chinese fishermen held by Japan")', () => {
+    expect(ofType('Armenia called for the release of Armenian soldiers held by Azerbaijan.', 'demand')).toEqual([['armenia', 'demand', 'azerbaijan']]);
+  });
+});
