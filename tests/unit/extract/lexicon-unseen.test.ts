@@ -84,3 +84,17 @@ describe('accusations by branding, aid supplied "with", judicial handovers, crow
     expect(ofType('Armenia called for the release of Armenian soldiers held by Azerbaijan.', 'demand')).toEqual([['armenia', 'demand', 'azerbaijan']]);
   });
 });
+
+describe('what a protest demands, and borders shared', () => {
+  it('codes the demand of a protest with the protest, not as a demand of its own', () => {
+    expect(ofType('Thousands of Armenians demonstrated in Yerevan calling for the resignation of Pashinyan.', 'demand')).toEqual([]);
+    expect(ofType('Thousands of Armenians demonstrated in Yerevan calling for the resignation of Pashinyan.', 'protest').length).toBe(1);
+    // a demand said by someone else, in a clause of its own, stays a demand
+    expect(ofType('Armenians protested in Baku and Russia later said Azerbaijan must withdraw.', 'demand')).toContainEqual(['russia', 'demand', 'azerbaijan']);
+  });
+
+  it('reads a state a border is shared with as where, not as the object', () => {
+    expect(ofType('Armenia asked the CSTO for support along its border with Azerbaijan.', 'request_aid')).toEqual([['armenia', 'request_aid', 'csto']]);
+    expect(triples('Russia urged Armenia to deploy troops along its border with Azerbaijan.').filter(([, , o]) => o === 'azerbaijan')).toEqual([]);
+  });
+});

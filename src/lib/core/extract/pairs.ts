@@ -112,6 +112,8 @@ function reporterOf(cue: CueMatch, left: List, before: List[], folded: string, s
 /** "on the Thai border": a demonym naming where, not whom. */
 function isLocative(list: List, folded: string): boolean {
   const first = list[0];
+  // "deploying troops along its borders with Israel": the state a border is shared with says where
+  if (/\b(?:border|borders|frontier|frontiers|boundary) with (?:the )?$/.test(folded.slice(Math.max(0, first.start - 30), first.start))) return true;
   return first.modifier && /\b(?:on|near|along|across|at|from|to) the (?:[a-z-]+ )?$/.test(folded.slice(Math.max(0, first.start - 30), first.start)) && /^ (?:border|frontier|coast|side|shore)s?\b/.test(folded.slice(first.end, first.end + 12));
 }
 
