@@ -94,7 +94,7 @@ describe('what a protest demands, and borders shared', () => {
   });
 
   it('reads a state a border is shared with as where, not as the object', () => {
-    expect(ofType('Armenia asked the CSTO for support along its border with Azerbaijan.', 'request_aid')).toEqual([['armenia', 'request_aid', 'csto']]);
+    expect(triples('Armenia rejected a CSTO appeal for deploying troops along its borders with Azerbaijan.')).toEqual([['armenia', 'rejection', 'csto']]);
     expect(triples('Russia urged Armenia to deploy troops along its border with Azerbaijan.').filter(([, , o]) => o === 'azerbaijan')).toEqual([]);
   });
 });
