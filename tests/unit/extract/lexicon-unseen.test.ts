@@ -98,3 +98,16 @@ describe('what a protest demands, and borders shared', () => {
     expect(triples('Russia urged Armenia to deploy troops along its border with Azerbaijan.').filter(([, , o]) => o === 'azerbaijan')).toEqual([]);
   });
 });
+
+describe('nouns that look like violent verbs, and deeds only decided', () => {
+  it('reads "the wounded" and "a series of bombs" as nouns, not as the actor before them attacking', () => {
+    expect(ofType('Russia evacuated the wounded from Syunik.', 'attack')).toEqual([]);
+    expect(ofType('Azerbaijani saboteurs seized Armenian advisers and exploded a series of bombs in Yerevan.', 'attack').filter(([s]) => s === 'armenia')).toEqual([]);
+    // the verb keeps its reading
+    expect(ofType('Azerbaijan bombs Armenian villages every night.', 'attack')).toEqual([['azerbaijan', 'attack', 'armenia']]);
+  });
+
+  it('does not report a deed named as a decision or a plan as done', () => {
+    expect(ofType('Armenians protested against the decision of sending troops to Azerbaijan.', 'mobilisation')).toEqual([]);
+  });
+});

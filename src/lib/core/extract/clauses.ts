@@ -30,7 +30,7 @@ export function attributionSpans(folded: string, sentence: Sentence): [number, n
 const GOVERNING_VERB =
   '(?:agree[sd]?|agreeing|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|offer(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)|vow(?:s|ed)?|plan(?:s|ned)?|intend(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|ask(?:s|ed)?|call(?:s|ed)? (?:on|upon)|demand(?:s|ed|ing)?|press(?:es|ed)?|push(?:es|ed|ing)?|ready|willing|prepared|failed|hop(?:e|es|ed)|decid(?:e|es|ed)|tr(?:y|ies|ied)|attempt(?:s|ed)?|allow(?:s|ed)?|stop(?:s|ped)?|halt(?:s|ed)?|resume[sd]?)';
 const NO_COORDINATION = '(?:(?! (?:and|but|or|while|after|before)\\b)[^,;.]){0,60}?';
-const GOVERNED = new RegExp(`(?:\\b${GOVERNING_VERB}\\b${NO_COORDINATION}\\bto|\\b(?:must|should|has to|have to|need to|needs to))(?: [a-z-]+){0,2} $`);
+const GOVERNED = new RegExp(`(?:\\b(?:decision|plans?|proposals?|bid|offers?|attempts?|threats?|idea|prospect|possibility) (?:of|to)(?: [a-z-]+)?|\\b${GOVERNING_VERB}\\b${NO_COORDINATION}\\bto|\\b(?:must|should|has to|have to|need to|needs to))(?: [a-z-]+){0,2} $`);
 /** "demanded that the United States match ...", "its demand that Israel ease ...". */
 const GOVERNED_THAT = /\b(?:demand|insist|urg|request|propos|suggest|recommend|call)[a-z]*\b[^,;.]{0,30}?\bthat\b(?: [^,;. ]+){0,9} $/;
 /** "called on Arabs to unite and mobilize": the second of two coordinated infinitives is as governed as the first. */
