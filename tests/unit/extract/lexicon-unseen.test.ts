@@ -108,6 +108,6 @@ describe('nouns that look like violent verbs, and deeds only decided', () => {
   });
 
   it('does not report a deed named as a decision or a plan as done', () => {
-    expect(ofType('Armenians protested against the decision of sending troops to Azerbaijan.', 'mobilisation')).toEqual([]);
+    expect(ofType('Russia criticised the decision of sending troops to Azerbaijan.', 'mobilisation')).toEqual([]);
   });
 });
