@@ -111,3 +111,15 @@ describe('nouns that look like violent verbs, and deeds only decided', () => {
     expect(ofType('Russia criticised the decision of sending troops to Azerbaijan.', 'mobilisation')).toEqual([]);
   });
 });
+
+describe('refusals without "reject"', () => {
+  it('reads ruling out talks, declining an invitation, ignoring calls and "would not accept" as rejection', () => {
+    expect(triples('Armenia ruled out talks with Azerbaijan.')).toEqual([['armenia', 'rejection', 'azerbaijan']]);
+    expect(triples('Azerbaijan declined a Russian invitation.')).toEqual([['azerbaijan', 'rejection', 'russia']]);
+    expect(triples('Azerbaijan ignored Russian calls for restraint.')).toEqual([['azerbaijan', 'rejection', 'russia']]);
+    expect(triples('Armenia would not accept the Russian plan.')).toEqual([['armenia', 'rejection', 'russia']]);
+    // accepting without a negation stays a commitment, and "would not rule out" stays a threat
+    expect(triples('Armenia will accept the Russian plan.')).toEqual([['armenia', 'commitment', 'russia']]);
+    expect(triples('Russia would not rule out the use of force against Azerbaijan.')).toEqual([['russia', 'threat', 'azerbaijan']]);
+  });
+});

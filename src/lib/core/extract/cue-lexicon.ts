@@ -73,7 +73,7 @@ export const LEXICON_RULES: CueRule[] = [
     re: w(
       `${verbs('snub+, resist, disregard, defy, spurn, rebuff, repudiate, veto/vetoes/vetoed/vetoing, reject, refuse')}` +
         `|${verbs('brush aside, brush off, shrug off, balk at, baulk at, say no to/said, turn down, turn away, walk away from')}` +
-        `|(?:rejection|refusal|veto|dismissal) of|(?:violat|flout|breach|break)(?:e|es|ed|ing|s)? (?:a |the |an )?${GAP2}(?:ban|order|curfew|embargo|resolution|law)`,
+        `|rul(?:e|es|ed|ing) out (?:any |all |the |a |an )?(?:[^\\s.;]+ ){0,2}?(?:talks|negotiations|dialogue|meeting|compromise|concessions?|deal|agreement|withdrawal|return|cooperation|participation|plan|proposal|possibility)|(?:will|would|shall|could|did|does|do|can|cannot)(?: not|n't)? (?:never )?(?:accept|negotiate with|recogni[sz]e|agree to)(?<=\\b(?:not|never|cannot|n't) (?:never )?[a-z]+(?: with| to)?)(?: (?:the |a |an |its |their |any )?(?:[^\\s.;]+ ){0,3}?(?:plan|proposal|formula|offer|terms|mediation|deal|conditions|resolution|settlement|demands?|ultimatum|invitation|ceasefire|truce)s?)?|declin(?:e|es|ed|ing) (?:an? |the |its |their )?(?:[^\\s.;]+ ){0,3}?(?:offer|invitation|request|proposal|plan|call|appeal|demand)s?|(?:ignor|disregard)(?:e|es|ed|ing) (?:an? |the |its |their )?(?:[^\\s.;]+ ){0,3}?(?:calls?|appeals?|demands?|requests?|warnings?|ultimatum|resolutions?|deadline|ban|orders?|ruling|verdict)|(?:rejection|refusal|veto|dismissal) of|(?:violat|flout|breach|break)(?:e|es|ed|ing|s)? (?:a |the |an )?${GAP2}(?:ban|order|curfew|embargo|resolution|law)`,
     ),
   },
   // SUPPORT (CAMEO 05): praise, endorsement, verbal defence, recognition, apology, forgiveness
