@@ -123,3 +123,20 @@ describe('refusals without "reject"', () => {
     expect(triples('Russia would not rule out the use of force against Azerbaijan.')).toEqual([['russia', 'threat', 'azerbaijan']]);
   });
 });
+
+describe('support, cooperation, talks and retreat in other words', () => {
+  it('reads calling someone a friend and sending condolences as support', () => {
+    expect(triples('Russia described Armenia as a close friend.')).toEqual([['russia', 'support', 'armenia']]);
+    expect(triples('Russia sent condolences to Armenia.')).toEqual([['russia', 'support', 'armenia']]);
+    expect(ofType('Russia described Armenia as a former ally.', 'support')).toEqual([]);
+  });
+
+  it('reads expanded trade or ties as undirected cooperation, and a phone talk as a meeting', () => {
+    expect(triples('Armenia expanded trade with Russia.')).toEqual([['armenia', 'cooperation', 'russia']]);
+    expect(triples('Pashinyan spoke by phone with Russia.')).toEqual([['nikol-pashinyan', 'meeting', 'russia']]);
+  });
+
+  it('reads an occupation ended as retreat', () => {
+    expect(triples('Russia ended its occupation of Syunik.')).toEqual([['russia', 'retreat', 'syunik']]);
+  });
+});
