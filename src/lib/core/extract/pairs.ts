@@ -180,7 +180,7 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
   const shared = coordinatedSubject(cue, main, sides, lists, folded, sentence, units);
   if (shared) sides.left = shared;
   const joiner = sides.left && !cue.passive ? joinerOf(sides.left, lists, folded, cue) : null;
-  if (joiner) sides.left = [...joiner, ...sides.left];
+  if (joiner && sides.left) sides.left = [...joiner, ...sides.left];
   const { left, right, after } = sides;
   const frame = cue.rule.frame;
   if (frame === 'membership') return membershipPairs(sides, folded);
