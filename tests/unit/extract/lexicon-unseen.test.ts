@@ -140,3 +140,16 @@ describe('support, cooperation, talks and retreat in other words', () => {
     expect(triples('Russia ended its occupation of Syunik.')).toEqual([['russia', 'retreat', 'syunik']]);
   });
 });
+
+describe('threats of a response or consequences, and embassies closed', () => {
+  it('reads a crushing response promised, consequences foretold and steps against someone as threats', () => {
+    expect(triples('Azerbaijan promised a crushing response to Armenia.')).toEqual([['azerbaijan', 'threat', 'armenia']]);
+    expect(triples('Russia said there would be consequences for Armenia.')).toEqual([['russia', 'threat', 'armenia']]);
+    expect(triples('Russia said it would take steps against Armenia.')).toEqual([['russia', 'threat', 'armenia']]);
+  });
+
+  it('reads an embassy closed as revocation, and one only announced as a threat', () => {
+    expect(triples('Russia closed its embassy in Armenia.')).toEqual([['russia', 'revocation', 'armenia']]);
+    expect(triples('Russia said it would close its embassy in Armenia.')).toEqual([['russia', 'threat', 'armenia']]);
+  });
+});
