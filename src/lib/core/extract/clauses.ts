@@ -30,7 +30,7 @@ export function attributionSpans(folded: string, sentence: Sentence): [number, n
 const GOVERNING_VERB =
   '(?:agree[sd]?|agreeing|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|offer(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)|vow(?:s|ed)?|plan(?:s|ned)?|intend(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|urg(?:e|es|ed|ing)|ask(?:s|ed)?|call(?:s|ed)? (?:on|upon)|demand(?:s|ed|ing)?|press(?:es|ed)?|push(?:es|ed|ing)?|ready|willing|prepared|failed|hop(?:e|es|ed)|decid(?:e|es|ed)|tr(?:y|ies|ied)|attempt(?:s|ed)?|allow(?:s|ed)?|stop(?:s|ped)?|halt(?:s|ed)?|resume[sd]?)';
 const NO_COORDINATION = '(?:(?! (?:and|but|or|while|after|before)\\b)[^,;.]){0,60}?';
-const GOVERNED = new RegExp(`(?:\\b${GOVERNING_VERB}\\b${NO_COORDINATION}\\bto|\\b(?:must|should|has to|have to|need to|needs to))(?: [a-z-]+){0,2} $`);
+const GOVERNED = new RegExp(`(?:\\b(?:decision|plans?|proposals?|bid|offers?|attempts?|threats?|idea|prospect|possibility) (?:of|to)(?: [a-z-]+)?|\\b${GOVERNING_VERB}\\b${NO_COORDINATION}\\bto|\\b(?:must|should|has to|have to|need to|needs to))(?: [a-z-]+){0,2} $`);
 /** "demanded that the United States match ...", "its demand that Israel ease ...". */
 const GOVERNED_THAT = /\b(?:demand|insist|urg|request|propos|suggest|recommend|call)[a-z]*\b[^,;.]{0,30}?\bthat\b(?: [^,;. ]+){0,9} $/;
 /** "called on Arabs to unite and mobilize": the second of two coordinated infinitives is as governed as the first. */
@@ -52,14 +52,14 @@ export function isEmbedded(folded: string, sentence: Sentence, cue: CueMatch): b
 /** Coercive cues that, announced for the future, threaten rather than act (CAMEO 13: threaten to cut aid, to ban, to attack). */
 const COERCIVE = new Set(['blockade', 'revocation', 'attack', 'coercion', 'conflict', 'mobilisation']);
 const FUTURE =
-  /\b(?:would|will|'ll|shall|could|might|may(?! have\b)|(?:is|are|was|were) (?:set|poised|about) to|plans? to|planned to|planning to|intends? to|intended to|(?:is|are|was|were) going to|vow(?:s|ed)? to|ready to|prepared to|(?:is|are|was|were) (?:considering|mulling|weighing))(?: [a-z-]+){0,3} $/;
+  /\b(?:would|will|'ll|shall|could|might|may(?! have\b)|(?:is|are|was|were) (?:set|poised|about) to|plans? to|planned to|planning to|intends? to|intended to|(?:is|are|was|were) going to|vow(?:s|ed|ing)? to|(?:pledg|promis)(?:e|es|ed|ing) to|swore to|sworn to|ready to|prepared to|(?:is|are|was|were) (?:considering|mulling|weighing|contemplating))(?: [a-z-]+){0,3} $/;
 /** Before a coercive cue: only a threat can make it conditional ("if Y does not withdraw"); after it, an "unless" or "if" clause. */
 const ULTIMATUM = /^[^;]{0,80}?\b(?:unless|if (?:[^\s.;]+ ){0,4}?(?:not|fails?|refuses?|continues?|does|do|did))\b/;
 
 export function announcedThreat(folded: string, sentence: Sentence, cue: CueMatch, knownTypes: Set<string>): boolean {
   if (!knownTypes.has('threat')) return false;
   const before = folded.slice(Math.max(sentence.start, cue.start - 40), cue.start);
-  if ((COERCIVE.has(cue.type) || /^boycott/.test(cue.text)) && FUTURE.test(before)) return true;
+  if ((COERCIVE.has(cue.type) || /^(?:boycott|veto)/.test(cue.text)) && FUTURE.test(before)) return true;
   // "they will take to the streets unless ...": a protest announced on a condition threatens one (CAMEO 133)
   return cue.type === 'protest' && /\b(?:will|would)\b/.test(before) && ULTIMATUM.test(folded.slice(cue.end, sentence.end));
 }

@@ -113,6 +113,26 @@ function readAs(ctx: TextContext, sentence: Sentence, cue: CueMatch): CueMatch {
   return cue;
 }
 
+/** "vowed to cut off gas", "would consider imposing sanctions": a promise whose deed is a threat is that threat, not a commitment. */
+function governsThreat(ctx: TextContext, view: SentenceView, c: number): boolean {
+  const cue = view.cues[c];
+  const next = view.cues[c + 1];
+  if (cue.type !== 'commitment' || !next || next.start - cue.end > 40 || /[,;]| and /.test(ctx.folded.slice(cue.end, next.start))) return false;
+  return readAs(ctx, view.sentence, next).type === 'threat';
+}
+
+/**
+ * "demonstrated in Kirkuk calling for independence", "blocked roads to press their demands": what a
+ * protest demands is its purpose (CAMEO 141x "demonstrate for ..."), coded with the protest, not a demand of its own.
+ */
+function isProtestPurpose(folded: string, view: SentenceView, c: number): boolean {
+  const cue = view.cues[c];
+  if (cue.type !== 'demand') return false;
+  const protest = view.cues.slice(0, c).reverse().find((other) => other.type === 'protest');
+  if (!protest || cue.start - protest.end > 120 || /[;]|\b(?:and|but) (?:also |later )?(?:said|says|has|have|had|was|were)\b/.test(folded.slice(protest.end, cue.start))) return false;
+  return /^(?:demanding|calling for|urging|asking for|seeking|pressing for|to demand|to call for|to press|demands? for|calls? for)\b/.test(cue.text) || /\b(?:to|to press|their|its)(?: [a-z-]+)? $/.test(folded.slice(Math.max(0, cue.start - 20), cue.start));
+}
+
 function candidatesOfCue(ctx: TextContext, view: SentenceView, c: number, pairs: Pair[]): Candidate[] {
   const { folded, types } = ctx;
   const { sentence } = view;
@@ -166,6 +186,7 @@ export function cueRelations(ctx: TextContext, sentences: Sentence[], allUnits: 
       if (isEvaluative(cue) && ctx.knownTypes.has('accusation')) candidates.push(...evaluativeAccusations(ctx, view, c, inSentence));
       // "refused to lift the curfew" is no lifting; "decided to lift it" commits to it, "plans to impose sanctions" threatens them
       if (isEmbedded(ctx.folded, sentence, cue) && readAs(ctx, sentence, cue) === cue) return;
+      if (governsThreat(ctx, view, c) || isProtestPurpose(ctx.folded, view, c)) return;
       const pairs = pairsOfCue(ctx, view, c, allUnits, candidates);
       if (pairs.length) candidates.push(...candidatesOfCue(ctx, view, c, pairs));
     });

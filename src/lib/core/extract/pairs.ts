@@ -112,6 +112,8 @@ function reporterOf(cue: CueMatch, left: List, before: List[], folded: string, s
 /** "on the Thai border": a demonym naming where, not whom. */
 function isLocative(list: List, folded: string): boolean {
   const first = list[0];
+  // "deploying troops along its borders with Israel": the state a border is shared with says where
+  if (/\b(?:border|borders|frontier|frontiers|boundary) with (?:the )?$/.test(folded.slice(Math.max(0, first.start - 30), first.start))) return true;
   return first.modifier && /\b(?:on|near|along|across|at|from|to) the (?:[a-z-]+ )?$/.test(folded.slice(Math.max(0, first.start - 30), first.start)) && /^ (?:border|frontier|coast|side|shore)s?\b/.test(folded.slice(first.end, first.end + 12));
 }
 
@@ -177,6 +179,8 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
   const sides = sidesOf(cue, lists, folded, sentence, units, nextCueStart);
   const shared = coordinatedSubject(cue, main, sides, lists, folded, sentence, units);
   if (shared) sides.left = shared;
+  const joiner = sides.left && !cue.passive ? joinerOf(sides.left, lists, folded, cue) : null;
+  if (joiner && sides.left) sides.left = [...joiner, ...sides.left];
   const { left, right, after } = sides;
   const frame = cue.rule.frame;
   if (frame === 'membership') return membershipPairs(sides, folded);
@@ -198,7 +202,19 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
   // "Greece and Turkey pledged to settle their dispute": a commitment of several, to nobody else, binds each to the others
   if ((cue.type === 'commitment' || /\bjoint\b/.test(cue.text)) && left && left.length > 1 && !right) return mutual(left);
   if (!left || !right) return [];
-  return kindsFit(cue.type, new Pairs().cross(left, right), gazetteer);
+  const pairs = new Pairs().cross(left, right);
+  // "called for the release of Chinese fishermen held by Japan": an object that is the subject itself names no one else; the next actor does
+  const next = after[after.indexOf(right) + 1];
+  if (!pairs.length && next && next[0].start - right[right.length - 1].end < 60 && !/[;,]/.test(folded.slice(right[right.length - 1].end, next[0].start))) pairs.push(...new Pairs().cross(left, next));
+  return kindsFit(cue.type, pairs, gazetteer);
+}
+
+/** "Britain joined the United States in air strikes on Iraq": who joins another in a deed does it too. */
+function joinerOf(left: List, lists: List[], folded: string, cue: CueMatch): List | null {
+  if (!/^ in\b/.test(folded.slice(left[left.length - 1].end, cue.start))) return null;
+  const joiner = lists.filter((list) => list[list.length - 1].end <= left[0].start).pop();
+  if (!joiner) return null;
+  return /^,? (?:has |have |had |also |on [a-z]+day )*join(?:ed|s)? (?:the )?$/.test(folded.slice(joiner[joiner.length - 1].end, left[0].start)) ? joiner : null;
 }
 
 /** "an attack by Serbian forces on Kosovo", "the expulsion by X of Y's diplomats": a noun's doer after "by", its target after the preposition. */
