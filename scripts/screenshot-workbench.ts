@@ -37,6 +37,14 @@ for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['pho
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="review"] [data-decision="open"]').length < n, before);
   }
   await page.screenshot({ path: `${out}/workbench-review-${name}.png` });
+  // Phones show the article or the candidates, switched in the review's bar.
+  const articlePane = review.getByRole('button', { name: 'Article', exact: true });
+  if (await articlePane.isVisible()) {
+    await articlePane.click();
+    await review.getByTestId('article').waitFor();
+    await page.screenshot({ path: `${out}/workbench-review-article-${name}.png` });
+    await review.getByRole('button', { name: /^Candidates/ }).click();
+  }
   await review.getByRole('button', { name: 'Show graph' }).click();
   await waitForSettledGraph(page);
   await page.screenshot({ path: `${out}/workbench-graph-${name}.png` });
