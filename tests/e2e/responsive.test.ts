@@ -215,3 +215,55 @@ describe.each([
     await expectControlsReachable(page, width);
   });
 });
+
+describe('the source review on a phone (390 × 844)', () => {
+  const ARTICLE = 'Armenia on Wednesday accused Azerbaijan of shelling villages along the border.\n\nRussia called for a ceasefire and Kazakhstan backed Armenia.';
+  const decided = (page: Page) => page.getByTestId('review').locator('[role="option"]').evaluateAll((els) => els.filter((el) => (el as HTMLElement).dataset.decision !== 'open').length);
+
+  test('the article (with its highlights) and the candidates are one tap apart, with buttons to decide and the keys still working', async () => {
+    const page = await openAt(390, 844);
+    await menuToggle(page).click();
+    await page.getByRole('button', { name: 'Add source…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add source' });
+    await dialog.getByLabel('Title').fill('Border shelling');
+    await dialog.getByLabel('Publication date').fill('2023-03-08');
+    await dialog.getByLabel('Article text').fill(ARTICLE);
+    await dialog.getByRole('button', { name: 'Add and review' }).click();
+    const review = page.getByTestId('review');
+    const article = review.getByTestId('article');
+    const list = review.getByTestId('candidates');
+    await list.locator('[role="option"]').first().waitFor();
+    const articlePane = review.getByRole('button', { name: 'Article', exact: true });
+    const candidatesPane = review.getByRole('button', { name: /^Candidates/ });
+    // The candidates first, the article one tap away: both stacked put the list a long scroll below the text.
+    expect(await candidatesPane.getAttribute('aria-pressed')).toBe('true');
+    expect(await article.isVisible()).toBe(false);
+    expect(await reachable(page, articlePane)).toBe(true);
+
+    // No keyboard on a phone: the decision bar's buttons decide.
+    const accept = review.getByTestId('decision-bar').getByRole('button', { name: 'Accept' });
+    expect(await reachable(page, accept)).toBe(true);
+    await accept.click();
+    await expect.poll(() => decided(page)).toBe(1);
+
+    await articlePane.click();
+    expect(await list.isVisible()).toBe(false);
+    expect(await article.locator('.quote').count()).toBeGreaterThan(0);
+    expect(await article.locator('.mention').count()).toBeGreaterThan(0);
+    // The current candidate's quote is on screen, not left at the article's top.
+    const current = article.locator('.quote.current, .mention.current-actor').first();
+    await current.waitFor();
+    const box = (await current.boundingBox())!;
+    const pane = (await article.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(pane.y - 1);
+    expect(box.y + box.height).toBeLessThanOrEqual((await review.getByTestId('decision-bar').boundingBox())!.y + 1);
+    // The keys work with the article shown: A accepts the current candidate.
+    await page.keyboard.press('a');
+    await expect.poll(() => decided(page)).toBe(2);
+    expect((await pageWidths(page)).scroll).toBeLessThanOrEqual(390);
+
+    await candidatesPane.click();
+    expect(await article.isVisible()).toBe(false);
+    expect(await list.isVisible()).toBe(true);
+  });
+});
