@@ -217,7 +217,15 @@ describe.each([
 });
 
 describe('the source review on a phone (390 × 844)', () => {
-  const ARTICLE = 'Armenia on Wednesday accused Azerbaijan of shelling villages along the border.\n\nRussia called for a ceasefire and Kazakhstan backed Armenia.';
+  // Long enough for a candidate list taller than the screen, the case where the list scrolled under the bar.
+  const ARTICLE = [
+    'Armenia on Wednesday accused Azerbaijan of shelling villages along the border.',
+    'Russia called for a ceasefire and Kazakhstan backed Armenia.',
+    'France criticized Azerbaijan, and Armenia asked Russia for help.',
+    'Prime Minister Nikol Pashinyan met Russian President Vladimir Putin in Moscow.',
+    'Azerbaijan rejected the proposal of France. Belarus supported Russia.',
+    'Iran called on Armenia and Azerbaijan to show restraint, and Turkey backed Azerbaijan.',
+  ].join('\n\n');
   const decided = (page: Page) => page.getByTestId('review').locator('[role="option"]').evaluateAll((els) => els.filter((el) => (el as HTMLElement).dataset.decision !== 'open').length);
 
   test('the article (with its highlights) and the candidates are one tap apart, with buttons to decide and the keys still working', async () => {
@@ -239,6 +247,11 @@ describe('the source review on a phone (390 × 844)', () => {
     expect(await candidatesPane.getAttribute('aria-pressed')).toBe('true');
     expect(await article.isVisible()).toBe(false);
     expect(await reachable(page, articlePane)).toBe(true);
+    // The current candidate is not hidden under the sticky bar above it or the decision bar below it.
+    const currentOption = list.locator('[aria-selected="true"]');
+    const option = (await currentOption.boundingBox())!;
+    expect(option.y).toBeGreaterThanOrEqual((await review.locator('header.bar').boundingBox())!.y + (await review.locator('header.bar').boundingBox())!.height - 1);
+    expect(option.y + option.height).toBeLessThanOrEqual((await review.getByTestId('decision-bar').boundingBox())!.y + 1);
 
     // No keyboard on a phone: the decision bar's buttons decide.
     const accept = review.getByTestId('decision-bar').getByRole('button', { name: 'Accept' });
