@@ -275,8 +275,36 @@ describe('the source review on a phone (390 × 844)', () => {
     await expect.poll(() => decided(page)).toBe(2);
     expect((await pageWidths(page)).scroll).toBeLessThanOrEqual(390);
 
+    // A span selected in the article opens its form over the article's bottom; the article stays shown.
+    await page.evaluate((needle) => {
+      const p = [...document.querySelectorAll('[data-testid="article"] p[data-start]')].find((el) => el.textContent!.includes(needle))!;
+      p.scrollIntoView({ block: 'center' });
+      const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode()!;
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, Math.min(node.textContent!.length, 10));
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    }, 'Iran called');
+    const form = review.getByTestId('selection-form');
+    await form.waitFor();
+    expect(await article.isVisible()).toBe(true);
+    expect(await list.isVisible()).toBe(false);
+    expect(await reachable(page, form.getByRole('button', { name: 'Cancel' }))).toBe(true);
+    expect((await form.boundingBox())!.y).toBeGreaterThan((await review.locator('header.bar').boundingBox())!.y + 100);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+
     await candidatesPane.click();
     expect(await article.isVisible()).toBe(false);
     expect(await list.isVisible()).toBe(true);
+    // Edit from the decision bar opens the editor in view, whichever pane was shown.
+    await articlePane.click();
+    await review.getByTestId('decision-bar').getByRole('button', { name: 'Edit' }).click();
+    const editor = review.getByRole('form', { name: /^Edit/ });
+    await editor.waitFor();
+    expect(await candidatesPane.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('form'))).toBe(true);
   });
 });
