@@ -37,6 +37,28 @@ for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['pho
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="review"] [data-decision="open"]').length < n, before);
   }
   await page.screenshot({ path: `${out}/workbench-review-${name}.png` });
+  // Phones show the article or the candidates, switched in the review's bar.
+  const articlePane = review.getByRole('button', { name: 'Article', exact: true });
+  if (await articlePane.isVisible()) {
+    await articlePane.click();
+    await review.getByTestId('article').waitFor();
+    await page.screenshot({ path: `${out}/workbench-review-article-${name}.png` });
+    // A span selected there opens the new-relation form as a sheet over the article's bottom.
+    await page.evaluate(() => {
+      const p = document.querySelectorAll('[data-testid="article"] p[data-start]')[1] ?? document.querySelector('[data-testid="article"] p[data-start]')!;
+      const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode()!;
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, Math.min(node.textContent!.length, 40));
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    });
+    await review.getByTestId('selection-form').waitFor();
+    await page.screenshot({ path: `${out}/workbench-select-${name}.png` });
+    await review.getByTestId('selection-form').getByRole('button', { name: 'Cancel' }).click();
+    await review.getByRole('button', { name: /^Candidates/ }).click();
+  }
   await review.getByRole('button', { name: 'Show graph' }).click();
   await waitForSettledGraph(page);
   await page.screenshot({ path: `${out}/workbench-graph-${name}.png` });

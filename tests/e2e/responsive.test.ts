@@ -215,3 +215,96 @@ describe.each([
     await expectControlsReachable(page, width);
   });
 });
+
+describe('the source review on a phone (390 × 844)', () => {
+  // Long enough for a candidate list taller than the screen, the case where the list scrolled under the bar.
+  const ARTICLE = [
+    'Armenia on Wednesday accused Azerbaijan of shelling villages along the border.',
+    'Russia called for a ceasefire and Kazakhstan backed Armenia.',
+    'France criticized Azerbaijan, and Armenia asked Russia for help.',
+    'Prime Minister Nikol Pashinyan met Russian President Vladimir Putin in Moscow.',
+    'Azerbaijan rejected the proposal of France. Belarus supported Russia.',
+    'Iran called on Armenia and Azerbaijan to show restraint, and Turkey backed Azerbaijan.',
+  ].join('\n\n');
+  const decided = (page: Page) => page.getByTestId('review').locator('[role="option"]').evaluateAll((els) => els.filter((el) => (el as HTMLElement).dataset.decision !== 'open').length);
+
+  test('the article (with its highlights) and the candidates are one tap apart, with buttons to decide and the keys still working', async () => {
+    const page = await openAt(390, 844);
+    await menuToggle(page).click();
+    await page.getByRole('button', { name: 'Add source…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add source' });
+    await dialog.getByLabel('Title').fill('Border shelling');
+    await dialog.getByLabel('Publication date').fill('2023-03-08');
+    await dialog.getByLabel('Article text').fill(ARTICLE);
+    await dialog.getByRole('button', { name: 'Add and review' }).click();
+    const review = page.getByTestId('review');
+    const article = review.getByTestId('article');
+    const list = review.getByTestId('candidates');
+    await list.locator('[role="option"]').first().waitFor();
+    const articlePane = review.getByRole('button', { name: 'Article', exact: true });
+    const candidatesPane = review.getByRole('button', { name: /^Candidates/ });
+    // The candidates first, the article one tap away: both stacked put the list a long scroll below the text.
+    expect(await candidatesPane.getAttribute('aria-pressed')).toBe('true');
+    expect(await article.isVisible()).toBe(false);
+    expect(await reachable(page, articlePane)).toBe(true);
+    // The current candidate is not hidden under the sticky bar above it or the decision bar below it.
+    const currentOption = list.locator('[aria-selected="true"]');
+    const option = (await currentOption.boundingBox())!;
+    expect(option.y).toBeGreaterThanOrEqual((await review.locator('header.bar').boundingBox())!.y + (await review.locator('header.bar').boundingBox())!.height - 1);
+    expect(option.y + option.height).toBeLessThanOrEqual((await review.getByTestId('decision-bar').boundingBox())!.y + 1);
+
+    // No keyboard on a phone: the decision bar's buttons decide.
+    const accept = review.getByTestId('decision-bar').getByRole('button', { name: 'Accept' });
+    expect(await reachable(page, accept)).toBe(true);
+    await accept.click();
+    await expect.poll(() => decided(page)).toBe(1);
+
+    await articlePane.click();
+    expect(await list.isVisible()).toBe(false);
+    expect(await article.locator('.quote').count()).toBeGreaterThan(0);
+    expect(await article.locator('.mention').count()).toBeGreaterThan(0);
+    // The current candidate's quote is on screen, not left at the article's top.
+    const current = article.locator('.quote.current, .mention.current-actor').first();
+    await current.waitFor();
+    const box = (await current.boundingBox())!;
+    const pane = (await article.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(pane.y - 1);
+    expect(box.y + box.height).toBeLessThanOrEqual((await review.getByTestId('decision-bar').boundingBox())!.y + 1);
+    // The keys work with the article shown: A accepts the current candidate.
+    await page.keyboard.press('a');
+    await expect.poll(() => decided(page)).toBe(2);
+    expect((await pageWidths(page)).scroll).toBeLessThanOrEqual(390);
+
+    // A span selected in the article opens its form over the article's bottom; the article stays shown.
+    await page.evaluate((needle) => {
+      const p = [...document.querySelectorAll('[data-testid="article"] p[data-start]')].find((el) => el.textContent!.includes(needle))!;
+      p.scrollIntoView({ block: 'center' });
+      const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode()!;
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, Math.min(node.textContent!.length, 10));
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    }, 'Iran called');
+    const form = review.getByTestId('selection-form');
+    await form.waitFor();
+    expect(await article.isVisible()).toBe(true);
+    expect(await list.isVisible()).toBe(false);
+    expect(await reachable(page, form.getByRole('button', { name: 'Cancel' }))).toBe(true);
+    expect((await form.boundingBox())!.y).toBeGreaterThan((await review.locator('header.bar').boundingBox())!.y + 100);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    await candidatesPane.click();
+    expect(await article.isVisible()).toBe(false);
+    expect(await list.isVisible()).toBe(true);
+    // Edit from the decision bar opens the editor in view, whichever pane was shown.
+    await articlePane.click();
+    await review.getByTestId('decision-bar').getByRole('button', { name: 'Edit' }).click();
+    const editor = review.getByRole('form', { name: /^Edit/ });
+    await editor.waitFor();
+    expect(await candidatesPane.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('form'))).toBe(true);
+  });
+});

@@ -142,6 +142,10 @@ describe('the source workbench', () => {
     expect(await article.locator('b, img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox');
+    // On a wide screen both panes show side by side: the phone's article / candidates switch is hidden.
+    expect(await review().getByRole('button', { name: 'Article', exact: true }).isVisible()).toBe(false);
+    expect(await review().getByTestId('candidates').isVisible()).toBe(true);
+    expect(await review().getByTestId('decision-bar').isVisible()).toBe(true);
     expect(await violations('[data-testid="review"]')).toEqual([]);
   });
 
