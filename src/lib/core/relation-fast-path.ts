@@ -19,7 +19,7 @@ import { DEFAULT_MODALITY, MODALITIES } from './model';
 import type { RelationLookups } from './relation-lookups';
 import { NO_END_DATE } from './relation-columns-builder';
 import type { RelationColumnsBuilder } from './relation-columns-builder';
-import { RangeTable, digestRange, parseDateRange, type DateRange } from './text-ranges';
+import { FNV_SEED, RangeTable, digestRange, fnvStep, parseDateRange, shortDigest, type DateRange } from './text-ranges';
 
 /**
  * Tests set `enabled` to false to compare the fast path with the slow one, and read `taken` (rows the fast
@@ -134,6 +134,8 @@ export class RelationFastPath {
     const escaped = this.escaped;
     const digests = this.digests;
     const last = this.width - 1;
+    const quoteColumn = this.col.quote;
+    const noteColumn = this.col.note;
     let i = from;
     for (let c = 0; c <= last; c++) {
       let start = i;
@@ -152,6 +154,29 @@ export class RelationFastPath {
         }
         end = i++;
         if (c < last ? text.charCodeAt(i) !== SEP || i >= recordEnd : i !== recordEnd) return NOT_SIMPLE;
+      } else if (c < last && text.charCodeAt(i) === SEP) {
+        // An empty field (no end date, no note): nothing to search for.
+        end = i;
+      } else if (c !== quoteColumn && c !== noteColumn) {
+        // A short field (an id, a date, a statement or a modality): read and hashed in one pass, which costs
+        // less than a search for its comma and then a second pass for its digest.
+        let hash = FNV_SEED;
+        let ch = 0;
+        while (i < recordEnd && (ch = text.charCodeAt(i)) !== SEP && ch !== QUOTE) {
+          hash = fnvStep(hash, ch);
+          i++;
+        }
+        if (i < recordEnd ? ch === QUOTE || c === last : c < last) return NOT_SIMPLE;
+        end = i;
+        const length = end - start;
+        if (length > 0 && (isTrimmed(text.charCodeAt(start)) || isTrimmed(text.charCodeAt(end - 1)))) return NOT_SIMPLE;
+        if (length > MAX_CELL_CHARS) return NOT_SIMPLE;
+        starts[c] = start;
+        ends[c] = end;
+        escaped[c] = 0;
+        digests[c] = length <= MAX_ID_CHARS ? shortDigest(hash, length) : digestRange(text, start, end);
+        i++;
+        continue;
       } else {
         if (this.commaAt < i) this.commaAt = nextIndex(text, ',', i, n);
         const comma = this.commaAt;

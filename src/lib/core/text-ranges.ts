@@ -6,7 +6,7 @@
  */
 import { MAX_ID_CHARS } from './limits';
 
-const FNV_SEED = 0x811c9dc5;
+export const FNV_SEED = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /**
@@ -18,15 +18,28 @@ const FNV_PRIME = 0x01000193;
  */
 export function digestRange(text: string, start: number, end: number): number {
   const length = end - start;
-  let hash = Math.imul(FNV_SEED ^ length, FNV_PRIME);
   if (length <= MAX_ID_CHARS) {
+    let hash = FNV_SEED;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-    return hash;
+    return shortDigest(hash, length);
   }
+  let hash = Math.imul(FNV_SEED ^ length, FNV_PRIME);
   // Pairs at start, start + step, ..., end - 2: the first and the last characters are always among them.
   const step = ((length - 2) / 7) | 0;
   for (let k = 0, i = start; k < 7; k++, i += step) hash = Math.imul(hash ^ (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16)), FNV_PRIME);
   return Math.imul(hash ^ (text.charCodeAt(end - 2) | (text.charCodeAt(end - 1) << 16)), FNV_PRIME);
+}
+
+/**
+ * The digest of a value of at most MAX_ID_CHARS characters from `hash`, FNV_SEED folded with each of its
+ * characters by fnvStep: the length comes last, so that a scan can hash a field before it knows where it ends.
+ */
+export function shortDigest(hash: number, length: number): number {
+  return Math.imul(hash ^ length, FNV_PRIME);
+}
+
+export function fnvStep(hash: number, char: number): number {
+  return Math.imul(hash ^ char, FNV_PRIME);
 }
 
 /** FNV's low bits are weak for short keys that differ in their last character: mix before masking. */
