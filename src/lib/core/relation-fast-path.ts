@@ -91,7 +91,7 @@ export class RelationFastPath {
     this.digests = new Int32Array(this.width);
     this.rowDigests = new Int32Array(this.width);
     this.plain = new Uint8Array(this.width);
-    this.modalities = new RangeTable(MODALITIES.join(''), MODALITIES.length);
+    this.modalities = new RangeTable(MODALITIES.join(''), MODALITIES.length, true);
     let offset = 0;
     MODALITIES.forEach((name, m) => {
       this.modalities.add(offset, offset + name.length, m);

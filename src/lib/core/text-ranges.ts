@@ -81,11 +81,16 @@ export class RangeTable {
   private keyEnds: Int32Array;
   private values: Int32Array;
   private size = 0;
+  /** Each key as a string, when kept: startsWith compares a short id faster than a loop of charCodeAt. */
+  private readonly keyTexts: string[] | null;
 
+  /** `keepKeyTexts`: for a table of few keys (ids, not every statement of a file), each is also kept as a string. */
   constructor(
     private readonly keys: string,
     capacity: number,
+    keepKeyTexts = false,
   ) {
+    this.keyTexts = keepKeyTexts ? [] : null;
     let slots = 16;
     while (slots < capacity * 2) slots *= 2;
     this.slots = new Int32Array(slots);
@@ -114,6 +119,10 @@ export class RangeTable {
       if (this.hashes[entry] !== hash) continue;
       const from = this.keyStarts[entry];
       if (this.keyEnds[entry] - from !== length) continue;
+      if (this.keyTexts !== null) {
+        if (text.startsWith(this.keyTexts[entry], start)) return this.values[entry];
+        continue;
+      }
       let i = 0;
       while (i < length && text.charCodeAt(start + i) === keys.charCodeAt(from + i)) i++;
       if (i === length) return this.values[entry];
@@ -130,6 +139,7 @@ export class RangeTable {
     this.keyStarts[entry] = start;
     this.keyEnds[entry] = end;
     this.values[entry] = value;
+    this.keyTexts?.push(this.keys.slice(start, end));
     this.place(entry, hash);
   }
 
