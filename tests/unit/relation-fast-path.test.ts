@@ -9,7 +9,7 @@ import { loadDataset, type LoadOptions } from '../../src/lib/core/load';
 import { relationColumnsOf } from '../../src/lib/core/relation-columns';
 import { fastPathSwitch } from '../../src/lib/core/relation-fast-path';
 import { estimatedLines } from '../../src/lib/core/relation-reader';
-import { parseDateRange, type DateRange } from '../../src/lib/core/text-ranges';
+import { lastDayOfStart, parseDateRange, type DateRange } from '../../src/lib/core/text-ranges';
 import { parsePartialDate } from '../../src/lib/core/dates';
 import { BASE_TEXTS, REL_HEAD, dataset } from './malformed/generate';
 import { seededRandom as seeded, type Random } from '../../bench/generate';
@@ -224,6 +224,7 @@ describe('parseDateRange', () => {
   it('reads every date exactly as parsePartialDate does', () => {
     const texts = ['0000', '0000-02-29', '0001-01-01', '1582-10-10', '1900-02-29', '1900-02-28', '2000-02-29', '2100-02-29', '9999-12-31', '1969-12-31', '1970-01-01', '2024-00', '2024-13', '2024-12-32', '2024-04-31', '20x4', '2024-1', '2024-01-1', '2024-01-01x', '-024', '2024_01'];
     for (let year = 0; year <= 9999; year += 37) for (let month = 0; month <= 13; month++) texts.push(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`);
+    for (let year = 0; year <= 9999; year += 1) texts.push(String(year).padStart(4, '0'));
     for (const year of [1600, 1700, 1999, 2000, 2023, 2024]) {
       for (let month = 1; month <= 12; month++) for (let day = 0; day <= 32; day++) texts.push(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
     }
@@ -234,6 +235,8 @@ describe('parseDateRange', () => {
       const ok = parseDateRange(wrapped, 1, 1 + text.length, out);
       expect(ok, text).toBe(expected !== null);
       if (expected) expect({ ...out }, text).toEqual({ start: expected.start, end: expected.end, precision: ['year', 'month', 'day'].indexOf(expected.precision) });
+      // The index reads a date's end back from its start (relation-index.ts).
+      if (expected) expect(lastDayOfStart(out.start, out.precision), text).toBe(expected.end);
     }
   });
 });

@@ -10,7 +10,7 @@ import { describeDateProblem, parsePartialDate, type PartialDate } from './dates
 import { MAX_CELL_CHARS, MAX_ID_CHARS } from './limits';
 import type { DataIssue } from './model';
 import { decodeDataFile, type FileContent } from './text-decode';
-import { digestRange } from './text-ranges';
+import { cellDigest } from './text-ranges';
 
 /** Ids a file defines, and what a reference to a missing one means. */
 export interface IdTable {
@@ -156,7 +156,7 @@ export function checkCellLengths(check: Checker, row: CsvRow, header: readonly s
 }
 
 /**
- * A row's duplicate hash, folded from each cell's digestRange (over the cell's value) in column order. The
+ * A row's duplicate hash, folded from each cell's cellDigest (over the cell's value) in column order. The
  * relations fast path has those of its id fields from their look-ups.
  */
 export const ROW_HASH_SEED = 0x2545f491;
@@ -207,7 +207,7 @@ export class DuplicateRows {
     let hash = ROW_HASH_SEED;
     for (const column of this.header) {
       const value = values[column];
-      hash = rowHashWith(hash, digestRange(value, 0, value.length));
+      hash = rowHashWith(hash, cellDigest(value, 0, value.length));
     }
     const mask = this.offsets.length - 1;
     let slot = hash & mask;

@@ -6,7 +6,8 @@
  */
 import { parsePartialDate, type DaySpan } from './dates';
 import { MODALITIES, type Dataset, type Modality } from './model';
-import { NO_END_DATE, lastDayOf, relationColumnsOf, type RelationColumns } from './relation-columns';
+import { NO_END_DATE, relationColumnsOf, type RelationColumns } from './relation-columns';
+import { lastDayOfStart } from './text-ranges';
 import { edgeAt, prebuiltIndexOf } from './relation-index-pack';
 import { lazyArray } from './lazy-array';
 import { numberedByType, rowsByStart } from './index-order';
@@ -135,7 +136,6 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
   const starts = dateStart;
   const ends = new Int32Array(count);
   const carriedEnds = new Int32Array(count);
-  const dateEnds = new Map<number, number>();
   let extentStart = Infinity;
   let extentEnd = -Infinity;
   let lastStart = -Infinity;
@@ -146,9 +146,8 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
     let carried: number;
     if (p >> 2 !== NO_END_DATE) end = carried = endDateEnd[i];
     else {
-      const dateKey = start * 4 + (p & 3);
-      let dateEnd = dateEnds.get(dateKey);
-      if (dateEnd === undefined) dateEnds.set(dateKey, (dateEnd = lastDayOf(start, p & 3)));
+      // From the day alone: a Map of ends by date cost more than reading it.
+      const dateEnd = lastDayOfStart(start, p & 3);
       if (isState[typeOf[i]]) {
         end = Math.max(dateEnd, attestedThrough[source[i]]);
         carried = Math.max(dateEnd, today);

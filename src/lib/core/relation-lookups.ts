@@ -20,7 +20,7 @@ export interface RelationLookups {
 /** Ids, by number, that the slow path would accept: those in `table` (numbers from `index`). */
 function rangeTableOf(index: Map<string, number>, accepted: (id: string) => boolean): RangeTable {
   const ids = [...index.keys()].filter(accepted);
-  const table = new RangeTable(ids.join(''), ids.length);
+  const table = new RangeTable(ids.join(''), ids.length, true);
   let offset = 0;
   for (const id of ids) {
     table.add(offset, offset + id.length, index.get(id)!);

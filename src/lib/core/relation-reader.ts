@@ -65,6 +65,15 @@ export function estimatedLines(text: string): number {
   return sample === text.length ? lines + 1 : Math.ceil(((lines + 1) * text.length) / sample);
 }
 
+/** Lines of a relations file's content, text or bytes (LF bytes counted the same way), to presize the columns by. */
+export function estimatedContentLines(content: FileContent): number {
+  if (typeof content === 'string') return estimatedLines(content);
+  const sample = Math.min(content.byteLength, 1 << 16);
+  let lines = 0;
+  for (let at = content.indexOf(10); at >= 0 && at < sample; at = content.indexOf(10, at + 1)) lines++;
+  return sample === content.byteLength ? lines + 1 : Math.ceil(((lines + 1) * content.byteLength) / sample);
+}
+
 export function readRelations(sourceId: string, file: string, content: FileContent, context: RelationContext, run: LoadRun): void {
   const decoded = decodeDataFile(file, content, run.maxFileBytes);
   for (const issue of decoded.issues) run.issues.push(issue);
