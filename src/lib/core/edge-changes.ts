@@ -1,8 +1,7 @@
 /**
  * Which aggregated edges may have changed count since the renderer last asked: every edge counted at
  * that time and every edge counted since. An update hands over the edges it undoes as one block copy,
- * repeats and all; the repeats are dropped once, when the list is taken, with a stamp per edge, so
- * nothing needs clearing between takes.
+ * repeats and all; the repeats are dropped once, when the list is taken, with a bit per edge.
  */
 export interface EdgeChanges {
   /** Edges whose count changes (those of an update being undone, or of a move): the first `count` of `edges`, or every edge when `all`. */
@@ -16,8 +15,9 @@ export function createEdgeChanges(edgeCount: number): EdgeChanges {
   const noted = new Int32Array(Math.max(16, 2 * edgeCount));
   let notedCount = 0;
   let everything = false;
-  const takenAt = new Int32Array(edgeCount);
-  let stamp = 0;
+  // One bit per edge for the take's deduplication: 64 KB at half a million edges, where a stamp per edge
+  // (2 MB) missed the cache on about every edge and pushed the counts out of it before the next update.
+  const taken = new Int32Array((edgeCount + 31) >>> 5);
   let allEdges: Int32Array | null = null;
 
   function note(edges: Int32Array, count: number, all: boolean): void {
@@ -33,15 +33,21 @@ export function createEdgeChanges(edgeCount: number): EdgeChanges {
   function distinct(lists: Array<[Int32Array, number, number]>, total: number): Int32Array {
     const out = new Int32Array(total);
     let n = 0;
-    const current = ++stamp;
     for (const [list, first, last] of lists) {
       for (let k = first; k < last; k++) {
         const e = list[k];
-        if (takenAt[e] === current) continue;
-        takenAt[e] = current;
-        out[n++] = e;
+        const word = e >>> 5;
+        const bit = 1 << (e & 31);
+        const bits = taken[word];
+        // Written whether or not it is new, so the loop has no branch on it: which edges repeat is random.
+        out[n] = e;
+        n += (bits & bit) === 0 ? 1 : 0;
+        taken[word] = bits | bit;
       }
     }
+    // Cleared edge by edge when few were taken, as a block when many were.
+    if (n < taken.length) for (let k = 0; k < n; k++) taken[out[k] >>> 5] = 0;
+    else taken.fill(0);
     return out.subarray(0, n);
   }
 

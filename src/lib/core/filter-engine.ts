@@ -48,8 +48,8 @@ export { buildEngineLayout, engineLayoutBuffers, type EngineLayout } from './eng
 export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout): FilterEngine {
   const typeCount = index.typeIds.length;
   const startsByKind = prebuilt?.startsByKind ?? startsByKindOf(typeCount, index.typeOf, index.modalityOf, index.starts);
-  // Each layout with its stamps by stamped-statement number (Tally.stampedStamp).
-  const withStamps = (layout: SpanLayout) => ({ layout, stamps: new Int32Array(layout.stampedCount) });
+  // Each layout with its stamps by stamped-statement number (Tally.stampedStamp), and room per kind for its groups' bounds in a window (insideCost).
+  const withStamps = (layout: SpanLayout) => ({ layout, stamps: new Int32Array(layout.stampedCount), bounds: layout.kinds.map((kind) => new Int32Array(2 * kind.groups.length)) });
   const layouts = new Map(prebuilt ? [[false, withStamps(prebuilt.attested)]] : []);
   const layoutEntry = (carryForward: boolean) => {
     let entry = layouts.get(carryForward);
@@ -95,6 +95,8 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   let counted: typeof countedState | null = null;
   let current: RelationFilter | null = null;
   let visibleIsStale = true;
+  // The current layout's groups' bounds in the window, noted by chooseDirections for the count.
+  let bounds: Int32Array[] = [];
   // Per type: count from outside the window (1) or from inside (0), chosen afresh by each update.
   const fromOutside = new Uint8Array(typeCount);
 
@@ -169,8 +171,8 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     for (let t = 0; t < typeCount; t++) {
       fromOutside[t] = 0;
       if (typeMask[t] === 0) continue;
-      const outside = outsideCost(kinds, t, from, to, modalityMask) + typeEdges[t].length;
-      const inside = insideCost(kinds, t, from, to, modalityMask);
+      const inside = insideCost(kinds, t, from, to, modalityMask, bounds);
+      const outside = outsideCost(kinds, t, from, modalityMask, bounds) + typeEdges[t].length;
       fromOutside[t] = outside <= inside ? 1 : 0;
       cost += Math.min(outside, inside);
     }
@@ -193,7 +195,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
         tally.rows += kind.rowCount;
         tally.heads += kind.heads;
       } else {
-        subtractOutside(kind, from, to, shown, tally);
+        subtractOutside(kind, from, to, shown, tally, bounds[k]);
         everything = false;
       }
     }
@@ -217,16 +219,18 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     tally.touched.set(own, first);
     tally.touchedCount += own.length;
     for (let k = 0; k < own.length; k++) edgeCounts[own[k]] = fullCounts[own[k]];
-    for (let m = 0; m < MODALITY_COUNT; m++) subtractOutside(kinds[t * MODALITY_COUNT + m], filter.from, filter.to, modalityMask[m] !== 0, tally);
+    for (let m = 0; m < MODALITY_COUNT; m++) subtractOutside(kinds[t * MODALITY_COUNT + m], filter.from, filter.to, modalityMask[m] !== 0, tally, bounds[t * MODALITY_COUNT + m]);
     addNodeCounts(first, tally.touchedCount);
   }
 
   function countTypeFromInside(t: number, filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array, masking: boolean): void {
     for (let m = 0; m < MODALITY_COUNT; m++) {
       if (modalityMask[m] === 0) continue;
-      for (const group of kinds[t * MODALITY_COUNT + m].groups) {
-        if (masking) countInsideMasked(group, filter, tally);
-        else countInside(group, filter.from, filter.to, tally);
+      const { groups } = kinds[t * MODALITY_COUNT + m];
+      const b = bounds[t * MODALITY_COUNT + m];
+      for (let j = 0; j < groups.length; j++) {
+        if (masking) countInsideMasked(groups[j], filter, tally);
+        else countInside(groups[j], filter.from, tally, b[2 * j], b[2 * j + 1]);
       }
     }
   }
@@ -283,7 +287,8 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     current = filter;
     visibleIsStale = true;
     const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
-    const { layout, stamps } = layoutEntry(!!filter.carryForward);
+    const { layout, stamps, bounds: layoutBounds } = layoutEntry(!!filter.carryForward);
+    bounds = layoutBounds;
     const { kinds } = layout;
     tally.stampedStamp = stamps;
     const masking = !!(filter.rowMask || filter.edgeMask);
