@@ -5,7 +5,7 @@ import { relationColumnsOf } from '../../src/lib/core/relation-columns';
 import { columnBuffers, packDataset, unpackDataset } from '../../src/lib/core/relation-columns-pack';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { indexBuffers, packRelationIndex, unpackRelationIndex } from '../../src/lib/core/relation-index-pack';
-import { storedLength, storedString, stringStoreOf } from '../../src/lib/core/string-store';
+import { encodedBuffers, packStringStore, storeBytes, storedLength, storedString, stringStoreOf } from '../../src/lib/core/string-store';
 import { BENCH_TODAY, datasetToFiles, generateDataset } from '../../bench/generate';
 
 describe('lazyArray', () => {
@@ -51,6 +51,36 @@ describe('string store', () => {
         }
       }
     }
+  });
+});
+
+describe('string store from a worker', () => {
+  it('travels as transferred UTF-8 bytes and gives back every value exactly, decoding each chunk on its first read', () => {
+    // Non-Latin-1, Latin-1 above ASCII, a leading U+FEFF (a decoder's byte-order mark), astral characters, empty values.
+    const odd = ['\uFEFFbom first', 'café naïve', 'Пашинян', '𝔘𝔫𝔦 😀', '\u0085\u009f'];
+    const values = Array.from({ length: 5000 }, (_, i) => (i % 13 === 0 ? '' : i % 1024 === 0 ? odd[((i >> 10) + 4) % odd.length] : `${odd[i % odd.length]} ${i}`));
+    const packed = packStringStore(stringStoreOf(values));
+    const transfer = encodedBuffers(packed);
+    expect(transfer.length).toBe(2);
+    const arrived = structuredClone(packed, { transfer });
+    expect(arrived.chunks.every((c) => c === null)).toBe(true);
+    const bytes = storeBytes(arrived);
+    expect(bytes).toBeGreaterThan(0);
+    expect(storedString(arrived, 4999)).toBe(values[4999]);
+    expect(arrived.chunks.filter((c) => c !== null).length).toBe(1);
+    for (let i = 0; i < values.length; i++) {
+      expect(storedString(arrived, i)).toBe(values[i]);
+      expect(storedLength(arrived, i)).toBe(values[i].length);
+    }
+    // Every chunk decoded: the bytes are let go.
+    expect(arrived.encoded).toBeNull();
+  });
+
+  it('keeps a chunk with a lone surrogate as a string, which UTF-8 would replace', () => {
+    const values = Array.from({ length: 3000 }, (_, i) => (i === 1500 ? 'broken \uD83D pair' : i === 2900 ? '\uDE00 alone' : `v${i}`));
+    const arrived = structuredClone(packStringStore(stringStoreOf(values)));
+    expect(arrived.chunks.map((c) => c !== null)).toEqual([false, true, true]);
+    for (let i = 0; i < values.length; i++) expect(storedString(arrived, i)).toBe(values[i]);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { Dataset } from './model';
 import { relationColumnsOf, relationRows, type RelationColumns } from './relation-columns';
+import { encodedBuffers, packStringStore } from './string-store';
 
 /** A dataset as a worker posts it: the row objects are a Proxy, which cannot be cloned, so the columns travel instead. */
 export interface PackedDataset {
@@ -14,7 +15,10 @@ export interface PackedDataset {
 }
 
 export function packDataset(dataset: Dataset): PackedDataset {
-  return { types: dataset.types, actors: dataset.actors, sources: dataset.sources, columns: relationColumnsOf(dataset) };
+  const columns = relationColumnsOf(dataset);
+  // The text stores as bytes to transfer: as strings, structured clone copied them on the receiving main thread.
+  const stores = { quote: packStringStore(columns.quote), note: packStringStore(columns.note), statementIds: packStringStore(columns.statementIds) };
+  return { types: dataset.types, actors: dataset.actors, sources: dataset.sources, columns: { ...columns, ...stores } };
 }
 
 export function unpackDataset(packed: PackedDataset): Dataset {
@@ -24,5 +28,6 @@ export function unpackDataset(packed: PackedDataset): Dataset {
 /** The buffers of the columns, to transfer rather than copy. */
 export function columnBuffers(columns: RelationColumns): ArrayBuffer[] {
   const arrays = [columns.source, columns.line, columns.subject, columns.object, columns.type, columns.modality, columns.dateStart, columns.endDateEnd, columns.precision, columns.statement, columns.quote.offsets, columns.note.offsets, columns.statementIds.offsets];
-  return arrays.filter((a): a is NonNullable<typeof a> => a !== null).map((a) => a.buffer as ArrayBuffer);
+  const stores = [columns.quote, columns.note, columns.statementIds].flatMap(encodedBuffers);
+  return [...arrays.filter((a): a is NonNullable<typeof a> => a !== null).map((a) => a.buffer as ArrayBuffer), ...stores];
 }

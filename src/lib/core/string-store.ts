@@ -16,19 +16,92 @@ const CHUNK_MASK = CHUNK_ROWS - 1;
 
 export interface StringStore {
   readonly count: number;
-  /** Joined values, CHUNK_ROWS per chunk. */
-  readonly chunks: string[];
+  /** Joined values, CHUNK_ROWS per chunk; null for a chunk still only in `encoded` (decoded on first read). */
+  readonly chunks: (string | null)[];
   /**
    * Start of value i in its chunk; `count + 1` entries, the last the end of the last value unless that ends a
    * chunk (a chunk's last value ends at the chunk's end). 16 bits when every chunk is shorter than 2^16
    * characters, which halves what offsets cost at 10^6 rows. Null when every value is empty.
    */
   readonly offsets: Uint16Array | Int32Array | null;
+  /**
+   * The chunks still to decode, as UTF-8 bytes, when the store came from a worker (packStringStore): a
+   * transferred buffer instead of 34 MB of strings that structured clone copies, on the main thread, at 10^6
+   * quotes. Dropped once every chunk is decoded.
+   */
+  encoded?: EncodedChunks | null;
+}
+
+interface EncodedChunks {
+  bytes: Uint8Array;
+  /** Byte start of chunk c, `chunks.length + 1` entries. */
+  starts: Int32Array;
+  /** Chunks not decoded yet. */
+  left: number;
+}
+
+// ignoreBOM keeps a chunk's leading U+FEFF, which the decoder would otherwise take for a byte-order mark and drop.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Chunk c's text, decoded from `encoded` the first time it is read. */
+function chunkOf(store: StringStore, c: number): string {
+  const chunk = store.chunks[c];
+  if (chunk !== null) return chunk;
+  const encoded = store.encoded!;
+  const text = utf8.decode(encoded.bytes.subarray(encoded.starts[c], encoded.starts[c + 1]));
+  (store.chunks as (string | null)[])[c] = text;
+  if (--encoded.left === 0) store.encoded = null;
+  return text;
+}
+
+/** Lone surrogates do not survive UTF-8, so a chunk holding one travels as a string. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (text: string): boolean => {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(text) : !loneSurrogate.test(text);
+};
+
+/**
+ * The store as a worker posts it: its chunks as UTF-8 bytes in one buffer (transfer encodedBuffers of it),
+ * read on the other side as they are, each chunk decoded on its first read. `store` stays usable.
+ */
+export function packStringStore(store: StringStore): StringStore {
+  if (store.chunks.length === 0) return store;
+  const encoder = new TextEncoder();
+  const chunks: (string | null)[] = [];
+  const parts: Uint8Array[] = [];
+  const starts = new Int32Array(store.chunks.length + 1);
+  let bytes = 0;
+  let left = 0;
+  store.chunks.forEach((_, c) => {
+    const text = chunkOf(store, c);
+    const keep = !wellFormed(text);
+    chunks.push(keep ? text : null);
+    if (!keep) {
+      const part = encoder.encode(text);
+      parts.push(part);
+      bytes += part.length;
+      left++;
+    }
+    starts[c + 1] = bytes;
+  });
+  const joined = new Uint8Array(bytes);
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return { count: store.count, chunks, offsets: store.offsets, encoded: left ? { bytes: joined, starts, left } : null };
+}
+
+/** The buffers of a packed store, to transfer rather than copy. */
+export function encodedBuffers(store: StringStore): ArrayBuffer[] {
+  return store.encoded ? [store.encoded.bytes.buffer as ArrayBuffer, store.encoded.starts.buffer as ArrayBuffer] : [];
 }
 
 /** The end of value i in its chunk. */
 function endOf(store: StringStore, offsets: Uint16Array | Int32Array, i: number): number {
-  return (i + 1) & CHUNK_MASK ? offsets[i + 1] : store.chunks[i >> CHUNK_SHIFT].length;
+  return (i + 1) & CHUNK_MASK ? offsets[i + 1] : chunkOf(store, i >> CHUNK_SHIFT).length;
 }
 
 export function storedString(store: StringStore, i: number): string {
@@ -37,19 +110,26 @@ export function storedString(store: StringStore, i: number): string {
   const start = offsets[i];
   const end = endOf(store, offsets, i);
   if (start === end) return '';
-  return store.chunks[i >> CHUNK_SHIFT].slice(start, end);
+  return chunkOf(store, i >> CHUNK_SHIFT).slice(start, end);
 }
 
 export function storedLength(store: StringStore, i: number): number {
   return store.offsets === null ? 0 : endOf(store, store.offsets, i) - store.offsets[i];
 }
 
-/** Bytes the store holds, counting a chunk with any character above U+00FF as two bytes per character. */
+/**
+ * Bytes the store holds, counting a chunk with any character above U+00FF as two bytes per character, and
+ * a chunk not decoded yet as its UTF-8 bytes.
+ */
 export function storeBytes(store: StringStore): number {
   let bytes = store.offsets?.byteLength ?? 0;
-  // eslint-disable-next-line no-control-regex
-  for (const chunk of store.chunks) bytes += /[^\u0000-\u00ff]/.test(chunk) ? chunk.length * 2 : chunk.length;
-  return bytes;
+  const encoded = store.encoded;
+  store.chunks.forEach((chunk, c) => {
+    // eslint-disable-next-line no-control-regex
+    if (chunk !== null) bytes += /[^\u0000-\u00ff]/.test(chunk) ? chunk.length * 2 : chunk.length;
+    else bytes += encoded!.starts[c + 1] - encoded!.starts[c];
+  });
+  return bytes + (encoded ? encoded.starts.byteLength : 0);
 }
 
 export class StringStoreBuilder {
