@@ -16,41 +16,29 @@ const CHUNK_MASK = CHUNK_ROWS - 1;
 
 export interface StringStore {
   readonly count: number;
-  /** Joined values, CHUNK_ROWS per chunk; null for a chunk still only in `encoded` (decoded on first read). */
-  readonly chunks: (string | null)[];
+  /**
+   * Joined values, CHUNK_ROWS per chunk. A chunk is UTF-8 bytes when the store came from a worker
+   * (packStringStore) and the chunk has not been read since: a transferred buffer instead of 34 MB of strings
+   * that structured clone copied on the main thread at 10^6 quotes. Decoded, and replaced, on its first read.
+   */
+  readonly chunks: (string | Uint8Array)[];
   /**
    * Start of value i in its chunk; `count + 1` entries, the last the end of the last value unless that ends a
    * chunk (a chunk's last value ends at the chunk's end). 16 bits when every chunk is shorter than 2^16
    * characters, which halves what offsets cost at 10^6 rows. Null when every value is empty.
    */
   readonly offsets: Uint16Array | Int32Array | null;
-  /**
-   * The chunks still to decode, as UTF-8 bytes, when the store came from a worker (packStringStore): a
-   * transferred buffer instead of 34 MB of strings that structured clone copies, on the main thread, at 10^6
-   * quotes. Dropped once every chunk is decoded.
-   */
-  encoded?: EncodedChunks | null;
-}
-
-interface EncodedChunks {
-  bytes: Uint8Array;
-  /** Byte start of chunk c, `chunks.length + 1` entries. */
-  starts: Int32Array;
-  /** Chunks not decoded yet. */
-  left: number;
 }
 
 // ignoreBOM keeps a chunk's leading U+FEFF, which the decoder would otherwise take for a byte-order mark and drop.
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
-/** Chunk c's text, decoded from `encoded` the first time it is read. */
+/** Chunk c's text, decoded the first time it is read when it arrived as bytes. */
 function chunkOf(store: StringStore, c: number): string {
   const chunk = store.chunks[c];
-  if (chunk !== null) return chunk;
-  const encoded = store.encoded!;
-  const text = utf8.decode(encoded.bytes.subarray(encoded.starts[c], encoded.starts[c + 1]));
-  (store.chunks as (string | null)[])[c] = text;
-  if (--encoded.left === 0) store.encoded = null;
+  if (typeof chunk === 'string') return chunk;
+  const text = utf8.decode(chunk);
+  store.chunks[c] = text;
   return text;
 }
 
@@ -62,41 +50,23 @@ const wellFormed = (text: string): boolean => {
 };
 
 /**
- * The store as a worker posts it: its chunks as UTF-8 bytes in one buffer (transfer encodedBuffers of it),
- * read on the other side as they are, each chunk decoded on its first read. `store` stays usable.
+ * The store as a worker posts it: each chunk as its UTF-8 bytes (transfer encodedBuffers of it), a buffer
+ * per chunk so that no joined copy is made, read on the other side as they are. `store` stays usable.
  */
 export function packStringStore(store: StringStore): StringStore {
-  if (store.chunks.length === 0) return store;
   const encoder = new TextEncoder();
-  const chunks: (string | null)[] = [];
-  const parts: Uint8Array[] = [];
-  const starts = new Int32Array(store.chunks.length + 1);
-  let bytes = 0;
-  let left = 0;
-  store.chunks.forEach((_, c) => {
+  const chunks = store.chunks.map((_, c) => {
     const text = chunkOf(store, c);
-    const keep = !wellFormed(text);
-    chunks.push(keep ? text : null);
-    if (!keep) {
-      const part = encoder.encode(text);
-      parts.push(part);
-      bytes += part.length;
-      left++;
-    }
-    starts[c + 1] = bytes;
+    return wellFormed(text) ? encoder.encode(text) : text;
   });
-  const joined = new Uint8Array(bytes);
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length;
-  }
-  return { count: store.count, chunks, offsets: store.offsets, encoded: left ? { bytes: joined, starts, left } : null };
+  return { count: store.count, chunks, offsets: store.offsets };
 }
 
-/** The buffers of a packed store, to transfer rather than copy. */
+/** The buffers of a packed store's chunks, to transfer rather than copy. */
 export function encodedBuffers(store: StringStore): ArrayBuffer[] {
-  return store.encoded ? [store.encoded.bytes.buffer as ArrayBuffer, store.encoded.starts.buffer as ArrayBuffer] : [];
+  const buffers = new Set<ArrayBuffer>();
+  for (const chunk of store.chunks) if (typeof chunk !== 'string') buffers.add(chunk.buffer as ArrayBuffer);
+  return [...buffers];
 }
 
 /** The end of value i in its chunk. */
@@ -123,17 +93,16 @@ export function storedLength(store: StringStore, i: number): number {
  */
 export function storeBytes(store: StringStore): number {
   let bytes = store.offsets?.byteLength ?? 0;
-  const encoded = store.encoded;
-  store.chunks.forEach((chunk, c) => {
+  for (const chunk of store.chunks) {
     // eslint-disable-next-line no-control-regex
-    if (chunk !== null) bytes += /[^\u0000-\u00ff]/.test(chunk) ? chunk.length * 2 : chunk.length;
-    else bytes += encoded!.starts[c + 1] - encoded!.starts[c];
-  });
-  return bytes + (encoded ? encoded.starts.byteLength : 0);
+    if (typeof chunk === 'string') bytes += /[^\u0000-\u00ff]/.test(chunk) ? chunk.length * 2 : chunk.length;
+    else bytes += chunk.byteLength;
+  }
+  return bytes;
 }
 
 export class StringStoreBuilder {
-  private chunks: string[] = [];
+  private chunks: (string | Uint8Array)[] = [];
   private pending: string[] = [];
   private offsets: Int32Array;
   private count = 0;
