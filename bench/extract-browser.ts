@@ -6,7 +6,7 @@
  * "Assistant ready" (the warm-up), submit a 1,000-word article (bundled sources
  * 000 + 003, trimmed), then `--later` more 1,000-word articles from the review
  * screen (sources 001 + 002 + 004), so the cold first article and the warm later
- * ones are told apart. Take `flock /work/notes/bench.lock` around it.
+ * ones are told apart; also the time from the click to "Assistant ready". Take `flock /work/notes/bench.lock` around it.
  */
 import { loadavg } from 'node:os';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -41,10 +41,12 @@ const LATER = [article(['001', '002', '004']), article(['004', '002', '001'])];
 const timingLine = (page: Page) => page.getByText(/^Assistant: \d+ ms for \d+ words/);
 const msOf = (line: string) => Number(/^Assistant: (\d+) ms for (\d+) words/.exec(line)![1]);
 
-async function submit(page: Page, title: string, text: string, previous: string | null): Promise<string> {
+/** Sends one article; `opened` is when "Add source…" was clicked, for the time until "Assistant ready". */
+async function submit(page: Page, title: string, text: string, previous: string | null, opened = Date.now()): Promise<{ line: string; readyMs: number }> {
   const dialog = page.getByRole('dialog', { name: 'Add source' });
   await dialog.waitFor();
   await dialog.getByTestId('assistant-state').getByText('Assistant ready').waitFor({ timeout: 120_000 });
+  const readyMs = Date.now() - opened;
   await dialog.getByLabel('Title').fill(title);
   await dialog.getByLabel('Outlet').fill('Bench Wire');
   await dialog.getByLabel('Publication date').fill('2023-03-08');
@@ -56,28 +58,29 @@ async function submit(page: Page, title: string, text: string, previous: string 
   const deadline = Date.now() + 60_000;
   for (;;) {
     const line = (await timingLine(page).first().innerText({ timeout: 60_000 })).trim();
-    if (line !== previous || Date.now() > deadline) return line;
+    if (line !== previous || Date.now() > deadline) return { line, readyMs };
     await page.waitForTimeout(50);
   }
 }
 
 /** A fresh browser per load: a second page in the same browser would reuse its compiled code, which a user's first visit does not have. */
-async function oneLoad(url: string): Promise<{ first: number; later: number[]; line: string }> {
+async function oneLoad(url: string): Promise<{ first: number; later: number[]; line: string; readyMs: number }> {
   const browser = await launchBrowser();
   const { page, consoleErrors } = await openPage(browser, url);
   try {
     await waitForSettledGraph(page);
+    const opened = Date.now();
     await page.locator('header.header').getByRole('button', { name: 'Add source…' }).click();
-    const line = await submit(page, 'Bench first article', FIRST, null);
+    const { line, readyMs } = await submit(page, 'Bench first article', FIRST, null, opened);
     const laterMs: number[] = [];
     let previous = line;
     for (let k = 0; k < later; k++) {
       await page.getByTestId('review').getByRole('button', { name: 'Add source…' }).first().click();
-      previous = await submit(page, `Bench later article ${k + 1}`, LATER[k % LATER.length], previous);
+      previous = (await submit(page, `Bench later article ${k + 1}`, LATER[k % LATER.length], previous)).line;
       laterMs.push(msOf(previous));
     }
     if (consoleErrors.length) throw new Error(`bench: console errors: ${consoleErrors.join('; ')}`);
-    return { first: msOf(line), later: laterMs, line };
+    return { first: msOf(line), later: laterMs, line, readyMs };
   } finally {
     await browser.close();
   }
@@ -89,22 +92,24 @@ const median = (xs: number[]) => {
 };
 
 const servers = { A: await serveDist(builds.A), B: await serveDist(builds.B) };
-const results: Record<'A' | 'B', { first: number[]; later: number[] }> = { A: { first: [], later: [] }, B: { first: [], later: [] } };
+const results: Record<'A' | 'B', { first: number[]; later: number[]; ready: number[] }> = { A: { first: [], later: [], ready: [] }, B: { first: [], later: [], ready: [] } };
 console.log(`extraction in the browser: A=${builds.A} B=${builds.B}, ${rounds} ABBA rounds, ${later} later articles per load; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 try {
   for (let r = 0; r < rounds; r++) {
     for (const which of ['A', 'B', 'B', 'A'] as const) {
-      const { first, later: laterMs, line } = await oneLoad(servers[which].url);
+      const { first, later: laterMs, line, readyMs } = await oneLoad(servers[which].url);
       results[which].first.push(first);
+      results[which].ready.push(readyMs);
       results[which].later.push(...laterMs);
-      console.log(`${which} first ${first} ms, later ${laterMs.join(' ')} ms  (${line})`);
+      console.log(`${which} ready after ${readyMs} ms, first ${first} ms, later ${laterMs.join(' ')} ms  (${line})`);
     }
   }
   for (const which of ['A', 'B'] as const) {
-    const { first, later: laterMs } = results[which];
+    const { first, later: laterMs, ready } = results[which];
     console.log(
       `${which}: first article median ${median(first)} ms (${Math.min(...first)}–${Math.max(...first)}, n=${first.length}); ` +
-        `later median ${median(laterMs)} ms (${Math.min(...laterMs)}–${Math.max(...laterMs)}, n=${laterMs.length})`,
+        `later median ${median(laterMs)} ms (${Math.min(...laterMs)}–${Math.max(...laterMs)}, n=${laterMs.length}); ` +
+        `"Assistant ready" after median ${median(ready)} ms (${Math.min(...ready)}–${Math.max(...ready)})`,
     );
   }
 } finally {
