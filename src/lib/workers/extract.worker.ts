@@ -10,22 +10,10 @@ import { extractCandidates } from '../core/extract/extract';
 import { buildGazetteer, type Gazetteer } from '../core/extract/gazetteer';
 import { proposeNewActors, winkTagger, type Tagger } from '../core/extract/new-actors';
 import type { ExtractMessage, ExtractReply } from './extract-messages';
+import { WARM_UP_TEXTS } from './extract-warm-up';
 
 const post = (reply: ExtractReply) => (self as unknown as Worker).postMessage(reply);
 
-/**
- * A few paragraphs of made-up news, read after loading, so that the first article is not timed on cold code:
- * they pass through the main kinds of cue (accusation, threat, request, protest, meeting, support, rejection,
- * negation, reported speech, relative dates), since a path first taken inside the user's article runs unoptimised.
- */
-const WARM_UP = [
-  'YEREVAN, March 8 - Russian Foreign Minister Sergei Lavrov met officials of the Ministry of Defence in Stepanakert on Wednesday. ' +
-    'Meanwhile the Karabakh Liberation Front accused Azerbaijani troops of shelling villages near Goris, Armenia.',
-  'Prime Minister Nikol Pashinyan said last September that Armenia had asked Russia for military assistance, ' +
-    'but Moscow did not respond. Protesters rallied outside the parliament in Yerevan against the government.',
-  'Azerbaijan rejected the proposal and warned it would respond if the attacks continued. ' +
-    'The United States and France called for a ceasefire and thanked Turkey for its support, officials told reporters this week.',
-].join('\n\n');
 
 let tagger: Promise<Tagger> | null = null;
 
@@ -33,7 +21,7 @@ function loadTagger(): Promise<Tagger> {
   return (tagger ??= (async () => {
     const [{ default: winkNLP }, { default: model }] = await Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]);
     const loaded = winkTagger(winkNLP(model, ['sbd', 'pos']));
-    for (let i = 0; i < 3; i++) loaded.tag(WARM_UP);
+    for (let i = 0; i < 3; i++) for (const text of WARM_UP_TEXTS) loaded.tag(text);
     return loaded;
   })());
 }
@@ -47,7 +35,7 @@ function datasetFor(request: ExtractMessage, tagger: Tagger): { dataset: Dataset
   if (cached?.key !== key) {
     const dataset: Dataset = { actors: request.actors, types: request.types, sources: [], relations: [] };
     cached = { key, dataset, gazetteer: buildGazetteer(dataset) };
-    for (let i = 0; i < 3; i++) assistSource(WARM_UP, dataset, cached.gazetteer, tagger, '2023-03-08');
+    for (let i = 0; i < 3; i++) for (const text of WARM_UP_TEXTS) assistSource(text, dataset, cached.gazetteer, tagger, '2023-03-08');
   }
   return cached;
 }
