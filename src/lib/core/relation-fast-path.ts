@@ -16,7 +16,7 @@ import { isTrimmed, type CsvCursor } from './csv-cursor';
 import { MAX_CELL_CHARS, MAX_ID_CHARS, MAX_QUOTE_CODE_POINTS } from './limits';
 import { ROW_HASH_SEED, rowHashWith, type DuplicateRows, type LoadRun } from './load-checks';
 import { DEFAULT_MODALITY, MODALITIES } from './model';
-import type { RelationLookups } from './relation-lookups';
+import { ID_PAIR_WORDS, PairTable, packedPair, type RelationLookups } from './relation-lookups';
 import { NO_END_DATE } from './relation-columns-builder';
 import type { RelationColumnsBuilder } from './relation-columns-builder';
 import { FNV_SEED, FULL_CELL_DIGEST_CHARS, RangeTable, cellDigest, digestRange, fnvStep, parseDateRange, sampledDigest, shortDigest, type DateRange } from './text-ranges';
@@ -62,6 +62,10 @@ export class RelationFastPath {
   private readonly rowDigests: Int32Array;
   /** 1 when a field read in one pass holds only printable ASCII (no white space), so it needs no trim check. */
   private readonly plain: Uint8Array;
+  /** Each short field's characters packed two to a word (packedPair), its first ID_PAIR_WORDS words: ids are compared by them. */
+  private readonly pairs: Int32Array;
+  /** 1 when field c was read as a short field, so its pairs are its own, not a previous row's (else pairUp makes them). */
+  private readonly paired: Uint8Array;
   /**
    * The first LF, CR, " and comma at or after where they were last looked for (the text's length when there is
    * none). Kept, so that no search covers text another one has: lines without a comma or with an unclosed quote
@@ -76,7 +80,7 @@ export class RelationFastPath {
   /** Statement ids of this file already numbered, keyed by their first range in the text. */
   private readonly statements: RangeTable;
   private readonly escapedStatements = new Map<string, number>();
-  private readonly modalities: RangeTable;
+  private readonly modalities: PairTable;
   private readonly defaultModality = MODALITIES.indexOf(DEFAULT_MODALITY);
 
   constructor(private readonly file: FastPathFile) {
@@ -91,12 +95,9 @@ export class RelationFastPath {
     this.digests = new Int32Array(this.width);
     this.rowDigests = new Int32Array(this.width);
     this.plain = new Uint8Array(this.width);
-    this.modalities = new RangeTable(MODALITIES.join(''), MODALITIES.length, true);
-    let offset = 0;
-    MODALITIES.forEach((name, m) => {
-      this.modalities.add(offset, offset + name.length, m);
-      offset += name.length;
-    });
+    this.pairs = new Int32Array(this.width * ID_PAIR_WORDS);
+    this.paired = new Uint8Array(this.width);
+    this.modalities = new PairTable(MODALITIES, MODALITIES.map((_, m) => m));
     this.statements = new RangeTable(file.text, 1024);
   }
 
@@ -125,6 +126,8 @@ export class RelationFastPath {
     const digests = this.digests;
     const rowDigests = this.rowDigests;
     const plain = this.plain;
+    const pairs = this.pairs;
+    const paired = this.paired;
     const last = this.width - 1;
     const quoteColumn = this.col.quote;
     const noteColumn = this.col.note;
@@ -156,15 +159,20 @@ export class RelationFastPath {
         let hash = FNV_SEED;
         let ch = 0;
         let printable = 1;
+        let word = c * ID_PAIR_WORDS;
+        const lastWord = word + ID_PAIR_WORDS;
         while (i < recordEnd && (ch = text.charCodeAt(i)) !== SEP && ch !== QUOTE) {
           if (ch <= 32 || ch >= 127) printable = 0;
           const first = ch;
           if (++i >= recordEnd || (ch = text.charCodeAt(i)) === SEP || ch === QUOTE) {
             hash = fnvStep(hash, first);
+            if (word < lastWord) pairs[word] = first;
             break;
           }
           if (ch <= 32 || ch >= 127) printable = 0;
-          hash = fnvStep(hash, first | (ch << 16));
+          const pair = packedPair(first, ch);
+          hash = fnvStep(hash, pair);
+          if (word < lastWord) pairs[word++] = pair;
           i++;
         }
         if (i < recordEnd ? ch === QUOTE || c === last : c < last) return NOT_SIMPLE;
@@ -176,6 +184,7 @@ export class RelationFastPath {
         ends[c] = end;
         escaped[c] = 0;
         plain[c] = printable;
+        paired[c] = 1;
         const digest = length <= MAX_ID_CHARS ? shortDigest(hash, length) : digestRange(text, start, end);
         digests[c] = digest;
         rowDigests[c] = length <= FULL_CELL_DIGEST_CHARS ? digest : sampledDigest(text, start, end);
@@ -201,6 +210,7 @@ export class RelationFastPath {
       ends[c] = end;
       escaped[c] = hasEscapes;
       plain[c] = 0;
+      paired[c] = 0;
       // Here rather than in a loop of its own: one pass over the fields per row. The quote and the note are
       // looked up by nothing, so they need only the row hash's digest.
       if (c === quoteColumn || c === noteColumn) rowDigests[c] = cellDigest(text, start, end);
@@ -235,12 +245,18 @@ export class RelationFastPath {
     // Ids: known, unescaped, not the same actor twice, and in order for an undirected type.
     const lookups = file.lookups;
     if (escaped[col.subject] || escaped[col.object] || escaped[col.type]) return false;
+    // A quoted id was read by a search, not character by character: its pairs are made here.
+    if (!this.paired[col.subject]) this.pairUp(text, col.subject);
+    if (!this.paired[col.object]) this.pairUp(text, col.object);
+    if (!this.paired[col.type]) this.pairUp(text, col.type);
+    // Ids read as short fields (a quoted one is left to the slow path) are compared by their pairs.
     const digests = this.digests;
-    const subject = lookups.actors.findHashed(text, starts[col.subject], ends[col.subject], digests[col.subject]);
+    const pairs = this.pairs;
+    const subject = lookups.actors.findPairs(pairs, col.subject * ID_PAIR_WORDS, ends[col.subject] - starts[col.subject], digests[col.subject]);
     if (subject < 0) return false;
-    const object = lookups.actors.findHashed(text, starts[col.object], ends[col.object], digests[col.object]);
+    const object = lookups.actors.findPairs(pairs, col.object * ID_PAIR_WORDS, ends[col.object] - starts[col.object], digests[col.object]);
     if (object < 0 || object === subject) return false;
-    const type = lookups.types.findHashed(text, starts[col.type], ends[col.type], digests[col.type]);
+    const type = lookups.types.findPairs(pairs, col.type * ID_PAIR_WORDS, ends[col.type] - starts[col.type], digests[col.type]);
     if (type < 0) return false;
     if (!lookups.directed[type] && lookups.actorRank[subject] > lookups.actorRank[object]) return false;
     // Dates: valid, and the end not before the start.
@@ -269,7 +285,8 @@ export class RelationFastPath {
     let modality = this.defaultModality;
     if (col.modality >= 0 && ends[col.modality] > starts[col.modality]) {
       if (escaped[col.modality]) return false;
-      modality = this.modalities.findHashed(text, starts[col.modality], ends[col.modality], digests[col.modality]);
+      if (!this.paired[col.modality]) this.pairUp(text, col.modality);
+      modality = this.modalities.findPairs(pairs, col.modality * ID_PAIR_WORDS, ends[col.modality] - starts[col.modality], digests[col.modality]);
       if (modality < 0) return false;
     }
     // A row whose hash was seen may be a duplicate: the slow path compares it. The hash is over the values, so
@@ -289,6 +306,14 @@ export class RelationFastPath {
     const precision = this.date.precision | ((hasEnd ? this.endDate.precision : NO_END_DATE) << PRECISION_SHIFT);
     file.rows.addParsed(file.sourceIndex, line, subject, object, type, modality, this.date.start, hasEnd ? this.endDate.end : 0, precision, quote, note, statement);
     return true;
+  }
+
+  /** Fills field c's pairs from its range, as scan does for a short field (a longer field is no id: it keeps none). */
+  private pairUp(text: string, c: number): void {
+    const start = this.starts[c];
+    const end = this.ends[c];
+    if (end - start > 2 * ID_PAIR_WORDS) return;
+    for (let i = start, w = c * ID_PAIR_WORDS; i < end; i += 2, w++) this.pairs[w] = packedPair(text.charCodeAt(i), i + 1 < end ? text.charCodeAt(i + 1) : 0);
   }
 
   /** The number of the statement id at text[start, end), numbered in this file as first stored. */
