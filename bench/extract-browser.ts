@@ -6,10 +6,10 @@
  * "Assistant ready" (the warm-up), submit a 1,000-word article (bundled sources
  * 000 + 003, trimmed), then `--later` more 1,000-word articles from the review
  * screen (sources 001 + 002 + 004), so the cold first article and the warm later
- * ones are told apart; also the time from the click to "Assistant ready". Take `flock /work/notes/bench.lock` around it.
+ * ones are told apart; also the time from the click to "Assistant ready". Run it on a quiet machine: other work skews both builds.
  */
 import { loadavg } from 'node:os';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openPage, serveDist, waitForSettledGraph } from '../tests/e2e/harness';
@@ -19,6 +19,10 @@ const builds = { A: resolve(arg('a', '.base/dist')), B: resolve(arg('b', 'dist')
 const rounds = Number(arg('rounds', '3'));
 const later = Number(arg('later', '2'));
 const SOURCES = resolve('../shared/sources');
+if (!existsSync(SOURCES)) {
+  console.error(`extract-browser: ${SOURCES} is absent; this bench needs the bundled source articles beside the checkout.`);
+  process.exit(1);
+}
 
 /** The named sources joined by paragraphs, cut after `words` words (whole paragraphs kept up to the cut). */
 function article(prefixes: string[], words = 1000): string {
