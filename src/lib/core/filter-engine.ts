@@ -20,14 +20,8 @@ import { edgeTotalsOf } from './edge-totals';
 import { countLegend, countMaskedLegend, startsByKindOf } from './legend-counts';
 import { buildSpanLayout, MODALITY_COUNT, type Kind, type SpanLayout } from './span-layout';
 import { markVisibleRows } from './visible-rows';
-import { countInside, countInsideMasked, countStampedInWindow, insideCost, outsideCost, subtractOutside, type Tally } from './window-counts';
-import { moveCost, moveWindow, overlaps, type MoveState } from './window-moves';
-
-function sameMask(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if ((a[i] !== 0) !== (b[i] !== 0)) return false;
-  return true;
-}
+import { countInside, countInsideMasked, countStampedInWindow, holdsAll, insideCost, outsideCost, subtractOutside, type Tally } from './window-counts';
+import { moveCost, moveWindow, overlaps, sameMask, type MoveState } from './window-moves';
 
 export interface FilterEngine {
   readonly result: FilterResult;
@@ -38,9 +32,6 @@ export interface FilterEngine {
    */
   takeChangedEdges(): Int32Array;
 }
-
-/** Whether a kind's rows all lie in the window: then counting it from outside takes nothing away. */
-const holdsAll = (kind: Kind, from: number, to: number) => kind.rowCount === 0 || (from <= kind.minStart && to >= kind.maxEnd);
 
 export { buildEngineLayout, engineLayoutBuffers, type EngineLayout } from './engine-layout';
 

@@ -135,7 +135,7 @@ export function readRelations(sourceId: string, file: string, content: FileConte
         precision,
         values.quote,
         values.note,
-        statement ? fast.slowStatementOf(cursor, statementColumn, statement) : -1,
+        statement ? fast.statements.ofCursorField(cursor, statementColumn, statement) : -1,
       );
       if (hasAttributes) context.rows.setAttributes(i, attributesOf(header, values, true));
     }

@@ -197,3 +197,6 @@ export function outsideCost(kinds: Kind[], t: number, from: number, modalityMask
   }
   return cost;
 }
+
+/** Whether a kind's rows all lie in the window: then counting it from outside takes nothing away. */
+export const holdsAll = (kind: Kind, from: number, to: number) => kind.rowCount === 0 || (from <= kind.minStart && to >= kind.maxEnd);

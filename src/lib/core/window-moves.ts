@@ -107,3 +107,10 @@ export function moveWindow(kinds: Kind[], filter: RelationFilter, modalityMask: 
 export function overlaps(a: Window, b: Window): boolean {
   return a.from <= a.to && b.from <= b.to && a.from <= b.to && b.from <= a.to;
 }
+
+/** Whether two masks show the same members (any non-zero value is shown). */
+export function sameMask(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if ((a[i] !== 0) !== (b[i] !== 0)) return false;
+  return true;
+}
