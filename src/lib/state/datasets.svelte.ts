@@ -21,7 +21,6 @@ import { StorageError, describeStorageFailure, entryOf, loadLayout, newDatasetId
 export { StorageError, type DatasetEntry } from './dataset-store';
 
 export { BUNDLED_ID } from './early-load';
-const CURRENT_KEY = CURRENT_DATASET_KEY;
 
 const bundledEntry = (dataset: Dataset) => entryOf(BUNDLED_ID, 'Armenia, Azerbaijan, Russia and the CSTO (bundled)', 'bundled', dataset, 0, false, null);
 
@@ -51,17 +50,18 @@ export class Datasets {
 
   /** Loads the dataset chosen last time (or the bundled one) and lists what is saved. */
   async start(): Promise<void> {
-    const wanted = localStorage.getItem(CURRENT_KEY);
+    const chosen = localStorage.getItem(CURRENT_DATASET_KEY);
+    const wanted = chosen && chosen !== BUNDLED_ID ? chosen : null;
     // The worker starts reading and validating the saved dataset at once, while the list of datasets and the
     // bundled one's entry are read here: at a million rows, waiting for those first put off the graph by 0.2 s.
     // main.ts has usually sent it before the app's code was even fetched (early-load.ts).
-    const taken = wanted && wanted !== BUNDLED_ID ? takeSavedLoad(wanted, (p) => (this.progress = p)) : null;
+    const taken = wanted ? takeSavedLoad(wanted, (p) => (this.progress = p)) : null;
     if (taken) this.worker = taken.worker;
-    const early = wanted && wanted !== BUNDLED_ID ? (taken?.answer ?? this.importWorker().send({ kind: 'load-stored', id: wanted })) : undefined;
+    const early = wanted ? (taken?.answer ?? this.importWorker().send({ kind: 'load-stored', id: wanted })) : undefined;
     early?.catch(() => undefined);
     await this.refresh().catch(() => undefined);
-    if (wanted && wanted !== BUNDLED_ID) await this.describeBundled();
-    if (wanted && wanted !== BUNDLED_ID && this.entries.some((e) => e.id === wanted)) {
+    if (wanted) await this.describeBundled();
+    if (wanted && this.entries.some((e) => e.id === wanted)) {
       if (await this.switchTo(wanted, early)) return;
       explorer.addNotices([`The saved dataset "${this.entries.find((e) => e.id === wanted)?.name}" could not be opened; showing the bundled one.`]);
     }
@@ -234,7 +234,7 @@ export class Datasets {
 
   private select(id: string): void {
     this.currentId = id;
-    if (id !== 'unsaved') localStorage.setItem(CURRENT_KEY, id);
+    if (id !== 'unsaved') localStorage.setItem(CURRENT_DATASET_KEY, id);
     if (id !== 'unsaved') this.entries = this.entries.filter((e) => e.id !== 'unsaved');
   }
 }
