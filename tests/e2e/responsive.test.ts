@@ -307,4 +307,49 @@ describe('the source review on a phone (390 × 844)', () => {
     expect(await candidatesPane.getAttribute('aria-pressed')).toBe('true');
     expect(await page.evaluate(() => !!document.activeElement?.closest('form'))).toBe(true);
   });
+
+  test('the timeline footer gives its height to the review, and the graph fits its stage again after it', async () => {
+    const page = await openAt(390, 844);
+    const footer = page.locator('footer.footer');
+    const stageHeight = async () => (await page.locator('main.stage').boundingBox())!.height;
+    const withFooter = await stageHeight();
+    expect(await footer.isVisible()).toBe(true);
+    await menuToggle(page).click();
+    await page.getByRole('button', { name: 'Add source…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add source' });
+    await dialog.getByLabel('Title').fill('Border shelling');
+    await dialog.getByLabel('Publication date').fill('2023-03-08');
+    await dialog.getByLabel('Article text').fill(ARTICLE);
+    await dialog.getByRole('button', { name: 'Add and review' }).click();
+    const review = page.getByTestId('review');
+    await review.getByTestId('candidates').locator('[role="option"]').first().waitFor();
+    expect(await footer.isVisible()).toBe(false);
+    // The review has the footer's height: it reaches the bottom of the screen.
+    expect(await stageHeight()).toBeGreaterThan(withFooter + 150);
+    expect((await review.boundingBox())!.y + (await review.boundingBox())!.height).toBeGreaterThanOrEqual(844 - 1);
+    // An accepted relation changes the dataset, and the graph is drawn again in the taller stage behind the review.
+    await review.getByTestId('decision-bar').getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => decided(page)).toBe(1);
+    await waitForSettledGraph(page);
+    // The case that overflowed: the hidden graph has drawn at the taller stage's size before the review closes.
+    const drawnHeight = () => page.evaluate(() => (window as unknown as { __entente?: { viewSize(): { height: number } } }).__entente?.viewSize().height ?? 0);
+    await expect.poll(drawnHeight, { timeout: 30_000 }).toBeGreaterThan(withFooter + 150);
+
+    await review.getByRole('button', { name: 'Show graph' }).click();
+    await review.waitFor({ state: 'detached' });
+    await waitForSettledGraph(page);
+    expect(await footer.isVisible()).toBe(true);
+    // Every canvas of the graph fits its container again, above the timeline, not overflowing it.
+    const misfits = () =>
+      page.evaluate(() => {
+        const container = document.querySelector('.canvas')!.getBoundingClientRect();
+        const footerTop = document.querySelector('footer.footer')!.getBoundingClientRect().top;
+        return [...document.querySelectorAll('.canvas canvas')]
+          .map((canvas) => canvas.getBoundingClientRect())
+          .filter((r) => Math.abs(r.height - container.height) > 1 || Math.abs(r.width - container.width) > 1 || r.bottom > footerTop + 1)
+          .map((r) => `${r.width}×${r.height} at ${r.top} in ${container.width}×${container.height}, footer at ${footerTop}`);
+      });
+    await expect.poll(misfits, { timeout: 10_000 }).toEqual([]);
+    expect(Math.abs((await stageHeight()) - withFooter)).toBeLessThanOrEqual(1);
+  });
 });

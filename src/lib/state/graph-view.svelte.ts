@@ -180,6 +180,13 @@ export class GraphView {
     if (width > 0 && height > 0) markDrawn();
     else renderer.onceRendered(markDrawn);
     this.mountProgress = 0;
+    // sigma follows only the window's size: a stage resized without it (the phone's timeline hidden during a
+    // review, then shown again) left the canvas at its old size, overflowing the timeline. A frame resizes it.
+    const resized = new ResizeObserver(() => {
+      const drawn = renderer.viewSize();
+      if (container.offsetWidth > 0 && container.offsetHeight > 0 && (container.offsetWidth !== drawn.width || container.offsetHeight !== drawn.height)) renderer.sigma.scheduleRender();
+    });
+    resized.observe(container);
     // The graph is ready, for tests and scripts (window.__entente) and for the layout, once it holds every held edge.
     void renderer.ready.then(() => {
       if (this.renderer !== renderer) return;
@@ -192,6 +199,7 @@ export class GraphView {
       } else void renderer.startLayout();
     });
     return () => {
+      resized.disconnect();
       delete (window as unknown as { __entente?: unknown }).__entente;
       renderer.kill();
       if (this.renderer === renderer) this.renderer = null;
