@@ -6,6 +6,7 @@
  */
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPage, statusCounts, waitForSettledGraph, useBuiltApp, type WatchedPage } from './harness';
 import { captureCanvas, clearanceAt, countNear, countNonBackground, type EdgeTarget, type Point } from './pixels';
@@ -46,7 +47,8 @@ function hooks<T, A>(page: Page, fn: (h: Hooks, arg: A) => T, arg: A): Promise<T
   );
 }
 
-const app = useBuiltApp();
+// E2E_DIST serves another build, e.g. one from before a fix, to see its test fail there.
+const app = useBuiltApp(resolve(process.env.E2E_DIST ?? 'dist'));
 let watched: WatchedPage;
 let page: Page;
 const details = () => page.locator('aside[aria-label="Details"]');
@@ -217,6 +219,27 @@ describe('the explorer on the bundled dataset', () => {
     await page.getByRole('button', { name: /^Date/ }).click();
     await expect.poll(firstStart).toBe(Math.max(...starts));
     expect(await rows.first().locator('td.date').innerText()).not.toBe(ascendingFirst);
+    // Actor names break between words, never at a hyphen inside one ("Nagorno-" over "Karabakh").
+    const split = await page.evaluate(() => {
+      const found: string[] = [];
+      let hyphenated = 0;
+      for (const cell of document.querySelectorAll('td.subject, td.object')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of node.textContent!.matchAll(/\S+-\S+/g)) {
+            hyphenated++;
+            const range = document.createRange();
+            range.setStart(node, match.index!);
+            range.setEnd(node, match.index! + match[0].length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1) found.push(match[0]);
+          }
+        }
+      }
+      return { hyphenated, found: [...new Set(found)] };
+    });
+    expect(split.hyphenated).toBeGreaterThan(0);
+    expect(split.found).toEqual([]);
     await page.getByRole('button', { name: 'Graph', exact: true }).click();
     await page.locator('table').waitFor({ state: 'detached' });
   });
