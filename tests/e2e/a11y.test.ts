@@ -6,6 +6,7 @@
  */
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { statusCounts, useBuiltApp, waitForSettledGraph } from './harness';
@@ -14,6 +15,7 @@ import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { filterRelations, typeMaskOf } from '../../src/lib/core/filter';
 import { parsePartialDate, todayDayNumber } from '../../src/lib/core/dates';
 import { describeView } from '../../src/lib/core/view-description';
+import { contrastRatio } from '../../src/lib/core/contrast';
 import { readGraphDataFolder } from '../../scripts/read-graph-data';
 
 const loaded = loadDataset(readGraphDataFolder(fileURLToPath(new URL('../../graph-data', import.meta.url))));
@@ -21,7 +23,8 @@ if (!loaded.ok) throw new Error('e2e: graph-data does not load');
 const index = buildRelationIndex(loaded.dataset, todayDayNumber());
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const app = useBuiltApp();
+// E2E_DIST serves another build, e.g. one from before a fix, to see its test fail there.
+const app = useBuiltApp(resolve(process.env.E2E_DIST ?? 'dist'));
 
 /** axe's violations on the page as "rule (impact): targets", so a failure names what to fix. */
 async function violations(page: Page): Promise<string[]> {
@@ -132,6 +135,30 @@ describe('axe finds no WCAG 2.2 A/AA violation', () => {
     await page.getByRole('button', { name: 'Filters', exact: true }).click();
     await page.getByRole('checkbox', { name: 'Alliance', exact: true }).waitFor();
     expect(await violations(page)).toEqual([]);
+  });
+
+  // axe leaves disabled controls out of its contrast rule; a disabled "Whole period" faded to half opacity read as an empty button.
+  test('on a phone, a disabled "Whole period" is still readable and the timeline zoom buttons say what they do', async () => {
+    const page = shared;
+    await page.setViewportSize({ width: 390, height: 844 });
+    const whole = page.locator('.timeline').getByRole('button', { name: 'Whole period' });
+    expect(await whole.isDisabled()).toBe(true);
+    const look = await whole.evaluate((button) => {
+      let opacity = 1;
+      for (let el: Element | null = button; el; el = el.parentElement) opacity *= Number(getComputedStyle(el).opacity);
+      const style = getComputedStyle(button);
+      return { text: style.color, face: style.backgroundColor, behind: getComputedStyle(button.closest('footer')!).backgroundColor, opacity };
+    });
+    const rgb = (css: string) => css.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    // What is painted: the button (text and face) at its opacity over the footer.
+    const painted = (css: string) => `#${rgb(css).map((c, i) => Math.round(c * look.opacity + rgb(look.behind)[i] * (1 - look.opacity)).toString(16).padStart(2, '0')).join('')}`;
+    expect(contrastRatio(painted(look.text), painted(look.face))).toBeGreaterThanOrEqual(4.5);
+    for (const name of ['Zoom timeline out', 'Zoom timeline in']) {
+      const button = page.locator('.timeline').getByRole('button', { name, exact: true });
+      expect(await button.getAttribute('title')).toBe(name);
+      // A magnifier with − or + (the "Timeline" label beside them is hidden on a phone), not a bare sign.
+      expect((await button.locator('svg.glass').boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(12);
+    }
   });
 });
 
