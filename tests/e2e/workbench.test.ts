@@ -41,9 +41,12 @@ const decisions = () => options().evaluateAll((els) => els.map((el) => `${(el as
 const edgeKeys = () =>
   page.evaluate(() => (window as unknown as { __entente: { visibleEdges(): Array<{ relation: string; source: string; target: string }> } }).__entente.visibleEdges().map((e) => `${e.source}>${e.target}:${e.relation}`));
 
-/** Selects `needle` in the article the way a drag does: a DOM range over its text nodes, then mouseup. */
-async function selectInArticle(needle: string): Promise<void> {
-  await page.evaluate((text) => {
+/**
+ * Selects `needle` in the article the way a drag does: a DOM range over its text nodes, then mouseup;
+ * or, with `touch`, the way a touch screen's handles do: the range alone, no mouse or key event after it.
+ */
+async function selectInArticle(needle: string, touch = false): Promise<void> {
+  await page.evaluate(({ text, touch }) => {
     const article = document.querySelector('[data-testid="article"]')!;
     for (const p of article.querySelectorAll('p[data-start]')) {
       const at = (p.textContent ?? '').indexOf(text);
@@ -59,11 +62,11 @@ async function selectInArticle(needle: string): Promise<void> {
       }
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
-      p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      if (!touch) p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
       return;
     }
     throw new Error(`e2e: "${text}" is not in the article`);
-  }, needle);
+  }, { text: needle, touch });
 }
 
 /** axe's WCAG 2.2 AA violations, as "rule (impact): targets", so a failure names what to fix. */
@@ -298,6 +301,22 @@ describe('the source workbench', () => {
     const manual = review().locator('[role="option"][data-candidate^="manual-"]');
     await expect.poll(() => manual.getAttribute('data-decision')).toBe('accepted');
     await waitForTotal(bundledTotal + 5);
+  });
+
+  test('a touch selection, which ends with no mouseup, opens the new-relation form too; Cancel clears it', async () => {
+    await selectInArticle('Russia to help', true);
+    const form = page.getByTestId('selection-form');
+    await form.waitFor();
+    expect(await form.locator('q').innerText()).toBe('Russia to help');
+    expect(await form.getByLabel('Subject').inputValue()).toBe('russia');
+    // A tap into the form collapses the selection or moves it out of the article: the form stays.
+    await page.evaluate(() => getSelection()!.collapse(document.querySelector('[data-testid="selection-form"]')!, 0));
+    // The article reads a selection change at the next frame: two frames on, it has.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await form.isVisible()).toBe(true);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => getSelection()!.isCollapsed)).toBe(true);
   });
 
   test('the graph shows the accepted relations', async () => {
