@@ -181,10 +181,13 @@ export class GraphView {
     else renderer.onceRendered(markDrawn);
     this.mountProgress = 0;
     // sigma follows only the window's size: a stage resized without it (the phone's timeline hidden during a
-    // review, then shown again) left the canvas at its old size, overflowing the timeline. A frame resizes it.
+    // review, then shown again) left the canvas at its old size, overflowing the timeline. The canvas takes the
+    // new size before the page is painted (the observer runs after layout) and the graph is drawn at the next frame.
     const resized = new ResizeObserver(() => {
       const drawn = renderer.viewSize();
-      if (container.offsetWidth > 0 && container.offsetHeight > 0 && (container.offsetWidth !== drawn.width || container.offsetHeight !== drawn.height)) renderer.sigma.scheduleRender();
+      if (container.offsetWidth === 0 || container.offsetHeight === 0 || (container.offsetWidth === drawn.width && container.offsetHeight === drawn.height)) return;
+      renderer.sigma.resize();
+      renderer.sigma.scheduleRender();
     });
     resized.observe(container);
     // The graph is ready, for tests and scripts (window.__entente) and for the layout, once it holds every held edge.
