@@ -90,6 +90,9 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   let bounds: Int32Array[] = [];
   // Per type: count from outside the window (1) or from inside (0), chosen afresh by each update.
   const fromOutside = new Uint8Array(typeCount);
+  // The types whose edges may hold a count (those shown at the last count), and where each type's edges lie.
+  const countedTypes = new Uint8Array(typeCount);
+  const typeRanges = typeRangesOf(typeEdges);
 
   const result: FilterResult = {
     get visible() {
@@ -106,13 +109,18 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     takeChangedEdges: () => takeChangedEdges(),
   };
 
-  /** Clears the previous counts: edge by edge when it touched few edges, as a block when it touched many. */
+  /**
+   * Clears the previous counts: edge by edge when it touched few edges, as blocks when it touched many,
+   * one block per type it counted (edges are numbered by type), since only those hold counts.
+   */
   function undoPrevious(): void {
     const { edgeCounts, nodeCounts } = result;
     const { touched, touchedCount } = tally;
     changes.note(touched, touchedCount, touchedAll);
-    if (touchedAll || touchedCount * 8 > edgeCount) edgeCounts.fill(0);
-    else for (let k = 0; k < touchedCount; k++) edgeCounts[touched[k]] = 0;
+    if (touchedAll || !typeRanges) edgeCounts.fill(0);
+    else if (touchedCount * 8 > edgeCount) {
+      for (let t = 0; t < typeCount; t++) if (countedTypes[t] !== 0) edgeCounts.fill(0, typeRanges[t], typeRanges[t + 1]);
+    } else for (let k = 0; k < touchedCount; k++) edgeCounts[touched[k]] = 0;
     if (touchedAll || nodeCounts.length <= 2 * touchedCount) nodeCounts.fill(0);
     else {
       for (let k = 0; k < touchedCount; k++) {
@@ -255,6 +263,8 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
       changes.note(moves.moved, moves.movedCount, false);
     } else {
       undoPrevious();
+      // A type the mask does not reach counts as shown, as everywhere here.
+      for (let t = 0; t < typeCount; t++) countedTypes[t] = filter.typeMask[t] === 0 ? 0 : 1;
       tally.rows = 0;
       tally.heads = 0;
       tally.stamped = 0;
@@ -293,4 +303,15 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   }
 
   return { result, update, takeChangedEdges };
+}
+
+/** Where each type's edges start, and one past the last type's: null unless every type's edges are one run, in type order. */
+function typeRangesOf(typeEdges: Int32Array[]): Int32Array | null {
+  const ranges = new Int32Array(typeEdges.length + 1);
+  for (let t = 0; t < typeEdges.length; t++) {
+    const own = typeEdges[t];
+    if (own.length > 0 && (own[0] !== ranges[t] || own[own.length - 1] !== ranges[t] + own.length - 1)) return null;
+    ranges[t + 1] = ranges[t] + own.length;
+  }
+  return ranges;
 }
