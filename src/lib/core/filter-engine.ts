@@ -14,6 +14,7 @@
  */
 import { ALL_MODALITIES, createFilterResult, type FilterResult, type RelationFilter } from './filter';
 import type { RelationIndex } from './relation-index';
+import { layoutSearchOf, type LayoutSearch } from './day-bounds';
 import { createEdgeChanges } from './edge-changes';
 import type { EngineLayout } from './engine-layout';
 import { edgeTotalsOf } from './edge-totals';
@@ -39,8 +40,13 @@ export { buildEngineLayout, engineLayoutBuffers, type EngineLayout } from './eng
 export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout): FilterEngine {
   const typeCount = index.typeIds.length;
   const startsByKind = prebuilt?.startsByKind ?? startsByKindOf(typeCount, index.typeOf, index.modalityOf, index.starts);
-  // Each layout with its stamps by stamped-statement number (Tally.stampedStamp), and room per kind for its groups' bounds in a window (insideCost).
-  const withStamps = (layout: SpanLayout) => ({ layout, stamps: new Int32Array(layout.stampedCount), bounds: layout.kinds.map((kind) => new Int32Array(2 * kind.groups.length)) });
+  // Each layout with its stamps by stamped-statement number (Tally.stampedStamp), room per kind for its groups' bounds in a window (insideCost), and its searches.
+  const withStamps = (layout: SpanLayout) => ({
+    layout,
+    stamps: new Int32Array(layout.stampedCount),
+    bounds: layout.kinds.map((kind) => new Int32Array(2 * kind.groups.length)),
+    search: layoutSearchOf(layout.kinds),
+  });
   const layouts = new Map(prebuilt ? [[false, withStamps(prebuilt.attested)]] : []);
   const layoutEntry = (carryForward: boolean) => {
     let entry = layouts.get(carryForward);
@@ -88,6 +94,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   let visibleIsStale = true;
   // The current layout's groups' bounds in the window, noted by chooseDirections for the count.
   let bounds: Int32Array[] = [];
+  let search: LayoutSearch = layoutEntry(false).search;
   // Per type: count from outside the window (1) or from inside (0), chosen afresh by each update.
   const fromOutside = new Uint8Array(typeCount);
   // The types whose edges may hold a count (those shown at the last count), and where each type's edges lie.
@@ -170,8 +177,8 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     for (let t = 0; t < typeCount; t++) {
       fromOutside[t] = 0;
       if (typeMask[t] === 0) continue;
-      const inside = insideCost(kinds, t, from, to, modalityMask, bounds);
-      const outside = outsideCost(kinds, t, from, modalityMask, bounds) + typeEdges[t].length;
+      const inside = insideCost(kinds, t, from, to, modalityMask, bounds, search);
+      const outside = outsideCost(kinds, t, from, modalityMask, bounds, search) + typeEdges[t].length;
       fromOutside[t] = outside <= inside ? 1 : 0;
       cost += Math.min(outside, inside);
     }
@@ -194,7 +201,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
         tally.rows += kind.rowCount;
         tally.heads += kind.heads;
       } else {
-        subtractOutside(kind, from, to, shown, tally, bounds[k]);
+        subtractOutside(kinds, k, from, to, shown, tally, bounds[k], search);
         everything = false;
       }
     }
@@ -218,7 +225,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     tally.touched.set(own, first);
     tally.touchedCount += own.length;
     for (let k = 0; k < own.length; k++) edgeCounts[own[k]] = fullCounts[own[k]];
-    for (let m = 0; m < MODALITY_COUNT; m++) subtractOutside(kinds[t * MODALITY_COUNT + m], filter.from, filter.to, modalityMask[m] !== 0, tally, bounds[t * MODALITY_COUNT + m]);
+    for (let m = 0; m < MODALITY_COUNT; m++) subtractOutside(kinds, t * MODALITY_COUNT + m, filter.from, filter.to, modalityMask[m] !== 0, tally, bounds[t * MODALITY_COUNT + m], search);
     addNodeCounts(first, tally.touchedCount);
   }
 
@@ -227,9 +234,16 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
       if (modalityMask[m] === 0) continue;
       const { groups } = kinds[t * MODALITY_COUNT + m];
       const b = bounds[t * MODALITY_COUNT + m];
+      const g0 = search.firstGroup[t * MODALITY_COUNT + m];
       for (let j = 0; j < groups.length; j++) {
-        if (masking) countInsideMasked(groups[j], filter, tally);
-        else countInside(groups[j], filter.from, tally, b[2 * j], b[2 * j + 1]);
+        if (masking) {
+          countInsideMasked(groups[j], filter, tally);
+          continue;
+        }
+        const first = b[2 * j];
+        const last = b[2 * j + 1];
+        const sure = Math.max(first, Math.min(last, search.groupStarts.lower(g0 + j, groups[j].starts, filter.from)));
+        countInside(groups[j], filter.from, tally, first, sure, last);
       }
     }
   }
@@ -257,9 +271,9 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   function count(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array, masking: boolean): void {
     const fullCost = masking || filter.from > filter.to ? Infinity : chooseDirections(filter, kinds, modalityMask);
     const movable = canMoveTo(filter, modalityMask);
-    if (movable && moveCost(kinds, filter, modalityMask, counted!) * 2 < Math.min(fullCost, edgeCount)) {
+    if (movable && moveCost(kinds, filter, modalityMask, counted!, search) * 2 < Math.min(fullCost, edgeCount)) {
       moves.touchedAll = touchedAll;
-      moveWindow(kinds, filter, modalityMask, counted!, tally, moves);
+      moveWindow(kinds, filter, modalityMask, counted!, tally, moves, search);
       changes.note(moves.moved, moves.movedCount, false);
     } else {
       undoPrevious();
@@ -288,8 +302,10 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     current = filter;
     visibleIsStale = true;
     const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
-    const { layout, stamps, bounds: layoutBounds } = layoutEntry(!!filter.carryForward);
-    bounds = layoutBounds;
+    const entry = layoutEntry(!!filter.carryForward);
+    const { layout, stamps } = entry;
+    bounds = entry.bounds;
+    search = entry.search;
     const { kinds } = layout;
     tally.stampedStamp = stamps;
     const masking = !!(filter.rowMask || filter.edgeMask);
