@@ -14,7 +14,7 @@
  */
 import { ALL_MODALITIES, createFilterResult, type FilterResult, type RelationFilter } from './filter';
 import type { RelationIndex } from './relation-index';
-import { layoutSearchOf, type LayoutSearch } from './day-bounds';
+import { DayBounds, layoutSearchOf, type LayoutSearch } from './day-bounds';
 import { createEdgeChanges } from './edge-changes';
 import type { EngineLayout } from './engine-layout';
 import { edgeTotalsOf } from './edge-totals';
@@ -40,6 +40,7 @@ export { buildEngineLayout, engineLayoutBuffers, type EngineLayout } from './eng
 export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout): FilterEngine {
   const typeCount = index.typeIds.length;
   const startsByKind = prebuilt?.startsByKind ?? startsByKindOf(typeCount, index.typeOf, index.modalityOf, index.starts);
+  const kindStarts = new DayBounds(startsByKind);
   // Each layout with its stamps by stamped-statement number (Tally.stampedStamp), room per kind for its groups' bounds in a window (insideCost), and its searches.
   const withStamps = (layout: SpanLayout) => ({
     layout,
@@ -310,7 +311,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     tally.stampedStamp = stamps;
     const masking = !!(filter.rowMask || filter.edgeMask);
     if (masking) countMaskedLegend(filter, kinds, result);
-    else countLegend(filter, kinds, startsByKind, result);
+    else countLegend(filter, kinds, startsByKind, result, kindStarts, search.kindEnds);
     tally.stamp++;
     count(filter, kinds, modalityMask, masking);
     result.visibleCount = tally.rows;
