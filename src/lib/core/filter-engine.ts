@@ -186,6 +186,22 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     return cost;
   }
 
+  /**
+   * At most the rows and edges a count afresh costs (chooseDirections), from the legend's counts: per shown type, an inside
+   * count scans at least its rows in the window, an outside one takes away at least its other rows of shown modalities.
+   */
+  function countFloor(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): number {
+    const inWindow = result.typeCountsInWindow;
+    let floor = 0;
+    for (let t = 0; t < typeCount; t++) {
+      if (filter.typeMask[t] === 0) continue;
+      let rows = 0;
+      for (let m = 0; m < MODALITY_COUNT; m++) if (modalityMask[m] !== 0) rows += kinds[t * MODALITY_COUNT + m].rowCount;
+      floor += Math.min(inWindow[t], rows - inWindow[t] + typeEdges[t].length);
+    }
+    return floor;
+  }
+
   const allFromOutside = (typeMask: Uint8Array) => fromOutside.every((outside, t) => outside === 1 && typeMask[t] !== 0);
 
   /** Every type from outside: the full counts copied as one block, then what lies outside taken away. */
@@ -268,11 +284,27 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     return sameMask(counted.typeMask, filter.typeMask) && sameMask(counted.modalityMask, modalityMask);
   }
 
+  /**
+   * Whether to move the current counts to the filter rather than count afresh: when the strips cost less than half
+   * a count afresh. Leaves chooseDirections' choices made whenever the answer is no and a count afresh needs them.
+   */
+  function shouldMove(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array, masking: boolean): boolean {
+    const fresh = !masking && filter.from <= filter.to;
+    if (!canMoveTo(filter, modalityMask)) {
+      if (fresh) chooseDirections(filter, kinds, modalityMask);
+      return false;
+    }
+    const strips = 2 * moveCost(kinds, filter, modalityMask, counted!, search);
+    // A drag's strips are mostly far fewer rows than the floor of any count afresh, which the legend's counts
+    // give: then the count's own costs (a few hundred searches, cold after a frame) are not needed.
+    if (strips < Math.min(countFloor(filter, kinds, modalityMask), edgeCount)) return true;
+    return strips < Math.min(fresh ? chooseDirections(filter, kinds, modalityMask) : Infinity, edgeCount);
+  }
+
   /** Counts the filter afresh, or moves the current counts to it when that touches fewer rows. */
   function count(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array, masking: boolean): void {
-    const fullCost = masking || filter.from > filter.to ? Infinity : chooseDirections(filter, kinds, modalityMask);
     const movable = canMoveTo(filter, modalityMask);
-    if (movable && moveCost(kinds, filter, modalityMask, counted!, search) * 2 < Math.min(fullCost, edgeCount)) {
+    if (shouldMove(filter, kinds, modalityMask, masking)) {
       moves.touchedAll = touchedAll;
       moveWindow(kinds, filter, modalityMask, counted!, tally, moves, search);
       changes.note(moves.moved, moves.movedCount, false);
