@@ -21,7 +21,7 @@ import { edgeTotalsOf } from './edge-totals';
 import { countLegend, countMaskedLegend, startsByKindOf } from './legend-counts';
 import { buildSpanLayout, MODALITY_COUNT, type Kind, type SpanLayout } from './span-layout';
 import { markVisibleRows } from './visible-rows';
-import { countInside, countInsideMasked, countStampedInWindow, holdsAll, insideCost, outsideCost, subtractOutside, type Tally } from './window-counts';
+import { countFloor, countInside, countInsideMasked, countStampedInWindow, holdsAll, insideCost, outsideCost, subtractOutside, type Tally } from './window-counts';
 import { moveCost, moveWindow, overlaps, sameMask, type MoveState } from './window-moves';
 
 export interface FilterEngine {
@@ -55,7 +55,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     return entry;
   };
   layoutEntry(false);
-  const { typeEdges, fullCounts, fullNodeCounts } = edgeTotalsOf(index);
+  const { typeEdges, typeRanges, fullCounts, fullNodeCounts } = edgeTotalsOf(index);
   const { edgeSourceIndex, edgeTargetIndex, statementCount: allStatements } = index;
   const edgeCount = fullCounts.length;
   const counts = createFilterResult(index);
@@ -100,7 +100,6 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   const fromOutside = new Uint8Array(typeCount);
   // The types whose edges may hold a count (those shown at the last count), and where each type's edges lie.
   const countedTypes = new Uint8Array(typeCount);
-  const typeRanges = typeRangesOf(typeEdges);
 
   const result: FilterResult = {
     get visible() {
@@ -184,22 +183,6 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
       cost += Math.min(outside, inside);
     }
     return cost;
-  }
-
-  /**
-   * At most the rows and edges a count afresh costs (chooseDirections), from the legend's counts: per shown type, an inside
-   * count scans at least its rows in the window, an outside one takes away at least its other rows of shown modalities.
-   */
-  function countFloor(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): number {
-    const inWindow = result.typeCountsInWindow;
-    let floor = 0;
-    for (let t = 0; t < typeCount; t++) {
-      if (filter.typeMask[t] === 0) continue;
-      let rows = 0;
-      for (let m = 0; m < MODALITY_COUNT; m++) if (modalityMask[m] !== 0) rows += kinds[t * MODALITY_COUNT + m].rowCount;
-      floor += Math.min(inWindow[t], rows - inWindow[t] + typeEdges[t].length);
-    }
-    return floor;
   }
 
   const allFromOutside = (typeMask: Uint8Array) => fromOutside.every((outside, t) => outside === 1 && typeMask[t] !== 0);
@@ -297,7 +280,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     const strips = 2 * moveCost(kinds, filter, modalityMask, counted!, search);
     // A drag's strips are mostly far fewer rows than the floor of any count afresh, which the legend's counts
     // give: then the count's own costs (a few hundred searches, cold after a frame) are not needed.
-    if (strips < Math.min(countFloor(filter, kinds, modalityMask), edgeCount)) return true;
+    if (strips < Math.min(countFloor(kinds, filter.typeMask, modalityMask, result.typeCountsInWindow, typeEdges), edgeCount)) return true;
     return strips < Math.min(fresh ? chooseDirections(filter, kinds, modalityMask) : Infinity, edgeCount);
   }
 
@@ -352,15 +335,4 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   }
 
   return { result, update, takeChangedEdges };
-}
-
-/** Where each type's edges start, and one past the last type's: null unless every type's edges are one run, in type order. */
-function typeRangesOf(typeEdges: Int32Array[]): Int32Array | null {
-  const ranges = new Int32Array(typeEdges.length + 1);
-  for (let t = 0; t < typeEdges.length; t++) {
-    const own = typeEdges[t];
-    if (own.length > 0 && (own[0] !== ranges[t] || own[own.length - 1] !== ranges[t] + own.length - 1)) return null;
-    ranges[t + 1] = ranges[t] + own.length;
-  }
-  return ranges;
 }

@@ -203,3 +203,19 @@ export function outsideCost(kinds: Kind[], t: number, from: number, modalityMask
 
 /** Whether a kind's rows all lie in the window: then counting it from outside takes nothing away. */
 export const holdsAll = (kind: Kind, from: number, to: number) => kind.rowCount === 0 || (from <= kind.minStart && to >= kind.maxEnd);
+
+/**
+ * At most the rows and edges a count afresh costs (the sum of insideCost and outsideCost's minima), from the legend's counts
+ * of rows in the window: per shown type, an inside count scans at least those, an outside one takes away at least its other
+ * rows of shown modalities and copies its edges.
+ */
+export function countFloor(kinds: Kind[], typeMask: Uint8Array, modalityMask: Uint8Array, inWindow: Int32Array, typeEdges: Int32Array[]): number {
+  let floor = 0;
+  for (let t = 0; t < inWindow.length; t++) {
+    if (typeMask[t] === 0) continue;
+    let rows = 0;
+    for (let m = 0; m < MODALITY_COUNT; m++) if (modalityMask[m] !== 0) rows += kinds[t * MODALITY_COUNT + m].rowCount;
+    floor += Math.min(inWindow[t], rows - inWindow[t] + typeEdges[t].length);
+  }
+  return floor;
+}
