@@ -29,7 +29,7 @@ export interface FilterEngine {
   update(filter: RelationFilter): FilterResult;
   /**
    * The aggregated edges whose count may have changed since the last call (a superset, without repeats);
-   * the first call lists every edge counted so far.
+   * the first call lists every edge counted so far. Read-only, and valid until the next call, which reuses its buffer.
    */
   takeChangedEdges(): Int32Array;
 }
