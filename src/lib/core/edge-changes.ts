@@ -6,7 +6,10 @@
 export interface EdgeChanges {
   /** Edges whose count changes (those of an update being undone, or of a move): the first `count` of `edges`, or every edge when `all`. */
   note(edges: Int32Array, count: number, all: boolean): void;
-  /** Those noted since the last take plus edges[first, last) of the current update (every edge when `all`), each once. */
+  /**
+   * Those noted since the last take plus edges[first, last) of the current update (every edge when `all`), each once.
+   * Read-only, and valid until the next take: it is a view of a buffer the next take writes again.
+   */
   take(edges: Int32Array, first: number, last: number, all: boolean): Int32Array;
 }
 
@@ -19,6 +22,10 @@ export function createEdgeChanges(edgeCount: number): EdgeChanges {
   // (2 MB) missed the cache on about every edge and pushed the counts out of it before the next update.
   const taken = new Int32Array((edgeCount + 31) >>> 5);
   let allEdges: Int32Array | null = null;
+  // The list a take hands over, reused: a fresh one per take (up to 2 MB at half a million edges, zeroed,
+  // outside the heap) cost more than the deduplication itself and drove collections. One slot more, for the
+  // branchless append's last write.
+  const out = new Int32Array(edgeCount + 1);
 
   function note(edges: Int32Array, count: number, all: boolean): void {
     if (everything) return;
@@ -30,21 +37,23 @@ export function createEdgeChanges(edgeCount: number): EdgeChanges {
     notedCount += count;
   }
 
-  function distinct(lists: Array<[Int32Array, number, number]>, total: number): Int32Array {
-    const out = new Int32Array(total);
-    let n = 0;
-    for (const [list, first, last] of lists) {
-      for (let k = first; k < last; k++) {
-        const e = list[k];
-        const word = e >>> 5;
-        const bit = 1 << (e & 31);
-        const bits = taken[word];
-        // Written whether or not it is new, so the loop has no branch on it: which edges repeat is random.
-        out[n] = e;
-        n += (bits & bit) === 0 ? 1 : 0;
-        taken[word] = bits | bit;
-      }
+  /** Appends to `out`, from position n, the edges list[first, last) not yet marked; returns the new length. */
+  function distinct(list: Int32Array, first: number, last: number, n: number): number {
+    for (let k = first; k < last; k++) {
+      const e = list[k];
+      const word = e >>> 5;
+      const bit = 1 << (e & 31);
+      const bits = taken[word];
+      // Written whether or not it is new, so the loop has no branch on it: which edges repeat is random.
+      out[n] = e;
+      n += (bits & bit) === 0 ? 1 : 0;
+      taken[word] = bits | bit;
     }
+    return n;
+  }
+
+  function takeDistinct(edges: Int32Array, first: number, last: number): Int32Array {
+    const n = distinct(edges, first, last, distinct(noted, 0, notedCount, 0));
     // Cleared edge by edge when few were taken, as a block when many were.
     if (n < taken.length) for (let k = 0; k < n; k++) taken[out[k] >>> 5] = 0;
     else taken.fill(0);
@@ -52,7 +61,7 @@ export function createEdgeChanges(edgeCount: number): EdgeChanges {
   }
 
   function take(edges: Int32Array, first: number, last: number, all: boolean): Int32Array {
-    const listed = everything || all ? (allEdges ??= everyEdge(edgeCount)).slice() : distinct([[noted, 0, notedCount], [edges, first, last]], notedCount + last - first);
+    const listed = everything || all ? (allEdges ??= everyEdge(edgeCount)) : takeDistinct(edges, first, last);
     everything = false;
     notedCount = 0;
     return listed;

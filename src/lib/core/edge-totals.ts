@@ -4,6 +4,8 @@ import type { RelationIndex } from './relation-index';
 export interface EdgeTotals {
   /** The aggregated edges of each type. */
   typeEdges: Int32Array[];
+  /** Where each type's edges start, and one past the last type's: null unless each type's edges are one run, in type order. */
+  typeRanges: Int32Array | null;
   /** Every edge's count of rows. */
   fullCounts: Int32Array;
   /** Every actor's count of rows, over all types. */
@@ -25,5 +27,16 @@ export function edgeTotalsOf(index: RelationIndex): EdgeTotals {
     fullNodeCounts[edgeSourceIndex[e]] += fullCounts[e];
     fullNodeCounts[edgeTargetIndex[e]] += fullCounts[e];
   }
-  return { typeEdges, fullCounts, fullNodeCounts };
+  return { typeEdges, typeRanges: typeRangesOf(typeEdges), fullCounts, fullNodeCounts };
 }
+
+function typeRangesOf(typeEdges: Int32Array[]): Int32Array | null {
+  const ranges = new Int32Array(typeEdges.length + 1);
+  for (let t = 0; t < typeEdges.length; t++) {
+    const own = typeEdges[t];
+    if (own.length > 0 && (own[0] !== ranges[t] || own[own.length - 1] !== ranges[t] + own.length - 1)) return null;
+    ranges[t + 1] = ranges[t] + own.length;
+  }
+  return ranges;
+}
+

@@ -14,13 +14,14 @@
  */
 import { ALL_MODALITIES, createFilterResult, type FilterResult, type RelationFilter } from './filter';
 import type { RelationIndex } from './relation-index';
+import { DayBounds, layoutSearchOf, type LayoutSearch } from './day-bounds';
 import { createEdgeChanges } from './edge-changes';
 import type { EngineLayout } from './engine-layout';
 import { edgeTotalsOf } from './edge-totals';
 import { countLegend, countMaskedLegend, startsByKindOf } from './legend-counts';
 import { buildSpanLayout, MODALITY_COUNT, type Kind, type SpanLayout } from './span-layout';
 import { markVisibleRows } from './visible-rows';
-import { countInside, countInsideMasked, countStampedInWindow, holdsAll, insideCost, outsideCost, subtractOutside, type Tally } from './window-counts';
+import { countFloor, countInside, countInsideMasked, countStampedInWindow, holdsAll, insideCost, outsideCost, subtractOutside, type Tally } from './window-counts';
 import { moveCost, moveWindow, overlaps, sameMask, type MoveState } from './window-moves';
 
 export interface FilterEngine {
@@ -28,7 +29,7 @@ export interface FilterEngine {
   update(filter: RelationFilter): FilterResult;
   /**
    * The aggregated edges whose count may have changed since the last call (a superset, without repeats);
-   * the first call lists every edge counted so far.
+   * the first call lists every edge counted so far. Read-only, and valid until the next call, which reuses its buffer.
    */
   takeChangedEdges(): Int32Array;
 }
@@ -39,8 +40,14 @@ export { buildEngineLayout, engineLayoutBuffers, type EngineLayout } from './eng
 export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout): FilterEngine {
   const typeCount = index.typeIds.length;
   const startsByKind = prebuilt?.startsByKind ?? startsByKindOf(typeCount, index.typeOf, index.modalityOf, index.starts);
-  // Each layout with its stamps by stamped-statement number (Tally.stampedStamp), and room per kind for its groups' bounds in a window (insideCost).
-  const withStamps = (layout: SpanLayout) => ({ layout, stamps: new Int32Array(layout.stampedCount), bounds: layout.kinds.map((kind) => new Int32Array(2 * kind.groups.length)) });
+  const kindStarts = new DayBounds(startsByKind);
+  // Each layout with its stamps by stamped-statement number (Tally.stampedStamp), room per kind for its groups' bounds in a window (insideCost), and its searches.
+  const withStamps = (layout: SpanLayout) => ({
+    layout,
+    stamps: new Int32Array(layout.stampedCount),
+    bounds: layout.kinds.map((kind) => new Int32Array(2 * kind.groups.length)),
+    search: layoutSearchOf(layout.kinds),
+  });
   const layouts = new Map(prebuilt ? [[false, withStamps(prebuilt.attested)]] : []);
   const layoutEntry = (carryForward: boolean) => {
     let entry = layouts.get(carryForward);
@@ -48,7 +55,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     return entry;
   };
   layoutEntry(false);
-  const { typeEdges, fullCounts, fullNodeCounts } = edgeTotalsOf(index);
+  const { typeEdges, typeRanges, fullCounts, fullNodeCounts } = edgeTotalsOf(index);
   const { edgeSourceIndex, edgeTargetIndex, statementCount: allStatements } = index;
   const edgeCount = fullCounts.length;
   const counts = createFilterResult(index);
@@ -88,8 +95,11 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   let visibleIsStale = true;
   // The current layout's groups' bounds in the window, noted by chooseDirections for the count.
   let bounds: Int32Array[] = [];
+  let search: LayoutSearch = layoutEntry(false).search;
   // Per type: count from outside the window (1) or from inside (0), chosen afresh by each update.
   const fromOutside = new Uint8Array(typeCount);
+  // The types whose edges may hold a count (those shown at the last count), and where each type's edges lie.
+  const countedTypes = new Uint8Array(typeCount);
 
   const result: FilterResult = {
     get visible() {
@@ -106,13 +116,18 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     takeChangedEdges: () => takeChangedEdges(),
   };
 
-  /** Clears the previous counts: edge by edge when it touched few edges, as a block when it touched many. */
+  /**
+   * Clears the previous counts: edge by edge when it touched few edges, as blocks when it touched many,
+   * one block per type it counted (edges are numbered by type), since only those hold counts.
+   */
   function undoPrevious(): void {
     const { edgeCounts, nodeCounts } = result;
     const { touched, touchedCount } = tally;
     changes.note(touched, touchedCount, touchedAll);
-    if (touchedAll || touchedCount * 8 > edgeCount) edgeCounts.fill(0);
-    else for (let k = 0; k < touchedCount; k++) edgeCounts[touched[k]] = 0;
+    if (touchedAll || !typeRanges) edgeCounts.fill(0);
+    else if (touchedCount * 8 > edgeCount) {
+      for (let t = 0; t < typeCount; t++) if (countedTypes[t] !== 0) edgeCounts.fill(0, typeRanges[t], typeRanges[t + 1]);
+    } else for (let k = 0; k < touchedCount; k++) edgeCounts[touched[k]] = 0;
     if (touchedAll || nodeCounts.length <= 2 * touchedCount) nodeCounts.fill(0);
     else {
       for (let k = 0; k < touchedCount; k++) {
@@ -162,8 +177,8 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     for (let t = 0; t < typeCount; t++) {
       fromOutside[t] = 0;
       if (typeMask[t] === 0) continue;
-      const inside = insideCost(kinds, t, from, to, modalityMask, bounds);
-      const outside = outsideCost(kinds, t, from, modalityMask, bounds) + typeEdges[t].length;
+      const inside = insideCost(kinds, t, from, to, modalityMask, bounds, search);
+      const outside = outsideCost(kinds, t, from, modalityMask, bounds, search) + typeEdges[t].length;
       fromOutside[t] = outside <= inside ? 1 : 0;
       cost += Math.min(outside, inside);
     }
@@ -186,7 +201,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
         tally.rows += kind.rowCount;
         tally.heads += kind.heads;
       } else {
-        subtractOutside(kind, from, to, shown, tally, bounds[k]);
+        subtractOutside(kinds, k, from, to, shown, tally, bounds[k], search);
         everything = false;
       }
     }
@@ -210,7 +225,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     tally.touched.set(own, first);
     tally.touchedCount += own.length;
     for (let k = 0; k < own.length; k++) edgeCounts[own[k]] = fullCounts[own[k]];
-    for (let m = 0; m < MODALITY_COUNT; m++) subtractOutside(kinds[t * MODALITY_COUNT + m], filter.from, filter.to, modalityMask[m] !== 0, tally, bounds[t * MODALITY_COUNT + m]);
+    for (let m = 0; m < MODALITY_COUNT; m++) subtractOutside(kinds, t * MODALITY_COUNT + m, filter.from, filter.to, modalityMask[m] !== 0, tally, bounds[t * MODALITY_COUNT + m], search);
     addNodeCounts(first, tally.touchedCount);
   }
 
@@ -219,9 +234,16 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
       if (modalityMask[m] === 0) continue;
       const { groups } = kinds[t * MODALITY_COUNT + m];
       const b = bounds[t * MODALITY_COUNT + m];
+      const g0 = search.firstGroup[t * MODALITY_COUNT + m];
       for (let j = 0; j < groups.length; j++) {
-        if (masking) countInsideMasked(groups[j], filter, tally);
-        else countInside(groups[j], filter.from, tally, b[2 * j], b[2 * j + 1]);
+        if (masking) {
+          countInsideMasked(groups[j], filter, tally);
+          continue;
+        }
+        const first = b[2 * j];
+        const last = b[2 * j + 1];
+        const sure = Math.max(first, Math.min(last, search.groupStarts.lower(g0 + j, groups[j].starts, filter.from)));
+        countInside(groups[j], filter.from, tally, first, sure, last);
       }
     }
   }
@@ -245,16 +267,34 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     return sameMask(counted.typeMask, filter.typeMask) && sameMask(counted.modalityMask, modalityMask);
   }
 
+  /**
+   * Whether to move the current counts to the filter rather than count afresh: when the strips cost less than half
+   * a count afresh. Leaves chooseDirections' choices made whenever the answer is no and a count afresh needs them.
+   */
+  function shouldMove(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array, masking: boolean): boolean {
+    const fresh = !masking && filter.from <= filter.to;
+    if (!canMoveTo(filter, modalityMask)) {
+      if (fresh) chooseDirections(filter, kinds, modalityMask);
+      return false;
+    }
+    const strips = 2 * moveCost(kinds, filter, modalityMask, counted!, search);
+    // A drag's strips are mostly far fewer rows than the floor of any count afresh, which the legend's counts
+    // give: then the count's own costs (a few hundred searches, cold after a frame) are not needed.
+    if (strips < Math.min(countFloor(kinds, filter.typeMask, modalityMask, result.typeCountsInWindow, typeEdges), edgeCount)) return true;
+    return strips < Math.min(fresh ? chooseDirections(filter, kinds, modalityMask) : Infinity, edgeCount);
+  }
+
   /** Counts the filter afresh, or moves the current counts to it when that touches fewer rows. */
   function count(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array, masking: boolean): void {
-    const fullCost = masking || filter.from > filter.to ? Infinity : chooseDirections(filter, kinds, modalityMask);
     const movable = canMoveTo(filter, modalityMask);
-    if (movable && moveCost(kinds, filter, modalityMask, counted!) * 2 < Math.min(fullCost, edgeCount)) {
+    if (shouldMove(filter, kinds, modalityMask, masking)) {
       moves.touchedAll = touchedAll;
-      moveWindow(kinds, filter, modalityMask, counted!, tally, moves);
+      moveWindow(kinds, filter, modalityMask, counted!, tally, moves, search);
       changes.note(moves.moved, moves.movedCount, false);
     } else {
       undoPrevious();
+      // A type the mask does not reach counts as shown, as everywhere here.
+      for (let t = 0; t < typeCount; t++) countedTypes[t] = filter.typeMask[t] === 0 ? 0 : 1;
       tally.rows = 0;
       tally.heads = 0;
       tally.stamped = 0;
@@ -278,13 +318,15 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     current = filter;
     visibleIsStale = true;
     const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
-    const { layout, stamps, bounds: layoutBounds } = layoutEntry(!!filter.carryForward);
-    bounds = layoutBounds;
+    const entry = layoutEntry(!!filter.carryForward);
+    const { layout, stamps } = entry;
+    bounds = entry.bounds;
+    search = entry.search;
     const { kinds } = layout;
     tally.stampedStamp = stamps;
     const masking = !!(filter.rowMask || filter.edgeMask);
     if (masking) countMaskedLegend(filter, kinds, result);
-    else countLegend(filter, kinds, startsByKind, result);
+    else countLegend(filter, kinds, startsByKind, result, kindStarts, search.kindEnds);
     tally.stamp++;
     count(filter, kinds, modalityMask, masking);
     result.visibleCount = tally.rows;

@@ -2,6 +2,7 @@
  * The legend's counts: rows per type in the window (of a shown modality) and per modality (of a shown
  * type), whether or not the type or modality itself is shown.
  */
+import type { DayBounds } from './day-bounds';
 import { ALL_MODALITIES, type FilterResult, type RelationFilter } from './filter';
 import { lowerBound, upperBound } from './sorted-search';
 import { MODALITY_COUNT, type Kind, type SpanGroup } from './span-layout';
@@ -15,8 +16,11 @@ function clearLegendCounts(filter: RelationFilter, into: LegendCounts): boolean 
   return filter.from <= filter.to;
 }
 
-/** From sorted starts and ends alone: a span ending before `from` also starts before `to`, so rows in the window = (start ≤ to) − (end < from). */
-export function countLegend(filter: RelationFilter, kinds: Kind[], startsByKind: Int32Array[], into: LegendCounts): void {
+/**
+ * From sorted starts and ends alone: a span ending before `from` also starts before `to`, so rows in the window = (start ≤ to) − (end < from).
+ * `kindStarts` and `kindEnds` search startsByKind and the kinds' ends (day-bounds.ts).
+ */
+export function countLegend(filter: RelationFilter, kinds: Kind[], startsByKind: Int32Array[], into: LegendCounts, kindStarts: DayBounds, kindEnds: DayBounds): void {
   const { from, to, typeMask } = filter;
   const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
   const { typeCountsInWindow, modalityCountsInWindow } = into;
@@ -24,7 +28,7 @@ export function countLegend(filter: RelationFilter, kinds: Kind[], startsByKind:
   for (let t = 0; t < typeCountsInWindow.length; t++) {
     for (let m = 0; m < MODALITY_COUNT; m++) {
       const kind = t * MODALITY_COUNT + m;
-      const n = upperBound(startsByKind[kind], to) - lowerBound(kinds[kind].ends, from);
+      const n = kindStarts.upper(kind, startsByKind[kind], to) - kindEnds.lower(kind, kinds[kind].ends, from);
       if (modalityMask[m]) typeCountsInWindow[t] += n;
       if (typeMask[t]) modalityCountsInWindow[m] += n;
     }

@@ -7,6 +7,7 @@
  * Statements are counted at their head rows (a run of heads is one subtraction of prefix counts) and,
  * for the few that are not simple, with a stamp per statement.
  */
+import type { LayoutSearch } from './day-bounds';
 import type { RelationFilter } from './filter';
 import { isMaskedRow } from './legend-counts';
 import { lowerBound, upperBound } from './sorted-search';
@@ -53,13 +54,12 @@ function countStampedInGroup(group: SpanGroup, first: number, sure: number, last
  * only if they reach into it. An edge counted for the first time is appended to `touched` without a
  * branch (the slot is written anyway, and kept only when the count was 0): which rows start an edge's
  * count is random, so a branch there is mispredicted about every other row. [first, last) are the
- * positions insideCost found: rows starting from `from - maxLength` to `to`.
+ * positions insideCost found: rows starting from `from - maxLength` to `to`; those from `sure` on start
+ * in the window, so they are in it, and only those before need their end checked.
  */
-export function countInside(group: SpanGroup, from: number, tally: Tally, first: number, last: number): void {
-  const { starts, ends, edges, sources, targets, roles, headsBefore } = group;
+export function countInside(group: SpanGroup, from: number, tally: Tally, first: number, sure: number, last: number): void {
+  const { ends, edges, sources, targets, roles, headsBefore } = group;
   const { edgeCounts: counts, nodeCounts: nodes, touched } = tally;
-  // A row starting in the window is in it; only those starting before need their end checked.
-  const sure = lowerBound(starts, from, first, last);
   // Local counters: the hot loops then write registers, not the tally's fields.
   let n = tally.touchedCount;
   let rows = last - sure;
@@ -122,14 +122,15 @@ function subtract(counts: Int32Array, edges: Int32Array, first: number, last: nu
   for (let k = first; k < last; k++) counts[edges[k]]--;
 }
 
-/** Takes one kind's rows outside the window (or all of them, when its modality is hidden) away from the full counts; `bounds` as insideCost left them. */
-export function subtractOutside(kind: Kind, from: number, to: number, shown: boolean, tally: Tally, bounds: Int32Array): void {
+/** Takes kind k's rows outside the window (or all of them, when its modality is hidden) away from the full counts; `bounds` as insideCost left them. */
+export function subtractOutside(kinds: Kind[], k: number, from: number, to: number, shown: boolean, tally: Tally, bounds: Int32Array, search: LayoutSearch): void {
+  const kind = kinds[k];
   const counts = tally.edgeCounts;
   if (!shown) {
     subtract(counts, kind.endEdges, 0, kind.rowCount);
     return;
   }
-  const endedBefore = lowerBound(kind.ends, from);
+  const endedBefore = search.kindEnds.lower(k, kind.ends, from);
   subtract(counts, kind.endEdges, 0, endedBefore);
   let outside = endedBefore;
   let heads = kind.endHeadsBefore[endedBefore];
@@ -164,16 +165,18 @@ export function countStampedInWindow(kind: Kind, from: number, to: number, tally
  * bounds[i][2j] and [2j + 1] (rows starting from `from - maxLength` to `to`), so that the count and
  * outsideCost do not search again: on cold caches, the searches were a tenth of an update.
  */
-export function insideCost(kinds: Kind[], t: number, from: number, to: number, modalityMask: Uint8Array, bounds: Int32Array[]): number {
+export function insideCost(kinds: Kind[], t: number, from: number, to: number, modalityMask: Uint8Array, bounds: Int32Array[], search: LayoutSearch): number {
+  const { groupStarts, firstGroup } = search;
   let cost = 0;
   for (let m = 0; m < MODALITY_COUNT; m++) {
     if (modalityMask[m] === 0) continue;
     const { groups } = kinds[t * MODALITY_COUNT + m];
     const b = bounds[t * MODALITY_COUNT + m];
+    const g0 = firstGroup[t * MODALITY_COUNT + m];
     for (let j = 0; j < groups.length; j++) {
       const g = groups[j];
-      const last = upperBound(g.starts, to);
-      const first = lowerBound(g.starts, from - g.maxLength, 0, last);
+      const last = groupStarts.upper(g0 + j, g.starts, to);
+      const first = Math.min(last, groupStarts.lower(g0 + j, g.starts, from - g.maxLength));
       b[2 * j] = first;
       b[2 * j + 1] = last;
       cost += last - first;
@@ -183,7 +186,7 @@ export function insideCost(kinds: Kind[], t: number, from: number, to: number, m
 }
 
 /** Rows an outside count takes away for one type (its edges' copy is counted by the caller), from the bounds insideCost noted. */
-export function outsideCost(kinds: Kind[], t: number, from: number, modalityMask: Uint8Array, bounds: Int32Array[]): number {
+export function outsideCost(kinds: Kind[], t: number, from: number, modalityMask: Uint8Array, bounds: Int32Array[], search: LayoutSearch): number {
   let cost = 0;
   for (let m = 0; m < MODALITY_COUNT; m++) {
     const kind = kinds[t * MODALITY_COUNT + m];
@@ -192,7 +195,7 @@ export function outsideCost(kinds: Kind[], t: number, from: number, modalityMask
       continue;
     }
     const b = bounds[t * MODALITY_COUNT + m];
-    cost += lowerBound(kind.ends, from) + kind.stampedStarts.length;
+    cost += search.kindEnds.lower(t * MODALITY_COUNT + m, kind.ends, from) + kind.stampedStarts.length;
     for (let j = 0; j < kind.groups.length; j++) cost += kind.groups[j].starts.length - b[2 * j + 1];
   }
   return cost;
@@ -200,3 +203,19 @@ export function outsideCost(kinds: Kind[], t: number, from: number, modalityMask
 
 /** Whether a kind's rows all lie in the window: then counting it from outside takes nothing away. */
 export const holdsAll = (kind: Kind, from: number, to: number) => kind.rowCount === 0 || (from <= kind.minStart && to >= kind.maxEnd);
+
+/**
+ * At most the rows and edges a count afresh costs (the sum of insideCost and outsideCost's minima), from the legend's counts
+ * of rows in the window: per shown type, an inside count scans at least those, an outside one takes away at least its other
+ * rows of shown modalities and copies its edges.
+ */
+export function countFloor(kinds: Kind[], typeMask: Uint8Array, modalityMask: Uint8Array, inWindow: Int32Array, typeEdges: Int32Array[]): number {
+  let floor = 0;
+  for (let t = 0; t < inWindow.length; t++) {
+    if (typeMask[t] === 0) continue;
+    let rows = 0;
+    for (let m = 0; m < MODALITY_COUNT; m++) if (modalityMask[m] !== 0) rows += kinds[t * MODALITY_COUNT + m].rowCount;
+    floor += Math.min(inWindow[t], rows - inWindow[t] + typeEdges[t].length);
+  }
+  return floor;
+}

@@ -6,8 +6,8 @@
  * - moving `from`: the rows ending between the old and the new `from` (each kind sorted by end).
  * Stamped statements cannot be taken away one row at a time, so they are counted afresh.
  */
+import type { LayoutSearch } from './day-bounds';
 import type { RelationFilter } from './filter';
-import { lowerBound, upperBound } from './sorted-search';
 import { MODALITY_COUNT, type Kind } from './span-layout';
 import { countStampedInWindow, type Tally } from './window-counts';
 
@@ -34,13 +34,17 @@ export interface MoveState {
 const isShown = (filter: RelationFilter, modalityMask: Uint8Array, kind: number) => filter.typeMask[Math.floor(kind / MODALITY_COUNT)] !== 0 && modalityMask[kind % MODALITY_COUNT] !== 0;
 
 /** Rows in the strips between two overlapping windows, over the shown kinds. */
-export function moveCost(kinds: Kind[], filter: RelationFilter, modalityMask: Uint8Array, previous: Window): number {
+export function moveCost(kinds: Kind[], filter: RelationFilter, modalityMask: Uint8Array, previous: Window, search: LayoutSearch): number {
+  const { groupStarts, kindEnds, firstGroup } = search;
   let cost = 0;
   for (let k = 0; k < kinds.length; k++) {
     if (!isShown(filter, modalityMask, k)) continue;
-    const kind = kinds[k];
-    cost += Math.abs(lowerBound(kind.ends, filter.from) - lowerBound(kind.ends, previous.from));
-    for (const g of kind.groups) cost += Math.abs(upperBound(g.starts, filter.to) - upperBound(g.starts, previous.to));
+    const { ends, groups } = kinds[k];
+    cost += Math.abs(kindEnds.lower(k, ends, filter.from) - kindEnds.lower(k, ends, previous.from));
+    for (let j = 0; j < groups.length; j++) {
+      const starts = groups[j].starts;
+      cost += Math.abs(groupStarts.upper(firstGroup[k] + j, starts, filter.to) - groupStarts.upper(firstGroup[k] + j, starts, previous.to));
+    }
   }
   return cost;
 }
@@ -66,11 +70,13 @@ function applyStrip(edges: Int32Array, first: number, last: number, sign: 1 | -1
   tally.rows += sign * (last - first);
 }
 
-/** Moves `to` within one kind's groups: rows starting in (old, new] come in, or those in (new, old] go. */
-function moveTo(kind: Kind, previous: number, next: number, tally: Tally, state: MoveState): void {
-  for (const g of kind.groups) {
-    const a = upperBound(g.starts, Math.min(previous, next));
-    const b = upperBound(g.starts, Math.max(previous, next));
+/** Moves `to` within kind k's groups: rows starting in (old, new] come in, or those in (new, old] go. */
+function moveTo(kinds: Kind[], k: number, previous: number, next: number, tally: Tally, state: MoveState, search: LayoutSearch): void {
+  const { groups } = kinds[k];
+  for (let j = 0; j < groups.length; j++) {
+    const g = groups[j];
+    const a = search.groupStarts.upper(search.firstGroup[k] + j, g.starts, Math.min(previous, next));
+    const b = search.groupStarts.upper(search.firstGroup[k] + j, g.starts, Math.max(previous, next));
     if (a === b) continue;
     const sign = next > previous ? 1 : -1;
     applyStrip(g.edges, a, b, sign, tally, state);
@@ -78,10 +84,11 @@ function moveTo(kind: Kind, previous: number, next: number, tally: Tally, state:
   }
 }
 
-/** Moves `from` within one kind: rows ending in [old, new) go, or those in [new, old) come in. */
-function moveFrom(kind: Kind, previous: number, next: number, tally: Tally, state: MoveState): void {
-  const a = lowerBound(kind.ends, Math.min(previous, next));
-  const b = lowerBound(kind.ends, Math.max(previous, next));
+/** Moves `from` within kind k: rows ending in [old, new) go, or those in [new, old) come in. */
+function moveFrom(kinds: Kind[], k: number, previous: number, next: number, tally: Tally, state: MoveState, search: LayoutSearch): void {
+  const kind = kinds[k];
+  const a = search.kindEnds.lower(k, kind.ends, Math.min(previous, next));
+  const b = search.kindEnds.lower(k, kind.ends, Math.max(previous, next));
   if (a === b) return;
   const sign = next < previous ? 1 : -1;
   applyStrip(kind.endEdges, a, b, sign, tally, state);
@@ -92,13 +99,13 @@ function moveFrom(kind: Kind, previous: number, next: number, tally: Tally, stat
  * Brings the tally from the previous window to the filter's. The windows must overlap and both be
  * non-empty: then moving `to` first leaves a window whose rows starting past `to` all reach `from`.
  */
-export function moveWindow(kinds: Kind[], filter: RelationFilter, modalityMask: Uint8Array, previous: Window, tally: Tally, state: MoveState): void {
+export function moveWindow(kinds: Kind[], filter: RelationFilter, modalityMask: Uint8Array, previous: Window, tally: Tally, state: MoveState, search: LayoutSearch): void {
   state.movedCount = 0;
   tally.stamped = 0;
   for (let k = 0; k < kinds.length; k++) {
     if (!isShown(filter, modalityMask, k)) continue;
-    moveTo(kinds[k], previous.to, filter.to, tally, state);
-    moveFrom(kinds[k], previous.from, filter.from, tally, state);
+    moveTo(kinds, k, previous.to, filter.to, tally, state, search);
+    moveFrom(kinds, k, previous.from, filter.from, tally, state, search);
     if (kinds[k].stampedStarts.length > 0) countStampedInWindow(kinds[k], filter.from, filter.to, tally);
   }
 }
