@@ -17,7 +17,7 @@ import type { RelationIndex } from './relation-index';
 import { createEdgeChanges } from './edge-changes';
 import type { EngineLayout } from './engine-layout';
 import { edgeTotalsOf } from './edge-totals';
-import { countLegend, countMaskedLegend, startsByKindOf } from './legend-counts';
+import { countLegend, countMaskedLegend } from './legend-counts';
 import { buildSpanLayout, MODALITY_COUNT, type Kind, type SpanLayout } from './span-layout';
 import { markVisibleRows } from './visible-rows';
 import { countInside, countInsideMasked, countStampedInWindow, holdsAll, insideCost, outsideCost, subtractOutside, type Tally } from './window-counts';
@@ -38,7 +38,6 @@ export { buildEngineLayout, engineLayoutBuffers, type EngineLayout } from './eng
 /** `prebuilt`: the layout the import worker built and posted (engine-layout.ts), instead of sorting the rows here. */
 export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout): FilterEngine {
   const typeCount = index.typeIds.length;
-  const startsByKind = prebuilt?.startsByKind ?? startsByKindOf(typeCount, index.typeOf, index.modalityOf, index.starts);
   // Each layout with its stamps by stamped-statement number (Tally.stampedStamp), and room per kind for its groups' bounds in a window (insideCost).
   const withStamps = (layout: SpanLayout) => ({ layout, stamps: new Int32Array(layout.stampedCount), bounds: layout.kinds.map((kind) => new Int32Array(2 * kind.groups.length)) });
   const layouts = new Map(prebuilt ? [[false, withStamps(prebuilt.attested)]] : []);
@@ -284,7 +283,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     tally.stampedStamp = stamps;
     const masking = !!(filter.rowMask || filter.edgeMask);
     if (masking) countMaskedLegend(filter, kinds, result);
-    else countLegend(filter, kinds, startsByKind, result);
+    else countLegend(filter, kinds, result);
     tally.stamp++;
     count(filter, kinds, modalityMask, masking);
     result.visibleCount = tally.rows;

@@ -15,16 +15,22 @@ function clearLegendCounts(filter: RelationFilter, into: LegendCounts): boolean 
   return filter.from <= filter.to;
 }
 
-/** From sorted starts and ends alone: a span ending before `from` also starts before `to`, so rows in the window = (start ≤ to) − (end < from). */
-export function countLegend(filter: RelationFilter, kinds: Kind[], startsByKind: Int32Array[], into: LegendCounts): void {
+/**
+ * From sorted starts and ends alone: a span ending before `from` also starts before `to`, so rows in the window
+ * = (start ≤ to) − (end < from). The starts are those of the kind's groups, each sorted: a sorted copy of them
+ * per kind cost 4 bytes a row (4 MB at a million rows) for a few hundred binary searches less per update.
+ */
+export function countLegend(filter: RelationFilter, kinds: Kind[], into: LegendCounts): void {
   const { from, to, typeMask } = filter;
   const modalityMask = filter.modalityMask ?? ALL_MODALITIES;
   const { typeCountsInWindow, modalityCountsInWindow } = into;
   if (!clearLegendCounts(filter, into)) return;
   for (let t = 0; t < typeCountsInWindow.length; t++) {
     for (let m = 0; m < MODALITY_COUNT; m++) {
-      const kind = t * MODALITY_COUNT + m;
-      const n = upperBound(startsByKind[kind], to) - lowerBound(kinds[kind].ends, from);
+      const kind = kinds[t * MODALITY_COUNT + m];
+      if (kind.rowCount === 0) continue;
+      let n = -lowerBound(kind.ends, from);
+      for (let j = 0; j < kind.groups.length; j++) n += upperBound(kind.groups[j].starts, to);
       if (modalityMask[m]) typeCountsInWindow[t] += n;
       if (typeMask[t]) modalityCountsInWindow[m] += n;
     }
@@ -56,17 +62,4 @@ export function countMaskedLegend(filter: RelationFilter, kinds: Kind[], into: L
       }
     }
   }
-}
-
-/** The starts of each type × modality, sorted. */
-export function startsByKindOf(typeCount: number, typeOf: Uint16Array, modalityOf: Uint8Array, starts: Int32Array): Int32Array[] {
-  const sizes = new Int32Array(typeCount * MODALITY_COUNT);
-  for (let i = 0; i < starts.length; i++) sizes[typeOf[i] * MODALITY_COUNT + modalityOf[i]]++;
-  const lists = Array.from(sizes, (n) => new Int32Array(n));
-  const filled = new Int32Array(sizes.length);
-  for (let i = 0; i < starts.length; i++) {
-    const kind = typeOf[i] * MODALITY_COUNT + modalityOf[i];
-    lists[kind][filled[kind]++] = starts[i];
-  }
-  return lists.map((list) => list.sort());
 }

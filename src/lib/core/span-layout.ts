@@ -24,9 +24,12 @@ export interface SpanGroup {
   ends: Int32Array;
   rows: Int32Array;
   edges: Int32Array;
-  /** The two actors of each row's edge, so a scan counts into actors as it goes, without a pass over its edges. */
-  sources: Int32Array;
-  targets: Int32Array;
+  /**
+   * The two actors of each row's edge, so a scan counts into actors as it goes, without a pass over its edges.
+   * 16 bits when every actor number fits, as with the dataset's id columns: 4 MB less at a million rows.
+   */
+  sources: Uint16Array | Int32Array;
+  targets: Uint16Array | Int32Array;
   statements: Int32Array;
   /** How a visible row counts towards the statements: see statement-roles.ts. */
   roles: Uint8Array;
@@ -105,6 +108,7 @@ function membersByGroup(index: RelationIndex, ends: Int32Array): Map<number, num
 
 function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
   const { starts, edgeOf, statementOf, edgeSourceIndex, edgeTargetIndex } = index;
+  const actorColumn = (n: number) => (index.actorIds.length <= 0x10000 ? new Uint16Array(n) : new Int32Array(n));
   const groups = [...membersByGroup(index, ends).entries()].map(([key, list]): SpanGroup => {
     // A stable sort: rows of one statement, next to each other in the dataset, stay next to each other.
     const rows = stableOrderBy(Int32Array.from(list), starts);
@@ -121,8 +125,8 @@ function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
       ends: gather(ends, rows, new Int32Array(n)),
       rows,
       edges,
-      sources: gather(edgeSourceIndex, edges, new Int32Array(n)),
-      targets: gather(edgeTargetIndex, edges, new Int32Array(n)),
+      sources: gather(edgeSourceIndex, edges, actorColumn(n)),
+      targets: gather(edgeTargetIndex, edges, actorColumn(n)),
       statements: gather(statementOf, rows, new Int32Array(n)),
       roles: new Uint8Array(rows.length),
       headsBefore: new Int32Array(0),
