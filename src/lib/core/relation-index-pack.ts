@@ -5,7 +5,7 @@
  */
 import { lazyArray } from './lazy-array';
 import type { Dataset } from './model';
-import { relationColumnsOf } from './relation-columns';
+import { claimEndsColumn, relationColumnsOf } from './relation-columns';
 import type { AggregatedEdge, RelationIndex } from './relation-index';
 
 export type PackedRelationIndex = Omit<RelationIndex, 'dataset' | 'edges' | 'edgeRelations' | 'columns'>;
@@ -15,7 +15,7 @@ export function packRelationIndex(index: RelationIndex): PackedRelationIndex {
   return packed;
 }
 
-/** The buffers of the index that the columns do not hold already, to transfer rather than copy. */
+/** The buffers of the index, to transfer rather than copy; `ends` is usually the columns' endDateEnd (endsArrayOf): dedupe with theirs. */
 export function indexBuffers(index: PackedRelationIndex): ArrayBuffer[] {
   return [index.ends, index.carriedEnds, index.statementOf, index.edgeOf, index.edgeTypeOf, index.edgeSourceIndex, index.edgeTargetIndex, index.edgeRows, index.edgeRowStart].map((a) => a.buffer as ArrayBuffer);
 }
@@ -29,10 +29,13 @@ export const prebuiltIndexOf = (dataset: Dataset): RelationIndex | undefined => 
 export function unpackRelationIndex(packed: PackedRelationIndex, dataset: Dataset): RelationIndex {
   const { types, actors } = dataset;
   const { edgeTypeOf, edgeSourceIndex, edgeTargetIndex, edgeRows, edgeRowStart } = packed;
+  const columns = relationColumnsOf(dataset);
+  // The worker's index wrote its ends into endDateEnd (endsArrayOf): no other index of these columns may write there.
+  if (packed.ends.buffer === columns.endDateEnd.buffer) claimEndsColumn(columns);
   const index: RelationIndex = {
     ...packed,
     dataset,
-    columns: relationColumnsOf(dataset),
+    columns,
     edges: lazyArray<AggregatedEdge>(edgeTypeOf.length, (e) => edgeAt(types, actors, edgeTypeOf[e], edgeSourceIndex[e], edgeTargetIndex[e])),
     edgeRelations: lazyArray(edgeTypeOf.length, (e) => edgeRows.subarray(edgeRowStart[e], edgeRowStart[e + 1])),
   };

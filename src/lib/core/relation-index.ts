@@ -6,7 +6,7 @@
  */
 import { parsePartialDate, type DaySpan } from './dates';
 import { MODALITIES, type Dataset, type Modality } from './model';
-import { NO_END_DATE, relationColumnsOf, type RelationColumns } from './relation-columns';
+import { endsArrayOf, NO_END_DATE, relationColumnsOf, type RelationColumns } from './relation-columns';
 import { lastDayOfStart } from './text-ranges';
 import { edgeAt, prebuiltIndexOf } from './relation-index-pack';
 import { lazyArray } from './lazy-array';
@@ -134,7 +134,7 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
 
   // A span starts on the first day of its date, always: the column serves as is.
   const starts = dateStart;
-  const ends = new Int32Array(count);
+  const ends = endsArrayOf(columns);
   const carriedEnds = new Int32Array(count);
   let extentStart = Infinity;
   let extentEnd = -Infinity;
