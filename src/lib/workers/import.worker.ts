@@ -14,7 +14,7 @@ import { indexBuffers, packRelationIndex } from '../core/relation-index-pack';
 import { withRollupEdges } from '../core/rollup';
 import { buildEngineLayout, engineLayoutBuffers } from '../core/filter-engine';
 import { textsInFiles, type Review } from '../core/source-review';
-import { packParallelGroups, parallelGroups } from '../render/parallel-edges';
+import { packedParallelGroups } from '../render/parallel-edges';
 import type { DatasetFiles } from '../core/load';
 import type { ImportReply, ImportRequest, PickedFile, StoredExtras } from './import-messages';
 
@@ -72,7 +72,7 @@ function done(outcome: ImportOutcome, stored?: StoredExtras): void {
   stageDone('rolled-up');
   const engine = buildEngineLayout(index);
   stageDone('engine-laid-out');
-  const parallel = packParallelGroups(parallelGroups(index));
+  const parallel = packedParallelGroups(index);
   stageDone('parallel-grouped');
   const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup, engine, parallel };
   const rollupBuffers = [rollup.topOf, rollup.rolledEdgeOf, rollup.memberStart, rollup.members, rollup.keep].map((a) => a.buffer as ArrayBuffer);
