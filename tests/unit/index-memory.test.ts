@@ -1,0 +1,65 @@
+/** What the relation index and the engine layout share or leave out to hold less memory, and that results stay the same. */
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/lib/core/load';
+import { relationAt, relationColumnsOf } from '../../src/lib/core/relation-columns';
+import { columnBuffers, packDataset, unpackDataset } from '../../src/lib/core/relation-columns-pack';
+import { buildRelationIndex } from '../../src/lib/core/relation-index';
+import { indexBuffers, packRelationIndex, unpackRelationIndex } from '../../src/lib/core/relation-index-pack';
+import { buildEngineLayout } from '../../src/lib/core/engine-layout';
+import { BENCH_TODAY, datasetToFiles, generateDataset } from '../../bench/generate';
+
+function loaded() {
+  const result = loadDataset(datasetToFiles(generateDataset(3000, 11)));
+  if (!result.ok) throw new Error(result.issues[0].message);
+  return result.dataset;
+}
+
+describe('relation index memory', () => {
+  it('writes its ends into the columns once, and a second index of the same columns into an array of its own', () => {
+    const dataset = loaded();
+    const columns = relationColumnsOf(dataset);
+    const rowsBefore = dataset.relations.map((_, i) => relationAt(columns, i));
+    const first = buildRelationIndex(dataset, BENCH_TODAY);
+    expect(first.ends.buffer).toBe(columns.endDateEnd.buffer);
+    // Rows read back exactly as before: the slots written are those of rows without an end date.
+    expect(dataset.relations.map((_, i) => relationAt(columns, i))).toEqual(rowsBefore);
+    const firstEnds = Array.from(first.ends);
+    // Other sources' publication dates end standing rows elsewhere: the first index must not see them.
+    const later = { ...dataset, sources: dataset.sources.map((s) => ({ ...s, published: '2030-01-01' })) };
+    const second = buildRelationIndex(later, BENCH_TODAY);
+    expect(second.ends.buffer).not.toBe(columns.endDateEnd.buffer);
+    expect(Array.from(second.ends)).not.toEqual(firstEnds);
+    expect(Array.from(first.ends)).toEqual(firstEnds);
+  });
+
+  it('works out carriedEnds when first read, and neither posts them nor works them out to post', () => {
+    const dataset = loaded();
+    const index = buildRelationIndex(dataset, BENCH_TODAY);
+    expect(Object.getOwnPropertyDescriptor(index, 'carriedEnds')?.get).toBeTypeOf('function');
+    const packed = packRelationIndex(index);
+    expect('carriedEnds' in packed).toBe(false);
+    expect(Object.getOwnPropertyDescriptor(index, 'carriedEnds')?.get).toBeTypeOf('function');
+    expect(indexBuffers(packed)).not.toContain(undefined);
+    // The carried ends of a plain build (rows as objects, numbered afresh), for reference.
+    const reference = Array.from(buildRelationIndex({ ...dataset, relations: dataset.relations.map((r) => ({ ...r })) }, BENCH_TODAY).carriedEnds);
+    const message = { dataset: packDataset(dataset), index: packed };
+    const arrived = structuredClone(message, { transfer: [...new Set([...columnBuffers(message.dataset.columns), ...indexBuffers(message.index)])] });
+    const unpacked = unpackRelationIndex(arrived.index, unpackDataset(arrived.dataset));
+    expect(unpacked.ends.buffer).toBe(relationColumnsOf(unpacked.dataset).endDateEnd.buffer);
+    expect(Array.from(unpacked.carriedEnds)).toEqual(reference);
+    expect(unpacked.carriedEnds).toBe(unpacked.carriedEnds);
+    // Some rows are carried past their attested end, so the comparison above can fail.
+    expect(reference.some((end, i) => end > unpacked.ends[i])).toBe(true);
+  });
+
+  it('keeps the actors of each row of the engine layout in 16 bits when they fit', () => {
+    const index = buildRelationIndex(loaded(), BENCH_TODAY);
+    const groups = buildEngineLayout(index).attested.kinds.flatMap((kind) => kind.groups);
+    expect(groups.length).toBeGreaterThan(0);
+    for (const group of groups) {
+      expect(group.sources).toBeInstanceOf(Uint16Array);
+      expect(Array.from(group.sources)).toEqual(Array.from(group.edges, (e) => index.edgeSourceIndex[e]));
+      expect(Array.from(group.targets)).toEqual(Array.from(group.edges, (e) => index.edgeTargetIndex[e]));
+    }
+  });
+});
