@@ -33,8 +33,11 @@ export interface SpanGroup {
   statements: Int32Array;
   /** How a visible row counts towards the statements: see statement-roles.ts. */
   roles: Uint8Array;
-  /** Rows counted as a statement's head before each position, so a run of sure rows counts its heads in one subtraction. */
-  headsBefore: Int32Array;
+  /**
+   * Rows counted as a statement's head before each position, so a run of sure rows counts its heads in one
+   * subtraction. Read at a window's bounds only, so 16 bits in a group of fewer than 65,536 rows costs nothing.
+   */
+  headsBefore: Uint16Array | Int32Array;
   /** Positions of the rows whose statement is stamped, ascending, with their ends and stamped statements (below), side by side so a scan of them reads memory in order. */
   stamped: Int32Array;
   stampedEnds: Int32Array;
@@ -53,7 +56,7 @@ export interface Kind {
   /** Sorted by end: ends, edges, and the heads before each position. */
   ends: Int32Array;
   endEdges: Int32Array;
-  endHeadsBefore: Int32Array;
+  endHeadsBefore: Uint16Array | Int32Array;
   /** The rows whose statement is stamped: their spans and stamped statements. */
   stampedStarts: Int32Array;
   stampedEnds: Int32Array;
@@ -87,8 +90,8 @@ function positionsOf(roles: Uint8Array, role: number): Int32Array {
 }
 
 /** Heads before each position of a list of roles. */
-function headsBeforeOf(roles: Uint8Array): Int32Array {
-  const before = new Int32Array(roles.length + 1);
+function headsBeforeOf(roles: Uint8Array): Uint16Array | Int32Array {
+  const before = roles.length <= 0xffff ? new Uint16Array(roles.length + 1) : new Int32Array(roles.length + 1);
   for (let k = 0; k < roles.length; k++) before[k + 1] = before[k] + (roles[k] === STATEMENT_HEAD ? 1 : 0);
   return before;
 }
