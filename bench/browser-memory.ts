@@ -46,6 +46,8 @@ async function takeSnapshot(): Promise<{ snapshot: Snapshot; heapMB: number; buf
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize, backingStorageSize = 0 } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    const workersMB = await workerHeaps(browser);
+    console.log(`workers' JS heaps + buffers after load, before and after a gc (not in the page's figures): ${workersMB.length ? workersMB.map((mb) => mb.toFixed(1)).join(', ') + ' MB' : 'none running'}`);
     const chunks: string[] = [];
     cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }: { chunk: string }) => chunks.push(chunk));
     await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
@@ -58,6 +60,31 @@ async function takeSnapshot(): Promise<{ snapshot: Snapshot; heapMB: number; buf
     await server.close();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Each running worker's heap (usedSize + backingStorageSize, after a gc), through the browser's CDP session. */
+async function workerHeaps(browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<number[]> {
+  const session = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string }> };
+  const replies = new Map<string, (message: { id: number; result?: Record<string, number> }) => void>();
+  session.on('Target.receivedMessageFromTarget', ({ sessionId, message }: { sessionId: string; message: string }) => replies.get(sessionId)?.(JSON.parse(message)));
+  const sizes: number[] = [];
+  for (const target of targetInfos.filter((t) => t.type === 'worker')) {
+    const { sessionId } = (await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+    let id = 0;
+    const call = (method: string) =>
+      new Promise<Record<string, number>>((done) => {
+        const mine = ++id;
+        replies.set(sessionId, (message) => message.id === mine && done(message.result ?? {}));
+        void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mine, method }) });
+      });
+    const before = await call('Runtime.getHeapUsage');
+    await call('HeapProfiler.collectGarbage');
+    const { usedSize = 0, backingStorageSize = 0 } = await call('Runtime.getHeapUsage');
+    sizes.push(((before.usedSize ?? 0) + (before.backingStorageSize ?? 0)) / MB, (usedSize + backingStorageSize) / MB);
+  }
+  await session.detach();
+  return sizes;
 }
 
 function analyse(s: Snapshot): string[] {

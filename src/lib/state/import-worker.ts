@@ -49,6 +49,16 @@ export class ImportWorker {
     pending?.reject(new CancelledError());
   }
 
+  /**
+   * Ends the worker when it has nothing to do: a saved dataset's load leaves nothing the next request needs, and the
+   * worker's heap still held what it parsed and indexed (a million rows' worth). The next request spawns a new one.
+   */
+  release(): void {
+    if (this.pending) return;
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
   private spawn(): Worker {
     const worker = new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'entente-import' });
     worker.onmessage = (event: MessageEvent<ImportReply>) => {
