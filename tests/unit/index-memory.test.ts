@@ -6,6 +6,7 @@ import { columnBuffers, packDataset, unpackDataset } from '../../src/lib/core/re
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { indexBuffers, packRelationIndex, unpackRelationIndex } from '../../src/lib/core/relation-index-pack';
 import { buildEngineLayout } from '../../src/lib/core/engine-layout';
+import { packRollup, rolledEdgeRows, withRollupEdges, withRollupMembers } from '../../src/lib/core/rollup';
 import { BENCH_TODAY, datasetToFiles, generateDataset } from '../../bench/generate';
 
 function loaded() {
@@ -60,6 +61,30 @@ describe('relation index memory', () => {
       expect(group.sources).toBeInstanceOf(Uint16Array);
       expect(Array.from(group.sources)).toEqual(Array.from(group.edges, (e) => index.edgeSourceIndex[e]));
       expect(Array.from(group.targets)).toEqual(Array.from(group.edges, (e) => index.edgeTargetIndex[e]));
+    }
+  });
+
+  it('posts a roll-up without the edges rolled into each edge, and works them out the same on arrival', () => {
+    const { index, rollup } = withRollupEdges(buildRelationIndex(loaded(), BENCH_TODAY));
+    expect(rollup.changesAnything).toBe(true);
+    const packed = packRollup(rollup);
+    expect('memberStart' in packed || 'members' in packed).toBe(false);
+    const arrived = withRollupMembers(structuredClone(packed));
+    expect(Array.from(arrived.memberStart)).toEqual(Array.from(rollup.memberStart));
+    expect(Array.from(arrived.members)).toEqual(Array.from(rollup.members));
+    // Every own edge kept in the rolled-up view is a member of the edge it rolls into.
+    expect(arrived.members.length).toBe(Array.from(rollup.rolledEdgeOf).filter((r) => r >= 0).length);
+    const rolled = rollup.rolledEdgeOf.findIndex((r, e) => r >= 0 && r !== e);
+    expect(rolled).toBeGreaterThanOrEqual(0);
+    expect(rolledEdgeRows(index, arrived, rollup.rolledEdgeOf[rolled])).toEqual(rolledEdgeRows(index, rollup, rollup.rolledEdgeOf[rolled]));
+    expect(rolledEdgeRows(index, arrived, rollup.rolledEdgeOf[rolled])).toContain(index.edgeRelations[rolled][0]);
+  });
+
+  it('keeps heads before each position in 16 bits in a group of fewer than 65,536 rows', () => {
+    const groups = buildEngineLayout(buildRelationIndex(loaded(), BENCH_TODAY)).attested.kinds.flatMap((kind) => kind.groups);
+    for (const group of groups) {
+      expect(group.headsBefore).toBeInstanceOf(Uint16Array);
+      expect(group.headsBefore[group.rows.length]).toBe(Array.from(group.roles).filter((r, k) => group.headsBefore[k + 1] > group.headsBefore[k]).length);
     }
   });
 });

@@ -4,7 +4,7 @@ import { unpackDataset } from '../core/relation-columns-pack';
 import type { RelationIndex } from '../core/relation-index';
 import { unpackRelationIndex } from '../core/relation-index-pack';
 import type { Dataset } from '../core/model';
-import type { Rollup } from '../core/rollup';
+import { withRollupMembers, type Rollup } from '../core/rollup';
 import type { EngineLayout } from '../core/filter-engine';
 import type { ImportReply, ImportRequest } from '../workers/import-messages';
 import { rememberParallelGroups } from '../render/parallel-edges';
@@ -89,7 +89,7 @@ function unpacked(reply: Answer): Answer {
     const dataset = unpackDataset(reply.packed.dataset);
     const index = unpackRelationIndex(reply.packed.index, dataset);
     rememberParallelGroups(index, reply.packed.parallel);
-    prepared.set(dataset, { index, rollup: reply.packed.rollup, engine: reply.packed.engine });
+    prepared.set(dataset, { index, rollup: withRollupMembers(reply.packed.rollup), engine: reply.packed.engine });
     reply.outcome.dataset = dataset;
     performance.mark('import:unpacked');
   }
