@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RelationIndex } from '../../src/lib/core/relation-index';
-import { packParallelGroups, parallelGroups, rememberParallelGroups } from '../../src/lib/render/parallel-edges';
+import { packedParallelGroups, parallelGroups, rememberParallelGroups } from '../../src/lib/render/parallel-edges';
 
 /** The grouping as a Map by pair gives it: groups of two or more, each in edge order, ordered by first edge. */
 function reference(sources: Int32Array, targets: Int32Array): number[][] {
@@ -35,7 +35,7 @@ describe('parallelGroups', () => {
     const sources = Int32Array.of(0, 1, 0, 2, 1);
     const targets = Int32Array.of(1, 0, 2, 0, 2);
     const actorIds = ['a', 'b', 'c'];
-    const packed = packParallelGroups(parallelGroups({ edgeSourceIndex: sources, edgeTargetIndex: targets, actorIds } as unknown as RelationIndex));
+    const packed = packedParallelGroups({ edgeSourceIndex: sources, edgeTargetIndex: targets, actorIds } as unknown as RelationIndex);
     expect(Array.from(packed.starts)).toEqual([0, 2, 4]);
     // The main thread's index has the same edges; given the packed groups, it does not group them itself.
     const onPage = { edgeSourceIndex: sources, edgeTargetIndex: targets, actorIds } as unknown as RelationIndex;

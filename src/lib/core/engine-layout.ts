@@ -3,19 +3,16 @@
  * only, so that the import worker can build it and post it: at a million rows, sorting them on the main
  * thread held the page for seconds.
  */
-import { startsByKindOf } from './legend-counts';
 import type { RelationIndex } from './relation-index';
 import { buildSpanLayout, type SpanLayout } from './span-layout';
 
 export interface EngineLayout {
-  startsByKind: Int32Array[];
   /** The layout of spans as attested; the carried-forward one is built when first asked for. */
   attested: SpanLayout;
 }
 
 export function buildEngineLayout(index: RelationIndex): EngineLayout {
   return {
-    startsByKind: startsByKindOf(index.typeIds.length, index.typeOf, index.modalityOf, index.starts),
     attested: buildSpanLayout(index, index.ends),
   };
 }

@@ -14,11 +14,11 @@
  */
 import { ALL_MODALITIES, createFilterResult, type FilterResult, type RelationFilter } from './filter';
 import type { RelationIndex } from './relation-index';
-import { DayBounds, layoutSearchOf, type LayoutSearch } from './day-bounds';
+import { layoutSearchOf, type LayoutSearch } from './day-bounds';
 import { createEdgeChanges } from './edge-changes';
 import type { EngineLayout } from './engine-layout';
 import { edgeTotalsOf } from './edge-totals';
-import { countLegend, countMaskedLegend, startsByKindOf } from './legend-counts';
+import { countLegend, countMaskedLegend } from './legend-counts';
 import { buildSpanLayout, MODALITY_COUNT, type Kind, type SpanLayout } from './span-layout';
 import { markVisibleRows } from './visible-rows';
 import { countFloor, countInside, countInsideMasked, countStampedInWindow, holdsAll, insideCost, outsideCost, subtractOutside, type Tally } from './window-counts';
@@ -39,8 +39,6 @@ export { buildEngineLayout, engineLayoutBuffers, type EngineLayout } from './eng
 /** `prebuilt`: the layout the import worker built and posted (engine-layout.ts), instead of sorting the rows here. */
 export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout): FilterEngine {
   const typeCount = index.typeIds.length;
-  const startsByKind = prebuilt?.startsByKind ?? startsByKindOf(typeCount, index.typeOf, index.modalityOf, index.starts);
-  const kindStarts = new DayBounds(startsByKind);
   // Each layout with its stamps by stamped-statement number (Tally.stampedStamp), room per kind for its groups' bounds in a window (insideCost), and its searches.
   const withStamps = (layout: SpanLayout) => ({
     layout,
@@ -326,7 +324,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     tally.stampedStamp = stamps;
     const masking = !!(filter.rowMask || filter.edgeMask);
     if (masking) countMaskedLegend(filter, kinds, result);
-    else countLegend(filter, kinds, startsByKind, result, kindStarts, search.kindEnds);
+    else countLegend(filter, kinds, result, search);
     tally.stamp++;
     count(filter, kinds, modalityMask, masking);
     result.visibleCount = tally.rows;

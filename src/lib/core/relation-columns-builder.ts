@@ -162,7 +162,7 @@ export class RelationColumnsBuilder {
       actorIds: this.ids.actorIds,
       typeIds: this.ids.typeIds,
       source: fit(this.source),
-      line: fit(this.line),
+      line: narrowed(fit(this.line)),
       subject: fit(this.subject),
       object: fit(this.object),
       type: fit(this.type),
@@ -178,6 +178,12 @@ export class RelationColumnsBuilder {
     };
     return columns;
   }
+}
+
+/** A column of small non-negative numbers (line numbers: files rarely reach 65,536 lines) in 16 bits when they fit: 2 MB less at a million rows. */
+function narrowed(column: Int32Array): Uint16Array | Int32Array {
+  for (let i = 0; i < column.length; i++) if (column[i] < 0 || column[i] > 0xffff) return column;
+  return Uint16Array.from(column);
 }
 
 /** Columns of rows given as objects (a dataset assembled in code or in a test); rows must name known ids. */

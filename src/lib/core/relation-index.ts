@@ -6,7 +6,7 @@
  */
 import { parsePartialDate, type DaySpan } from './dates';
 import { MODALITIES, type Dataset, type Modality } from './model';
-import { NO_END_DATE, relationColumnsOf, type RelationColumns } from './relation-columns';
+import { endsArrayOf, NO_END_DATE, relationColumnsOf, type RelationColumns } from './relation-columns';
 import { lastDayOfStart } from './text-ranges';
 import { edgeAt, prebuiltIndexOf } from './relation-index-pack';
 import { lazyArray } from './lazy-array';
@@ -30,7 +30,11 @@ export interface RelationIndex {
   starts: Int32Array;
   /** Last day of each row as its source attests it: a standing row without end date holds through its source's publication date. */
   ends: Int32Array;
-  /** The same, with standing rows without end date carried forward to `today`, or to an end another row of the same relation gives. */
+  /**
+   * The same, with standing rows without end date carried forward to `today`, or to an end another row of the
+   * same relation gives. Worked out when first read (withCarriedEnds): only carrying forward needs it, and at a
+   * million rows it is 4 MB the page held, and the worker posted, whether or not anyone carried anything forward.
+   */
   carriedEnds: Int32Array;
   typeOf: Uint16Array;
   /** Index into MODALITIES of each row. */
@@ -134,8 +138,7 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
 
   // A span starts on the first day of its date, always: the column serves as is.
   const starts = dateStart;
-  const ends = new Int32Array(count);
-  const carriedEnds = new Int32Array(count);
+  const ends = endsArrayOf(columns);
   let extentStart = Infinity;
   let extentEnd = -Infinity;
   let lastStart = -Infinity;
@@ -143,18 +146,13 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
     const start = dateStart[i];
     const p = precision[i];
     let end: number;
-    let carried: number;
-    if (p >> 2 !== NO_END_DATE) end = carried = endDateEnd[i];
+    if (p >> 2 !== NO_END_DATE) end = endDateEnd[i];
     else {
       // From the day alone: a Map of ends by date cost more than reading it.
       const dateEnd = lastDayOfStart(start, p & 3);
-      if (isState[typeOf[i]]) {
-        end = Math.max(dateEnd, attestedThrough[source[i]]);
-        carried = Math.max(dateEnd, today);
-      } else end = carried = dateEnd;
+      end = isState[typeOf[i]] ? Math.max(dateEnd, attestedThrough[source[i]]) : dateEnd;
     }
     ends[i] = end;
-    carriedEnds[i] = Math.max(end, carried);
     if (start < extentStart) extentStart = start;
     if (start > lastStart) lastStart = start;
     if (end > extentEnd) extentEnd = end;
@@ -234,14 +232,13 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
       statementOf[i] = renumbered[s];
     }
   }
-  capCarriedEnds(columns, isState, edgeTypeOf, edgeRows, edgeRowStart, starts, ends, carriedEnds);
 
   const typeIds = types.map((t) => t.id);
   const actorIds = actors.map((a) => a.id);
   const edges = lazyArray<AggregatedEdge>(edgeCount, (e) => edgeAt(types, actors, edgeTypeOf[e], edgeSourceIndex[e], edgeTargetIndex[e]));
   const edgeRelations = lazyArray(edgeCount, (e) => edgeRows.subarray(edgeRowStart[e], edgeRowStart[e + 1]));
 
-  return {
+  return withCarriedEnds({
     dataset,
     today,
     relationCount: count,
@@ -249,7 +246,6 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
     actorIds,
     starts,
     ends,
-    carriedEnds,
     typeOf,
     modalityOf,
     statementOf,
@@ -264,7 +260,39 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
     edgeRowStart,
     columns,
     extent: count > 0 ? { start: extentStart, end: extentEnd } : { start: today, end: today },
-  };
+  });
+}
+
+/**
+ * The carried-forward ends: a standing row without end date holds until `today` (or its attested end, if later),
+ * then capped by the ends other rows of its relation give (capCarriedEnds); every other row ends as attested.
+ */
+function carriedEndsOf(index: Omit<RelationIndex, 'carriedEnds'>): Int32Array {
+  const { columns, ends, today, starts, edgeTypeOf, edgeRows, edgeRowStart } = index;
+  const isState = Uint8Array.from(index.dataset.types, (t) => (t.temporal === 'state' ? 1 : 0));
+  const { precision, type: typeOf } = columns;
+  const carriedEnds = new Int32Array(index.relationCount);
+  for (let i = 0; i < carriedEnds.length; i++) {
+    carriedEnds[i] = precision[i] >> 2 === NO_END_DATE && isState[typeOf[i]] ? Math.max(ends[i], today) : ends[i];
+  }
+  capCarriedEnds(columns, isState, edgeTypeOf, edgeRows, edgeRowStart, starts, ends, carriedEnds);
+  return carriedEnds;
+}
+
+/**
+ * `index` with carriedEnds worked out on first read, then kept. An own, enumerable property, so that an index
+ * spread into another (rollup.ts) carries it; packRelationIndex leaves it out without reading it.
+ */
+export function withCarriedEnds(index: Omit<RelationIndex, 'carriedEnds'>): RelationIndex {
+  return Object.defineProperty(index, 'carriedEnds', {
+    configurable: true,
+    enumerable: true,
+    get(this: RelationIndex) {
+      const value = carriedEndsOf(this);
+      Object.defineProperty(this, 'carriedEnds', { value, configurable: true, enumerable: true, writable: true });
+      return value;
+    },
+  }) as RelationIndex;
 }
 
 function grown<T extends Uint16Array | Int32Array>(array: T, size: number): T {

@@ -108,21 +108,14 @@ export function withRollupEdges(index: RelationIndex): { index: RelationIndex; r
     rolledEdgeOf[e] = table!.findOrAdd(type, forward ? s : t, forward ? t : s);
   }
   const total = table ? table.size : ownEdgeCount;
-  const memberStart = new Int32Array(total + 1);
-  for (let e = 0; e < ownEdgeCount; e++) if (rolledEdgeOf[e] >= 0) memberStart[rolledEdgeOf[e] + 1]++;
-  for (let r = 0; r < total; r++) memberStart[r + 1] += memberStart[r];
-  const members = new Int32Array(memberStart[total]);
-  const fill = memberStart.slice(0, total);
-  for (let e = 0; e < ownEdgeCount; e++) if (rolledEdgeOf[e] >= 0) members[fill[rolledEdgeOf[e]]++] = e;
-  const rollup: Rollup = {
+  const rollup = withRollupMembers({
     topOf,
     rolledEdgeOf,
-    memberStart,
-    members,
     keep: Uint8Array.from(rolledEdgeOf, (r) => (r >= 0 ? 1 : 0)),
     ownEdgeCount,
+    edgeCount: total,
     changesAnything,
-  };
+  });
   if (total === ownEdgeCount) return { index, rollup };
   const typeOf = table!.types.slice(0, total);
   const sourceOf = table!.sources.slice(0, total);
@@ -142,6 +135,37 @@ export function withRollupEdges(index: RelationIndex): { index: RelationIndex; r
     edgeRelations: lazyArray(total, (e) => edgeRows.subarray(edgeRowStart[e], edgeRowStart[e + 1])),
   };
   return { index: extended, rollup };
+}
+
+/** A roll-up as the import worker posts it: without the edges rolled into each edge, which are worked out when first read. */
+export type PackedRollup = Omit<Rollup, 'memberStart' | 'members'> & { edgeCount: number };
+
+/**
+ * `packed` with memberStart and members worked out from rolledEdgeOf when first read: only the evidence of a
+ * rolled-up edge reads them, and at 1M relations they were 4 MB that the page held whether or not anyone rolled up.
+ */
+export function withRollupMembers(packed: PackedRollup): Rollup & { edgeCount: number } {
+  let built: { memberStart: Int32Array; members: Int32Array } | null = null;
+  const members = () => (built ??= membersOf(packed.rolledEdgeOf, packed.ownEdgeCount, packed.edgeCount));
+  return Object.defineProperties(packed, {
+    memberStart: { get: () => members().memberStart, enumerable: false, configurable: true },
+    members: { get: () => members().members, enumerable: false, configurable: true },
+  }) as Rollup & { edgeCount: number };
+}
+
+/** The roll-up's own fields, to post: the lazy members are not among its enumerable ones. */
+export function packRollup(rollup: Rollup): PackedRollup {
+  return { ...(rollup as Rollup & { edgeCount: number }) };
+}
+
+function membersOf(rolledEdgeOf: Int32Array, ownEdgeCount: number, total: number): { memberStart: Int32Array; members: Int32Array } {
+  const memberStart = new Int32Array(total + 1);
+  for (let e = 0; e < ownEdgeCount; e++) if (rolledEdgeOf[e] >= 0) memberStart[rolledEdgeOf[e] + 1]++;
+  for (let r = 0; r < total; r++) memberStart[r + 1] += memberStart[r];
+  const members = new Int32Array(memberStart[total]);
+  const fill = memberStart.slice(0, total);
+  for (let e = 0; e < ownEdgeCount; e++) if (rolledEdgeOf[e] >= 0) members[fill[rolledEdgeOf[e]]++] = e;
+  return { memberStart, members };
 }
 
 function idRanks(ids: readonly string[]): Int32Array {

@@ -38,7 +38,7 @@ function countingOrder(ids: Int32Array, keyOf: Int32Array, min: number, range: n
 }
 
 /** `source` read at each of `at`, in a plain loop: TypedArray.map with a closure cost about as much as the sorts. */
-export function gather<A extends Int32Array | Uint8Array>(source: A, at: Int32Array, out: A): A {
+export function gather<A extends Int32Array | Uint16Array | Uint8Array>(source: Int32Array | Uint16Array | Uint8Array, at: Int32Array, out: A): A {
   for (let k = 0; k < at.length; k++) out[k] = source[at[k]];
   return out;
 }

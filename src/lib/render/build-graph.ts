@@ -8,7 +8,7 @@ import Graph from 'graphology';
 import type { RelationIndex } from '../core/relation-index';
 import { KIND_STYLES } from '../core/kind-styles';
 import { AFFILIATION_EDGE_WEIGHT } from './styles';
-import { parallelGroups } from './parallel-edges';
+import { packedParallelGroups } from './parallel-edges';
 
 export interface NodeAttributes {
   label: string;
@@ -100,7 +100,8 @@ export function addAggregatedEdge(graph: EntenteGraph, index: RelationIndex, e: 
 /** Per aggregated edge, whether its pair has edges of several types (so it is drawn curved). */
 export function parallelFlags(index: RelationIndex): Uint8Array {
   const parallel = new Uint8Array(index.edges.length);
-  for (const group of parallelGroups(index)) for (const e of group) parallel[e] = 1;
+  const { members } = packedParallelGroups(index);
+  for (let k = 0; k < members.length; k++) parallel[members[k]] = 1;
   return parallel;
 }
 

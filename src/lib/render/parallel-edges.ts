@@ -2,17 +2,27 @@
 import type { RelationIndex } from '../core/relation-index';
 import { parallelCurvature } from './styles';
 
-const parallelGroupsCache = new WeakMap<RelationIndex, Int32Array[]>();
+/** Parallel groups as two arrays: the groups' edges one after another, and where each group starts (one more entry than groups). */
+export interface PackedParallelGroups {
+  members: Int32Array;
+  starts: Int32Array;
+}
+
+/**
+ * Kept packed, not as a view per group: at 1M relations, 92,000 groups' views held 5 MB of the page's heap
+ * for the whole session, to be read once per held-edge mask.
+ */
+const parallelGroupsCache = new WeakMap<RelationIndex, PackedParallelGroups>();
 
 /**
  * Edges grouped by unordered pair of actors, so parallel edges can fan out. The edges are put in pair
  * order by two stable counting sorts (by the pair's second actor, then its first), so each group is a
- * view of one buffer, in edge order, and the groups come ordered by their first edge. At half a
+ * run of one buffer, in edge order, and the groups come ordered by their first edge. At half a
  * million edges, a Map keyed by pair took a third of a second of one main-thread task at load.
  */
-export function parallelGroups(index: RelationIndex): Int32Array[] {
-  let groups = parallelGroupsCache.get(index);
-  if (groups) return groups;
+export function packedParallelGroups(index: RelationIndex): PackedParallelGroups {
+  let packed = parallelGroupsCache.get(index);
+  if (packed) return packed;
   const { edgeSourceIndex: sources, edgeTargetIndex: targets } = index;
   const edgeCount = sources.length;
   const actorCount = index.actorIds.length;
@@ -30,6 +40,8 @@ export function parallelGroups(index: RelationIndex): Int32Array[] {
   // Per edge that starts a run of two or more edges of one pair, where that run ends in `sorted`; else -1.
   const runEnd = new Int32Array(edgeCount).fill(-1);
   const runStart = new Int32Array(edgeCount);
+  let groupCount = 0;
+  let memberCount = 0;
   for (let k = 0; k < edgeCount; ) {
     const first = sorted[k];
     let next = k + 1;
@@ -37,33 +49,33 @@ export function parallelGroups(index: RelationIndex): Int32Array[] {
     if (next - k >= 2) {
       runEnd[first] = next;
       runStart[first] = k;
+      groupCount++;
+      memberCount += next - k;
     }
     k = next;
   }
-  groups = [];
-  for (let e = 0; e < edgeCount; e++) if (runEnd[e] >= 0) groups.push(sorted.subarray(runStart[e], runEnd[e]));
-  parallelGroupsCache.set(index, groups);
-  return groups;
+  const starts = new Int32Array(groupCount + 1);
+  const members = new Int32Array(memberCount);
+  for (let e = 0, g = 0; e < edgeCount; e++) {
+    if (runEnd[e] < 0) continue;
+    members.set(sorted.subarray(runStart[e], runEnd[e]), starts[g]);
+    starts[g + 1] = starts[g] + runEnd[e] - runStart[e];
+    g++;
+  }
+  packed = { members, starts };
+  parallelGroupsCache.set(index, packed);
+  return packed;
 }
 
-/** Parallel groups as two arrays, to post from a worker: the groups' edges one after another, and where each group starts (one more entry than groups). */
-export interface PackedParallelGroups {
-  members: Int32Array;
-  starts: Int32Array;
-}
-
-export function packParallelGroups(groups: Int32Array[]): PackedParallelGroups {
-  const starts = new Int32Array(groups.length + 1);
-  for (let g = 0; g < groups.length; g++) starts[g + 1] = starts[g] + groups[g].length;
-  const members = new Int32Array(starts[groups.length]);
-  for (let g = 0; g < groups.length; g++) members.set(groups[g], starts[g]);
-  return { members, starts };
+/** The groups of packedParallelGroups, a view each (made afresh on each call, for code that reads them once). */
+export function parallelGroups(index: RelationIndex): Int32Array[] {
+  const { members, starts } = packedParallelGroups(index);
+  return Array.from({ length: starts.length - 1 }, (_, g) => members.subarray(starts[g], starts[g + 1]));
 }
 
 /** Takes the groups a worker worked out for `index` (the import worker does, off the main thread, where at 1M relations they took one 65-100 ms task of the mount). */
 export function rememberParallelGroups(index: RelationIndex, packed: PackedParallelGroups): void {
-  const { members, starts } = packed;
-  parallelGroupsCache.set(index, Array.from({ length: starts.length - 1 }, (_, g) => members.subarray(starts[g], starts[g + 1])));
+  parallelGroupsCache.set(index, packed);
 }
 
 /** `items` in the order of their `keyOf` (0 to keys - 1), ties in their order in `items`. */
@@ -113,30 +125,26 @@ export function heldEdgesOf(index: RelationIndex, mask?: Uint8Array | null): Hel
   return held;
 }
 
-/** Per edge, its group in parallelGroups (or -1) and whether it runs from its pair's first actor; once per index. */
-const pairSides = new WeakMap<RelationIndex, { groupOfEdge: Int32Array; forward: Uint8Array }>();
+/** Per edge, whether it runs from its pair's first actor; once per index. */
+const forwardByIndex = new WeakMap<RelationIndex, Uint8Array>();
 
-function pairSidesOf(index: RelationIndex, groups: Int32Array[]): { groupOfEdge: Int32Array; forward: Uint8Array } {
-  let sides = pairSides.get(index);
-  if (sides) return sides;
+function forwardOf(index: RelationIndex, { members, starts }: PackedParallelGroups): Uint8Array {
+  let forward = forwardByIndex.get(index);
+  if (forward) return forward;
   const sourceOf = index.edgeSourceIndex;
-  const groupOfEdge = new Int32Array(sourceOf.length).fill(-1);
-  const forward = new Uint8Array(sourceOf.length);
-  for (let g = 0; g < groups.length; g++) {
-    const group = groups[g];
-    const first = sourceOf[group[0]];
-    for (let k = 0; k < group.length; k++) {
-      groupOfEdge[group[k]] = g;
-      forward[group[k]] = sourceOf[group[k]] === first ? 1 : 0;
-    }
+  forward = new Uint8Array(sourceOf.length);
+  for (let g = 0; g + 1 < starts.length; g++) {
+    const first = sourceOf[members[starts[g]]];
+    for (let k = starts[g]; k < starts[g + 1]; k++) forward[members[k]] = sourceOf[members[k]] === first ? 1 : 0;
   }
-  pairSides.set(index, (sides = { groupOfEdge, forward }));
-  return sides;
+  forwardByIndex.set(index, forward);
+  return forward;
 }
 
 /**
- * The held edges and their groups. Held members are counted from the held edges, not group by group:
- * going through every group's members for each mask was a 40-90 ms task of the mount at 1M relations.
+ * The held edges and their groups. Held members are counted in one flat pass over the packed groups' members:
+ * going through every group as an array of its own for each mask was a 40-90 ms task of the mount at 1M
+ * relations, and a per-edge group number kept for counting from the held edges cost 2 MB for the session.
  */
 function buildHeld(index: RelationIndex, mask: Uint8Array | null): HeldEdges {
   const edgeCount = index.edges.length;
@@ -147,19 +155,17 @@ function buildHeld(index: RelationIndex, mask: Uint8Array | null): HeldEdges {
   }
   const list = new Int32Array(heldCount);
   for (let e = 0, k = 0; e < edgeCount; e++) if (!mask || mask[e]) list[k++] = e;
-  const all = parallelGroups(index);
-  const { groupOfEdge, forward } = pairSidesOf(index, all);
-  const heldIn = new Int32Array(all.length);
-  for (let k = 0; k < list.length; k++) {
-    const g = groupOfEdge[list[k]];
-    if (g >= 0) heldIn[g]++;
-  }
+  const all = packedParallelGroups(index);
+  const { members: allMembers, starts } = all;
+  const forward = forwardOf(index, all);
   const groupOf = new Int32Array(edgeCount).fill(-1);
   const groups: Int32Array[] = [];
-  for (let g = 0; g < all.length; g++) {
-    if (heldIn[g] < 2) continue;
-    const group = all[g];
-    const members = mask && heldIn[g] < group.length ? group.filter((e) => mask[e] === 1) : group;
+  for (let g = 0; g + 1 < starts.length; g++) {
+    let heldIn = 0;
+    for (let k = starts[g]; k < starts[g + 1]; k++) if (!mask || mask[allMembers[k]]) heldIn++;
+    if (heldIn < 2) continue;
+    const group = allMembers.subarray(starts[g], starts[g + 1]);
+    const members = mask && heldIn < group.length ? group.filter((e) => mask[e] === 1) : group;
     for (let k = 0; k < members.length; k++) groupOf[members[k]] = groups.length;
     groups.push(members);
   }

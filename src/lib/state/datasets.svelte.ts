@@ -131,6 +131,7 @@ export class Datasets {
       }
       // The worker reads the payload itself: at a million rows, reading it here blocked the page for a second.
       const answer = await (asked ?? this.open().then(() => this.importWorker().send({ kind: 'load-stored', id })));
+      this.worker?.release();
       if (answer.kind === 'failed' && answer.missing) {
         this.message = 'That dataset is no longer stored in this browser.';
         return false;

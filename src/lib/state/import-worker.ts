@@ -4,7 +4,7 @@ import { unpackDataset } from '../core/relation-columns-pack';
 import type { RelationIndex } from '../core/relation-index';
 import { unpackRelationIndex } from '../core/relation-index-pack';
 import type { Dataset } from '../core/model';
-import type { Rollup } from '../core/rollup';
+import { withRollupMembers, type Rollup } from '../core/rollup';
 import type { EngineLayout } from '../core/filter-engine';
 import type { ImportReply, ImportRequest } from '../workers/import-messages';
 import { rememberParallelGroups } from '../render/parallel-edges';
@@ -49,6 +49,16 @@ export class ImportWorker {
     pending?.reject(new CancelledError());
   }
 
+  /**
+   * Ends the worker when it has nothing to do: a saved dataset's load leaves nothing the next request needs, and the
+   * worker's heap still held what it parsed and indexed (a million rows' worth). The next request spawns a new one.
+   */
+  release(): void {
+    if (this.pending) return;
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
   private spawn(): Worker {
     const worker = new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'entente-import' });
     worker.onmessage = (event: MessageEvent<ImportReply>) => {
@@ -79,7 +89,7 @@ function unpacked(reply: Answer): Answer {
     const dataset = unpackDataset(reply.packed.dataset);
     const index = unpackRelationIndex(reply.packed.index, dataset);
     rememberParallelGroups(index, reply.packed.parallel);
-    prepared.set(dataset, { index, rollup: reply.packed.rollup, engine: reply.packed.engine });
+    prepared.set(dataset, { index, rollup: withRollupMembers(reply.packed.rollup), engine: reply.packed.engine });
     reply.outcome.dataset = dataset;
     performance.mark('import:unpacked');
   }

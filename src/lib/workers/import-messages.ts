@@ -3,7 +3,7 @@ import type { ImportOutcome, JobOptions, MappingNeeded, Progress } from '../core
 import type { DatasetFiles } from '../core/load';
 import type { PackedDataset } from '../core/relation-columns-pack';
 import type { PackedRelationIndex } from '../core/relation-index-pack';
-import type { Rollup } from '../core/rollup';
+import type { PackedRollup } from '../core/rollup';
 import type { EngineLayout } from '../core/filter-engine';
 import type { Review } from '../core/source-review';
 import type { PackedParallelGroups } from '../render/parallel-edges';
@@ -43,7 +43,7 @@ export type ImportReply =
    * in the worker, with the filter engine's sorted groups, so the main thread does none of it.
    * `stages`: when each of the worker's stages ended (ms since the epoch), marked on the page as `import:<stage>`.
    */
-  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex; rollup: Rollup; engine: EngineLayout; parallel: PackedParallelGroups }; stored?: StoredExtras; stages?: Array<[string, number]> }
+  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex; rollup: PackedRollup; engine: EngineLayout; parallel: PackedParallelGroups }; stored?: StoredExtras; stages?: Array<[string, number]> }
 
   /** `missing`: `load-stored` found no such dataset. */
   | { kind: 'failed'; message: string; missing?: boolean };

@@ -11,10 +11,10 @@ import { todayDayNumber } from '../core/dates';
 import { columnBuffers, packDataset } from '../core/relation-columns-pack';
 import { buildRelationIndex } from '../core/relation-index';
 import { indexBuffers, packRelationIndex } from '../core/relation-index-pack';
-import { withRollupEdges } from '../core/rollup';
+import { packRollup, withRollupEdges } from '../core/rollup';
 import { buildEngineLayout, engineLayoutBuffers } from '../core/filter-engine';
 import { textsInFiles, type Review } from '../core/source-review';
-import { packParallelGroups, parallelGroups } from '../render/parallel-edges';
+import { packedParallelGroups } from '../render/parallel-edges';
 import type { DatasetFiles } from '../core/load';
 import type { ImportReply, ImportRequest, PickedFile, StoredExtras } from './import-messages';
 
@@ -72,10 +72,10 @@ function done(outcome: ImportOutcome, stored?: StoredExtras): void {
   stageDone('rolled-up');
   const engine = buildEngineLayout(index);
   stageDone('engine-laid-out');
-  const parallel = packParallelGroups(parallelGroups(index));
+  const parallel = packedParallelGroups(index);
   stageDone('parallel-grouped');
-  const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup, engine, parallel };
-  const rollupBuffers = [rollup.topOf, rollup.rolledEdgeOf, rollup.memberStart, rollup.members, rollup.keep].map((a) => a.buffer as ArrayBuffer);
+  const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup: packRollup(rollup), engine, parallel };
+  const rollupBuffers = [rollup.topOf, rollup.rolledEdgeOf, rollup.keep].map((a) => a.buffer as ArrayBuffer);
   const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index), ...rollupBuffers, ...engineLayoutBuffers(packed.engine), parallel.members.buffer, parallel.starts.buffer])];
   stageDone('posting');
   (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed, stored, stages } satisfies ImportReply, transfer);
