@@ -140,6 +140,16 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
   let extentStart = Infinity;
   let extentEnd = -Infinity;
   let lastStart = -Infinity;
+  // The last day of a year or month date, from its first day and precision, worked out once per day in a flat
+  // table (four slots a day, one per precision code) rather than per row; a Map by date cost more than the sum.
+  let minStart = 0;
+  let maxStart = -1;
+  for (let i = 0; i < count; i++) {
+    const start = dateStart[i];
+    if (i === 0 || start < minStart) minStart = start;
+    if (i === 0 || start > maxStart) maxStart = start;
+  }
+  const lastDays = maxStart - minStart < 2 * count + 100_000 ? new Int32Array((maxStart - minStart + 1) * 4) : null;
   for (let i = 0; i < count; i++) {
     const start = dateStart[i];
     const p = precision[i];
@@ -147,8 +157,16 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
     let carried: number;
     if (p >> 2 !== NO_END_DATE) end = carried = endDateEnd[i];
     else {
-      // From the day alone: a Map of ends by date cost more than reading it.
-      const dateEnd = lastDayOfStart(start, p & 3);
+      let dateEnd: number;
+      if ((p & 3) === 2) dateEnd = start;
+      else if (lastDays === null) dateEnd = lastDayOfStart(start, p & 3);
+      else {
+        // Held as days past minStart, plus one: 0 is a slot not worked out yet.
+        const slot = (start - minStart) * 4 + (p & 3);
+        const held = lastDays[slot];
+        if (held !== 0) dateEnd = minStart + held - 1;
+        else lastDays[slot] = (dateEnd = lastDayOfStart(start, p & 3)) - minStart + 1;
+      }
       if (isState[typeOf[i]]) {
         end = Math.max(dateEnd, attestedThrough[source[i]]);
         carried = Math.max(dateEnd, today);
