@@ -171,5 +171,8 @@ function escapeCell(value: string): string {
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   const lines = [columns.map(escapeCell).join(',')];
   for (const row of rows) lines.push(columns.map((column) => escapeCell(String(row[column] ?? ''))).join(','));
-  return lines.join('\r\n') + '\r\n';
+  // The last line ending joined in, not appended: `join() + '\r\n'` is a rope that whoever reads it first
+  // (loadDataset, for an import) copies flat, 100 ms over 96 MB of relations.
+  lines.push('');
+  return lines.join('\r\n');
 }

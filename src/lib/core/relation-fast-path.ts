@@ -42,6 +42,8 @@ export interface FastPathFile {
   duplicates: DuplicateRows;
   damaged: Set<number>;
   run: LoadRun;
+  /** Lines the file is estimated to hold (estimatedLines). */
+  lines: number;
 }
 
 /** The fast path over one relations file. */
@@ -67,7 +69,7 @@ export class RelationFastPath {
     this.usable = fastPathSwitch.enabled && !header.some((column) => column.startsWith('attr_'));
     this.record = new RecordScan(this.width, this.col.quote, this.col.note);
     this.modalities = new PairTable(MODALITIES, MODALITIES.map((_, m) => m));
-    this.statements = new StatementNumbers(file.text, file.rows);
+    this.statements = new StatementNumbers(file.text, file.rows, this.col.statement >= 0 ? file.lines : 0);
   }
 
   /**

@@ -10,7 +10,8 @@ import { endsArrayOf, NO_END_DATE, relationColumnsOf, type RelationColumns } fro
 import { lastDayOfStart } from './text-ranges';
 import { edgeAt, prebuiltIndexOf } from './relation-index-pack';
 import { lazyArray } from './lazy-array';
-import { numberedByType, rowsByStart } from './index-order';
+import { rowsByStart } from './index-order';
+import { edgesOfRows } from './edge-grouping';
 
 /** Relation rows of one type between one pair of actors, drawn as a single edge. */
 export interface AggregatedEdge {
@@ -142,14 +143,32 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
   let extentStart = Infinity;
   let extentEnd = -Infinity;
   let lastStart = -Infinity;
+  // The last day of a year or month date, from its first day and precision, worked out once per day in a flat
+  // table (four slots a day, one per precision code) rather than per row; a Map by date cost more than the sum.
+  let minStart = 0;
+  let maxStart = -1;
+  for (let i = 0; i < count; i++) {
+    const start = dateStart[i];
+    if (i === 0 || start < minStart) minStart = start;
+    if (i === 0 || start > maxStart) maxStart = start;
+  }
+  const lastDays = maxStart - minStart < 2 * count + 100_000 ? new Int32Array((maxStart - minStart + 1) * 4) : null;
   for (let i = 0; i < count; i++) {
     const start = dateStart[i];
     const p = precision[i];
     let end: number;
     if (p >> 2 !== NO_END_DATE) end = endDateEnd[i];
     else {
-      // From the day alone: a Map of ends by date cost more than reading it.
-      const dateEnd = lastDayOfStart(start, p & 3);
+      let dateEnd: number;
+      if ((p & 3) === 2) dateEnd = start;
+      else if (lastDays === null) dateEnd = lastDayOfStart(start, p & 3);
+      else {
+        // Held as days past minStart, plus one: 0 is a slot not worked out yet.
+        const slot = (start - minStart) * 4 + (p & 3);
+        const held = lastDays[slot];
+        if (held !== 0) dateEnd = minStart + held - 1;
+        else lastDays[slot] = (dateEnd = lastDayOfStart(start, p & 3)) - minStart + 1;
+      }
       end = isState[typeOf[i]] ? Math.max(dateEnd, attestedThrough[source[i]]) : dateEnd;
     }
     ends[i] = end;
@@ -164,51 +183,11 @@ export function buildRelationIndex(dataset: Dataset, today: number): RelationInd
     .sort((a, b) => (actors[a].id < actors[b].id ? -1 : actors[a].id > actors[b].id ? 1 : 0))
     .forEach((a, r) => (rank[a] = r));
 
-  // Edges are numbered in order of their first row in time here, then by type (numberedByType), so
+  // Edges are numbered by type, then in order of their first row in time (edge-grouping.ts), so
   // rows close in time count into edges close in memory: the filter engine's per-row increments then mostly hit the cache.
   const byStart = rowsByStart(starts, extentStart, lastStart);
-  const edgeOf = new Int32Array(count);
-  let edgeTypeOf = new Uint16Array(Math.min(count, 1024));
-  let edgeSourceIndex = new Int32Array(edgeTypeOf.length);
-  let edgeTargetIndex = new Int32Array(edgeTypeOf.length);
-  let edgeCount = 0;
-  // Edges by (type, from, to) in an open-addressing table of edge numbers: no key is made per row, and
-  // the three numbers need not fit one integer. Sized for every row being an edge of its own, at most half full.
-  let slots = 1 << 10;
-  while (slots < 2 * count) slots *= 2;
-  const edgeBySlot = new Int32Array(slots).fill(-1);
-  const mask = slots - 1;
-  for (let k = 0; k < count; k++) {
-    const i = byStart[k];
-    const t = typeOf[i];
-    const s = subject[i];
-    const o = object[i];
-    const forward = isDirected[t] === 1 || rank[s] < rank[o];
-    const from = forward ? s : o;
-    const to = forward ? o : s;
-    let slot = Math.imul(Math.imul(t + 1, 0x9e3779b1) ^ Math.imul(from + 1, 0x85ebca6b) ^ Math.imul(to + 1, 0xc2b2ae35), 0x27d4eb2f) >>> 0;
-    slot = (slot ^ (slot >>> 15)) & mask;
-    let e = edgeBySlot[slot];
-    while (e >= 0 && !(edgeTypeOf[e] === t && edgeSourceIndex[e] === from && edgeTargetIndex[e] === to)) {
-      slot = (slot + 1) & mask;
-      e = edgeBySlot[slot];
-    }
-    if (e < 0) {
-      e = edgeCount++;
-      edgeBySlot[slot] = e;
-      if (e === edgeTypeOf.length) {
-        const size = Math.min(count, e * 2);
-        edgeTypeOf = grown(edgeTypeOf, size);
-        edgeSourceIndex = grown(edgeSourceIndex, size);
-        edgeTargetIndex = grown(edgeTargetIndex, size);
-      }
-      edgeTypeOf[e] = t;
-      edgeSourceIndex[e] = from;
-      edgeTargetIndex[e] = to;
-    }
-    edgeOf[i] = e;
-  }
-  ({ edgeTypeOf, edgeSourceIndex, edgeTargetIndex } = numberedByType(types.length, edgeCount, edgeTypeOf, edgeSourceIndex, edgeTargetIndex, edgeOf));
+  const { edgeOf, edgeTypeOf, edgeSourceIndex, edgeTargetIndex } = edgesOfRows({ byStart, typeOf, subject, object, isDirected, rank, actorCount, typeCount: types.length });
+  const edgeCount = edgeTypeOf.length;
 
   // Rows of each edge, in dataset order, as one array: a typed array per edge cost 100 bytes of header each.
   const edgeRowStart = new Int32Array(edgeCount + 1);
@@ -293,12 +272,6 @@ export function withCarriedEnds(index: Omit<RelationIndex, 'carriedEnds'>): Rela
       return value;
     },
   }) as RelationIndex;
-}
-
-function grown<T extends Uint16Array | Int32Array>(array: T, size: number): T {
-  const next = new (array.constructor as new (n: number) => T)(size);
-  next.set(array);
-  return next;
 }
 
 /** An index as a worker posts it: everything but the dataset and the lazy arrays, which are rebuilt on arrival. */

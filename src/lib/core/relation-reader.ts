@@ -84,7 +84,8 @@ export function readRelations(sourceId: string, file: string, content: FileConte
   const header = readHeader(file, text, cursor, run);
   if (!header) return;
   const check = new Checker(file, run);
-  const duplicates = new DuplicateRows(text, header, estimatedLines(text));
+  const lines = estimatedLines(text);
+  const duplicates = new DuplicateRows(text, header, lines);
   const hasAttributes = header.some((column) => column.startsWith('attr_'));
   // One row object for the whole file, its cells replaced on every record.
   const values: Record<string, string> = {};
@@ -93,7 +94,7 @@ export function readRelations(sourceId: string, file: string, content: FileConte
   const out: RowDates = { date: null!, endDate: null };
   const statementColumn = header.indexOf('statement');
   const width = header.length;
-  const fast = new RelationFastPath({ text, header, lookups: context.lookups, rows: context.rows, sourceIndex: context.sourceIndex, quotesRequired: context.quotesRequired, sourceText: context.sourceText, duplicates, damaged, run });
+  const fast = new RelationFastPath({ text, header, lookups: context.lookups, rows: context.rows, sourceIndex: context.sourceIndex, quotesRequired: context.quotesRequired, sourceText: context.sourceText, duplicates, damaged, run, lines });
   const fastUsable = fast.usable;
   let reported = 0;
   for (;;) {

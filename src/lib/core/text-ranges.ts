@@ -129,12 +129,15 @@ export class RangeTable {
     }
   }
 
-  /** Adds the key keys[start, end) with its number; the caller knows it is not there yet. */
-  add(start: number, end: number, value: number): void {
+  /**
+   * Adds the key keys[start, end) with its number; the caller knows it is not there yet. `digest`: its
+   * digestRange when the caller has it (a look-up that missed), so that it is not hashed twice.
+   */
+  add(start: number, end: number, value: number, digest = digestRange(this.keys, start, end)): void {
     if (this.size === this.values.length) this.growEntries();
     if ((this.size + 1) * 2 > this.slots.length) this.growSlots();
     const entry = this.size++;
-    const hash = mix(digestRange(this.keys, start, end));
+    const hash = mix(digest);
     this.hashes[entry] = hash;
     this.keyStarts[entry] = start;
     this.keyEnds[entry] = end;
