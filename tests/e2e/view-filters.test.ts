@@ -109,6 +109,17 @@ describe('filter by source, kind and weight', () => {
     expect((await drawnEdges(page)).map((e) => e.key).sort()).toEqual(heavy.sort());
     await waitForQuery(page, 'min-relations=3');
   });
+
+  test('the weight field is bounded by the heaviest edge in view once the pointer or focus comes to it', async () => {
+    const all = windowResult(index, ...WHOLE);
+    const heaviest = Math.max(1, ...all.edgeCounts);
+    expect(heaviest).toBeGreaterThan(3);
+    for (const reach of ['hover', 'focus'] as const) {
+      const field = (await app.open('')).getByTestId('min-weight');
+      await field[reach]();
+      await expect.poll(() => field.getAttribute('max')).toBe(String(heaviest));
+    }
+  });
 });
 
 describe('compare two periods', () => {

@@ -22,6 +22,8 @@ interface Marks {
   dirtyGroups: Int32Array;
 }
 const marksOf = new WeakMap<DisplayArrays, Marks>();
+/** Changed edges beyond one held edge in this many are handed on in index order (see updateDisplay). */
+const SORTED_FROM = 32;
 
 function marksFor(index: RelationIndex, display: DisplayArrays, heldCount: number, groupCount: number): Marks {
   let marks = marksOf.get(display);
@@ -83,6 +85,15 @@ export function updateDisplay(index: RelationIndex, display: DisplayArrays, stat
     changedOut[edgesOut++] = e;
   };
   for (let k = 0; k < dirty; k++) fanGroup(groups[dirtyGroups[k]], edgeCounts, held.forward, display.edgeCurvature, refanned);
+  // The engine lists edges in the order its scan met them, all over the graph: handed on in index order, the repaint
+  // reads sigma's display data and program slots in about the order they lie in memory. Listed again from the marks,
+  // a pass over the held edges, when they are many enough for their cache misses to cost more than that pass (a walk of
+  // the held edges is in order already, but for the re-fanned ones it appended).
+  if ((!walkHeld || dirty > 0) && edgesOut * SORTED_FROM > held.list.length) {
+    const list = held.list;
+    edgesOut = 0;
+    for (let k = 0; k < list.length; k++) if (edgeMarks[list[k]] === stamp) changedOut[edgesOut++] = list[k];
+  }
 
   // Actors: those of every changed edge, held or not (counts cover all rows), or all of them when fewer.
   const baseSizes = baseSizesOf(index);

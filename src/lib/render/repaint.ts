@@ -96,6 +96,9 @@ interface Slots<D> {
 
 const slotsFor = <D>(count: number): Slots<D> => ({ stamp: new Int32Array(count), data: new Array<D | undefined>(count), fingerprint: new Int32Array(count), position: new Int32Array(count) });
 
+/** No parts: an edge the graph does not hold. */
+const NO_PARTS: ItemProgram[] = [];
+
 /**
  * Repaints nodes and edges by index, straight into sigma's display data and program arrays (see above).
  * sigma keys all of that by string, six look-ups in objects of 10^5 keys per edge; here they are kept
@@ -109,6 +112,8 @@ export class DirectRepaint {
   private readonly cached: boolean;
   private readonly nodes: Slots<NodeDisplayData>;
   private readonly edges: Slots<EdgeDisplayData>;
+  /** Per edge, the programs that process it, looked up with its slot: an edge keeps its program for the graph's life (looks.ts). */
+  private readonly edgeParts: ItemProgram[][];
 
   constructor(
     private readonly sigma: Sigma,
@@ -117,6 +122,7 @@ export class DirectRepaint {
     this.cached = watchReindexing(sigma, () => this.generation++);
     this.nodes = slotsFor(target.nodeKeys.length);
     this.edges = slotsFor(target.edgeKeys.length);
+    this.edgeParts = new Array<ItemProgram[]>(target.edgeKeys.length).fill(NO_PARTS);
   }
 
   /** The graph now holds other edges (the drawn-edge limit changed). */
@@ -133,35 +139,48 @@ export class DirectRepaint {
     const internals = internalsOf(this.sigma);
     if (!internals) return false;
     if (!this.cached) this.generation++;
-    const { nodePrograms, edgePrograms } = internals;
-    const { target } = this;
+    const { nodePrograms } = internals;
+    const { target, generation } = this;
     const nodeSlots = this.nodes;
     const edgeSlots = this.edges;
+    const { sourceOf, targetOf } = target;
     // A full process is pending (the layout moved nodes, say): it fills every program slot from the display data at
     // the next frame, so writing that data is all it takes. Otherwise every slot must be known, checked first, so that
-    // a repaint is done whole or not at all.
+    // a repaint is done whole or not at all. Items looked up this generation are known by their stamp alone.
     const slotsPending = internals.needToProcess;
-    for (let k = 0; k < nodes.length; k++) if (!this.knowNode(internals, nodes[k], slotsPending)) return false;
-    for (let k = 0; k < edges.length; k++) if (!this.knowEdge(internals, edges[k], slotsPending)) return false;
+    const nodeStamp = nodeSlots.stamp;
+    const edgeStamp = edgeSlots.stamp;
+    const nodeAt = nodeSlots.position;
+    const edgeAt = edgeSlots.position;
+    const knownNode = (n: number) => nodeStamp[n] === generation && (slotsPending || nodeAt[n] >= 0);
+    for (let k = 0; k < nodes.length; k++) if (!knownNode(nodes[k]) && !this.knowNode(internals, nodes[k], slotsPending)) return false;
+    for (let k = 0; k < edges.length; k++) {
+      const e = edges[k];
+      const known = edgeStamp[e] === generation && (!edgeSlots.data[e] || ((slotsPending || edgeAt[e] >= 0) && knownNode(sourceOf[e]) && knownNode(targetOf[e])));
+      if (!known && !this.knowEdge(internals, e, slotsPending)) return false;
+    }
+    const nodeData = nodeSlots.data;
     for (let k = 0; k < nodes.length; k++) {
       const n = nodes[k];
-      const data = nodeSlots.data[n]!;
+      const data = nodeData[n]!;
       target.writeNode(data, n);
       if (!slotsPending) nodePrograms[data.type].process(nodeSlots.fingerprint[n], nodeSlots.position[n], data);
     }
-    const edgeParts = new Map<string, ItemProgram[]>();
+    const { data: edgeData, fingerprint } = edgeSlots;
+    const edgeParts = this.edgeParts;
     for (let k = 0; k < edges.length; k++) {
       const e = edges[k];
-      const data = edgeSlots.data[e];
+      const data = edgeData[e];
       // Beyond the drawn-edge limit: not in the graph.
       if (!data) continue;
       target.writeEdge(data, e);
       if (slotsPending) continue;
-      const source = nodeSlots.data[target.sourceOf[e]];
-      const targetData = nodeSlots.data[target.targetOf[e]];
-      let parts = edgeParts.get(data.type);
-      if (!parts) edgeParts.set(data.type, (parts = partsOf(edgePrograms[data.type])));
-      for (let p = 0; p < parts.length; p++) parts[p].process(edgeSlots.fingerprint[e], edgeSlots.position[e], source, targetData, data);
+      const source = nodeData[sourceOf[e]];
+      const end = nodeData[targetOf[e]];
+      const parts = edgeParts[e];
+      const id = fingerprint[e];
+      const at = edgeAt[e];
+      for (let p = 0; p < parts.length; p++) parts[p].process(id, at, source, end, data);
     }
     // Rendered at the next frame: a slider that moves several times in one frame is drawn once.
     this.sigma.scheduleRender();
@@ -193,6 +212,8 @@ export class DirectRepaint {
       slots.data[e] = data;
       slots.fingerprint[e] = key ? (internals.edgeIndices[key] ?? -1) : -1;
       slots.position[e] = key ? (internals.edgeProgramIndex[key] ?? -1) : -1;
+      const program = data ? internals.edgePrograms[data.type] : undefined;
+      this.edgeParts[e] = program ? partsOf(program) : NO_PARTS;
       slots.stamp[e] = this.generation;
     }
     if (!slots.data[e]) return true;
