@@ -186,6 +186,7 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
   if (frame === 'membership') return membershipPairs(sides, folded);
   if (frame === 'roster') return rosterPairs(sides, gazetteer);
   if (frame === 'symmetric' && isBetween(cue, folded) && right && right.length > 1) return new Pairs().among(right);
+  if (frame === 'patient') return patientPairs(left, lists, folded, sentence);
   if (frame === 'reverse') {
     const by = after[0];
     if (!by || !left || by[0].start - cue.end > 40) return [];
@@ -207,6 +208,17 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
   const next = after[after.indexOf(right) + 1];
   if (!pairs.length && next && next[0].start - right[right.length - 1].end < 60 && !/[;,]/.test(folded.slice(right[right.length - 1].end, next[0].start))) pairs.push(...new Pairs().cross(left, next));
   return kindsFit(cue.type, pairs, gazetteer);
+}
+
+/** "X said on Monday that", "X warned": a speaker and the verb that puts what follows in their mouth. */
+const SAID_OF = /^(?:'s)?,? (?:[^,;.]{0,40}? )?(?:said|says|warned|warns|told (?:[^\s,;.]+ ){1,3}?|declared|stated|insisted|charged|claimed|alleged|added|believes|believed|maintained|asserted|concluded|announced|argued|accused|suggested|made clear|repeated|reiterated)(?: (?:on )?[a-z]+day| today| yesterday| again)?(?: that)? (?:the )?$/;
+
+/** "Britain said Russia was behind the poisoning": the one said to be behind it is the object, the speaker the subject. */
+function patientPairs(left: List | null, lists: List[], folded: string, sentence: Sentence): Pair[] {
+  if (!left) return [];
+  const speaker = lists.filter((list) => list[list.length - 1].end <= left[0].start && list[0].start >= sentence.start).pop();
+  if (!speaker || !SAID_OF.test(folded.slice(speaker[speaker.length - 1].end, left[0].start))) return [];
+  return new Pairs().cross(speaker, left);
 }
 
 /** "Britain joined the United States in air strikes on Iraq": who joins another in a deed does it too. */

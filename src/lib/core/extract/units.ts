@@ -65,7 +65,17 @@ export function buildUnits(text: string, folded: string, mentions: Mention[], ti
     }
     // a title before a known person: keep the title in the unit's span for quotes
     const title = titleBefore.get(mention.start);
-    if (title && gazetteer.actors.get(mention.actorId)?.kind === 'person') unit.start = Math.min(unit.start, title.start);
+    if (title && gazetteer.actors.get(mention.actorId)?.kind === 'person') {
+      unit.start = Math.min(unit.start, title.start);
+      // "U.S. Vice President Dick Cheney", "Russia's Foreign Minister X": the state before the title says whose
+      // the person is, and is no second actor listed beside them
+      const owner = units[units.length - 1];
+      const ownerKind = owner && gazetteer.actors.get(owner.actorId)?.kind;
+      if (owner && owner.end <= title.start && /^(?:'s)? ?$/.test(folded.slice(owner.end, title.start)) && (ownerKind === 'state' || ownerKind === 'organisation')) {
+        units[units.length - 1] = { ...unit, start: owner.start };
+        continue;
+      }
+    }
     units.push(unit);
   }
   return units;
