@@ -12,7 +12,7 @@ import { answerPairs, conflictPairs, findParties, partiesOf, PARTY_OBJECT_TYPES,
 import { AGREEMENT_NOUN, buildCandidate } from './candidate';
 import { newMemory, resolveReferences } from './coref';
 import type { TextContext } from './context';
-import { announcedThreat, attributionSpans, intendedCommitment, isEmbedded } from './clauses';
+import { announcedThreat, attributionSpans, intendedCommitment, isEmbedded, trailingSpeakerStart } from './clauses';
 import { domesticProtestPairs, isProtestVenue } from './domestic-protest';
 import { domesticTargetPairs, unattributedPairs } from './domestic-targets';
 import { isEvaluative, speakerOf } from './evaluative';
@@ -46,6 +46,8 @@ interface SentenceView {
   units: Unit[];
   lists: Unit[][];
   cues: CueMatch[];
+  /** Who reports the sentence (", the Egyptian president said."): the speaker of a speech act that names none before it. */
+  reporter: Unit[] | null;
   dates: DateMention[];
   inherited: DateMention | null;
 }
@@ -89,7 +91,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   const { folded, gazetteer } = ctx;
   const { sentence, lists, units, cues } = view;
   const cue = cues[c];
-  let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, units, cues[c + 1]?.start, c > 0 ? cues[0] : undefined);
+  let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, units, cues[c + 1]?.start, c > 0 ? cues[0] : undefined, view.reporter);
   const partyPhrase = findParties(folded, cue.end, sentence.end);
   const noPartyObject = cue.type === 'mediation' && pairs.every(([, o]) => gazetteer.actors.get(o.actorId)?.kind === 'region');
   if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase || noPartyObject)) pairs = partyPairs(cue, lists, allUnits, units, folded, gazetteer, partyPhrase);
@@ -163,9 +165,18 @@ function evaluativeAccusations(ctx: TextContext, view: SentenceView, c: number, 
 }
 
 /** Units that only say who reports the sentence ("..., the agency said.") take no part in its events. */
-function withoutReporters(folded: string, sentence: Sentence, units: Unit[], cues: CueMatch[]): Unit[] {
+function withoutReporters(folded: string, sentence: Sentence, units: Unit[], cues: CueMatch[]): { units: Unit[]; reporter: Unit[] | null } {
   const spans = attributionSpans(folded, sentence).filter(([a, b]) => !cues.some((cue) => cue.start >= a && cue.end <= b));
-  return spans.length ? units.filter((u) => !spans.some(([a, b]) => u.start >= a && u.end <= b)) : units;
+  if (!spans.length) {
+    const from = trailingSpeakerStart(folded, sentence);
+    const speaker = from === null ? undefined : units.find((u) => u.start >= from);
+    return { units, reporter: speaker ? [speaker] : null };
+  }
+  const inside = units.filter((u) => spans.some(([a, b]) => u.start >= a && u.end <= b));
+  // the reporter is the attribution's first actor, and only a named one who says: not "..., witnesses said", nor a medium "reported"
+  const lead = inside[0];
+  const says = lead && /^(?:'s [a-z -]{0,30}?|,? [a-z -]{0,30}?)?(?: (?:said|says|told|added|stated|warned|insisted|declared|charged|claimed|wrote)\b)/.test(folded.slice(lead.end, lead.end + 60));
+  return { units: units.filter((u) => !inside.includes(u)), reporter: says ? [lead] : null };
 }
 
 export function cueRelations(ctx: TextContext, sentences: Sentence[], allUnits: Unit[]): Candidate[] {
@@ -179,8 +190,8 @@ export function cueRelations(ctx: TextContext, sentences: Sentence[], allUnits: 
   for (const sentence of sentences) {
     const inSentence = resolveReferences(ctx.folded, sentence, takeInside(allUnits, unitCursor, sentence, false), ctx.gazetteer, memory);
     const cues = takeInside(allCues, cueCursor, sentence, true);
-    const units = withoutReporters(ctx.folded, sentence, inSentence, cues);
-    const view: SentenceView = { sentence, units, lists: groupLists(ctx.folded, units), cues, ...datesOf(sentence) };
+    const { units, reporter } = withoutReporters(ctx.folded, sentence, inSentence, cues);
+    const view: SentenceView = { sentence, units, lists: groupLists(ctx.folded, units), cues, reporter, ...datesOf(sentence) };
     view.cues.forEach((cue, c) => {
       // the user of a judging word accuses the deed's doer, whatever the clause does with the deed
       if (isEvaluative(cue) && ctx.knownTypes.has('accusation')) candidates.push(...evaluativeAccusations(ctx, view, c, inSentence));

@@ -2,7 +2,7 @@
  * Subject and object of a cue: the unit lists around it in its sentence, read
  * through the cue's frame (directed, passive, symmetric, membership, roster, reverse).
  */
-import type { Gazetteer } from './gazetteer';
+import { rollUp, type Gazetteer } from './gazetteer';
 import type { Sentence } from './sentences';
 import type { CueMatch } from './cues';
 import type { List, Unit } from './units';
@@ -63,8 +63,9 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   });
   let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) ? before[before.length - 1] : null;
   if (left && !glued) left = reporterOf(cue, left, before, folded, sentence);
-  // troops sent "to the Iraqi border" are aimed at Iraq: only for mobilisation is the border its object
-  let right = after.find((list) => cue.type === 'mobilisation' || !isLocative(list, folded)) ?? null;
+  // troops sent "to the Iraqi border" are aimed at Iraq, and pulled back from it withdraw from Iraq:
+  // only for mobilisation and retreat is the border its object
+  let right = after.find((list) => cue.type === 'mobilisation' || cue.type === 'retreat' || !isLocative(list, folded)) ?? null;
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
   if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
@@ -175,8 +176,11 @@ function coordinatedSubject(cue: CueMatch, main: CueMatch | undefined, sides: Si
   return sidesOf(main, lists, folded, sentence, units, cue.start).left;
 }
 
-export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, gazetteer: Gazetteer, units: Unit[], nextCueStart?: number, main?: CueMatch): Pair[] {
+export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, gazetteer: Gazetteer, units: Unit[], nextCueStart?: number, main?: CueMatch, reporter?: List | null): Pair[] {
   const sides = sidesOf(cue, lists, folded, sentence, units, nextCueStart);
+  // "Israel must withdraw, Mubarak said": a thing said whose sayer the clause does not name is the reporter's
+  // (not when it names the reporter's own state: "... help for Armenia," Pashinyan said asks no one of Armenia)
+  if (reporter && !sides.left && SPEECH_ACTS.has(cue.type) && !cue.passive && cue.rule.frame === 'directed' && !sides.right?.some((u) => rollUp(gazetteer, u.actorId) === rollUp(gazetteer, reporter[0].actorId))) sides.left = reporter;
   const shared = coordinatedSubject(cue, main, sides, lists, folded, sentence, units);
   if (shared) sides.left = shared;
   const joiner = sides.left && !cue.passive ? joinerOf(sides.left, lists, folded, cue) : null;
@@ -186,7 +190,7 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
   if (frame === 'membership') return membershipPairs(sides, folded);
   if (frame === 'roster') return rosterPairs(sides, gazetteer);
   if (frame === 'symmetric' && isBetween(cue, folded) && right && right.length > 1) return new Pairs().among(right);
-  if (frame === 'patient') return patientPairs(left, lists, folded, sentence);
+  if (frame === 'patient') return patientPairs(left, lists, folded, sentence, reporter ?? null);
   if (frame === 'reverse') {
     const by = after[0];
     if (!by || !left || by[0].start - cue.end > 40) return [];
@@ -202,6 +206,8 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
   if (frame === 'symmetric' && left && left.length > 1) return new Pairs().among(left);
   // "Greece and Turkey pledged to settle their dispute": a commitment of several, to nobody else, binds each to the others
   if ((cue.type === 'commitment' || /\bjoint\b/.test(cue.text)) && left && left.length > 1 && !right) return mutual(left);
+  // "India and Pakistan accused each other of ...": each of the several does it to the others
+  if (left && left.length > 1 && /^ (?:[a-z-]+ )?(?:each other|one another)\b/.test(folded.slice(cue.end, cue.end + 30))) return mutual(left);
   if (!left || !right) return [];
   const pairs = new Pairs().cross(left, right);
   // "called for the release of Chinese fishermen held by Japan": an object that is the subject itself names no one else; the next actor does
@@ -214,11 +220,11 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
 const SAID_OF = /^(?:'s)?,? (?:[^,;.]{0,40}? )?(?:said|says|warned|warns|told (?:[^\s,;.]+ ){1,3}?|declared|stated|insisted|charged|claimed|alleged|added|believes|believed|maintained|asserted|concluded|announced|argued|accused|suggested|made clear|repeated|reiterated)(?: (?:on )?[a-z]+day| today| yesterday| again)?(?: that)? (?:the )?$/;
 
 /** "Britain said Russia was behind the poisoning": the one said to be behind it is the object, the speaker the subject. */
-function patientPairs(left: List | null, lists: List[], folded: string, sentence: Sentence): Pair[] {
+function patientPairs(left: List | null, lists: List[], folded: string, sentence: Sentence, reporter: List | null): Pair[] {
   if (!left) return [];
-  const speaker = lists.filter((list) => list[list.length - 1].end <= left[0].start && list[0].start >= sentence.start).pop();
-  if (!speaker || !SAID_OF.test(folded.slice(speaker[speaker.length - 1].end, left[0].start))) return [];
-  return new Pairs().cross(speaker, left);
+  const before = lists.filter((list) => list[list.length - 1].end <= left[0].start && list[0].start >= sentence.start).pop();
+  const speaker = before && SAID_OF.test(folded.slice(before[before.length - 1].end, left[0].start)) ? before : !before ? reporter : null;
+  return speaker ? new Pairs().cross(speaker, left) : [];
 }
 
 /** "Britain joined the United States in air strikes on Iraq": who joins another in a deed does it too. */
