@@ -79,6 +79,14 @@ function victimPairs(cue: CueMatch, lists: Unit[][], folded: string): Pair[] {
   return victims.filter((v) => v.actorId !== doer[0].actorId).map((v) => [doer[0], v] as Pair);
 }
 
+/** "protested in Lahore against the Danish cartoons": past the venue, what the crowd is against is the target. */
+function protestTargetPairs(cue: CueMatch, lists: Unit[][], folded: string, sentence: Sentence): Pair[] {
+  const doers = lists.filter((list) => list[list.length - 1].end <= cue.start && list[0].start >= sentence.start).pop();
+  const target = lists.find((list) => list[0].start >= cue.end && /\b(?:against|outside|in front of|at|on) (?:the )?(?:[a-z-]+ )?$/.test(folded.slice(cue.end, list[0].start)));
+  if (!doers || !target || target[0].start - cue.end > 100 || /[;]/.test(folded.slice(cue.end, target[0].start)) || CLAUSE_BREAK.test(folded.slice(doers[doers.length - 1].end, cue.start))) return [];
+  return doers.flatMap((d) => target.filter((t) => t.actorId !== d.actorId).map((t) => [d, t] as Pair));
+}
+
 /** "Aliyev and Pashinyan both rejected the possibility of talks": several who refuse talks with no one else named refuse each other. */
 function mutualRefusalPairs(cue: CueMatch, lists: Unit[][], folded: string, sentence: Sentence): Pair[] {
   if (!/^ (?:[a-z-]+ ){0,4}?(?:talks|negotiations|dialogue|meeting|meet)\b[^,;.]{0,20}(?:[,;.]|$)/.test(folded.slice(cue.end, sentence.end))) return [];
@@ -99,6 +107,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   if (!pairs.length && cue.type === 'rejection') pairs = mutualRefusalPairs(cue, lists, folded, sentence);
   if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, earlier, gazetteer);
   if (cue.type === 'protest') pairs = pairs.filter((pair) => !isProtestVenue(cue, pair, folded, gazetteer));
+  if (!pairs.length && cue.type === 'protest') pairs = protestTargetPairs(cue, lists, folded, sentence);
   if (!pairs.length && (cue.type === 'protest' || cue.type === 'retreat')) pairs = domesticProtestPairs(cue, lists, folded, sentence, gazetteer);
   if (!pairs.length && cue.type === 'attack') pairs = victimPairs(cue, lists, folded);
   if (!pairs.length && (cue.type === 'attack' || cue.type === 'coercion')) pairs = domesticTargetPairs(cue, lists, folded, sentence, gazetteer);

@@ -53,6 +53,9 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
       !asides.some(([a, b]) => list[0].start >= a && list[list.length - 1].end <= b) &&
       !CLAUSE_BREAK.test(withoutRelativeClause(folded.slice(list[list.length - 1].end, cue.start))),
   );
+  // "Merkel arrived in Moscow for talks with Putin", "Barak flew to Cairo to meet Mubarak": a place the subject went to
+  // or is in is no subject, when an actor before it can be
+  while (before.length > 1 && isPlacePhrase(before[before.length - 1], folded)) before.pop();
   // a cue with a gap ("asked the CSTO for assistance") can hold its object: anything after its first word counts
   const firstWordEnd = cue.start + (/^\S+/.exec(cue.text)?.[0].length ?? 0);
   const after = lists.filter((list) => list[0].start >= firstWordEnd && !CLAUSE_BREAK.test(folded.slice(cue.end, list[0].start)));
@@ -108,6 +111,11 @@ function reporterOf(cue: CueMatch, left: List, before: List[], folded: string, s
   if (!REPORT_THAT.test(lead) || !/ and (?:also |then |later )?$/.test(folded.slice(left[left.length - 1].end, cue.start).slice(-12))) return left;
   const reporter = before.filter((list) => list[list.length - 1].end <= left[0].start - lead.length + lead.search(REPORT_THAT));
   return reporter.length ? reporter[reporter.length - 1] : null;
+}
+
+/** "in Moscow", "to Cairo": one actor after a preposition of place, naming where. */
+function isPlacePhrase(list: List, folded: string): boolean {
+  return list.length === 1 && !list[0].modifier && /\b(?:in|at|to|from|into|near|outside|inside|toward|towards|across|via|through) (?:the )?$/.test(folded.slice(Math.max(0, list[0].start - 12), list[0].start)) && !/^'s\b/.test(folded.slice(list[0].end, list[0].end + 2));
 }
 
 /** "on the Thai border": a demonym naming where, not whom. */
