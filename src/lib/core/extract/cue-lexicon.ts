@@ -30,7 +30,9 @@ export const LEXICON_RULES: CueRule[] = [
         `|${verbs('lash out at, lash out against, hit out at/hitting, take to task/took/taken/taking, complain of, complain about, object to, protest against')}` +
         `|(?:accusations?|allegations?|charges|complaints?|lawsuits?|criticism|condemnation|denunciation) (?:against|of|that|about)` +
         `|(?:express|voic)(?:e|es|ed|ing) ${GAP2}(?:concern|regret|dismay|outrage|anger|displeasure|disappointment|indignation|alarm|disapproval|protest)s?(?: (?:over|about|at|with))?` +
-        `|found ${GAP3}guilty|(?:blamed|blames) ${GAP3}for|${verbs('brand')}(?= (?:[^\\s.;]+ ){0,6}?(?:as|an?)\\b)|(?:describ|label|dub)(?:e|es|ed|ing|s|bed|bing)? (?:[^\\s.;]+ ){0,6}?as (?:an? )?(?:[a-z-]+ )?(?:crime|aggression|provocation|violation|terrorist|terrorism|interference|unacceptable|illegal|illegitimate|irresponsible|criminal|genocide|war crime|barbaric|outrageous)|summon(?:s|ed|ing)? (?:the |its |their )?${GAP2}(?:ambassador|envoy|charge d'affaires|diplomats?)`,
+        `|found ${GAP3}guilty|(?:blamed|blames) ${GAP3}for|${verbs('brand')}(?= (?:[^\\s.;]+ ){0,6}?(?:as|an?)\\b)|(?:describ|label|dub)(?:e|es|ed|ing|s|bed|bing)? (?:[^\\s.;]+ ){0,6}?as (?:an? )?(?:[a-z-]+ )?(?:crime|aggression|provocation|violation|terrorist|terrorism|interference|unacceptable|illegal|illegitimate|irresponsible|criminal|genocide|war crime|barbaric|outrageous)|summon(?:s|ed|ing)? (?:the |its |their )?${GAP2}(?:ambassador|envoy|charge d'affaires|diplomats?)` +
+        // "called the U.S. president a devil", "dubbed Iran a rogue state": a name that is a charge
+        `|(?:call|calls|called|calling|dubb(?:ed|ing)|dubs|label(?:l?ed|l?ing|s)?) (?:[^\\s.;]+ ){1,4}?(?:an? |the )?["'“‘]?(?:[a-z-]+ )?(?:devil|satan|terrorists?|terrorist (?:state|regime|group)|rogue (?:state|regime)|criminals?|aggressors?|war criminals?|murderers?|killers|liars?|puppets?|fascists?|racists?|dictators?|tyrants?|thugs|butchers?|occupiers?|invaders?|enemy of)\\b`,
     ),
   },
   // ACCUSE/investigate (CAMEO 09): the investigator is the subject, the investigated the object
@@ -45,7 +47,7 @@ export const LEXICON_RULES: CueRule[] = [
         `|call(?:s|ed|ing)?${WHEN} (?:on|upon)|${verbs('invite')} ${GAP3}to|${verbs('ask')}` +
         // "wants Israel to withdraw", "is pressing Lebanon to expel": the one asked stands between the verb and "to"
         `|(?:${verbs('want, wish, expect, press')}) (?:[^\\s.;]+ ){1,5}?to|${verbs('press')} for` +
-        `|(?:made|make|makes|making|issued|issue|issues|renewed|renews|repeated|repeats|reiterated|reiterates|launched|launches) (?:an? |its |their )?${GAP2}(?:appeal|call|plea|request|demand)s?` +
+        `|(?:propos|suggest|recommend)(?:e|es|ed|ing|s)? that|(?:made|make|makes|making|issued|issue|issues|renewed|renews|repeated|repeats|reiterated|reiterates|launched|launches) (?:an? |its |their )?${GAP2}(?:appeal|call|plea|request|demand)s?` +
         `|(?:appeals?|pleas?|requests?|demands?|calls?) (?:to|for|on|that)|appeal(?:ed|ing) for`,
     ),
   },

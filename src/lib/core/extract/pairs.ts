@@ -179,7 +179,7 @@ const isBetween = (cue: CueMatch, folded: string) => /between$/.test(cue.text) |
  */
 function coordinatedSubject(cue: CueMatch, main: CueMatch | undefined, sides: Sides, lists: List[], folded: string, sentence: Sentence, units: Unit[]): List | null {
   if (!main || !sides.left || sides.left[0].start < main.end) return null;
-  if (!/(?:^|,) ?and (?:then |also |later |has |have |had )?$/.test(folded.slice(main.end, cue.start).slice(-20))) return null;
+  if (!/(?:^|,| ) ?and (?:then |also |later |has |have |had )?$/.test(folded.slice(main.end, cue.start).slice(-20))) return null;
   if (/[;:]/.test(folded.slice(main.end, cue.start))) return null;
   return sidesOf(main, lists, folded, sentence, units, cue.start).left;
 }
