@@ -203,7 +203,7 @@ export const LEXICON_RULES: CueRule[] = [
     frame: 'directed',
     weight: 0.55,
     re: w(
-      `${verbs('censor, persecute, harass, intern, evict')}|sentenc(?:e|es|ed|ing) ${GAP3}to|(?:shut|shuts|shutting|clos(?:e|es|ed|ing)) down ${GAP2}(?:newspapers?|websites?|stations?|media|offices|radio|television|channels?|parties)` +
+      `${verbs('censor, persecute, harass, intern, evict')}|(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?|suspend(?:s|ed|ing)?|ban(?:s|ned|ning)?) (?:down )?(?:the |two |three |several |all |an? )?(?:[^\\s.;]+ )?(?:newspapers?|dailies|weeklies|magazines?|websites?|radio stations?|television stations?|tv stations?|media outlets?|opposition parties|political parties|rallies|demonstrations|protests|marches|meetings|gatherings)|br(?:oke|eak|eaks|eaking|oken) up (?:an? |the )?(?:[^\\s.;]+ ){0,2}?(?:demonstrations?|protests?|rall(?:y|ies)|march(?:es)?|gatherings?|meetings?|sit-ins?|crowds?|strikes?)|sentenc(?:e|es|ed|ing) ${GAP3}to|(?:shut|shuts|shutting|clos(?:e|es|ed|ing)) down ${GAP2}(?:newspapers?|websites?|stations?|media|offices|radio|television|channels?|parties)` +
         `|(?:fir|us)(?:e|es|ed|ing) (?:tear ?gas|rubber bullets|water cannons?)|(?:placed|put|keep|kept|held) (?:[^\\s.;]+ ){0,2}?under (?:house )?arrest`,
     ),
   },

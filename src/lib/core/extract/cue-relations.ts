@@ -16,6 +16,7 @@ import { announcedThreat, attributionSpans, intendedCommitment, isEmbedded, trai
 import { domesticProtestPairs, isProtestVenue } from './domestic-protest';
 import { domesticTargetPairs, unattributedPairs } from './domestic-targets';
 import { isEvaluative, speakerOf } from './evaluative';
+import { rollUp } from './gazetteer';
 
 /** The sentence's dates, and the paragraph's last one for a sentence without its own ("on Thursday ... He also said ..."). */
 function paragraphDates(ctx: TextContext) {
@@ -79,6 +80,25 @@ function victimPairs(cue: CueMatch, lists: Unit[][], folded: string): Pair[] {
   return victims.filter((v) => v.actorId !== doer[0].actorId).map((v) => [doer[0], v] as Pair);
 }
 
+/** Types a group can aim at its own state with no one else named (PLOVER codes them as domestic events). */
+const OWN_STATE_TYPES = new Set(['threat', 'demand', 'rejection', 'accusation', 'protest', 'ceasefire_call', 'request_aid']);
+
+/**
+ * "Nigerian oil workers threatened to go on strike", "Ugandan rebels rejected the offer": a group of a state
+ * that says or does this to no one the sentence names does it to its own state, when the sentence names no other.
+ */
+function ownStatePairs(cue: CueMatch, lists: Unit[][], units: Unit[], folded: string, sentence: Sentence, gazetteer: TextContext['gazetteer']): Pair[] {
+  if (!OWN_STATE_TYPES.has(cue.type) || cue.passive || cue.rule.frame !== 'directed') return [];
+  const doers = lists.filter((list) => list[list.length - 1].end <= cue.start && list[0].start >= sentence.start).pop();
+  if (!doers || cue.start - doers[doers.length - 1].end > 80 || CLAUSE_BREAK.test(folded.slice(doers[doers.length - 1].end, cue.start))) return [];
+  const states = new Set(units.map((u) => rollUp(gazetteer, u.actorId)));
+  const [state] = states;
+  if (states.size !== 1 || gazetteer.actors.get(state)?.kind !== 'state') return [];
+  return doers
+    .filter((u) => u.actorId !== state && gazetteer.actors.get(u.actorId)?.kind === 'group')
+    .map((u) => [u, { ...u, actorId: state, start: cue.end, end: cue.end, headStart: cue.end, headEnd: cue.end, modifier: false }] as Pair);
+}
+
 /** "protested in Lahore against the Danish cartoons": past the venue, what the crowd is against is the target. */
 function protestTargetPairs(cue: CueMatch, lists: Unit[][], folded: string, sentence: Sentence): Pair[] {
   const doers = lists.filter((list) => list[list.length - 1].end <= cue.start && list[0].start >= sentence.start).pop();
@@ -113,6 +133,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   if (!pairs.length && (cue.type === 'attack' || cue.type === 'coercion')) pairs = domesticTargetPairs(cue, lists, folded, sentence, gazetteer);
   if (cue.type === 'accusation') pairs = pairs.filter(([, object]) => !isPartyToEventBlamed(folded, cue, object));
   if (!pairs.length) pairs = unattributedPairs(cue, units, folded, sentence, gazetteer);
+  if (!pairs.length) pairs = ownStatePairs(cue, lists, units, folded, sentence, gazetteer);
   if (cue.type === 'visit') pairs = pairs.filter(([subject]) => !isDeployment(folded, subject.start, cue.start));
   return pairs;
 }

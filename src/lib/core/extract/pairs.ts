@@ -73,6 +73,8 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
   if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
   if (right && right[0].start - cue.end > 90) right = null;
+  // "the government and FARC rebels agreed to resume talks in Havana": with the parties listed before, a place after is the venue
+  if (right && left && left.length > 1 && (cue.rule.frame === 'symmetric' || cue.type === 'commitment') && /\b(?:in|at) (?:the )?$/.test(folded.slice(Math.max(0, right[0].start - 8), right[0].start)) && isPlacePhrase(right, folded)) right = null;
   if (right && addresseeMissed(cue, folded.slice(cue.end, right[0].start))) right = null;
   if (left && right && left.includes(right[0])) right = null;
   if (left && withoutRelativeClause(folded.slice(left[left.length - 1].end, cue.start)).length > 120) left = null;
