@@ -169,7 +169,7 @@ export const LEXICON_RULES: CueRule[] = [
     frame: 'directed',
     weight: 0.55,
     re: w(
-      `(?:prepar|readi|gear)(?:e|es|ed|ing|s|ying|ied)? (?:up )?(?:to|for) ${GAP2}(?:attack|offensive|war|assault|invasion|shelling|strikes?|battle|resume (?:shelling|fighting|attacks|the offensive))` +
+      `(?:prepar|readi|gear)(?:e|es|ed|ing|s|ying|ied)? (?:up )?(?:to|for) ${GAP3}(?:attack|offensive|war|assault|invasion|shelling|strikes?|battle|resume (?:shelling|fighting|attacks|the offensive))` +
         `|troop (?:build-?up|buildup|movements?)|show of force|call(?:s|ed|ing)? up ${GAP2}(?:reservists|reserves|conscripts)|(?:test-fir|test fir)(?:e|es|ed|ing)|${verbs('mass, amass')} ${GAP2}(?:troops|forces|tanks|soldiers)` +
         `|(?:conduct|stag|hold|held|start|begin|began|launch)(?:s|ed|ing|e|es)? ${GAP2}(?:exercises|drills|maneuvers|manoeuvres)|(?:sen(?:d|ds|t|ding)|dispatch(?:es|ed|ing)?|mov(?:e|es|ed|ing)) ${GAP3}(?:troops|warships|forces|tanks|reinforcements|battalions|soldiers) (?:to|into|toward|towards)`,
     ),

@@ -67,8 +67,8 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) ? before[before.length - 1] : null;
   if (left && !glued) left = reporterOf(cue, left, before, folded, sentence);
   // troops sent "to the Iraqi border" are aimed at Iraq, and pulled back from it withdraw from Iraq:
-  // only for mobilisation and retreat is the border its object
-  let right = after.find((list) => cue.type === 'mobilisation' || cue.type === 'retreat' || !isLocative(list, folded)) ?? null;
+  // only for mobilisation, retreat and a border closed is the border its object
+  let right = after.find((list) => cue.type === 'mobilisation' || cue.type === 'retreat' || cue.type === 'blockade' || !isLocative(list, folded)) ?? null;
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
   if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
