@@ -61,25 +61,10 @@ export function unattributedPairs(cue: CueMatch, units: Unit[], folded: string, 
   // a deed that happened, with its toll: not "an attack on one is an attack on all", nor an aggression recalled
   if (cue.type === 'attack' && !cue.agentless && !CASUALTIES.test(folded.slice(cue.start, sentence.end))) return [];
   const states = new Set(units.map((u) => rollUp(gazetteer, u.actorId)));
-  if (states.size === 2 && cue.type === 'attack' && cue.agentless) return attackersOfPlace(cue, units, folded, sentence, gazetteer);
   const [state] = states;
   if (states.size !== 1 || gazetteer.actors.get(state)?.kind !== 'state') return [];
   const target = units.find((u) => u.actorId === state) ?? units[units.length - 1];
   const doer = groupActor(gazetteer, state, role);
   if (doer === target.actorId || units.some((u) => u.actorId === doer)) return [];
   return [[{ ...target, actorId: doer, start: cue.start, end: cue.start, headStart: cue.start, headEnd: cue.start, modifier: false }, target]];
-}
-
-/**
- * "Two Turkish soldiers were killed in a bomb attack in northern Iraq": with no doer named, PLOVER codes the
- * attack as coming from where it happened (Iraq → Turkey), so the doer is that state's unnamed attackers.
- */
-function attackersOfPlace(cue: CueMatch, units: Unit[], folded: string, sentence: Sentence, gazetteer: Gazetteer): Pair[] {
-  const victim = units.filter((u) => u.end <= cue.start && u.start >= sentence.start).pop();
-  const place = units.find((u) => u.start >= cue.end && /\b(?:in|near|outside|inside) (?:the )?(?:(?:north|south|east|west|central)[a-z-]* )?$/.test(folded.slice(Math.max(cue.end, u.start - 30), u.start)) && !/[;]/.test(folded.slice(cue.end, u.start)));
-  if (!victim || !place || cue.start - victim.end > 40 || place.start - cue.end > 80) return [];
-  const [home, there] = [rollUp(gazetteer, victim.actorId), rollUp(gazetteer, place.actorId)];
-  if (home === there || gazetteer.actors.get(there)?.kind !== 'state') return [];
-  const doer = groupActor(gazetteer, there, 'attackers');
-  return [[{ ...place, actorId: doer, start: cue.start, end: cue.start, headStart: cue.start, headEnd: cue.start, modifier: false }, victim]];
 }
