@@ -99,6 +99,11 @@ function ownStatePairs(cue: CueMatch, lists: Unit[][], units: Unit[], folded: st
     .map((u) => [u, { ...u, actorId: state, start: cue.end, end: cue.end, headStart: cue.end, headEnd: cue.end, modifier: false }] as Pair);
 }
 
+/** "vowed to wipe Y off the map": a threat vowed is made, not only intended. */
+function isVowedThreat(folded: string, sentence: Sentence, cue: CueMatch): boolean {
+  return cue.type === 'threat' && /\b(?:vow|pledg|promis|swore|swear|sworn)[a-z]* to (?:[a-z-]+ ){0,2}$/.test(folded.slice(Math.max(sentence.start, cue.start - 40), cue.start));
+}
+
 /** "protested in Lahore against the Danish cartoons": past the venue, what the crowd is against is the target. */
 function protestTargetPairs(cue: CueMatch, lists: Unit[][], folded: string, sentence: Sentence): Pair[] {
   const doers = lists.filter((list) => list[list.length - 1].end <= cue.start && list[0].start >= sentence.start).pop();
@@ -226,7 +231,7 @@ export function cueRelations(ctx: TextContext, sentences: Sentence[], allUnits: 
       // the user of a judging word accuses the deed's doer, whatever the clause does with the deed
       if (isEvaluative(cue) && ctx.knownTypes.has('accusation')) candidates.push(...evaluativeAccusations(ctx, view, c, inSentence));
       // "refused to lift the curfew" is no lifting; "decided to lift it" commits to it, "plans to impose sanctions" threatens them
-      if (isEmbedded(ctx.folded, sentence, cue) && readAs(ctx, sentence, cue) === cue) return;
+      if (isEmbedded(ctx.folded, sentence, cue) && readAs(ctx, sentence, cue) === cue && !isVowedThreat(ctx.folded, sentence, cue)) return;
       if (governsThreat(ctx, view, c) || isProtestPurpose(ctx.folded, view, c)) return;
       const pairs = pairsOfCue(ctx, view, c, allUnits, candidates);
       if (pairs.length) candidates.push(...candidatesOfCue(ctx, view, c, pairs));
