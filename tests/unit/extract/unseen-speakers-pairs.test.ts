@@ -105,6 +105,22 @@ describe('aid, withdrawal, protest, support and accusation in other words', () =
   });
 });
 
+describe('addressees, complaints, interference and help sent', () => {
+  it('reads a fronted letter to Y before "the X demanded" as X asking Y', () => {
+    expect(ofType('In a letter to Armenia, the Kremlin demanded full access for the monitors.', 'demand')).toEqual([['russia', 'demand', 'armenia']]);
+  });
+
+  it('reads a complaint made to Y about something, and "Y had interfered" said by X, as accusations', () => {
+    expect(ofType('Armenia complained to Russia about the shelling.', 'accusation')).toEqual([['armenia', 'accusation', 'russia']]);
+    expect(ofType('Armenia told a news conference that Azerbaijan had grossly interfered in its affairs.', 'accusation')).toEqual([['armenia', 'accusation', 'azerbaijan']]);
+  });
+
+  it('reads armed craft of a state as the state, and forces sent to help Y as aid to Y', () => {
+    expect(ofType('Azerbaijani helicopters attacked Syunik.', 'attack')).toEqual([['azerbaijan', 'attack', 'syunik']]);
+    expect(ofType('Russia sent a warship and 600 paratroopers to help Armenia.', 'aid')).toEqual([['russia', 'aid', 'armenia']]);
+  });
+});
+
 describe('domestic events: a group and its own state', () => {
   it('reads the government of the one state named as that state, and a group acting on no one named as acting on its state', () => {
     const rejections = ofType("Armenian opposition leaders rejected the government's offer of talks.", 'rejection');

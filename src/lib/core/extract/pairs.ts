@@ -41,7 +41,7 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
     if (list[list.length - 1].end > cue.start || !isAddressee(list, folded, sentence)) return [list];
     // "In a letter to Kofi Annan, Iraq demanded": a fronted phrase's last item after a bare comma is the clause's subject
     const last = list[list.length - 1];
-    const fronted = list.length > 1 && folded.slice(list[list.length - 2].end, last.start) === ', ' && /^\W*(?:in|with|through)\b/.test(folded.slice(sentence.start, list[0].start));
+    const fronted = list.length > 1 && /^, (?:the )?$/.test(folded.slice(list[list.length - 2].end, last.start)) && /^\W*(?:in|with|through)\b/.test(folded.slice(sentence.start, list[0].start));
     const addressee = fronted ? list.slice(0, -1) : list;
     addressees.push(addressee);
     return fronted ? [addressee, [last]] : [list];
@@ -100,7 +100,7 @@ function isAddressee(list: List, folded: string, sentence: Sentence): boolean {
 
 /** Cues that are things said: after a report ("noted that X ... and pointed to Y") they go with the one reporting. */
 const SPEECH_ACTS = new Set(['accusation', 'demand', 'ceasefire_call', 'support', 'threat', 'rejection', 'denial', 'request_aid']);
-const REPORT_THAT = /\b(?:said|says|noted|notes|stated|added|argued|claimed|insisted|stressed|explained|recalled|pointed out|told [^\s,;.]+(?: [^\s,;.]+)?) that (?:the )?$/;
+const REPORT_THAT = /\b(?:said|says|noted|notes|stated|added|argued|claimed|insisted|stressed|explained|recalled|pointed out|told [^\s,;.]+(?: [^\s,;.]+)?) (?:that )?(?:the )?$/;
 
 /**
  * "He noted that the Azerbaijani military is to start exercises and pointed to Aliyev's threats": a
@@ -227,7 +227,7 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
 }
 
 /** "X said on Monday that", "X warned": a speaker and the verb that puts what follows in their mouth. */
-const SAID_OF = /^(?:'s)?,? (?:[^,;.]{0,40}? )?(?:said|says|warned|warns|told (?:[^\s,;.]+ ){1,3}?|declared|stated|insisted|charged|claimed|alleged|added|believes|believed|maintained|asserted|concluded|announced|argued|accused|suggested|made clear|repeated|reiterated)(?: (?:on )?[a-z]+day| today| yesterday| again)?(?: that)? (?:the )?$/;
+const SAID_OF = /^(?:'s)?,? (?:[^,;.]{0,40}? )?(?:said|says|warned|warns|told(?: [^\s,;.]+){1,3}?|declared|stated|insisted|charged|claimed|alleged|added|believes|believed|maintained|asserted|concluded|announced|argued|accused|suggested|made clear|repeated|reiterated)(?: (?:on )?[a-z]+day| today| yesterday| again)?(?: that)? (?:the )?$/;
 
 /** "Britain said Russia was behind the poisoning": the one said to be behind it is the object, the speaker the subject. */
 function patientPairs(left: List | null, lists: List[], folded: string, sentence: Sentence, reporter: List | null): Pair[] {
