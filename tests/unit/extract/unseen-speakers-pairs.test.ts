@@ -121,6 +121,24 @@ describe('addressees, complaints, interference and help sent', () => {
   });
 });
 
+describe('cooperation, invitations, troop cuts, ratification and sanctions faced', () => {
+  it('reads joining forces as cooperation, and never reads a state joined as an organisation', () => {
+    expect(ofType('Armenia and Russia joined forces to fight the rebels.', 'cooperation')).toEqual([['armenia', 'cooperation', 'russia']]);
+    expect(ofType('Armenia joined Russia.', 'membership')).toEqual([]);
+    expect(ofType('Armenia joined the CSTO.', 'membership')).toEqual([['armenia', 'membership', 'csto']]);
+  });
+
+  it('reads an invitation to visit as talks, troops cut as withdrawal, a treaty ratified as agreement', () => {
+    expect(ofType('Russia invited Pashinyan to visit Moscow.', 'meeting')).toEqual([['nikol-pashinyan', 'meeting', 'russia']]);
+    expect(ofType('Azerbaijan reduced its troops in Syunik.', 'retreat')).toEqual([['azerbaijan', 'retreat', 'syunik']]);
+    expect(ofType('Armenia ratified the treaty with Russia.', 'agreement')).toEqual([['armenia', 'agreement', 'russia']]);
+  });
+
+  it('reads "Y faces sanctions", said by X, as X threatening Y', () => {
+    expect(ofType('Azerbaijan faces sanctions, Russia warned.', 'threat')).toEqual([['russia', 'threat', 'azerbaijan']]);
+  });
+});
+
 describe('domestic events: a group and its own state', () => {
   it('reads the government of the one state named as that state, and a group acting on no one named as acting on its state', () => {
     const rejections = ofType("Armenian opposition leaders rejected the government's offer of talks.", 'rejection');

@@ -197,7 +197,7 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
   if (joiner && sides.left) sides.left = [...joiner, ...sides.left];
   const { left, right, after } = sides;
   const frame = cue.rule.frame;
-  if (frame === 'membership') return membershipPairs(sides, folded);
+  if (frame === 'membership') return kindsFit(cue.type, membershipPairs(sides, folded), gazetteer);
   if (frame === 'roster') return rosterPairs(sides, gazetteer);
   if (frame === 'symmetric' && isBetween(cue, folded) && right && right.length > 1) return new Pairs().among(right);
   if (frame === 'patient') return patientPairs(left, lists, folded, sentence, reporter ?? null);
@@ -262,8 +262,10 @@ function mutual(list: List): Pair[] {
   return pairs.list;
 }
 
-/** Territory is always state → region; other types take any actors. */
+/** Territory is always state → region, membership never of a state; other types take any actors. */
 export function kindsFit(type: string, pairs: Pair[], gazetteer: Gazetteer): Pair[] {
+  // a state "joined" or listed with another state is no member of it
+  if (type === 'membership' || type === 'observer') return pairs.filter(([, o]) => gazetteer.actors.get(o.actorId)?.kind !== 'state');
   if (type !== 'territory') return pairs;
   return pairs.filter(([s, o]) => gazetteer.actors.get(s.actorId)?.kind === 'state' && gazetteer.actors.get(o.actorId)?.kind === 'region');
 }
