@@ -132,6 +132,7 @@ describe('cooperation, invitations, troop cuts, ratification and sanctions faced
     expect(ofType('Russia invited Pashinyan to visit Moscow.', 'meeting')).toEqual([['nikol-pashinyan', 'meeting', 'russia']]);
     expect(ofType('Azerbaijan reduced its troops in Syunik.', 'retreat')).toEqual([['azerbaijan', 'retreat', 'syunik']]);
     expect(ofType('Armenia ratified the treaty with Russia.', 'agreement')).toEqual([['armenia', 'agreement', 'russia']]);
+    expect(ofType('Armenia agreed with Russia to open the border.', 'commitment')).toEqual([['armenia', 'commitment', 'russia']]);
   });
 
   it('reads "Y faces sanctions", said by X, as X threatening Y', () => {
