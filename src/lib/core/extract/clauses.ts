@@ -12,7 +12,16 @@ import type { Sentence } from './sentences';
 
 const SPEECH = '(?:said|says|reported|reports|told|announced|added|stated|claimed|confirmed|quoted|wrote|according to)';
 /** ", the ministry said on Monday." at the end of a sentence. */
-const TRAILING_ATTRIBUTION = new RegExp(`, (?:[^,;]{0,90}? )?${SPEECH}\\b[^,;]{0,60}$`);
+const TRAILING_ATTRIBUTION = new RegExp(`,["'”’]? (?:[^,;]{0,90}? )?${SPEECH}\\b[^,;]{0,60}$`);
+/** ", the defence secretary warned.": a speaker at the end who says more than reports, so stays a party, but may be the sayer. */
+const TRAILING_SPEAKER = /,["'”’]? (?:[^,;]{0,90}? )?(?:warned|warns|insisted|insists|declared|declares|charged|charges|stressed|stresses|argued|argues|vowed|vows)\b[^,;]{0,60}$/;
+
+/** Where a trailing speaker's words start, if the sentence ends with one. */
+export function trailingSpeakerStart(folded: string, sentence: Sentence): number | null {
+  const body = folded.slice(sentence.start, sentence.end).replace(/[\s.!?"'”’)\]}]+$/, '');
+  const m = TRAILING_SPEAKER.exec(body);
+  return m ? sentence.start + m.index : null;
+}
 const LEADING_ATTRIBUTION = /^\W*according to [^,;]{0,90},/;
 
 /** Spans of the sentence that only say who reports it. */

@@ -12,10 +12,11 @@ import { answerPairs, conflictPairs, findParties, partiesOf, PARTY_OBJECT_TYPES,
 import { AGREEMENT_NOUN, buildCandidate } from './candidate';
 import { newMemory, resolveReferences } from './coref';
 import type { TextContext } from './context';
-import { announcedThreat, attributionSpans, intendedCommitment, isEmbedded } from './clauses';
+import { announcedThreat, attributionSpans, intendedCommitment, isEmbedded, trailingSpeakerStart } from './clauses';
 import { domesticProtestPairs, isProtestVenue } from './domestic-protest';
 import { domesticTargetPairs, unattributedPairs } from './domestic-targets';
 import { isEvaluative, speakerOf } from './evaluative';
+import { rollUp } from './gazetteer';
 
 /** The sentence's dates, and the paragraph's last one for a sentence without its own ("on Thursday ... He also said ..."). */
 function paragraphDates(ctx: TextContext) {
@@ -46,6 +47,8 @@ interface SentenceView {
   units: Unit[];
   lists: Unit[][];
   cues: CueMatch[];
+  /** Who reports the sentence (", the Egyptian president said."): the speaker of a speech act that names none before it. */
+  reporter: Unit[] | null;
   dates: DateMention[];
   inherited: DateMention | null;
 }
@@ -77,6 +80,38 @@ function victimPairs(cue: CueMatch, lists: Unit[][], folded: string): Pair[] {
   return victims.filter((v) => v.actorId !== doer[0].actorId).map((v) => [doer[0], v] as Pair);
 }
 
+/** Types a group can aim at its own state with no one else named (PLOVER codes them as domestic events). */
+const OWN_STATE_TYPES = new Set(['threat', 'demand', 'rejection', 'accusation', 'protest', 'ceasefire_call', 'request_aid']);
+
+/**
+ * "Nigerian oil workers threatened to go on strike", "Ugandan rebels rejected the offer": a group of a state
+ * that says or does this to no one the sentence names does it to its own state, when the sentence names no other.
+ */
+function ownStatePairs(cue: CueMatch, lists: Unit[][], units: Unit[], folded: string, sentence: Sentence, gazetteer: TextContext['gazetteer']): Pair[] {
+  if (!OWN_STATE_TYPES.has(cue.type) || cue.passive || cue.rule.frame !== 'directed') return [];
+  const doers = lists.filter((list) => list[list.length - 1].end <= cue.start && list[0].start >= sentence.start).pop();
+  if (!doers || cue.start - doers[doers.length - 1].end > 80 || CLAUSE_BREAK.test(folded.slice(doers[doers.length - 1].end, cue.start))) return [];
+  const states = new Set(units.map((u) => rollUp(gazetteer, u.actorId)));
+  const [state] = states;
+  if (states.size !== 1 || gazetteer.actors.get(state)?.kind !== 'state') return [];
+  return doers
+    .filter((u) => u.actorId !== state && gazetteer.actors.get(u.actorId)?.kind === 'group')
+    .map((u) => [u, { ...u, actorId: state, start: cue.end, end: cue.end, headStart: cue.end, headEnd: cue.end, modifier: false }] as Pair);
+}
+
+/** "vowed to wipe Y off the map": a threat vowed is made, not only intended. */
+function isVowedThreat(folded: string, sentence: Sentence, cue: CueMatch): boolean {
+  return cue.type === 'threat' && /\b(?:vow|pledg|promis|swore|swear|sworn)[a-z]* to (?:[a-z-]+ ){0,2}$/.test(folded.slice(Math.max(sentence.start, cue.start - 40), cue.start));
+}
+
+/** "protested in Lahore against the Danish cartoons": past the venue, what the crowd is against is the target. */
+function protestTargetPairs(cue: CueMatch, lists: Unit[][], folded: string, sentence: Sentence): Pair[] {
+  const doers = lists.filter((list) => list[list.length - 1].end <= cue.start && list[0].start >= sentence.start).pop();
+  const target = lists.find((list) => list[0].start >= cue.end && /\b(?:against|outside|in front of|at|on) (?:the )?(?:[a-z-]+ )?$/.test(folded.slice(cue.end, list[0].start)));
+  if (!doers || !target || target[0].start - cue.end > 100 || /[;]/.test(folded.slice(cue.end, target[0].start)) || CLAUSE_BREAK.test(folded.slice(doers[doers.length - 1].end, cue.start))) return [];
+  return doers.flatMap((d) => target.filter((t) => t.actorId !== d.actorId).map((t) => [d, t] as Pair));
+}
+
 /** "Aliyev and Pashinyan both rejected the possibility of talks": several who refuse talks with no one else named refuse each other. */
 function mutualRefusalPairs(cue: CueMatch, lists: Unit[][], folded: string, sentence: Sentence): Pair[] {
   if (!/^ (?:[a-z-]+ ){0,4}?(?:talks|negotiations|dialogue|meeting|meet)\b[^,;.]{0,20}(?:[,;.]|$)/.test(folded.slice(cue.end, sentence.end))) return [];
@@ -89,7 +124,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   const { folded, gazetteer } = ctx;
   const { sentence, lists, units, cues } = view;
   const cue = cues[c];
-  let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, units, cues[c + 1]?.start, c > 0 ? cues[0] : undefined);
+  let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, units, cues[c + 1]?.start, c > 0 ? cues[0] : undefined, view.reporter);
   const partyPhrase = findParties(folded, cue.end, sentence.end);
   const noPartyObject = cue.type === 'mediation' && pairs.every(([, o]) => gazetteer.actors.get(o.actorId)?.kind === 'region');
   if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase || noPartyObject)) pairs = partyPairs(cue, lists, allUnits, units, folded, gazetteer, partyPhrase);
@@ -97,11 +132,13 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   if (!pairs.length && cue.type === 'rejection') pairs = mutualRefusalPairs(cue, lists, folded, sentence);
   if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, earlier, gazetteer);
   if (cue.type === 'protest') pairs = pairs.filter((pair) => !isProtestVenue(cue, pair, folded, gazetteer));
+  if (!pairs.length && cue.type === 'protest') pairs = protestTargetPairs(cue, lists, folded, sentence);
   if (!pairs.length && (cue.type === 'protest' || cue.type === 'retreat')) pairs = domesticProtestPairs(cue, lists, folded, sentence, gazetteer);
   if (!pairs.length && cue.type === 'attack') pairs = victimPairs(cue, lists, folded);
   if (!pairs.length && (cue.type === 'attack' || cue.type === 'coercion')) pairs = domesticTargetPairs(cue, lists, folded, sentence, gazetteer);
   if (cue.type === 'accusation') pairs = pairs.filter(([, object]) => !isPartyToEventBlamed(folded, cue, object));
   if (!pairs.length) pairs = unattributedPairs(cue, units, folded, sentence, gazetteer);
+  if (!pairs.length) pairs = ownStatePairs(cue, lists, units, folded, sentence, gazetteer);
   if (cue.type === 'visit') pairs = pairs.filter(([subject]) => !isDeployment(folded, subject.start, cue.start));
   return pairs;
 }
@@ -163,9 +200,18 @@ function evaluativeAccusations(ctx: TextContext, view: SentenceView, c: number, 
 }
 
 /** Units that only say who reports the sentence ("..., the agency said.") take no part in its events. */
-function withoutReporters(folded: string, sentence: Sentence, units: Unit[], cues: CueMatch[]): Unit[] {
+function withoutReporters(folded: string, sentence: Sentence, units: Unit[], cues: CueMatch[]): { units: Unit[]; reporter: Unit[] | null } {
   const spans = attributionSpans(folded, sentence).filter(([a, b]) => !cues.some((cue) => cue.start >= a && cue.end <= b));
-  return spans.length ? units.filter((u) => !spans.some(([a, b]) => u.start >= a && u.end <= b)) : units;
+  if (!spans.length) {
+    const from = trailingSpeakerStart(folded, sentence);
+    const speaker = from === null ? undefined : units.find((u) => u.start >= from);
+    return { units, reporter: speaker ? [speaker] : null };
+  }
+  const inside = units.filter((u) => spans.some(([a, b]) => u.start >= a && u.end <= b));
+  // the reporter is the attribution's first actor, and only a named one who says: not "..., witnesses said", nor a medium "reported"
+  const lead = inside[0];
+  const says = lead && /^(?:'s [a-z -]{0,30}?|,? [a-z -]{0,30}?)?(?: (?:said|says|told|added|stated|warned|insisted|declared|charged|claimed|wrote)\b)/.test(folded.slice(lead.end, lead.end + 60));
+  return { units: units.filter((u) => !inside.includes(u)), reporter: says ? [lead] : null };
 }
 
 export function cueRelations(ctx: TextContext, sentences: Sentence[], allUnits: Unit[]): Candidate[] {
@@ -179,13 +225,13 @@ export function cueRelations(ctx: TextContext, sentences: Sentence[], allUnits: 
   for (const sentence of sentences) {
     const inSentence = resolveReferences(ctx.folded, sentence, takeInside(allUnits, unitCursor, sentence, false), ctx.gazetteer, memory);
     const cues = takeInside(allCues, cueCursor, sentence, true);
-    const units = withoutReporters(ctx.folded, sentence, inSentence, cues);
-    const view: SentenceView = { sentence, units, lists: groupLists(ctx.folded, units), cues, ...datesOf(sentence) };
+    const { units, reporter } = withoutReporters(ctx.folded, sentence, inSentence, cues);
+    const view: SentenceView = { sentence, units, lists: groupLists(ctx.folded, units), cues, reporter, ...datesOf(sentence) };
     view.cues.forEach((cue, c) => {
       // the user of a judging word accuses the deed's doer, whatever the clause does with the deed
       if (isEvaluative(cue) && ctx.knownTypes.has('accusation')) candidates.push(...evaluativeAccusations(ctx, view, c, inSentence));
       // "refused to lift the curfew" is no lifting; "decided to lift it" commits to it, "plans to impose sanctions" threatens them
-      if (isEmbedded(ctx.folded, sentence, cue) && readAs(ctx, sentence, cue) === cue) return;
+      if (isEmbedded(ctx.folded, sentence, cue) && readAs(ctx, sentence, cue) === cue && !isVowedThreat(ctx.folded, sentence, cue)) return;
       if (governsThreat(ctx, view, c) || isProtestPurpose(ctx.folded, view, c)) return;
       const pairs = pairsOfCue(ctx, view, c, allUnits, candidates);
       if (pairs.length) candidates.push(...candidatesOfCue(ctx, view, c, pairs));

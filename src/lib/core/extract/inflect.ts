@@ -44,9 +44,12 @@ export function verbs(entries: string): string {
   return [...new Set(forms)].sort((a, b) => b.length - a.length).join('|');
 }
 
-/** A word in a cue's gap, written `[^\s.;]+`: the full stop ends a sentence but not an initialism ("the U.N.", "U.S.-led"). */
+/**
+ * A word in a cue's gap, written `[^\s.;]+`: the full stop ends a sentence but not an initialism
+ * ("the U.N.", "U.S.-led") nor a number ("$1.3 billion", "2.5 tonnes").
+ */
 const GAP_WORD = '[^\\s.;]+';
-const GAP_WORD_OR_INITIALISM = '(?:(?:[a-z]\\.){2,}[^\\s.;]*|[^\\s.;]+)';
+const GAP_WORD_OR_INITIALISM = '(?:(?:[a-z]\\.){2,}[^\\s.;]*|[^\\s.;]*\\d\\.\\d[^\\s.;]*|[^\\s.;]+)';
 
 /** A cue pattern, whole words, every gap word also an initialism. */
 export const cuePattern = (source: string): RegExp => new RegExp(`\\b(?:${source.replaceAll(GAP_WORD, GAP_WORD_OR_INITIALISM)})\\b`, 'g');

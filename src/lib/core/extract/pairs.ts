@@ -2,7 +2,7 @@
  * Subject and object of a cue: the unit lists around it in its sentence, read
  * through the cue's frame (directed, passive, symmetric, membership, roster, reverse).
  */
-import type { Gazetteer } from './gazetteer';
+import { rollUp, type Gazetteer } from './gazetteer';
 import type { Sentence } from './sentences';
 import type { CueMatch } from './cues';
 import type { List, Unit } from './units';
@@ -41,7 +41,7 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
     if (list[list.length - 1].end > cue.start || !isAddressee(list, folded, sentence)) return [list];
     // "In a letter to Kofi Annan, Iraq demanded": a fronted phrase's last item after a bare comma is the clause's subject
     const last = list[list.length - 1];
-    const fronted = list.length > 1 && folded.slice(list[list.length - 2].end, last.start) === ', ' && /^\W*(?:in|with|through)\b/.test(folded.slice(sentence.start, list[0].start));
+    const fronted = list.length > 1 && /^, (?:the )?$/.test(folded.slice(list[list.length - 2].end, last.start)) && /^\W*(?:in|with|through)\b/.test(folded.slice(sentence.start, list[0].start));
     const addressee = fronted ? list.slice(0, -1) : list;
     addressees.push(addressee);
     return fronted ? [addressee, [last]] : [list];
@@ -53,6 +53,9 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
       !asides.some(([a, b]) => list[0].start >= a && list[list.length - 1].end <= b) &&
       !CLAUSE_BREAK.test(withoutRelativeClause(folded.slice(list[list.length - 1].end, cue.start))),
   );
+  // "Merkel arrived in Moscow for talks with Putin", "Barak flew to Cairo to meet Mubarak": a place the subject went to
+  // or is in is no subject, when an actor before it can be
+  while (before.length > 1 && isPlacePhrase(before[before.length - 1], folded)) before.pop();
   // a cue with a gap ("asked the CSTO for assistance") can hold its object: anything after its first word counts
   const firstWordEnd = cue.start + (/^\S+/.exec(cue.text)?.[0].length ?? 0);
   const after = lists.filter((list) => list[0].start >= firstWordEnd && !CLAUSE_BREAK.test(folded.slice(cue.end, list[0].start)));
@@ -63,12 +66,15 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   });
   let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) ? before[before.length - 1] : null;
   if (left && !glued) left = reporterOf(cue, left, before, folded, sentence);
-  // troops sent "to the Iraqi border" are aimed at Iraq: only for mobilisation is the border its object
-  let right = after.find((list) => cue.type === 'mobilisation' || !isLocative(list, folded)) ?? null;
+  // troops sent "to the Iraqi border" are aimed at Iraq, and pulled back from it withdraw from Iraq:
+  // only for mobilisation, retreat and a border closed is the border its object
+  let right = after.find((list) => cue.type === 'mobilisation' || cue.type === 'retreat' || cue.type === 'blockade' || !isLocative(list, folded)) ?? null;
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
   if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
   if (right && right[0].start - cue.end > 90) right = null;
+  // "the government and FARC rebels agreed to resume talks in Havana": with the parties listed before, a place after is the venue
+  if (right && left && left.length > 1 && (cue.rule.frame === 'symmetric' || cue.type === 'commitment') && /\b(?:in|at) (?:the )?$/.test(folded.slice(Math.max(0, right[0].start - 8), right[0].start)) && isPlacePhrase(right, folded)) right = null;
   if (right && addresseeMissed(cue, folded.slice(cue.end, right[0].start))) right = null;
   if (left && right && left.includes(right[0])) right = null;
   if (left && withoutRelativeClause(folded.slice(left[left.length - 1].end, cue.start)).length > 120) left = null;
@@ -94,7 +100,7 @@ function isAddressee(list: List, folded: string, sentence: Sentence): boolean {
 
 /** Cues that are things said: after a report ("noted that X ... and pointed to Y") they go with the one reporting. */
 const SPEECH_ACTS = new Set(['accusation', 'demand', 'ceasefire_call', 'support', 'threat', 'rejection', 'denial', 'request_aid']);
-const REPORT_THAT = /\b(?:said|says|noted|notes|stated|added|argued|claimed|insisted|stressed|explained|recalled|pointed out|told [^\s,;.]+(?: [^\s,;.]+)?) that (?:the )?$/;
+const REPORT_THAT = /\b(?:said|says|noted|notes|stated|added|argued|claimed|insisted|stressed|explained|recalled|pointed out|told [^\s,;.]+(?: [^\s,;.]+)?) (?:that )?(?:the )?$/;
 
 /**
  * "He noted that the Azerbaijani military is to start exercises and pointed to Aliyev's threats": a
@@ -107,6 +113,11 @@ function reporterOf(cue: CueMatch, left: List, before: List[], folded: string, s
   if (!REPORT_THAT.test(lead) || !/ and (?:also |then |later )?$/.test(folded.slice(left[left.length - 1].end, cue.start).slice(-12))) return left;
   const reporter = before.filter((list) => list[list.length - 1].end <= left[0].start - lead.length + lead.search(REPORT_THAT));
   return reporter.length ? reporter[reporter.length - 1] : null;
+}
+
+/** "in Moscow", "to Cairo": one actor after a preposition of place, naming where. */
+function isPlacePhrase(list: List, folded: string): boolean {
+  return list.length === 1 && !list[0].modifier && /\b(?:in|at|to|from|into|near|outside|inside|toward|towards|across|via|through) (?:the )?$/.test(folded.slice(Math.max(0, list[0].start - 12), list[0].start)) && !/^'s\b/.test(folded.slice(list[0].end, list[0].end + 2));
 }
 
 /** "on the Thai border": a demonym naming where, not whom. */
@@ -170,22 +181,26 @@ const isBetween = (cue: CueMatch, folded: string) => /between$/.test(cue.text) |
  */
 function coordinatedSubject(cue: CueMatch, main: CueMatch | undefined, sides: Sides, lists: List[], folded: string, sentence: Sentence, units: Unit[]): List | null {
   if (!main || !sides.left || sides.left[0].start < main.end) return null;
-  if (!/(?:^|,) ?and (?:then |also |later |has |have |had )?$/.test(folded.slice(main.end, cue.start).slice(-20))) return null;
+  if (!/(?:^|,| ) ?and (?:then |also |later |has |have |had )?$/.test(folded.slice(main.end, cue.start).slice(-20))) return null;
   if (/[;:]/.test(folded.slice(main.end, cue.start))) return null;
   return sidesOf(main, lists, folded, sentence, units, cue.start).left;
 }
 
-export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, gazetteer: Gazetteer, units: Unit[], nextCueStart?: number, main?: CueMatch): Pair[] {
+export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, gazetteer: Gazetteer, units: Unit[], nextCueStart?: number, main?: CueMatch, reporter?: List | null): Pair[] {
   const sides = sidesOf(cue, lists, folded, sentence, units, nextCueStart);
+  // "Israel must withdraw, Mubarak said": a thing said whose sayer the clause does not name is the reporter's
+  // (not when it names the reporter's own state: "... help for Armenia," Pashinyan said asks no one of Armenia)
+  if (reporter && !sides.left && SPEECH_ACTS.has(cue.type) && !cue.passive && cue.rule.frame === 'directed' && !sides.right?.some((u) => rollUp(gazetteer, u.actorId) === rollUp(gazetteer, reporter[0].actorId))) sides.left = reporter;
   const shared = coordinatedSubject(cue, main, sides, lists, folded, sentence, units);
   if (shared) sides.left = shared;
   const joiner = sides.left && !cue.passive ? joinerOf(sides.left, lists, folded, cue) : null;
   if (joiner && sides.left) sides.left = [...joiner, ...sides.left];
   const { left, right, after } = sides;
   const frame = cue.rule.frame;
-  if (frame === 'membership') return membershipPairs(sides, folded);
+  if (frame === 'membership') return kindsFit(cue.type, membershipPairs(sides, folded), gazetteer);
   if (frame === 'roster') return rosterPairs(sides, gazetteer);
   if (frame === 'symmetric' && isBetween(cue, folded) && right && right.length > 1) return new Pairs().among(right);
+  if (frame === 'patient') return patientPairs(left, lists, folded, sentence, reporter ?? null);
   if (frame === 'reverse') {
     const by = after[0];
     if (!by || !left || by[0].start - cue.end > 40) return [];
@@ -201,12 +216,25 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
   if (frame === 'symmetric' && left && left.length > 1) return new Pairs().among(left);
   // "Greece and Turkey pledged to settle their dispute": a commitment of several, to nobody else, binds each to the others
   if ((cue.type === 'commitment' || /\bjoint\b/.test(cue.text)) && left && left.length > 1 && !right) return mutual(left);
+  // "India and Pakistan accused each other of ...": each of the several does it to the others
+  if (left && left.length > 1 && /^ (?:[a-z-]+ )?(?:each other|one another)\b/.test(folded.slice(cue.end, cue.end + 30))) return mutual(left);
   if (!left || !right) return [];
   const pairs = new Pairs().cross(left, right);
   // "called for the release of Chinese fishermen held by Japan": an object that is the subject itself names no one else; the next actor does
   const next = after[after.indexOf(right) + 1];
   if (!pairs.length && next && next[0].start - right[right.length - 1].end < 60 && !/[;,]/.test(folded.slice(right[right.length - 1].end, next[0].start))) pairs.push(...new Pairs().cross(left, next));
   return kindsFit(cue.type, pairs, gazetteer);
+}
+
+/** "X said on Monday that", "X warned": a speaker and the verb that puts what follows in their mouth. */
+const SAID_OF = /^(?:'s)?,? (?:[^,;.]{0,40}? )?(?:said|says|warned|warns|told(?: [^\s,;.]+){1,3}?|declared|stated|insisted|charged|claimed|alleged|added|believes|believed|maintained|asserted|concluded|announced|argued|accused|suggested|made clear|repeated|reiterated)(?: (?:on )?[a-z]+day| today| yesterday| again)?(?: that)? (?:the )?$/;
+
+/** "Britain said Russia was behind the poisoning": the one said to be behind it is the object, the speaker the subject. */
+function patientPairs(left: List | null, lists: List[], folded: string, sentence: Sentence, reporter: List | null): Pair[] {
+  if (!left) return [];
+  const before = lists.filter((list) => list[list.length - 1].end <= left[0].start && list[0].start >= sentence.start).pop();
+  const speaker = before && SAID_OF.test(folded.slice(before[before.length - 1].end, left[0].start)) ? before : !before ? reporter : null;
+  return speaker ? new Pairs().cross(speaker, left) : [];
 }
 
 /** "Britain joined the United States in air strikes on Iraq": who joins another in a deed does it too. */
@@ -234,8 +262,10 @@ function mutual(list: List): Pair[] {
   return pairs.list;
 }
 
-/** Territory is always state → region; other types take any actors. */
+/** Territory is always state → region, membership never of a state; other types take any actors. */
 export function kindsFit(type: string, pairs: Pair[], gazetteer: Gazetteer): Pair[] {
+  // a state "joined" or listed with another state is no member of it
+  if (type === 'membership' || type === 'observer') return pairs.filter(([, o]) => gazetteer.actors.get(o.actorId)?.kind !== 'state');
   if (type !== 'territory') return pairs;
   return pairs.filter(([s, o]) => gazetteer.actors.get(s.actorId)?.kind === 'state' && gazetteer.actors.get(o.actorId)?.kind === 'region');
 }

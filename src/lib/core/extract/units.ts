@@ -22,7 +22,7 @@ export interface Unit {
 export type List = Unit[];
 
 /** Nouns that, after a demonym, stand for the state itself. */
-const STATE_NOUNS = /^ (?:troops|forces|soldiers|military|army|armed forces|army units|units|servicemen|side|government|authorities|officials|leadership|diplomats|border guards|police|navy|air force|warplanes|jets|artillery|drones|gunmen|militants|fighters|leaders?|state|delegation|parliament|foreign ministry|defen[cs]e ministry|ministry|embass(?:y|ies)|consulates?|envoys?|ambassadors?|spokes(?:man|woman|person)|representatives|negotiators|peacekeepers)\b/;
+const STATE_NOUNS = /^ (?:troops|forces|soldiers|military|army|armed forces|army units|units|servicemen|side|government|authorities|officials|leadership|diplomats|border guards|police|navy|air force|warplanes|jets|helicopters|helicopter gunships|gunships|bombers|tanks|warships|gunboats|artillery|drones|gunmen|militants|fighters|leaders?|state|delegation|parliament|foreign ministry|defen[cs]e ministry|ministry|embass(?:y|ies)|consulates?|envoys?|ambassadors?|spokes(?:man|woman|person)|representatives|negotiators|peacekeepers)\b/;
 const LIST_GLUE = /^(?:,|, and|and|or|, or|along with|, along with|as well as|, as well as|together with|&|and with|, with)(?: the)?$/;
 export function buildUnits(text: string, folded: string, mentions: Mention[], titles: TitleMatch[], gazetteer: Gazetteer): Unit[] {
   const units: Unit[] = [];
@@ -65,7 +65,17 @@ export function buildUnits(text: string, folded: string, mentions: Mention[], ti
     }
     // a title before a known person: keep the title in the unit's span for quotes
     const title = titleBefore.get(mention.start);
-    if (title && gazetteer.actors.get(mention.actorId)?.kind === 'person') unit.start = Math.min(unit.start, title.start);
+    if (title && gazetteer.actors.get(mention.actorId)?.kind === 'person') {
+      unit.start = Math.min(unit.start, title.start);
+      // "U.S. Vice President Dick Cheney", "Russia's Foreign Minister X": the state before the title says whose
+      // the person is, and is no second actor listed beside them
+      const owner = units[units.length - 1];
+      const ownerKind = owner && gazetteer.actors.get(owner.actorId)?.kind;
+      if (owner && owner.end <= title.start && /^(?:'s)? ?$/.test(folded.slice(owner.end, title.start)) && (ownerKind === 'state' || ownerKind === 'organisation')) {
+        units[units.length - 1] = { ...unit, start: owner.start };
+        continue;
+      }
+    }
     units.push(unit);
   }
   return units;

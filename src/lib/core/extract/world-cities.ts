@@ -1,5 +1,5 @@
 /**
- * Major cities that are not capitals, by state: what "police in Mombasa" or "protesters
+ * Major cities that are not capitals, and regions inside one state ("Chechnya", "Darfur"), by state: what "police in Mombasa" or "protesters
  * in Lagos" tells of whose police and whose protesters. Cities are never actors on their
  * own (a city is not its state's government, as a capital often is in news); they only
  * place a generic actor (generic-actors.ts) or a new place (new-actors.ts) in a state.
@@ -23,7 +23,7 @@ BIH|Banja Luka;Mostar;Tuzla;Srebrenica;Gorazde;Bihac
 BRA|Sao Paulo;Rio de Janeiro;Salvador;Recife;Manaus
 CMR|Douala;Bamenda
 CAN|Toronto;Montreal;Vancouver;Calgary
-CHN|Shanghai;Hong Kong;Guangzhou;Shenzhen;Wuhan;Chengdu;Chongqing;Tianjin;Urumqi;Lhasa;Nanjing
+CHN|Tibet;Xinjiang;Shanghai;Hong Kong;Guangzhou;Shenzhen;Wuhan;Chengdu;Chongqing;Tianjin;Urumqi;Lhasa;Nanjing
 COL|Medellin;Cali;Cartagena;Barranquilla
 COD|Goma;Bukavu;Lubumbashi;Kisangani;Bunia;Beni
 CIV|Bouake
@@ -33,7 +33,7 @@ CZE|Brno
 EGY|Alexandria;Giza;Port Said;Suez;Luxor;Aswan;Ismailia
 ETH|Mekele;Mekelle;Gondar;Dire Dawa;Bahir Dar
 FRA|Marseille;Lyon;Toulouse;Nice;Strasbourg;Bordeaux;Lille
-GEO|Batumi;Kutaisi;Gori;Sukhumi;Tskhinvali
+GEO|Abkhazia;South Ossetia;Batumi;Kutaisi;Gori;Sukhumi;Tskhinvali
 DEU|Hamburg;Munich;Frankfurt;Cologne;Stuttgart;Dresden;Leipzig;Bonn
 GHA|Kumasi
 GRC|Thessaloniki
@@ -61,15 +61,15 @@ PSE|Gaza City;Hebron;Nablus;Jenin;Bethlehem;Rafah;Khan Younis;Jericho
 PER|Arequipa;Cusco
 PHL|Cebu;Davao;Zamboanga;Marawi
 POL|Krakow;Gdansk;Wroclaw;Lodz
-RUS|St. Petersburg;Saint Petersburg;Novosibirsk;Yekaterinburg;Kazan;Grozny;Vladivostok;Tyumen;Samara;Volgograd;Rostov-on-Don;Sochi;Nalchik;Makhachkala;Kaliningrad
+RUS|Chechnya;Dagestan;Ingushetia;St. Petersburg;Saint Petersburg;Novosibirsk;Yekaterinburg;Kazan;Grozny;Vladivostok;Tyumen;Samara;Volgograd;Rostov-on-Don;Sochi;Nalchik;Makhachkala;Kaliningrad
 RWA|Butare;Gisenyi
 SAU|Jeddah;Mecca;Medina;Dammam
 SOM|Kismayo;Baidoa;Hargeisa
 ZAF|Johannesburg;Cape Town;Durban;Soweto
 KOR|Busan;Incheon;Gwangju
-ESP|Barcelona;Bilbao;Seville
+ESP|Basque Country;Barcelona;Bilbao;Seville
 LKA|Jaffna;Kandy;Trincomalee
-SDN|Omdurman;Port Sudan;El Fasher;Nyala;Kassala
+SDN|Darfur;Omdurman;Port Sudan;El Fasher;Nyala;Kassala
 SSD|Malakal;Bor;Wau
 SYR|Aleppo;Homs;Hama;Latakia;Deir ez-Zor;Raqqa;Idlib;Daraa;Kobani
 TWN|Kaohsiung

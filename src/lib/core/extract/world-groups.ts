@@ -16,7 +16,7 @@ LBN|Hezbollah|Hizbollah;Hizbullah;Hizballah
 AFG|Taliban|the Taliban
 AFG|Northern Alliance|
 TUR|Kurdistan Workers' Party|PKK;Kurdistan Workers Party
-LKA|Liberation Tigers of Tamil Eelam|LTTE;Tamil Tigers
+LKA|Liberation Tigers of Tamil Eelam|LTTE;Tamil Tigers;Tamil Tiger
 COL|Revolutionary Armed Forces of Colombia|FARC
 COL|National Liberation Army of Colombia|ELN
 ESP|ETA|Basque separatist group ETA

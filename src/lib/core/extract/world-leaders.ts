@@ -1,8 +1,8 @@
 /**
  * Well-known heads of state and government and other leaders of the last decades, by
  * state: news names them without saying whose they are ("Museveni said", "Erdogan
- * warned"), and a coder files them under their state. A row is `ISO3|Name/short;…`, where
- * the optional short name (a surname) is matched too; surnames that are common words or
+ * warned"), and a coder files them under their state. A row is `ISO3|Name/short/…;…`, where
+ * the optional short names (a surname, or a title and surname) are matched too; surnames that are common words or
  * first names ("Rice", "Sharon", "Major") are left out and only the full name matches.
  * General knowledge, not drawn from any text; the dataset's own people win over it.
  */
@@ -34,7 +34,7 @@ IND|Narendra Modi/Modi;Manmohan Singh;Atal Bihari Vajpayee/Vajpayee;Rajiv Gandhi
 IDN|Suharto;Susilo Bambang Yudhoyono/Yudhoyono;Joko Widodo/Jokowi;Megawati Sukarnoputri/Megawati
 IRN|Ali Khamenei/Khamenei;Ayatollah Khamenei;Ruhollah Khomeini/Khomeini;Mahmoud Ahmadinejad/Ahmadinejad;Hassan Rouhani/Rouhani;Mohammad Khatami/Khatami;Akbar Hashemi Rafsanjani/Rafsanjani;Ebrahim Raisi/Raisi
 IRQ|Saddam Hussein/Saddam;Nouri al-Maliki/Maliki;Tariq Aziz
-ISR|Benjamin Netanyahu/Netanyahu;Ariel Sharon;Ehud Barak;Ehud Olmert/Olmert;Yitzhak Rabin/Rabin;Shimon Peres/Peres;Yitzhak Shamir/Shamir;Menachem Begin;Naftali Bennett;Yair Lapid/Lapid
+ISR|Benjamin Netanyahu/Netanyahu;Ariel Sharon/Prime Minister Sharon;Ehud Barak;Ehud Olmert/Olmert;Yitzhak Rabin/Rabin;Shimon Peres/Peres;Yitzhak Shamir/Shamir;Menachem Begin;Naftali Bennett;Yair Lapid/Lapid
 ITA|Silvio Berlusconi/Berlusconi;Romano Prodi/Prodi;Giorgia Meloni/Meloni;Mario Draghi/Draghi
 JPN|Shinzo Abe;Junichiro Koizumi/Koizumi;Fumio Kishida/Kishida
 JOR|King Hussein;King Abdullah II
@@ -63,7 +63,7 @@ TUR|Recep Tayyip Erdogan/Erdogan;Turgut Ozal/Ozal;Suleyman Demirel/Demirel;Bulen
 UGA|Yoweri Museveni/Museveni;Idi Amin
 UKR|Volodymyr Zelensky/Zelensky;Volodymyr Zelenskyy/Zelenskyy;Leonid Kuchma/Kuchma;Viktor Yushchenko/Yushchenko;Viktor Yanukovych/Yanukovych;Petro Poroshenko/Poroshenko
 GBR|Margaret Thatcher/Thatcher;John Major;Tony Blair/Blair;Gordon Brown;David Cameron;Theresa May;Boris Johnson;Keir Starmer/Starmer;Rishi Sunak/Sunak
-USA|Ronald Reagan/Reagan;George H.W. Bush;George W. Bush;Bill Clinton;Barack Obama/Obama;Donald Trump/Trump;Joe Biden/Biden;Condoleezza Rice;Colin Powell;Hillary Clinton;Madeleine Albright/Albright;John Kerry;Antony Blinken/Blinken;Mike Pompeo/Pompeo;Dick Cheney/Cheney;Donald Rumsfeld/Rumsfeld
+USA|Ronald Reagan/Reagan;George H.W. Bush;George W. Bush/President Bush;Bill Clinton/President Clinton;Barack Obama/Obama;Donald Trump/Trump;Joe Biden/Biden;Condoleezza Rice;Colin Powell;Hillary Clinton;Madeleine Albright/Albright;John Kerry;Antony Blinken/Blinken;Mike Pompeo/Pompeo;Dick Cheney/Cheney;Donald Rumsfeld/Rumsfeld
 VEN|Hugo Chavez/Chavez;Nicolas Maduro/Maduro
 YEM|Ali Abdullah Saleh
 ZMB|Kenneth Kaunda/Kaunda;Frederick Chiluba/Chiluba;Levy Mwanawasa/Mwanawasa
@@ -83,7 +83,7 @@ export const WORLD_LEADERS: readonly WorldLeader[] = ROWS.trim()
   .flatMap((line) => {
     const [code, people] = line.split('|');
     return people.split(';').map((entry) => {
-      const [name, short] = entry.split('/');
-      return { code, name: name.trim(), short: short ? [short.trim()] : [] };
+      const [name, ...short] = entry.split('/');
+      return { code, name: name.trim(), short: short.map((s) => s.trim()) };
     });
   });

@@ -6,6 +6,8 @@
  * `ISO3|name|aliases|demonyms|capitals and seats`, lists split by `;`.
  * Codes are ISO 3166-1 alpha-3, as CAMEO and PLOVER code states. "Congolese" belongs to the
  * Democratic Republic of the Congo alone: news means it far more often than Congo-Brazzaville.
+ * A region's people inside one state count as that state's ("Chechen rebels", "Tibetan monks"),
+ * as CAMEO codes them; peoples spread over several states ("Kurdish") are left out.
  */
 const ROWS = `
 AFG|Afghanistan||Afghan;Afghans;Afghani|Kabul
@@ -43,7 +45,7 @@ CPV|Cape Verde|Cabo Verde|Cape Verdean|Praia
 CAF|Central African Republic||Central African|Bangui
 TCD|Chad||Chadian;Chadians|N'Djamena
 CHL|Chile||Chilean;Chileans|Santiago
-CHN|China|People's Republic of China;PRC|Chinese|Beijing;Peking
+CHN|China|People's Republic of China;PRC|Chinese;Tibetan;Tibetans;Uighur;Uighurs;Uyghur;Uyghurs|Beijing;Peking
 COL|Colombia||Colombian;Colombians|Bogota;Bogotá
 COM|Comoros||Comoran;Comorian|Moroni
 COG|Republic of the Congo|Congo-Brazzaville||Brazzaville
@@ -72,7 +74,7 @@ FIN|Finland||Finnish;Finns|Helsinki
 FRA|France|French Republic|French|Paris;Elysee;Élysée;Elysee Palace;Élysée Palace
 GAB|Gabon||Gabonese|Libreville
 GMB|Gambia|The Gambia|Gambian;Gambians|Banjul
-GEO|Georgia||Georgian;Georgians|Tbilisi
+GEO|Georgia||Georgian;Georgians;Abkhaz;Abkhazian;Abkhazians|Tbilisi
 DEU|Germany||German;Germans|Berlin
 GHA|Ghana||Ghanaian;Ghanaians|Accra
 GRC|Greece||Greek;Greeks|Athens
@@ -153,7 +155,7 @@ POL|Poland||Polish;Poles|Warsaw
 PRT|Portugal||Portuguese|Lisbon
 QAT|Qatar||Qatari;Qataris|Doha
 ROU|Romania|Rumania|Romanian;Romanians|Bucharest
-RUS|Russia|Russian Federation|Russian;Russians|Moscow;Kremlin;the Kremlin
+RUS|Russia|Russian Federation|Russian;Russians;Chechen;Chechens|Moscow;Kremlin;the Kremlin
 RWA|Rwanda||Rwandan;Rwandans|Kigali
 KNA|Saint Kitts and Nevis||Kittitian|Basseterre
 LCA|Saint Lucia||Saint Lucian|Castries
@@ -173,9 +175,9 @@ SLB|Solomon Islands||Solomon Islander|Honiara
 SOM|Somalia||Somali;Somalis|Mogadishu
 ZAF|South Africa||South African;South Africans|Pretoria;Cape Town
 SSD|South Sudan||South Sudanese|Juba
-ESP|Spain||Spanish;Spaniards|Madrid
+ESP|Spain||Spanish;Spaniards;Basque;Basques|Madrid
 LKA|Sri Lanka|Ceylon|Sri Lankan;Sri Lankans|Colombo;Sri Jayawardenepura Kotte
-SDN|Sudan||Sudanese|Khartoum
+SDN|Sudan||Sudanese;Darfuri;Darfuris|Khartoum
 SUR|Suriname||Surinamese|Paramaribo
 SWE|Sweden||Swedish;Swedes|Stockholm
 CHE|Switzerland||Swiss|Bern;Berne
