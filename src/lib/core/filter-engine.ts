@@ -14,15 +14,16 @@
  */
 import { ALL_MODALITIES, createFilterResult, type FilterResult, type RelationFilter } from './filter';
 import type { RelationIndex } from './relation-index';
-import { layoutSearchOf, type LayoutSearch } from './day-bounds';
+import type { LayoutSearch } from './day-bounds';
 import { createEdgeChanges } from './edge-changes';
 import type { EngineLayout } from './engine-layout';
+import { engineLayoutsOf } from './engine-layouts';
 import { edgeTotalsOf } from './edge-totals';
 import { countLegend, countMaskedLegend } from './legend-counts';
-import { buildSpanLayout, MODALITY_COUNT, type Kind, type SpanLayout } from './span-layout';
+import { MODALITY_COUNT, type Kind } from './span-layout';
 import { markVisibleRows } from './visible-rows';
-import { countFloor, countInside, countInsideMasked, countStampedInWindow, holdsAll, insideCost, outsideCost, subtractOutside, type Tally } from './window-counts';
-import { moveCost, moveWindow, overlaps, sameMask, type MoveState } from './window-moves';
+import { countFloor, countInside, countInsideMasked, countStampedInWindow, holdsAll, insideCost, outsideCost, subtractOutside, createTally } from './window-counts';
+import { canMoveFrom, createCountedWindow, createMoveState, moveCost, moveWindow, rememberCounted, type CountedWindow } from './window-moves';
 
 export interface FilterEngine {
   readonly result: FilterResult;
@@ -39,19 +40,7 @@ export { buildEngineLayout, engineLayoutBuffers, type EngineLayout } from './eng
 /** `prebuilt`: the layout the import worker built and posted (engine-layout.ts), instead of sorting the rows here. */
 export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout): FilterEngine {
   const typeCount = index.typeIds.length;
-  // Each layout with its stamps by stamped-statement number (Tally.stampedStamp), room per kind for its groups' bounds in a window (insideCost), and its searches.
-  const withStamps = (layout: SpanLayout) => ({
-    layout,
-    stamps: new Int32Array(layout.stampedCount),
-    bounds: layout.kinds.map((kind) => new Int32Array(2 * kind.groups.length)),
-    search: layoutSearchOf(layout.kinds),
-  });
-  const layouts = new Map(prebuilt ? [[false, withStamps(prebuilt.attested)]] : []);
-  const layoutEntry = (carryForward: boolean) => {
-    let entry = layouts.get(carryForward);
-    if (!entry) layouts.set(carryForward, (entry = withStamps(buildSpanLayout(index, carryForward ? index.carriedEnds : index.ends))));
-    return entry;
-  };
+  const layoutEntry = engineLayoutsOf(index, prebuilt);
   layoutEntry(false);
   const { typeEdges, typeRanges, fullCounts, fullNodeCounts } = edgeTotalsOf(index);
   const { edgeSourceIndex, edgeTargetIndex, statementCount: allStatements } = index;
@@ -59,36 +48,15 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   const counts = createFilterResult(index);
   const visible = counts.visible;
   const changes = createEdgeChanges(edgeCount);
-  const tally: Tally = {
-    edgeCounts: counts.edgeCounts,
-    nodeCounts: counts.nodeCounts,
-    touched: new Int32Array(edgeCount + 1),
-    touchedCount: 0,
-    rows: 0,
-    heads: 0,
-    stamped: 0,
-    statementStamp: new Int32Array(index.statementCount),
-    stampedStamp: new Int32Array(0),
-    stamp: 0,
-  };
+  const tally = createTally(counts, edgeCount, index.statementCount);
   // Set when the current counts came from copying every edge's full count: then every edge is touched.
   let touchedAll = false;
   // The touched edges already handed to the renderer, so a move hands over only what it changed.
   let reportedTouched = 0;
   let reportedAll = false;
-  const moves: MoveState = {
-    moved: new Int32Array(edgeCount),
-    movedCount: 0,
-    droppedAt: new Int32Array(edgeCount),
-    epoch: 1,
-    touchedAll: false,
-    edgeSource: edgeSourceIndex,
-    edgeTarget: edgeTargetIndex,
-  };
-  // What the current counts are of, when a move may start from them: masks copied, since a caller may reuse its arrays.
-  // One record, reused, so an update allocates nothing.
-  const countedState = { from: 0, to: 0, carryForward: false, typeMask: new Uint8Array(typeCount), modalityMask: new Uint8Array(MODALITY_COUNT) };
-  let counted: typeof countedState | null = null;
+  const moves = createMoveState(edgeCount, edgeSourceIndex, edgeTargetIndex);
+  const countedState = createCountedWindow(typeCount);
+  let counted: CountedWindow | null = null;
   let current: RelationFilter | null = null;
   let visibleIsStale = true;
   // The current layout's groups' bounds in the window, noted by chooseDirections for the count.
@@ -259,19 +227,13 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     }
   }
 
-  /** Whether the current counts are of a window with the filter's types, modalities and ends, overlapping its window. */
-  function canMoveTo(filter: RelationFilter, modalityMask: Uint8Array): boolean {
-    if (!counted || filter.rowMask || filter.edgeMask || counted.carryForward !== !!filter.carryForward || !overlaps(counted, filter)) return false;
-    return sameMask(counted.typeMask, filter.typeMask) && sameMask(counted.modalityMask, modalityMask);
-  }
-
   /**
    * Whether to move the current counts to the filter rather than count afresh: when the strips cost less than half
    * a count afresh. Leaves chooseDirections' choices made whenever the answer is no and a count afresh needs them.
    */
   function shouldMove(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array, masking: boolean): boolean {
     const fresh = !masking && filter.from <= filter.to;
-    if (!canMoveTo(filter, modalityMask)) {
+    if (!canMoveFrom(counted, filter, modalityMask)) {
       if (fresh) chooseDirections(filter, kinds, modalityMask);
       return false;
     }
@@ -284,7 +246,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
 
   /** Counts the filter afresh, or moves the current counts to it when that touches fewer rows. */
   function count(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array, masking: boolean): void {
-    const movable = canMoveTo(filter, modalityMask);
+    const movable = canMoveFrom(counted, filter, modalityMask);
     if (shouldMove(filter, kinds, modalityMask, masking)) {
       moves.touchedAll = touchedAll;
       moveWindow(kinds, filter, modalityMask, counted!, tally, moves, search);
@@ -300,16 +262,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     }
     // A move needs the touched list to hold every edge with a count exactly once: true of scans and whole copies, not of types scattered in from outside.
     const exact = !masking && filter.from <= filter.to && (touchedAll || fromOutside.every((outside, t) => outside === 0 || filter.typeMask[t] === 0) || movable);
-    counted = exact && filter.typeMask.length === typeCount ? rememberCounted(filter, modalityMask) : null;
-  }
-
-  function rememberCounted(filter: RelationFilter, modalityMask: Uint8Array): typeof countedState {
-    countedState.from = filter.from;
-    countedState.to = filter.to;
-    countedState.carryForward = !!filter.carryForward;
-    countedState.typeMask.set(filter.typeMask);
-    countedState.modalityMask.set(modalityMask);
-    return countedState;
+    counted = exact && filter.typeMask.length === typeCount ? rememberCounted(countedState, filter, modalityMask) : null;
   }
 
   function update(filter: RelationFilter): FilterResult {

@@ -32,6 +32,22 @@ export interface Tally {
   stamp: number;
 }
 
+/** A tally over the result's edge and node counts; `touched` has one slot more than there are edges. */
+export function createTally(counts: { edgeCounts: Int32Array; nodeCounts: Int32Array }, edgeCount: number, statementCount: number): Tally {
+  return {
+    edgeCounts: counts.edgeCounts,
+    nodeCounts: counts.nodeCounts,
+    touched: new Int32Array(edgeCount + 1),
+    touchedCount: 0,
+    rows: 0,
+    heads: 0,
+    stamped: 0,
+    statementStamp: new Int32Array(statementCount),
+    stampedStamp: new Int32Array(0),
+    stamp: 0,
+  };
+}
+
 /** Counts the stamped statements of a group among positions [first, last), those before `sure` only if they reach `from`. */
 function countStampedInGroup(group: SpanGroup, first: number, sure: number, last: number, from: number, tally: Tally): void {
   const { stamped, stampedEnds, stampedIds } = group;

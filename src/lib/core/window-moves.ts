@@ -30,6 +30,10 @@ export interface MoveState {
   edgeTarget: Int32Array;
 }
 
+export function createMoveState(edgeCount: number, edgeSource: Int32Array, edgeTarget: Int32Array): MoveState {
+  return { moved: new Int32Array(edgeCount), movedCount: 0, droppedAt: new Int32Array(edgeCount), epoch: 1, touchedAll: false, edgeSource, edgeTarget };
+}
+
 /** Whether a kind is counted under the filter. */
 const isShown = (filter: RelationFilter, modalityMask: Uint8Array, kind: number) => filter.typeMask[Math.floor(kind / MODALITY_COUNT)] !== 0 && modalityMask[kind % MODALITY_COUNT] !== 0;
 
@@ -120,4 +124,31 @@ export function sameMask(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if ((a[i] !== 0) !== (b[i] !== 0)) return false;
   return true;
+}
+
+/** What the current counts are of, when a move may start from them: masks copied, since a caller may reuse its arrays. */
+export interface CountedWindow extends Window {
+  carryForward: boolean;
+  typeMask: Uint8Array;
+  modalityMask: Uint8Array;
+}
+
+/** One record, reused, so an update allocates nothing. */
+export function createCountedWindow(typeCount: number): CountedWindow {
+  return { from: 0, to: 0, carryForward: false, typeMask: new Uint8Array(typeCount), modalityMask: new Uint8Array(MODALITY_COUNT) };
+}
+
+export function rememberCounted(into: CountedWindow, filter: RelationFilter, modalityMask: Uint8Array): CountedWindow {
+  into.from = filter.from;
+  into.to = filter.to;
+  into.carryForward = !!filter.carryForward;
+  into.typeMask.set(filter.typeMask);
+  into.modalityMask.set(modalityMask);
+  return into;
+}
+
+/** Whether counts of `counted` are of a window with the filter's types, modalities and ends, overlapping its window. */
+export function canMoveFrom(counted: CountedWindow | null, filter: RelationFilter, modalityMask: Uint8Array): counted is CountedWindow {
+  if (!counted || filter.rowMask || filter.edgeMask || counted.carryForward !== !!filter.carryForward || !overlaps(counted, filter)) return false;
+  return sameMask(counted.typeMask, filter.typeMask) && sameMask(counted.modalityMask, modalityMask);
 }
