@@ -22,7 +22,6 @@ import { GraphPointer } from './pointer';
 import { fitShown, focusOn, zoomBy } from './camera-moves';
 import { readPositions, writePositions } from './node-positions';
 import { visibleEdgeTargets, type EdgeTarget } from './visible-edges';
-import { createStagedSigma } from './staged-sigma';
 
 export type { DisplayState } from './display';
 export { planMount, type MountPlan } from './progressive-mount';
@@ -72,8 +71,6 @@ export class GraphRenderer {
   private mounted = false;
   /** Resolves once the graph holds every held edge (and the affiliation edges); the first frame comes before. */
   readonly ready: Promise<void>;
-  /** Resolves once sigma has drawn its first frame (false: killed before). */
-  readonly drawn: Promise<boolean>;
 
   constructor(container: HTMLElement, readonly index: RelationIndex, private events: RendererEvents, options: RendererOptions = {}) {
     this.limit = options.edgeLimit ?? DEFAULT_EDGE_LIMIT;
@@ -84,15 +81,11 @@ export class GraphRenderer {
     if (options.positions) this.applyPositions(options.positions);
     this.looks = createLooks(index);
     if (options.initial) this.display = computeDisplay(index, this.graph, this.held(options.initial).state);
-    const stopped = () => this.killed;
-    // Its programs compiled a task each and its first frame drawn after (staged-sigma.ts), with the label settings given by then.
-    const staged = createStagedSigma(this.graph, container, {
+    this.sigma = new Sigma(this.graph, container, {
       ...SIGMA_SETTINGS,
       nodeReducer: (_node, attributes) => this.looks.reduceNode(attributes, this.display),
       edgeReducer: (_edge, attributes) => this.looks.reduceEdge(attributes, this.display),
-    }, stopped);
-    this.sigma = staged.sigma;
-    this.drawn = staged.drawn;
+    });
     this.sigma.setSettings(labelSettingsFor(this.sigma as unknown as Sigma));
     const edgeKeys = heldEdgeKeys(this.graph, index.edges.length);
     this.edgeKeys = edgeKeys;
@@ -105,7 +98,8 @@ export class GraphRenderer {
       writeEdge: (data, e) => this.looks.writeEdge(data, e, this.display!),
     });
     this.pointer = new GraphPointer(this.sigma, this.graph, { ...events, dragStart: () => this.stopLayout() });
-    this.ready = this.drawn.then(() => withProcessingHeld(this.sigma, this.graph, () => addRemainingEdges(start, index, edgeKeys, (f) => options.mountProgress?.(f), stopped), stopped)).then(() => {
+    const stopped = () => this.killed;
+    this.ready = withProcessingHeld(this.sigma, this.graph, () => addRemainingEdges(start, index, edgeKeys, (f) => options.mountProgress?.(f), stopped), stopped).then(() => {
       this.mounted = !this.killed;
       this.pointer.forgetShapes();
     });

@@ -169,12 +169,16 @@ export class GraphView {
       nodesMoved: save,
     }, { edgeLimit: this.edgeLimit, positions, plan, initial: this.displayState(), mountProgress: (fraction) => fraction < 1 && (this.mountProgress = fraction) });
     this.renderer = renderer;
-    // sigma draws its first frame a few tasks after it is created (render/staged-sigma.ts), with the filter and selection of then.
+    // sigma drew the first frame as it was created, with the filter and selection of now; in a container
+    // without a size yet it draws none, and the first is the one it draws once it has one.
     let firstFrameMs: number | null = null;
-    void renderer.drawn.then(() => {
+    const markDrawn = () => {
       firstFrameMs = performance.now();
       this.drawn();
-    });
+    };
+    const { width, height } = renderer.viewSize();
+    if (width > 0 && height > 0) markDrawn();
+    else renderer.onceRendered(markDrawn);
     this.mountProgress = 0;
     // sigma follows only the window's size: a stage resized without it (the phone's timeline hidden during a
     // review, then shown again) left the canvas at its old size, overflowing the timeline. The canvas takes the
