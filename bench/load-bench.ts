@@ -12,7 +12,9 @@
  *
  * Run alone: `node --expose-gc --import tsx bench/load-bench.ts [--sizes=100k,1m] [--baseline-root=../main]`.
  * `--browser-only` times the built app in Chromium (LOAD_BENCH_DIST: another build, e.g. main's, as a
- * same-run baseline); LOAD_BENCH_ATTRIBUTE=1 also profiles that load and lists each long task's heaviest
+ * same-run baseline; several, comma-separated, e.g. `LOAD_BENCH_DIST=.base/dist,dist LOAD_BENCH_ROUNDS=3`,
+ * take turns ABBA for that many rounds, each load in its own browser, and each row names its build);
+ * LOAD_BENCH_ATTRIBUTE=1 also profiles that load and lists each long task's heaviest
  * functions (bench/long-task-attribution.ts; build with `--minify false` for readable names).
  */
 import Papa from 'papaparse';
@@ -216,7 +218,17 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const lines = args.includes('--browser-only') ? [] : await runLoadBench(sizes, log, baseline);
   if (args.includes('--browser') || args.includes('--browser-only')) {
     const figures: BrowserLoadFigures[] = [];
-    for (const size of sizes) figures.push(await runLoadBrowserBench(SIZES[size], log));
+    const dists = (process.env.LOAD_BENCH_DIST ?? 'dist').split(',').filter(Boolean);
+    const rounds = Math.max(1, Number(process.env.LOAD_BENCH_ROUNDS ?? 1));
+    for (const size of sizes) {
+      // ABBA: the builds take turns, the order reversed every other round, so a drift in the machine's load falls on both.
+      for (let round = 0; round < rounds; round++) {
+        for (const dist of round % 2 ? [...dists].reverse() : dists) {
+          log(`${dist}, ${size}, round ${round + 1} of ${rounds}`);
+          figures.push({ ...(await runLoadBrowserBench(SIZES[size], log, dist)), dist });
+        }
+      }
+    }
     lines.push('', ...browserLoadLines(figures));
   }
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -224,6 +236,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 
 export interface BrowserLoadFigures {
   relations: number;
+  /** The build measured (LOAD_BENCH_DIST), when several take turns. */
+  dist?: string;
   /** Navigation start to the renderer's first drawn frame (window.__entente.firstFrameMs). */
   firstFrameMs: number;
   /** Navigation start to the graph holding every held edge (window.__entente appears). */
@@ -243,12 +257,12 @@ export interface BrowserLoadFigures {
  * The built app (`npm run build` first) opening a saved dataset of `relations` rows at start-up:
  * the dataset is put in the app's IndexedDB the way "Save" does, then the page is reloaded.
  */
-export async function runLoadBrowserBench(relations: number, log: (line: string) => void): Promise<BrowserLoadFigures> {
+export async function runLoadBrowserBench(relations: number, log: (line: string) => void, distDir = process.env.LOAD_BENCH_DIST ?? 'dist'): Promise<BrowserLoadFigures> {
   const { mkdir, rm, writeFile } = await import('node:fs/promises');
   const { dirname: dirOf, join } = await import('node:path');
   const { launchBrowser, openPage, serveDist } = await import('../tests/e2e/harness');
   const { seedServedFiles } = await import('../tests/e2e/generated-dataset');
-  const dist = resolve(process.env.LOAD_BENCH_DIST ?? 'dist');
+  const dist = resolve(distDir);
   const dataDir = join(dist, '__load-bench');
   const files = makeFiles(relations);
   const names = Object.keys(files);
@@ -303,8 +317,8 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
       return { firstFrame: w.firstFrame, readyMs: w.graphReady, tasks: w.longTasks.filter(([start]) => start <= w.graphReady), progressSeen: w.progressSeen.slice(), clockMark: w.__clockMark ?? 0 };
     });
     const longTasks = tasks.map(([, d]) => d);
-    // The import worker's stages and the page's own, marked on the page's clock (state/import-worker.ts).
-    const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('import:')).map((m) => [m.name.slice(7), m.startTime] as const));
+    // The import worker's stages and the page's own, marked on the page's clock (state/import-worker.ts), and the mount's (render/mount-marks.ts).
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => /^(import|mount):/.test(m.name)).map((m) => [m.name, m.startTime] as const));
     log(`  stages (ms since navigation): ${marks.map(([name, at]) => `${name} ${Math.round(at)}`).join(', ')}`);
     let attributed: AttributedTask[] | undefined;
     if (profiler) {
@@ -328,12 +342,24 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
 }
 
 export function browserLoadLines(figures: BrowserLoadFigures[]): string[] {
-  const lines = ['| relations | navigation → first frame ms | → ready ms | JS heap after load MB | heap + typed-array buffers MB | long tasks > 50 ms until ready (longest ms) | progress shown | target | result |', '|---:|---:|---:|---:|---:|---|---|---|---|'];
+  const lines = ['| build | relations | navigation → first frame ms | → ready ms | JS heap after load MB | heap + typed-array buffers MB | long tasks > 50 ms until ready (longest ms) | progress shown | target | result |', '|---|---:|---:|---:|---:|---:|---|---|---|---|'];
   for (const f of figures) {
     const failures = f.relations === 1_000_000 ? [...(f.firstFrameMs > 3000 ? ['> 3 s'] : []), ...(f.heapMB + f.buffersMB > 150 ? ['> 150 MB'] : []), ...(f.longTasks.length ? ['long tasks'] : [])] : [];
     const target = f.relations === 1_000_000 ? '≤ 3 s, ≤ 150 MB (heap + buffers), no task > 50 ms' : '';
     const longest = f.longTasks.length ? Math.round(Math.max(...f.longTasks)) : 0;
-    lines.push(`| ${count(f.relations)} | ${round(f.firstFrameMs)} | ${round(f.readyMs)} | ${f.heapMB.toFixed(1)} | ${(f.heapMB + f.buffersMB).toFixed(1)} | ${f.longTasks.length} (${longest}${f.longTasks.length ? `; ${f.longTasks.map(round).join(', ')}` : ''}) | ${f.progressSeen.filter(Boolean).length} steps, last "${f.progressSeen.filter(Boolean).slice(-1)[0] ?? ''}" | ${target} | ${target ? (failures.length ? `FAIL (${failures.join(', ')})` : 'PASS') : ''} |`);
+    lines.push(`| ${f.dist ?? ''} | ${count(f.relations)} | ${round(f.firstFrameMs)} | ${round(f.readyMs)} | ${f.heapMB.toFixed(1)} | ${(f.heapMB + f.buffersMB).toFixed(1)} | ${f.longTasks.length} (${longest}${f.longTasks.length ? `; ${f.longTasks.map(round).join(', ')}` : ''}) | ${f.progressSeen.filter(Boolean).length} steps, last "${f.progressSeen.filter(Boolean).slice(-1)[0] ?? ''}" | ${target} | ${target ? (failures.length ? `FAIL (${failures.join(', ')})` : 'PASS') : ''} |`);
+  }
+  const builds = [...new Set(figures.map((f) => f.dist ?? ''))];
+  if (builds.length > 1 || figures.length > builds.length) {
+    lines.push('', 'Medians per build (all rounds):', '');
+    for (const build of builds) {
+      for (const relations of [...new Set(figures.map((f) => f.relations))]) {
+        const of = figures.filter((f) => (f.dist ?? '') === build && f.relations === relations);
+        if (!of.length) continue;
+        const longest = of.map((f) => (f.longTasks.length ? Math.max(...f.longTasks) : 0));
+        lines.push(`- ${build || 'dist'}, ${count(relations)} relations, ${of.length} loads: first frame ${round(median(of.map((f) => f.firstFrameMs)))} ms [${of.map((f) => round(f.firstFrameMs)).join(', ')}], ready ${round(median(of.map((f) => f.readyMs)))} ms [${of.map((f) => round(f.readyMs)).join(', ')}], tasks > 50 ms ${median(of.map((f) => f.longTasks.length))} [${of.map((f) => f.longTasks.length).join(', ')}], longest ${round(median(longest))} ms [${longest.map(round).join(', ')}]`);
+      }
+    }
   }
   for (const f of figures.filter((g) => g.attributed?.length)) {
     lines.push('', `Long tasks at ${count(f.relations)} relations, with the functions that took most of each (inclusive ms, from a CPU profile of the same load, which slows it):`, '');

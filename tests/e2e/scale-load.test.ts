@@ -40,6 +40,7 @@ beforeAll(async () => {
   // What the page showed while it loaded, and which panels were there the moment the shell first said ready.
   // A string: a function would carry the test runner's helpers into the page.
   await page.addInitScript(`
+    window.__ententeCheckSlicedProcess = true;
     window.loadSeen = { loading: false, panelsAtReady: null };
     const watch = () => {
       if (document.querySelector('.loading')) window.loadSeen.loading = true;
@@ -67,6 +68,18 @@ describe('a large saved dataset', () => {
     expect(seen.panelsAtReady).toEqual(['#sources-heading', '#weight-heading', '[aria-label="Timeline zoom"]', '.graph canvas']);
   });
 
+
+  test("puts the held edges into sigma's programs in slices, leaving them as sigma's own process does", async () => {
+    const { marks, digests } = await page.evaluate(() => ({
+      marks: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('mount:process')).map((m) => m.name),
+      digests: (window as unknown as { __ententeSlicedProcessDigests?: { sliced: string; sigma: string } }).__ententeSlicedProcessDigests ?? null,
+    }));
+    expect(marks).toEqual(['mount:process-start', 'mount:process-end']);
+    expect(digests).not.toBeNull();
+    // Every held edge (affiliation edges besides), not an empty program compared with another.
+    expect(Number(digests!.sliced.split(' ')[0])).toBeGreaterThanOrEqual(LIMIT);
+    expect(digests!.sliced).toBe(digests!.sigma);
+  });
 
   test('says how many edges it draws, and counts every row', async () => {
     expect(EDGES).toBeGreaterThan(LIMIT);

@@ -10,6 +10,7 @@ import type { RelationIndex } from '../core/relation-index';
 import { addAffiliationEdges, addAggregatedEdge, parallelFlags, strongestEdges, typeColors, type EdgeAttributes, type EntenteGraph } from './build-graph';
 import { addEdgesInSlices, graphOfNodes, yieldToPage } from './graph-chunks';
 import { heldEdgesOf } from './parallel-edges';
+import { processInSlices } from './sliced-process';
 
 /** Held edges drawn in the first frame, the strongest: sigma indexes a few thousand in a few milliseconds. */
 export const FIRST_SLICE_EDGES = 2_000;
@@ -95,7 +96,7 @@ interface SigmaListening {
  * listener schedules a frame per added edge, and that frame processes every edge held so far: over
  * the slices of a 50,000-edge graph, each frame was a long task and their sum grew with the square of
  * the edges. A frame drawn meanwhile (a camera move) processes them all, as sigma would; at the end
- * one frame does. Without the sigma internals this relies on, sigma is left listening as it is.
+ * one process does, in slices (sliced-process.ts), before the frame that draws them. Without the sigma internals this relies on, sigma is left listening as it is.
  */
 export async function withProcessingHeld(sigma: unknown, graph: EntenteGraph, addAll: () => Promise<void>, stopped: () => boolean): Promise<void> {
   const internals = sigma as SigmaListening;
@@ -113,7 +114,8 @@ export async function withProcessingHeld(sigma: unknown, graph: EntenteGraph, ad
     graph.removeListener('edgeAdded', ours);
     if (!stopped()) {
       graph.on('edgeAdded', theirs);
-      internals.scheduleRender();
+      // That one process, in slices too (sliced-process.ts): in sigma's next frame it was a task of 165 to 180 ms at 50,000 edges.
+      await processInSlices(sigma, stopped);
     }
   }
 }
