@@ -79,3 +79,19 @@ describe('threats told to someone', () => {
     expect(triples('Azerbaijan said it would turn Yerevan into rubble.')).toContainEqual(['azerbaijan', 'threat', 'armenia']);
   });
 });
+
+describe('a surname alone, after the full name in the same text', () => {
+  const full = 'Pakistani Prime Minister Imran Khan visited Armenia on Monday. ';
+
+  it('stands for the person named in full, even when the surname is too common to stand alone elsewhere', () => {
+    expect(triples(`${full}Khan accused Azerbaijan of aggression.`)).toContainEqual(['imran-khan', 'accusation', 'azerbaijan']);
+  });
+
+  it('stands for no one in a text that never names them in full', () => {
+    expect(extract('Khan accused Azerbaijan of aggression.').filter((c) => c.subject === 'imran-khan')).toEqual([]);
+  });
+
+  it('keeps a negation flagged', () => {
+    expect(typed(`${full}Khan did not accuse Azerbaijan of aggression.`, 'accusation').map((c) => [c.subject, c.modality])).toEqual([['imran-khan', 'denied']]);
+  });
+});
