@@ -95,3 +95,19 @@ describe('a surname alone, after the full name in the same text', () => {
     expect(typed(`${full}Khan did not accuse Azerbaijan of aggression.`, 'accusation').map((c) => [c.subject, c.modality])).toEqual([['imran-khan', 'denied']]);
   });
 });
+
+describe('agreements in the plural, visitors named by an adjective, topics of talks', () => {
+  it('reads several agreements signed as an agreement of the signers, and keeps a negation', () => {
+    expect(typed('Armenia and Russia signed several cooperation agreements.', 'agreement').map((c) => [c.subject, c.object].sort())).toEqual([['armenia', 'russia']]);
+    expect(typed('Armenia and Russia did not sign any agreements.', 'agreement').map((c) => c.modality)).toEqual(['denied']);
+  });
+
+  it('reads "received the visiting X" as X visiting the host, not the host visiting X', () => {
+    const found = triples('Pashinyan received the visiting Russian foreign minister.');
+    expect(found.filter(([, t]) => t === 'visit')).not.toContainEqual(['nikol-pashinyan', 'visit', 'russia']);
+  });
+
+  it('takes no topic of talks for a party to them', () => {
+    expect(typed('Pashinyan held talks on Azerbaijan with Guterres.', 'meeting').map((c) => [c.subject, c.object].sort())).toEqual([['antonio-guterres', 'nikol-pashinyan']]);
+  });
+});

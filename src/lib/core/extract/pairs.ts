@@ -68,7 +68,8 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   if (left && !glued) left = reporterOf(cue, left, before, folded, sentence);
   // troops sent "to the Iraqi border" are aimed at Iraq, and pulled back from it withdraw from Iraq:
   // only for mobilisation, retreat and a border closed is the border its object
-  let right = after.find((list) => cue.type === 'mobilisation' || cue.type === 'retreat' || cue.type === 'blockade' || !isLocative(list, folded)) ?? null;
+  // "held talks with Zarif on Syria": what talks are about is no party to them
+  let right = after.find((list) => (cue.type === 'mobilisation' || cue.type === 'retreat' || cue.type === 'blockade' || !isLocative(list, folded)) && !(cue.type === 'meeting' && isTopic(list, folded))) ?? null;
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
   if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
@@ -118,6 +119,11 @@ function reporterOf(cue: CueMatch, left: List, before: List[], folded: string, s
 /** "in Moscow", "to Cairo": one actor after a preposition of place, naming where. */
 function isPlacePhrase(list: List, folded: string): boolean {
   return list.length === 1 && !list[0].modifier && /\b(?:in|at|to|from|into|near|outside|inside|toward|towards|across|via|through) (?:the )?$/.test(folded.slice(Math.max(0, list[0].start - 12), list[0].start)) && !/^'s\b/.test(folded.slice(list[0].end, list[0].end + 2));
+}
+
+/** "talks on Syria", "discussed the situation in Syria": the subject of talks, after a preposition of topic. */
+function isTopic(list: List, folded: string): boolean {
+  return /\b(?:on|about|over|regarding|concerning|situation in|crisis in|war in|conflict in)(?: the)?(?: [a-z-]+)? $/.test(folded.slice(Math.max(0, list[0].start - 30), list[0].start));
 }
 
 /** "on the Thai border": a demonym naming where, not whom. */
