@@ -17,6 +17,8 @@ import { domesticProtestPairs, isProtestVenue } from './domestic-protest';
 import { domesticTargetPairs, unattributedPairs } from './domestic-targets';
 import { isEvaluative, speakerOf } from './evaluative';
 import { rollUp } from './gazetteer';
+import { accusedDoers } from './deed-doers';
+import { toldPairs } from './told-pairs';
 
 /** The sentence's dates, and the paragraph's last one for a sentence without its own ("on Thursday ... He also said ..."). */
 function paragraphDates(ctx: TextContext) {
@@ -106,8 +108,12 @@ function isVowedThreat(folded: string, sentence: Sentence, cue: CueMatch): boole
 
 /** "protested in Lahore against the Danish cartoons": past the venue, what the crowd is against is the target. */
 function protestTargetPairs(cue: CueMatch, lists: Unit[][], folded: string, sentence: Sentence): Pair[] {
-  const doers = lists.filter((list) => list[list.length - 1].end <= cue.start && list[0].start >= sentence.start).pop();
-  const target = lists.find((list) => list[0].start >= cue.end && /\b(?:against|outside|in front of|at|on) (?:the )?(?:[a-z-]+ )?$/.test(folded.slice(cue.end, list[0].start)));
+  const before = lists.filter((list) => list[list.length - 1].end <= cue.start && list[0].start >= sentence.start);
+  // "students clashed with police during a protest against Y": the protest in a phrase is the clause subject's, not the police's
+  const inPhrase = /\b(?:during|at|in|amid|after|following) (?:a|an|the|their|its)(?: [a-z-]+){0,2} $/.test(folded.slice(Math.max(sentence.start, cue.start - 40), cue.start));
+  const doers = inPhrase ? before[0] : before[before.length - 1];
+  // the preposition may end the cue itself ("a protest against the Iranian government")
+  const target = lists.find((list) => list[0].start >= cue.end && /\b(?:against|outside|in front of|at|on) (?:the )?(?:[a-z-]+ )?$/.test(folded.slice(Math.max(cue.start, cue.end - 12), list[0].start)));
   if (!doers || !target || target[0].start - cue.end > 100 || /[;]/.test(folded.slice(cue.end, target[0].start)) || CLAUSE_BREAK.test(folded.slice(doers[doers.length - 1].end, cue.start))) return [];
   return doers.flatMap((d) => target.filter((t) => t.actorId !== d.actorId).map((t) => [d, t] as Pair));
 }
@@ -137,6 +143,9 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   if (!pairs.length && cue.type === 'attack') pairs = victimPairs(cue, lists, folded);
   if (!pairs.length && (cue.type === 'attack' || cue.type === 'coercion')) pairs = domesticTargetPairs(cue, lists, folded, sentence, gazetteer);
   if (cue.type === 'accusation') pairs = pairs.filter(([, object]) => !isPartyToEventBlamed(folded, cue, object));
+  const next = cues[c + 1];
+  if (cue.type === 'accusation' && next) pairs = accusedDoers(cue, next, pairs, pairsFor(next, lists, folded, sentence, gazetteer, units, cues[c + 2]?.start, cues[0], view.reporter), folded);
+  if (!pairs.length) pairs = toldPairs(cue, lists, folded, sentence);
   if (!pairs.length) pairs = unattributedPairs(cue, units, folded, sentence, gazetteer);
   if (!pairs.length) pairs = ownStatePairs(cue, lists, units, folded, sentence, gazetteer);
   if (cue.type === 'visit') pairs = pairs.filter(([subject]) => !isDeployment(folded, subject.start, cue.start));

@@ -13,7 +13,7 @@
 import type { Dataset } from '../model';
 import type { Candidate, ExtractOptions, Extraction, Mention, NewActor } from './types';
 import { foldText } from './fold';
-import { addTextActor, buildGazetteer, copyGazetteer, findMentions, lookupExact, takesPart, type Gazetteer } from './gazetteer';
+import { addSurname, addTextActor, buildGazetteer, copyGazetteer, findMentions, lookupExact, takesPart, type Gazetteer } from './gazetteer';
 import { splitSentences } from './sentences';
 import { findTitles, type TitleMatch } from './titles';
 import { buildUnits } from './units';
@@ -85,14 +85,25 @@ function newActorsOf(gazetteer: Gazetteer, mentions: Mention[], candidates: Cand
   return newActors;
 }
 
+/** The mentions, once more when people named in full there may then be named by surname alone (gazetteer.ts addSurname). */
+function withSurnames(text: string, folded: string, shared: Gazetteer, ctx: TextContext): Mention[] {
+  const first = findMentions(text, folded, ctx.gazetteer);
+  const people = [...new Set(first.filter((m) => /\s/.test(m.text.trim())).map((m) => m.actorId))];
+  if (!people.length) return first;
+  const gazetteer = ctx.gazetteer === shared ? copyGazetteer(shared) : ctx.gazetteer;
+  if (!people.map((id) => addSurname(gazetteer, id, text)).some(Boolean)) return first;
+  ctx.gazetteer = gazetteer;
+  return findMentions(text, folded, gazetteer);
+}
+
 export function extractCandidates(text: string, dataset: Dataset, options: ExtractOptions & { extraActors?: readonly NewActor[] }): Extraction {
   const folded = foldText(text);
   const titles = findTitles(text, folded);
   const shared = gazetteerFor(dataset);
-  const gazetteer = withExtraActors(withTitledPeople(shared, titles), shared, options.extraActors ?? []);
   const types = new Map(dataset.types.map((type) => [type.id, type]));
-  const ctx: TextContext = { text, folded, gazetteer, types, knownTypes: new Set(types.keys()), published: options.published };
-  const mentions = findMentions(text, folded, gazetteer);
+  const ctx: TextContext = { text, folded, gazetteer: withExtraActors(withTitledPeople(shared, titles), shared, options.extraActors ?? []), types, knownTypes: new Set(types.keys()), published: options.published };
+  const mentions = withSurnames(text, folded, shared, ctx);
+  const gazetteer = ctx.gazetteer;
   const sentences = splitSentences(text);
   const units = buildUnits(text, folded, mentions.filter((m) => takesPart(gazetteer, m)), titles, gazetteer);
   const candidates = [

@@ -177,6 +177,22 @@ export function addTextActor(gazetteer: Gazetteer, label: string, kind: ActorKin
   return actor;
 }
 
+/**
+ * A person named in full in this text ("Imran Khan") is then referred to by the surname alone ("Khan said"),
+ * even when the shared gazetteer leaves that surname out as too common to stand alone: within a text that
+ * names them it means them. Not when the surname is another actor's name, or a word the text also writes
+ * in lower case. Returns whether a term was added.
+ */
+export function addSurname(gazetteer: Gazetteer, actorId: string, text: string): boolean {
+  const actor = gazetteer.actors.get(actorId);
+  const words = actor?.kind === 'person' ? actor.label.split(/\s+/) : [];
+  const surname = words[words.length - 1] ?? '';
+  if (words.length < 2 || !/^\p{Lu}[\p{L}'-]{2,}$/u.test(surname) || /^(?:May|March|April|June|July|August|Bush)$/.test(surname) || lookupExact(gazetteer, surname)) return false;
+  if (new RegExp(`(?:^|[^\\p{L}])${surname.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return false;
+  addTerm(gazetteer, surname, actorId, 'nlp', 6);
+  return true;
+}
+
 /** The actor a whole name stands for, or null. */
 export function lookupExact(gazetteer: Gazetteer, name: string): string | null {
   const folded = foldTerm(name);

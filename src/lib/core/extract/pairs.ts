@@ -68,7 +68,8 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   if (left && !glued) left = reporterOf(cue, left, before, folded, sentence);
   // troops sent "to the Iraqi border" are aimed at Iraq, and pulled back from it withdraw from Iraq:
   // only for mobilisation, retreat and a border closed is the border its object
-  let right = after.find((list) => cue.type === 'mobilisation' || cue.type === 'retreat' || cue.type === 'blockade' || !isLocative(list, folded)) ?? null;
+  // "held talks with Zarif on Syria": what talks are about is no party to them
+  let right = after.find((list) => (cue.type === 'mobilisation' || cue.type === 'retreat' || cue.type === 'blockade' || !isLocative(list, folded)) && !(cue.type === 'meeting' && isTopic(list, folded))) ?? null;
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
   if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
@@ -118,6 +119,11 @@ function reporterOf(cue: CueMatch, left: List, before: List[], folded: string, s
 /** "in Moscow", "to Cairo": one actor after a preposition of place, naming where. */
 function isPlacePhrase(list: List, folded: string): boolean {
   return list.length === 1 && !list[0].modifier && /\b(?:in|at|to|from|into|near|outside|inside|toward|towards|across|via|through) (?:the )?$/.test(folded.slice(Math.max(0, list[0].start - 12), list[0].start)) && !/^'s\b/.test(folded.slice(list[0].end, list[0].end + 2));
+}
+
+/** "talks on Syria", "discussed the situation in Syria": the subject of talks, after a preposition of topic. */
+function isTopic(list: List, folded: string): boolean {
+  return /\b(?:on|about|over|regarding|concerning|situation in|crisis in|war in|conflict in)(?: the)?(?: [a-z-]+)? $/.test(folded.slice(Math.max(0, list[0].start - 30), list[0].start));
 }
 
 /** "on the Thai border": a demonym naming where, not whom. */
@@ -186,12 +192,25 @@ function coordinatedSubject(cue: CueMatch, main: CueMatch | undefined, sides: Si
   return sidesOf(main, lists, folded, sentence, units, cue.start).left;
 }
 
+const ARMED_ACTS = new Set(['attack', 'conflict', 'coercion', 'blockade']);
+
+/**
+ * "Russian troops shelled the town of Kharkiv, killing five civilians": an armed deed in a participle
+ * clause after the main one is done by the main clause's subject, not by the actor written nearest it.
+ */
+function participleSubject(cue: CueMatch, main: CueMatch | undefined, lists: List[], folded: string, sentence: Sentence, units: Unit[]): List | null {
+  if (!main || main === cue || main.passive || !ARMED_ACTS.has(cue.type) || !ARMED_ACTS.has(main.type) || !/^[a-z]+ing\b/.test(cue.text)) return null;
+  const between = folded.slice(main.end, cue.start);
+  if (!/, (?:also |reportedly |allegedly )?$/.test(between) || /[;:]|\b(?:who|which|while|but|after|before|when)\b/.test(between)) return null;
+  return sidesOf(main, lists, folded, sentence, units, cue.start).left;
+}
+
 export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence: Sentence, gazetteer: Gazetteer, units: Unit[], nextCueStart?: number, main?: CueMatch, reporter?: List | null): Pair[] {
   const sides = sidesOf(cue, lists, folded, sentence, units, nextCueStart);
   // "Israel must withdraw, Mubarak said": a thing said whose sayer the clause does not name is the reporter's
   // (not when it names the reporter's own state: "... help for Armenia," Pashinyan said asks no one of Armenia)
   if (reporter && !sides.left && SPEECH_ACTS.has(cue.type) && !cue.passive && cue.rule.frame === 'directed' && !sides.right?.some((u) => rollUp(gazetteer, u.actorId) === rollUp(gazetteer, reporter[0].actorId))) sides.left = reporter;
-  const shared = coordinatedSubject(cue, main, sides, lists, folded, sentence, units);
+  const shared = coordinatedSubject(cue, main, sides, lists, folded, sentence, units) ?? participleSubject(cue, main, lists, folded, sentence, units);
   if (shared) sides.left = shared;
   const joiner = sides.left && !cue.passive ? joinerOf(sides.left, lists, folded, cue) : null;
   if (joiner && sides.left) sides.left = [...joiner, ...sides.left];
@@ -247,12 +266,24 @@ function joinerOf(left: List, lists: List[], folded: string, cue: CueMatch): Lis
 
 /** "an attack by Serbian forces on Kosovo", "the expulsion by X of Y's diplomats": a noun's doer after "by", its target after the preposition. */
 function nominalPairs(cue: CueMatch, after: List[], folded: string): Pair[] | null {
+  const targetFirst = nominalTargetFirst(cue, after, folded);
+  if (targetFirst) return targetFirst;
   const [by, target] = after;
   const gapToBy = folded.slice(cue.end, by?.[0].start ?? cue.end);
   if (!by || !(/^ (?:[a-z-]+ )?by (?:the )?$/.test(gapToBy) || (/ by$/.test(cue.text) && /^ (?:the )?$/.test(gapToBy)))) return null;
   // "decried the shelling by Azerbaijan": the noun's doer is Azerbaijan, and with no target named there is no pair, least of all the subject
   if (!target) return /\b(?:the|a|an|its|their|this|that|recent|latest|continued)(?: [a-z-]+)? $/.test(folded.slice(Math.max(0, cue.start - 20), cue.start)) ? [] : null;
   if (!/^ (?:[a-z-]+ ){0,2}?(?:on|against|of|into|at|in|to|with) (?:the |its |their )?(?:[a-z-]+ )?$/.test(folded.slice(by[by.length - 1].end, target[0].start))) return null;
+  return new Pairs().cross(by, target);
+}
+
+/** "condemned the attacks on Armenian villages by Azerbaijan": the target named first, the doer after "by". */
+function nominalTargetFirst(cue: CueMatch, after: List[], folded: string): Pair[] | null {
+  const [target, by] = after;
+  if (!target || !by) return null;
+  const toTarget = folded.slice(cue.end, target[0].start);
+  const onTarget = / (?:on|against|into)$/.test(cue.text) ? /^ (?:the |its |their )?(?:[a-z-]+ )?$/.test(toTarget) : /^ (?:on|against|into) (?:the |its |their )?(?:[a-z-]+ )?$/.test(toTarget);
+  if (!onTarget || !/^(?: [a-z-]+){0,3} by (?:the )?$/.test(folded.slice(target[target.length - 1].end, by[0].start))) return null;
   return new Pairs().cross(by, target);
 }
 
