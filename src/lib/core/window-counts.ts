@@ -25,8 +25,12 @@ export interface Tally {
   /** Statements counted at their head row, and stamped statements: visible statements are the sum. */
   heads: number;
   stamped: number;
-  /** A statement counted in this update carries its stamp, so nothing needs clearing between updates: by statement number (masked counts stamp every statement)... */
+  /**
+   * A statement counted in this update carries its stamp, so nothing needs clearing between updates: by statement number
+   * (masked counts stamp every statement; empty until the first masked count, 2.8 MB at a million rows that most sessions never use)...
+   */
   statementStamp: Int32Array;
+  statementCount: number;
   /** ...and by the layout's stamped-statement number (its stampedCount), for counts that stamp only the statements that need it. */
   stampedStamp: Int32Array;
   stamp: number;
@@ -42,7 +46,8 @@ export function createTally(counts: { edgeCounts: Int32Array; nodeCounts: Int32A
     rows: 0,
     heads: 0,
     stamped: 0,
-    statementStamp: new Int32Array(statementCount),
+    statementStamp: new Int32Array(0),
+    statementCount,
     stampedStamp: new Int32Array(0),
     stamp: 0,
   };
@@ -111,6 +116,7 @@ export function countInside(group: SpanGroup, from: number, tally: Tally, first:
 export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tally: Tally): void {
   const { from, to } = filter;
   const { starts, ends, edges, sources, targets, statements } = group;
+  if (tally.statementStamp.length < tally.statementCount) tally.statementStamp = new Int32Array(tally.statementCount);
   const { edgeCounts: counts, nodeCounts: nodes, touched, statementStamp, stamp } = tally;
   const last = upperBound(starts, to);
   let n = tally.touchedCount;
@@ -225,13 +231,13 @@ export const holdsAll = (kind: Kind, from: number, to: number) => kind.rowCount 
  * of rows in the window: per shown type, an inside count scans at least those, an outside one takes away at least its other
  * rows of shown modalities and copies its edges.
  */
-export function countFloor(kinds: Kind[], typeMask: Uint8Array, modalityMask: Uint8Array, inWindow: Int32Array, typeEdges: Int32Array[]): number {
+export function countFloor(kinds: Kind[], typeMask: Uint8Array, modalityMask: Uint8Array, inWindow: Int32Array, typeEdgeCounts: Int32Array): number {
   let floor = 0;
   for (let t = 0; t < inWindow.length; t++) {
     if (typeMask[t] === 0) continue;
     let rows = 0;
     for (let m = 0; m < MODALITY_COUNT; m++) if (modalityMask[m] !== 0) rows += kinds[t * MODALITY_COUNT + m].rowCount;
-    floor += Math.min(inWindow[t], rows - inWindow[t] + typeEdges[t].length);
+    floor += Math.min(inWindow[t], rows - inWindow[t] + typeEdgeCounts[t]);
   }
   return floor;
 }
