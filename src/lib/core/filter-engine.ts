@@ -54,7 +54,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   };
   let visible: Uint8Array | null = null;
   const changes = createEdgeChanges(edgeCount);
-  const tally = createTally(counts, edgeCount, index.statementCount);
+  const tally = createTally(counts, edgeCount, index.statementCount, index.statementOf);
   // Set when the current counts came from copying every edge's full count: then every edge is touched.
   let touchedAll = false;
   // The touched edges already handed to the renderer, so a move hands over only what it changed.

@@ -31,13 +31,15 @@ export interface Tally {
    */
   statementStamp: Int32Array;
   statementCount: number;
+  /** The index's statement of each row, for masked counts. */
+  statementOf: Int32Array;
   /** ...and by the layout's stamped-statement number (its stampedCount), for counts that stamp only the statements that need it. */
   stampedStamp: Int32Array;
   stamp: number;
 }
 
 /** A tally over the result's edge and node counts; `touched` has one slot more than there are edges. */
-export function createTally(counts: { edgeCounts: Int32Array; nodeCounts: Int32Array }, edgeCount: number, statementCount: number): Tally {
+export function createTally(counts: { edgeCounts: Int32Array; nodeCounts: Int32Array }, edgeCount: number, statementCount: number, statementOf: Int32Array): Tally {
   return {
     edgeCounts: counts.edgeCounts,
     nodeCounts: counts.nodeCounts,
@@ -48,6 +50,7 @@ export function createTally(counts: { edgeCounts: Int32Array; nodeCounts: Int32A
     stamped: 0,
     statementStamp: new Int32Array(0),
     statementCount,
+    statementOf,
     stampedStamp: new Int32Array(0),
     stamp: 0,
   };
@@ -115,9 +118,9 @@ export function countInside(group: SpanGroup, from: number, tally: Tally, first:
 /** As countInside, skipping masked rows; a mask may hide a statement's head and keep the rest, so every statement is stamped. */
 export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tally: Tally): void {
   const { from, to } = filter;
-  const { starts, ends, edges, sources, targets, statements } = group;
+  const { starts, ends, edges, sources, targets, rows: rowOf } = group;
   if (tally.statementStamp.length < tally.statementCount) tally.statementStamp = new Int32Array(tally.statementCount);
-  const { edgeCounts: counts, nodeCounts: nodes, touched, statementStamp, stamp } = tally;
+  const { edgeCounts: counts, nodeCounts: nodes, touched, statementStamp, stamp, statementOf } = tally;
   const last = upperBound(starts, to);
   let n = tally.touchedCount;
   let rows = 0;
@@ -129,8 +132,9 @@ export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tall
     if (counts[e]++ === 0) touched[n++] = e;
     nodes[sources[k]]++;
     nodes[targets[k]]++;
-    if (statementStamp[statements[k]] !== stamp) {
-      statementStamp[statements[k]] = stamp;
+    const st = statementOf[rowOf[k]];
+    if (statementStamp[st] !== stamp) {
+      statementStamp[st] = stamp;
       seen++;
     }
   }
