@@ -6,6 +6,7 @@ import { columnBuffers, packDataset, unpackDataset } from '../../src/lib/core/re
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { indexBuffers, packRelationIndex, unpackRelationIndex } from '../../src/lib/core/relation-index-pack';
 import { buildEngineLayout } from '../../src/lib/core/engine-layout';
+import { headsBefore } from '../../src/lib/core/head-bits';
 import { packRollup, rolledEdgeRows, withRollupEdges, withRollupMembers } from '../../src/lib/core/rollup';
 import { BENCH_TODAY, datasetToFiles, generateDataset } from '../../bench/generate';
 
@@ -80,11 +81,20 @@ describe('relation index memory', () => {
     expect(rolledEdgeRows(index, arrived, rollup.rolledEdgeOf[rolled])).toContain(index.edgeRelations[rolled][0]);
   });
 
-  it('keeps heads before each position in 16 bits in a group of fewer than 65,536 rows', () => {
-    const groups = buildEngineLayout(buildRelationIndex(loaded(), BENCH_TODAY)).attested.kinds.flatMap((kind) => kind.groups);
+  it('keeps the statement heads of the engine layout in a quarter of a byte a row, and no statement column', () => {
+    const index = buildRelationIndex(loaded(), BENCH_TODAY);
+    const { kinds } = buildEngineLayout(index).attested;
+    const groups = kinds.flatMap((kind) => kind.groups);
+    expect(groups.length).toBeGreaterThan(0);
     for (const group of groups) {
-      expect(group.headsBefore).toBeInstanceOf(Uint16Array);
-      expect(group.headsBefore[group.rows.length]).toBe(Array.from(group.roles).filter((r, k) => group.headsBefore[k + 1] > group.headsBefore[k]).length);
+      const n = group.rows.length;
+      expect(group.heads.bits.byteLength + group.heads.before.byteLength).toBeLessThanOrEqual(n / 4 + 12);
+      expect('statements' in group || 'roles' in group).toBe(false);
     }
+    // Each statement has at most one head, in one group.
+    const heads = groups.reduce((sum, g) => sum + headsBefore(g.heads, g.rows.length), 0);
+    expect(heads).toBeGreaterThan(0);
+    expect(heads).toBeLessThanOrEqual(index.statementCount);
+    expect(kinds.reduce((sum, kind) => sum + kind.heads, 0)).toBe(heads);
   });
 });

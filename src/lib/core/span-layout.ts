@@ -7,6 +7,7 @@ import { MODALITIES } from './model';
 import type { RelationIndex } from './relation-index';
 import { assignStatementRoles, STATEMENT_HEAD, STATEMENT_STAMPED } from './statement-roles';
 import { gather, stableOrderBy } from './stable-order';
+import { headBitsOf, headsBefore, type HeadBits } from './head-bits';
 
 /**
  * Upper bounds of span lengths (days) that share a group: short events never wait behind decade-long
@@ -31,15 +32,11 @@ export interface SpanGroup {
   sources: Uint16Array | Int32Array;
   targets: Uint16Array | Int32Array;
   /**
-   * How a visible row counts towards the statements: see statement-roles.ts. No column of the rows' statements: only a
-   * masked count reads them, from the index's column through `rows` (4 MB less at a million rows).
+   * The rows counted as a statement's head (statement-roles.ts), and the heads before each position, so a run of sure rows
+   * counts its heads in one subtraction. The other roles are not kept: the stamped rows are listed below, and the rest count
+   * nothing. No column of the rows' statements either: only a masked count reads them, from the index's column through `rows`.
    */
-  roles: Uint8Array;
-  /**
-   * Rows counted as a statement's head before each position, so a run of sure rows counts its heads in one
-   * subtraction. Read at a window's bounds only, so 16 bits in a group of fewer than 65,536 rows costs nothing.
-   */
-  headsBefore: Uint16Array | Int32Array;
+  heads: HeadBits;
   /** Positions of the rows whose statement is stamped, ascending, with their ends and stamped statements (below), side by side so a scan of them reads memory in order. */
   stamped: Int32Array;
   stampedEnds: Int32Array;
@@ -55,10 +52,10 @@ export interface Kind {
   /** The earliest start and the latest end: a window covering both holds every row. */
   minStart: number;
   maxEnd: number;
-  /** Sorted by end: ends, edges, and the heads before each position. */
+  /** Sorted by end: ends, edges, and which are heads, with the heads before each position. */
   ends: Int32Array;
   endEdges: Int32Array;
-  endHeadsBefore: Uint16Array | Int32Array;
+  endHeads: HeadBits;
   /** The rows whose statement is stamped: their spans and stamped statements. */
   stampedStarts: Int32Array;
   stampedEnds: Int32Array;
@@ -91,12 +88,8 @@ function positionsOf(roles: Uint8Array, role: number): Int32Array {
   return out;
 }
 
-/** Heads before each position of a list of roles. */
-function headsBeforeOf(roles: Uint8Array): Uint16Array | Int32Array {
-  const before = roles.length <= 0xffff ? new Uint16Array(roles.length + 1) : new Int32Array(roles.length + 1);
-  for (let k = 0; k < roles.length; k++) before[k + 1] = before[k] + (roles[k] === STATEMENT_HEAD ? 1 : 0);
-  return before;
-}
+/** The head bits of a list of roles. */
+const headBitsOfRoles = (roles: Uint8Array) => headBitsOf(roles.length, (k) => roles[k] === STATEMENT_HEAD);
 
 /** The rows of each group key, in dataset order. */
 function membersByGroup(index: RelationIndex, ends: Int32Array): Map<number, number[]> {
@@ -130,7 +123,6 @@ function buildGroups(index: RelationIndex, ends: Int32Array): BuiltGroup[] {
     for (let k = 0; k < n; k++) maxLength = Math.max(maxLength, ends[rows[k]] - starts[rows[k]]);
     const edges = gather(edgeOf, rows, new Int32Array(n));
     const kind = Math.floor(key / LENGTH_CLASSES.length);
-    const roles = new Uint8Array(n);
     const group: SpanGroup = {
       type: Math.floor(kind / MODALITY_COUNT),
       modality: kind % MODALITY_COUNT,
@@ -141,18 +133,17 @@ function buildGroups(index: RelationIndex, ends: Int32Array): BuiltGroup[] {
       edges,
       sources: gather(edgeSourceIndex, edges, actorColumn(n)),
       targets: gather(edgeTargetIndex, edges, actorColumn(n)),
-      roles,
-      headsBefore: new Int32Array(0),
+      heads: headBitsOf(0, () => false),
       stamped: new Int32Array(0),
       stampedEnds: new Int32Array(0),
       stampedIds: new Int32Array(0),
     };
-    return { group, rows, statements: gather(statementOf, rows, new Int32Array(n)), roles };
+    return { group, rows, statements: gather(statementOf, rows, new Int32Array(n)), roles: new Uint8Array(n) };
   });
   assignStatementRoles(index, ends, built);
-  for (const { group } of built) {
-    group.headsBefore = headsBeforeOf(group.roles);
-    group.stamped = positionsOf(group.roles, STATEMENT_STAMPED);
+  for (const { group, roles } of built) {
+    group.heads = headBitsOfRoles(roles);
+    group.stamped = positionsOf(roles, STATEMENT_STAMPED);
     group.stampedEnds = gather(group.ends, group.stamped, new Int32Array(group.stamped.length));
   }
   return built;
@@ -172,7 +163,8 @@ function numberStamped(built: BuiltGroup[], statementCount: number): number {
   return count;
 }
 
-function buildKind(own: SpanGroup[]): Kind {
+function buildKind(builtOwn: BuiltGroup[]): Kind {
+  const own = builtOwn.map((b) => b.group);
   const rowCount = own.reduce((sum, g) => sum + g.rows.length, 0);
   const ends = new Int32Array(rowCount);
   const edges = new Int32Array(rowCount);
@@ -181,10 +173,10 @@ function buildKind(own: SpanGroup[]): Kind {
   let at = 0;
   let minStart = Infinity;
   let maxEnd = -Infinity;
-  for (const g of own) {
+  for (const { group: g, roles: groupRoles } of builtOwn) {
     ends.set(g.ends, at);
     edges.set(g.edges, at);
-    roles.set(g.roles, at);
+    roles.set(groupRoles, at);
     at += g.rows.length;
     for (let j = 0; j < g.stamped.length; j++) stamped.push(g.starts[g.stamped[j]], g.ends[g.stamped[j]], g.stampedIds[j]);
     if (g.rows.length > 0) minStart = Math.min(minStart, g.starts[0]);
@@ -198,16 +190,16 @@ function buildKind(own: SpanGroup[]): Kind {
     for (let i = 0; i < out.length; i++) out[i] = stamped[3 * i + offset];
     return out;
   };
-  const endHeadsBefore = headsBeforeOf(gather(roles, order, new Uint8Array(rowCount)));
+  const endHeads = headBitsOfRoles(gather(roles, order, new Uint8Array(rowCount)));
   return {
     groups: own,
     rowCount,
-    heads: endHeadsBefore[rowCount],
+    heads: headsBefore(endHeads, rowCount),
     minStart,
     maxEnd,
     ends: gather(ends, order, new Int32Array(rowCount)),
     endEdges: gather(edges, order, new Int32Array(rowCount)),
-    endHeadsBefore,
+    endHeads,
     stampedStarts: third(0),
     stampedEnds: third(1),
     stampedStatements: third(2),
@@ -217,9 +209,8 @@ function buildKind(own: SpanGroup[]): Kind {
 export function buildSpanLayout(index: RelationIndex, ends: Int32Array): SpanLayout {
   const built = buildGroups(index, ends);
   const stampedCount = numberStamped(built, index.statementCount);
-  const groups = built.map((b) => b.group);
   const kinds = Array.from({ length: index.typeIds.length * MODALITY_COUNT }, (_, kind) =>
-    buildKind(groups.filter((g) => g.type * MODALITY_COUNT + g.modality === kind)),
+    buildKind(built.filter(({ group: g }) => g.type * MODALITY_COUNT + g.modality === kind)),
   );
   return { kinds, stampedCount };
 }

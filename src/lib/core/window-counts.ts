@@ -12,7 +12,7 @@ import type { RelationFilter } from './filter';
 import { isMaskedRow } from './legend-counts';
 import { lowerBound, upperBound } from './sorted-search';
 import { MODALITY_COUNT, type Kind, type SpanGroup } from './span-layout';
-import { STATEMENT_HEAD } from './statement-roles';
+import { headsBefore } from './head-bits';
 
 /** The running totals of one update. */
 export interface Tally {
@@ -82,12 +82,13 @@ function countStampedInGroup(group: SpanGroup, first: number, sure: number, last
  * in the window, so they are in it, and only those before need their end checked.
  */
 export function countInside(group: SpanGroup, from: number, tally: Tally, first: number, sure: number, last: number): void {
-  const { ends, edges, sources, targets, roles, headsBefore } = group;
+  const { ends, edges, sources, targets } = group;
+  const headBits = group.heads.bits;
   const { edgeCounts: counts, nodeCounts: nodes, touched } = tally;
   // Local counters: the hot loops then write registers, not the tally's fields.
   let n = tally.touchedCount;
   let rows = last - sure;
-  let heads = headsBefore[last] - headsBefore[sure];
+  let heads = headsBefore(group.heads, last) - headsBefore(group.heads, sure);
   for (let k = first; k < sure; k++) {
     if (ends[k] < from) continue;
     rows++;
@@ -98,7 +99,7 @@ export function countInside(group: SpanGroup, from: number, tally: Tally, first:
     n += (c - 1) >>> 31;
     nodes[sources[k]]++;
     nodes[targets[k]]++;
-    heads += roles[k] & STATEMENT_HEAD;
+    heads += (headBits[k >>> 5] >>> (k & 31)) & 1;
   }
   for (let k = sure; k < last; k++) {
     const e = edges[k];
@@ -159,14 +160,14 @@ export function subtractOutside(kinds: Kind[], k: number, from: number, to: numb
   const endedBefore = search.kindEnds.lower(k, kind.ends, from);
   subtract(counts, kind.endEdges, 0, endedBefore);
   let outside = endedBefore;
-  let heads = kind.endHeadsBefore[endedBefore];
+  let heads = headsBefore(kind.endHeads, endedBefore);
   for (let j = 0; j < kind.groups.length; j++) {
     const group = kind.groups[j];
     const n = group.starts.length;
     const startsAfter = bounds[2 * j + 1];
     subtract(counts, group.edges, startsAfter, n);
     outside += n - startsAfter;
-    heads += group.headsBefore[n] - group.headsBefore[startsAfter];
+    heads += headsBefore(group.heads, n) - headsBefore(group.heads, startsAfter);
   }
   tally.rows += kind.rowCount - outside;
   tally.heads += kind.heads - heads;

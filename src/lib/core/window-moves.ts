@@ -10,6 +10,7 @@ import type { LayoutSearch } from './day-bounds';
 import type { RelationFilter } from './filter';
 import { MODALITY_COUNT, type Kind } from './span-layout';
 import { countStampedInWindow, type Tally } from './window-counts';
+import { headsBefore } from './head-bits';
 
 export interface Window {
   from: number;
@@ -104,7 +105,7 @@ function moveTo(kinds: Kind[], k: number, previous: number, next: number, tally:
     if (a === b) continue;
     const sign = next > previous ? 1 : -1;
     applyStrip(g.edges, a, b, sign, tally, state);
-    tally.heads += sign * (g.headsBefore[b] - g.headsBefore[a]);
+    tally.heads += sign * (headsBefore(g.heads, b) - headsBefore(g.heads, a));
   }
 }
 
@@ -116,7 +117,7 @@ function moveFrom(kinds: Kind[], k: number, previous: number, next: number, tall
   if (a === b) return;
   const sign = next < previous ? 1 : -1;
   applyStrip(kind.endEdges, a, b, sign, tally, state);
-  tally.heads += sign * (kind.endHeadsBefore[b] - kind.endHeadsBefore[a]);
+  tally.heads += sign * (headsBefore(kind.endHeads, b) - headsBefore(kind.endHeads, a));
 }
 
 /**
