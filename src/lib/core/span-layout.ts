@@ -8,6 +8,7 @@ import type { RelationIndex } from './relation-index';
 import { assignStatementRoles, STATEMENT_HEAD, STATEMENT_STAMPED } from './statement-roles';
 import { gather, stableOrderBy } from './stable-order';
 import { headBitsOf, headsBefore, type HeadBits } from './head-bits';
+import type { DayColumn } from './sorted-search';
 
 /**
  * Upper bounds of span lengths (days) that share a group: short events never wait behind decade-long
@@ -21,8 +22,13 @@ export interface SpanGroup {
   type: number;
   modality: number;
   maxLength: number;
-  starts: Int32Array;
-  ends: Int32Array;
+  /**
+   * Starts and ends as days after dayBase, the group's earliest day: in 16 bits when its last end is fewer than 65,536
+   * days (179 years) after it, as in any group but of the longest-lasting states, which saves 4 MB a layout at a million rows.
+   */
+  dayBase: number;
+  starts: DayColumn;
+  ends: DayColumn;
   rows: Int32Array;
   edges: Int32Array;
   /**
@@ -52,8 +58,9 @@ export interface Kind {
   /** The earliest start and the latest end: a window covering both holds every row. */
   minStart: number;
   maxEnd: number;
-  /** Sorted by end: ends, edges, and which are heads, with the heads before each position. */
-  ends: Int32Array;
+  /** Sorted by end: ends (days after endBase, in 16 bits when they fit, as in groups), edges, and which are heads, with the heads before each position. */
+  endBase: number;
+  ends: DayColumn;
   endEdges: Int32Array;
   endHeads: HeadBits;
   /** The rows whose statement is stamped: their spans and stamped statements. */
@@ -127,6 +134,7 @@ function buildGroups(index: RelationIndex, ends: Int32Array): BuiltGroup[] {
       type: Math.floor(kind / MODALITY_COUNT),
       modality: kind % MODALITY_COUNT,
       maxLength,
+      dayBase: 0,
       starts: gather(starts, rows, new Int32Array(n)),
       ends: gather(ends, rows, new Int32Array(n)),
       rows,
@@ -197,6 +205,7 @@ function buildKind(builtOwn: BuiltGroup[]): Kind {
     heads: headsBefore(endHeads, rowCount),
     minStart,
     maxEnd,
+    endBase: 0,
     ends: gather(ends, order, new Int32Array(rowCount)),
     endEdges: gather(edges, order, new Int32Array(rowCount)),
     endHeads,
@@ -206,11 +215,46 @@ function buildKind(builtOwn: BuiltGroup[]): Kind {
   };
 }
 
+/** Days as offsets from their least, in 16 bits when they fit; returns that least (0 for no days). */
+function narrowDays(columns: Int32Array[], into: (base: number, narrowed: DayColumn[]) => void): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const column of columns) for (let k = 0; k < column.length; k++) {
+    if (column[k] < min) min = column[k];
+    if (column[k] > max) max = column[k];
+  }
+  const base = min <= max ? min : 0;
+  const narrow = max - base <= 0xffff;
+  into(base, columns.map((column) => {
+    const out = narrow ? new Uint16Array(column.length) : new Int32Array(column.length);
+    for (let k = 0; k < column.length; k++) out[k] = column[k] - base;
+    return out;
+  }));
+}
+
+/** The layout's day columns as offsets from each group's and kind's least day (after the kinds are built from the days themselves). */
+function narrowLayoutDays(kinds: Kind[]): void {
+  for (const kind of kinds) {
+    narrowDays([kind.ends as Int32Array], (base, [ends]) => {
+      kind.endBase = base;
+      kind.ends = ends;
+    });
+    for (const group of kind.groups) {
+      narrowDays([group.starts as Int32Array, group.ends as Int32Array], (base, [starts, ends]) => {
+        group.dayBase = base;
+        group.starts = starts;
+        group.ends = ends;
+      });
+    }
+  }
+}
+
 export function buildSpanLayout(index: RelationIndex, ends: Int32Array): SpanLayout {
   const built = buildGroups(index, ends);
   const stampedCount = numberStamped(built, index.statementCount);
   const kinds = Array.from({ length: index.typeIds.length * MODALITY_COUNT }, (_, kind) =>
     buildKind(built.filter(({ group: g }) => g.type * MODALITY_COUNT + g.modality === kind)),
   );
+  narrowLayoutDays(kinds);
   return { kinds, stampedCount };
 }

@@ -84,13 +84,15 @@ function countStampedInGroup(group: SpanGroup, first: number, sure: number, last
 export function countInside(group: SpanGroup, from: number, tally: Tally, first: number, sure: number, last: number): void {
   const { ends, edges, sources, targets } = group;
   const headBits = group.heads.bits;
+  // The group's ends are days after its dayBase.
+  const fromDay = from - group.dayBase;
   const { edgeCounts: counts, nodeCounts: nodes, touched } = tally;
   // Local counters: the hot loops then write registers, not the tally's fields.
   let n = tally.touchedCount;
   let rows = last - sure;
   let heads = headsBefore(group.heads, last) - headsBefore(group.heads, sure);
   for (let k = first; k < sure; k++) {
-    if (ends[k] < from) continue;
+    if (ends[k] < fromDay) continue;
     rows++;
     const e = edges[k];
     const c = counts[e];
@@ -118,7 +120,8 @@ export function countInside(group: SpanGroup, from: number, tally: Tally, first:
 
 /** As countInside, skipping masked rows; a mask may hide a statement's head and keep the rest, so every statement is stamped. */
 export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tally: Tally): void {
-  const { from, to } = filter;
+  const from = filter.from - group.dayBase;
+  const to = filter.to - group.dayBase;
   const { starts, ends, edges, sources, targets, rows: rowOf } = group;
   if (tally.statementStamp.length < tally.statementCount) tally.statementStamp = new Int32Array(tally.statementCount);
   const { edgeCounts: counts, nodeCounts: nodes, touched, statementStamp, stamp, statementOf } = tally;
