@@ -7,6 +7,7 @@ import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { indexBuffers, packRelationIndex, unpackRelationIndex } from '../../src/lib/core/relation-index-pack';
 import { buildEngineLayout } from '../../src/lib/core/engine-layout';
 import { headsBefore } from '../../src/lib/core/head-bits';
+import { asOffsets } from '../../src/lib/core/span-layout';
 import { packRollup, rolledEdgeRows, withRollupEdges, withRollupMembers } from '../../src/lib/core/rollup';
 import { BENCH_TODAY, datasetToFiles, generateDataset } from '../../bench/generate';
 
@@ -60,8 +61,8 @@ describe('relation index memory', () => {
     expect(groups.length).toBeGreaterThan(0);
     for (const group of groups) {
       expect(group.sources).toBeInstanceOf(Uint16Array);
-      expect(Array.from(group.sources)).toEqual(Array.from(group.edges, (e) => index.edgeSourceIndex[e]));
-      expect(Array.from(group.targets)).toEqual(Array.from(group.edges, (e) => index.edgeTargetIndex[e]));
+      expect(Array.from(group.sources)).toEqual(Array.from(group.edges, (e) => index.edgeSourceIndex[e + group.edgeBase]));
+      expect(Array.from(group.targets)).toEqual(Array.from(group.edges, (e) => index.edgeTargetIndex[e + group.edgeBase]));
     }
   });
 
@@ -96,5 +97,20 @@ describe('relation index memory', () => {
     expect(heads).toBeGreaterThan(0);
     expect(heads).toBeLessThanOrEqual(index.statementCount);
     expect(kinds.reduce((sum, kind) => sum + kind.heads, 0)).toBe(heads);
+  });
+
+  it('keeps engine layout columns as 16-bit offsets from their least when they fit, 32-bit past 65,535, and none for no rows', () => {
+    const seen: [number, ArrayLike<number>[]][] = [];
+    const keep = (base: number, columns: ArrayLike<number>[]) => seen.push([base, columns]);
+    asOffsets([Int32Array.of(70_000, 70_005), Int32Array.of(135_535)], keep);
+    asOffsets([Int32Array.of(70_000, 135_536)], keep);
+    asOffsets([new Int32Array(0)], keep);
+    expect(seen[0][0]).toBe(70_000);
+    expect(seen[0][1][0]).toBeInstanceOf(Uint16Array);
+    expect(seen[0][1].map((c) => Array.from(c))).toEqual([[0, 5], [65_535]]);
+    expect(seen[1][1][0]).toBeInstanceOf(Int32Array);
+    expect(Array.from(seen[1][1][0])).toEqual([0, 65_536]);
+    expect(seen[2][0]).toBe(0);
+    expect(seen[2][1][0].length).toBe(0);
   });
 });

@@ -43,7 +43,7 @@ export function countLegend(filter: RelationFilter, kinds: Kind[], into: LegendC
 
 export function isMaskedRow(filter: RelationFilter, group: SpanGroup, k: number): boolean {
   const { rowMask, edgeMask } = filter;
-  return (rowMask !== undefined && rowMask[group.rows[k]] === 0) || (edgeMask !== undefined && edgeMask[group.edges[k]] === 0);
+  return (rowMask !== undefined && rowMask[group.rows[k]] === 0) || (edgeMask !== undefined && edgeMask[group.edges[k] + group.edgeBase] === 0);
 }
 
 /**

@@ -11,7 +11,7 @@ import type { LayoutSearch } from './day-bounds';
 import type { RelationFilter } from './filter';
 import { isMaskedRow } from './legend-counts';
 import { lowerBound, upperBound } from './sorted-search';
-import { MODALITY_COUNT, type Kind, type SpanGroup } from './span-layout';
+import { MODALITY_COUNT, type EdgeColumn, type Kind, type SpanGroup } from './span-layout';
 import { headsBefore } from './head-bits';
 
 /** The running totals of one update. */
@@ -82,7 +82,7 @@ function countStampedInGroup(group: SpanGroup, first: number, sure: number, last
  * in the window, so they are in it, and only those before need their end checked.
  */
 export function countInside(group: SpanGroup, from: number, tally: Tally, first: number, sure: number, last: number): void {
-  const { ends, edges, sources, targets } = group;
+  const { ends, edges, sources, targets, edgeBase } = group;
   const headBits = group.heads.bits;
   // The group's ends are days after its dayBase.
   const fromDay = from - group.dayBase;
@@ -94,7 +94,7 @@ export function countInside(group: SpanGroup, from: number, tally: Tally, first:
   for (let k = first; k < sure; k++) {
     if (ends[k] < fromDay) continue;
     rows++;
-    const e = edges[k];
+    const e = edges[k] + edgeBase;
     const c = counts[e];
     counts[e] = c + 1;
     touched[n] = e;
@@ -104,7 +104,7 @@ export function countInside(group: SpanGroup, from: number, tally: Tally, first:
     heads += (headBits[k >>> 5] >>> (k & 31)) & 1;
   }
   for (let k = sure; k < last; k++) {
-    const e = edges[k];
+    const e = edges[k] + edgeBase;
     const c = counts[e];
     counts[e] = c + 1;
     touched[n] = e;
@@ -122,7 +122,7 @@ export function countInside(group: SpanGroup, from: number, tally: Tally, first:
 export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tally: Tally): void {
   const from = filter.from - group.dayBase;
   const to = filter.to - group.dayBase;
-  const { starts, ends, edges, sources, targets, rows: rowOf } = group;
+  const { starts, ends, edges, sources, targets, rows: rowOf, edgeBase } = group;
   if (tally.statementStamp.length < tally.statementCount) tally.statementStamp = new Int32Array(tally.statementCount);
   const { edgeCounts: counts, nodeCounts: nodes, touched, statementStamp, stamp, statementOf } = tally;
   const last = upperBound(starts, to);
@@ -132,7 +132,7 @@ export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tall
   for (let k = lowerBound(starts, from - group.maxLength); k < last; k++) {
     if (ends[k] < from || isMaskedRow(filter, group, k)) continue;
     rows++;
-    const e = edges[k];
+    const e = edges[k] + edgeBase;
     if (counts[e]++ === 0) touched[n++] = e;
     nodes[sources[k]]++;
     nodes[targets[k]]++;
@@ -147,9 +147,9 @@ export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tall
   tally.stamped += seen;
 }
 
-/** Takes positions [first, last) of `edges` away from their edges' counts. */
-function subtract(counts: Int32Array, edges: Int32Array, first: number, last: number): void {
-  for (let k = first; k < last; k++) counts[edges[k]]--;
+/** Takes positions [first, last) of `edges` (edge numbers less `base`) away from their edges' counts. */
+function subtract(counts: Int32Array, edges: EdgeColumn, base: number, first: number, last: number): void {
+  for (let k = first; k < last; k++) counts[edges[k] + base]--;
 }
 
 /** Takes kind k's rows outside the window (or all of them, when its modality is hidden) away from the full counts; `bounds` as insideCost left them. */
@@ -157,18 +157,18 @@ export function subtractOutside(kinds: Kind[], k: number, from: number, to: numb
   const kind = kinds[k];
   const counts = tally.edgeCounts;
   if (!shown) {
-    subtract(counts, kind.endEdges, 0, kind.rowCount);
+    subtract(counts, kind.endEdges, kind.endEdgeBase, 0, kind.rowCount);
     return;
   }
   const endedBefore = search.kindEnds.lower(k, kind.ends, from);
-  subtract(counts, kind.endEdges, 0, endedBefore);
+  subtract(counts, kind.endEdges, kind.endEdgeBase, 0, endedBefore);
   let outside = endedBefore;
   let heads = headsBefore(kind.endHeads, endedBefore);
   for (let j = 0; j < kind.groups.length; j++) {
     const group = kind.groups[j];
     const n = group.starts.length;
     const startsAfter = bounds[2 * j + 1];
-    subtract(counts, group.edges, startsAfter, n);
+    subtract(counts, group.edges, group.edgeBase, startsAfter, n);
     outside += n - startsAfter;
     heads += headsBefore(group.heads, n) - headsBefore(group.heads, startsAfter);
   }

@@ -8,7 +8,7 @@
  */
 import type { LayoutSearch } from './day-bounds';
 import type { RelationFilter } from './filter';
-import { MODALITY_COUNT, type Kind } from './span-layout';
+import { MODALITY_COUNT, type EdgeColumn, type Kind } from './span-layout';
 import { countStampedInWindow, type Tally } from './window-counts';
 import { headsBefore } from './head-bits';
 
@@ -67,8 +67,8 @@ export function moveCost(kinds: Kind[], filter: RelationFilter, modalityMask: Ui
   return cost;
 }
 
-/** Adds (sign 1) or takes away (sign -1) the rows at positions [first, last) of `edges`. */
-function applyStrip(edges: Int32Array, first: number, last: number, sign: 1 | -1, tally: Tally, state: MoveState): void {
+/** Adds (sign 1) or takes away (sign -1) the rows at positions [first, last) of `edges` (edge numbers less `base`). */
+function applyStrip(edges: EdgeColumn, base: number, first: number, last: number, sign: 1 | -1, tally: Tally, state: MoveState): void {
   const { edgeCounts: counts, nodeCounts: nodes, touched } = tally;
   if (state.movedCount + last - first > state.moved.length) {
     const grown = new Int32Array(2 * (state.movedCount + last - first));
@@ -79,7 +79,7 @@ function applyStrip(edges: Int32Array, first: number, last: number, sign: 1 | -1
   let n = tally.touchedCount;
   let m = state.movedCount;
   for (let k = first; k < last; k++) {
-    const e = edges[k];
+    const e = edges[k] + base;
     const c = counts[e] + sign;
     counts[e] = c;
     nodes[edgeSource[e]] += sign;
@@ -104,7 +104,7 @@ function moveTo(kinds: Kind[], k: number, previous: number, next: number, tally:
     const b = search.groupStarts.upper(search.firstGroup[k] + j, g.starts, Math.max(previous, next));
     if (a === b) continue;
     const sign = next > previous ? 1 : -1;
-    applyStrip(g.edges, a, b, sign, tally, state);
+    applyStrip(g.edges, g.edgeBase, a, b, sign, tally, state);
     tally.heads += sign * (headsBefore(g.heads, b) - headsBefore(g.heads, a));
   }
 }
@@ -116,7 +116,7 @@ function moveFrom(kinds: Kind[], k: number, previous: number, next: number, tall
   const b = search.kindEnds.lower(k, kind.ends, Math.max(previous, next));
   if (a === b) return;
   const sign = next < previous ? 1 : -1;
-  applyStrip(kind.endEdges, a, b, sign, tally, state);
+  applyStrip(kind.endEdges, kind.endEdgeBase, a, b, sign, tally, state);
   tally.heads += sign * (headsBefore(kind.endHeads, b) - headsBefore(kind.endHeads, a));
 }
 
