@@ -28,4 +28,24 @@ describe('DayBounds', () => {
       }
     }
   });
+
+  it('searches columns of offsets from a base per column, 16-bit or not, in whole days', () => {
+    const random = seeded(5);
+    const days = [
+      Int32Array.from({ length: 400 }, () => 10_000 + Math.floor(random() * 3000)).sort(),
+      Int32Array.from({ length: 200 }, () => -50_000 + Math.floor(random() * 100_000)).sort(),
+      new Int32Array(0),
+    ];
+    const bases = [10_000, -50_000, 0];
+    const columns = [Uint16Array.from(days[0], (d) => d - bases[0]), Int32Array.from(days[1], (d) => d - bases[1]), new Uint16Array(0)];
+    const bounds = new DayBounds(columns, bases);
+    const probes = [-Infinity, -60_000, -50_000, 9_999, 10_000, 13_000, 50_001, Infinity];
+    for (let k = 0; k < 1000; k++) probes.push(-55_000 + Math.floor(random() * 110_000));
+    for (const [c, column] of columns.entries()) {
+      for (const day of probes) {
+        expect(bounds.lower(c, column, day)).toBe(lowerBound(days[c], day));
+        expect(bounds.upper(c, column, day)).toBe(upperBound(days[c], day));
+      }
+    }
+  });
 });

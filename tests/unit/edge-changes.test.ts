@@ -17,4 +17,31 @@ describe('createEdgeChanges', () => {
     expect(sorted(changes.take(Int32Array.of(5, 1), 0, 2, false))).toEqual([1, 5]);
     expect(changes.take(new Int32Array(0), 0, 0, true).length).toBe(1000);
   });
+
+  it('keeps listing each edge once when more is noted between two takes than there are edges', () => {
+    const changes = createEdgeChanges(100);
+    // Three updates' worth of 60 edges each, between two takes: 180 noted for 100 edges, 90 of them distinct.
+    for (let update = 0; update < 3; update++) {
+      const edges = Int32Array.from({ length: 60 }, (_, k) => (k * 3 + update * 15) % 90);
+      changes.note(edges, edges.length, false);
+    }
+    const taken = changes.take(Int32Array.of(95), 0, 1, false);
+    expect(taken.length).toBeLessThan(100);
+    const expected = new Set<number>([95]);
+    for (let update = 0; update < 3; update++) for (let k = 0; k < 60; k++) expected.add((k * 3 + update * 15) % 90);
+    expect(sorted(taken)).toEqual([...expected].sort((a, b) => a - b));
+    // The cut's marks are cleared: the next take lists its edges again.
+    changes.note(Int32Array.of(3, 6), 2, false);
+    expect(sorted(changes.take(new Int32Array(0), 0, 0, false))).toEqual([3, 6]);
+  });
+
+  it('lists every edge, then a few, then every edge again, from one reused buffer', () => {
+    const changes = createEdgeChanges(50);
+    const every = Array.from({ length: 50 }, (_, e) => e);
+    expect(Array.from(changes.take(new Int32Array(0), 0, 0, true))).toEqual(every);
+    expect(sorted(changes.take(Int32Array.of(7, 3, 7), 0, 3, false))).toEqual([3, 7]);
+    changes.note(new Int32Array(0), 0, true);
+    expect(Array.from(changes.take(new Int32Array(0), 0, 0, false))).toEqual(every);
+    expect(Array.from(changes.take(new Int32Array(0), 0, 0, true))).toEqual(every);
+  });
 });

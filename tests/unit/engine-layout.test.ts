@@ -3,6 +3,7 @@ import { buildEngineLayout, createFilterEngine } from '../../src/lib/core/filter
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { withRollupEdges } from '../../src/lib/core/rollup';
 import { BENCH_TODAY, generateDataset, randomFilters } from '../../bench/generate';
+import { createFilterResult, filterRelations } from '../../src/lib/core/filter';
 
 /** What the import worker posts: a layout built elsewhere and copied by structured clone, as postMessage does. */
 describe('engine layout built in the worker', () => {
@@ -24,5 +25,50 @@ describe('engine layout built in the worker', () => {
     }
     const whole = { from: index.extent.start, to: index.extent.end, typeMask: new Uint8Array(index.typeIds.length).fill(1), carryForward: false };
     expect(posted.update(whole).visibleCount).toBe(index.relationCount);
+  });
+});
+
+describe('engine layout days as 16-bit offsets', () => {
+  // A few rows from 1750 that last to 2020, longer than 65,535 days: their group keeps 32-bit offsets, the others 16 bits.
+  const dataset = generateDataset(4000, 5);
+  for (let i = 0; i < 40; i++) dataset.relations[i * 97] = { ...dataset.relations[i * 97], date: `17${50 + (i % 40)}-03-01`, endDate: '2020-06-30' };
+  const index = buildRelationIndex(dataset, BENCH_TODAY);
+  const { kinds } = buildEngineLayout(index).attested;
+
+  it('keeps each group in 16 bits when its days fit, and in 32 bits when they do not', () => {
+    const groups = kinds.flatMap((kind) => kind.groups);
+    const wide = groups.filter((g) => g.ends instanceof Int32Array);
+    expect(wide.length).toBeGreaterThan(0);
+    expect(groups.filter((g) => g.starts instanceof Uint16Array).length).toBeGreaterThan(wide.length);
+    for (const group of groups) {
+      // Offsets from the group's base give back each row's own days.
+      for (let k = 0; k < group.rows.length; k += 7) {
+        expect(group.starts[k] + group.dayBase).toBe(index.starts[group.rows[k]]);
+        expect(group.ends[k] + group.dayBase).toBe(index.ends[group.rows[k]]);
+      }
+    }
+  });
+
+  it('counts as the full scan does, over windows in either era, carried forward or not', () => {
+    const engine = createFilterEngine(index);
+    const reference = createFilterResult(index);
+    const all = new Uint8Array(index.typeIds.length).fill(1);
+    const old = index.extent.start;
+    const filters = [
+      ...randomFilters(index.typeIds.length, index.extent, 30),
+      { from: old, to: old + 400, typeMask: all },
+      { from: old + 20_000, to: old + 90_000, typeMask: all, carryForward: true },
+      { from: old, to: BENCH_TODAY, typeMask: all },
+    ];
+    for (const filter of filters) {
+      const ours = engine.update(filter);
+      const expected = filterRelations(index, filter, reference);
+      expect(ours.visibleCount).toBe(expected.visibleCount);
+      expect(ours.visibleStatementCount).toBe(expected.visibleStatementCount);
+      expect(Array.from(ours.edgeCounts)).toEqual(Array.from(expected.edgeCounts));
+      expect(Array.from(ours.nodeCounts)).toEqual(Array.from(expected.nodeCounts));
+      expect(Array.from(ours.typeCountsInWindow)).toEqual(Array.from(expected.typeCountsInWindow));
+    }
+    expect(engine.update({ from: old, to: old + 400, typeMask: all }).visibleCount).toBeGreaterThan(0);
   });
 });

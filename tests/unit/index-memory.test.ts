@@ -6,6 +6,8 @@ import { columnBuffers, packDataset, unpackDataset } from '../../src/lib/core/re
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { indexBuffers, packRelationIndex, unpackRelationIndex } from '../../src/lib/core/relation-index-pack';
 import { buildEngineLayout } from '../../src/lib/core/engine-layout';
+import { headsBefore } from '../../src/lib/core/head-bits';
+import { asOffsets } from '../../src/lib/core/span-layout';
 import { packRollup, rolledEdgeRows, withRollupEdges, withRollupMembers } from '../../src/lib/core/rollup';
 import { BENCH_TODAY, datasetToFiles, generateDataset } from '../../bench/generate';
 
@@ -59,8 +61,8 @@ describe('relation index memory', () => {
     expect(groups.length).toBeGreaterThan(0);
     for (const group of groups) {
       expect(group.sources).toBeInstanceOf(Uint16Array);
-      expect(Array.from(group.sources)).toEqual(Array.from(group.edges, (e) => index.edgeSourceIndex[e]));
-      expect(Array.from(group.targets)).toEqual(Array.from(group.edges, (e) => index.edgeTargetIndex[e]));
+      expect(Array.from(group.sources)).toEqual(Array.from(group.edges, (e) => index.edgeSourceIndex[e + group.edgeBase]));
+      expect(Array.from(group.targets)).toEqual(Array.from(group.edges, (e) => index.edgeTargetIndex[e + group.edgeBase]));
     }
   });
 
@@ -80,11 +82,35 @@ describe('relation index memory', () => {
     expect(rolledEdgeRows(index, arrived, rollup.rolledEdgeOf[rolled])).toContain(index.edgeRelations[rolled][0]);
   });
 
-  it('keeps heads before each position in 16 bits in a group of fewer than 65,536 rows', () => {
-    const groups = buildEngineLayout(buildRelationIndex(loaded(), BENCH_TODAY)).attested.kinds.flatMap((kind) => kind.groups);
+  it('keeps the statement heads of the engine layout in a quarter of a byte a row, and no statement column', () => {
+    const index = buildRelationIndex(loaded(), BENCH_TODAY);
+    const { kinds } = buildEngineLayout(index).attested;
+    const groups = kinds.flatMap((kind) => kind.groups);
+    expect(groups.length).toBeGreaterThan(0);
     for (const group of groups) {
-      expect(group.headsBefore).toBeInstanceOf(Uint16Array);
-      expect(group.headsBefore[group.rows.length]).toBe(Array.from(group.roles).filter((r, k) => group.headsBefore[k + 1] > group.headsBefore[k]).length);
+      const n = group.rows.length;
+      expect(group.heads.bits.byteLength + group.heads.before.byteLength).toBeLessThanOrEqual(n / 4 + 12);
+      expect('statements' in group || 'roles' in group).toBe(false);
     }
+    // Each statement has at most one head, in one group.
+    const heads = groups.reduce((sum, g) => sum + headsBefore(g.heads, g.rows.length), 0);
+    expect(heads).toBeGreaterThan(0);
+    expect(heads).toBeLessThanOrEqual(index.statementCount);
+    expect(kinds.reduce((sum, kind) => sum + kind.heads, 0)).toBe(heads);
+  });
+
+  it('keeps engine layout columns as 16-bit offsets from their least when they fit, 32-bit past 65,535, and none for no rows', () => {
+    const seen: [number, ArrayLike<number>[]][] = [];
+    const keep = (base: number, columns: ArrayLike<number>[]) => seen.push([base, columns]);
+    asOffsets([Int32Array.of(70_000, 70_005), Int32Array.of(135_535)], keep);
+    asOffsets([Int32Array.of(70_000, 135_536)], keep);
+    asOffsets([new Int32Array(0)], keep);
+    expect(seen[0][0]).toBe(70_000);
+    expect(seen[0][1][0]).toBeInstanceOf(Uint16Array);
+    expect(seen[0][1].map((c) => Array.from(c))).toEqual([[0, 5], [65_535]]);
+    expect(seen[1][1][0]).toBeInstanceOf(Int32Array);
+    expect(Array.from(seen[1][1][0])).toEqual([0, 65_536]);
+    expect(seen[2][0]).toBe(0);
+    expect(seen[2][1][0].length).toBe(0);
   });
 });

@@ -6,7 +6,7 @@
  * update), a plain binary search missed the cache on about every probe, and a window's few hundred
  * searches cost as much as its counting.
  */
-import { lowerBound } from './sorted-search';
+import { lowerBound, type DayColumn } from './sorted-search';
 import type { Kind } from './span-layout';
 
 /** The bucket width doubles from 2^MIN_SHIFT days until the columns' days fit in MAX_BUCKETS buckets. */
@@ -21,14 +21,17 @@ export class DayBounds {
   private readonly width: number;
   /** at[b * width + c]: the first position of column c whose value is ≥ base + b * bucketDays, for b in 0..buckets. */
   private readonly at: Int32Array;
+  /** Column c holds days less bases[c]: the searches take and the buckets hold whole days. */
+  private readonly bases: Float64Array;
 
-  constructor(columns: Int32Array[]) {
+  constructor(columns: DayColumn[], bases: ArrayLike<number> = new Float64Array(columns.length)) {
     let min = Infinity;
     let max = -Infinity;
-    for (const column of columns) {
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c];
       if (column.length === 0) continue;
-      min = Math.min(min, column[0]);
-      max = Math.max(max, column[column.length - 1]);
+      min = Math.min(min, column[0] + bases[c]);
+      max = Math.max(max, column[column.length - 1] + bases[c]);
     }
     if (min > max) min = max = 0;
     let shift = MIN_SHIFT;
@@ -40,7 +43,7 @@ export class DayBounds {
       const column = columns[c];
       let k = 0;
       for (let b = 0; b <= buckets; b++) {
-        const day = min + b * 2 ** shift;
+        const day = min + b * 2 ** shift - bases[c];
         while (k < column.length && column[k] < day) k++;
         at[b * width + c] = k;
       }
@@ -50,19 +53,20 @@ export class DayBounds {
     this.span = buckets * 2 ** shift;
     this.width = width;
     this.at = at;
+    this.bases = Float64Array.from(bases);
   }
 
-  /** First position of column c (`column`, as given to the constructor) whose value is ≥ day. */
-  lower(c: number, column: Int32Array, day: number): number {
+  /** First position of column c (`column`, as given to the constructor) whose day is ≥ day. */
+  lower(c: number, column: DayColumn, day: number): number {
     const offset = day - this.base;
     if (offset <= 0) return 0;
     if (!(offset < this.span)) return column.length;
     const b = Math.floor(offset / this.bucketDays);
-    return lowerBound(column, day, this.at[b * this.width + c], this.at[(b + 1) * this.width + c]);
+    return lowerBound(column, day - this.bases[c], this.at[b * this.width + c], this.at[(b + 1) * this.width + c]);
   }
 
   /** First position of column c whose value is > day (the columns hold whole days). */
-  upper(c: number, column: Int32Array, day: number): number {
+  upper(c: number, column: DayColumn, day: number): number {
     return this.lower(c, column, Math.floor(day) + 1);
   }
 }
@@ -78,8 +82,8 @@ export function layoutSearchOf(kinds: Kind[]): LayoutSearch {
   const firstGroup = new Int32Array(kinds.length + 1);
   for (let k = 0; k < kinds.length; k++) firstGroup[k + 1] = firstGroup[k] + kinds[k].groups.length;
   return {
-    groupStarts: new DayBounds(kinds.flatMap((kind) => kind.groups.map((group) => group.starts))),
-    kindEnds: new DayBounds(kinds.map((kind) => kind.ends)),
+    groupStarts: new DayBounds(kinds.flatMap((kind) => kind.groups.map((group) => group.starts)), kinds.flatMap((kind) => kind.groups.map((group) => group.dayBase))),
+    kindEnds: new DayBounds(kinds.map((kind) => kind.ends), kinds.map((kind) => kind.endBase)),
     firstGroup,
   };
 }

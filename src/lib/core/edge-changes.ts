@@ -14,21 +14,25 @@ export interface EdgeChanges {
 }
 
 export function createEdgeChanges(edgeCount: number): EdgeChanges {
-  // Room for a few updates between two takes (a slider moving faster than frames); past it, everything is listed.
-  const noted = new Int32Array(Math.max(16, 2 * edgeCount));
+  // Room for one update's edges between two takes, as when the renderer takes after every update. A slider moving faster
+  // than frames fills it: then the list is first cut to its distinct edges, and past that, everything is listed.
+  // Twice the edges, as before, held 2 MB more at half a million edges for what a cut does.
+  const noted = new Int32Array(Math.max(16, edgeCount + 1));
   let notedCount = 0;
   let everything = false;
   // One bit per edge for the take's deduplication: 64 KB at half a million edges, where a stamp per edge
   // (2 MB) missed the cache on about every edge and pushed the counts out of it before the next update.
   const taken = new Int32Array((edgeCount + 31) >>> 5);
-  let allEdges: Int32Array | null = null;
   // The list a take hands over, reused: a fresh one per take (up to 2 MB at half a million edges, zeroed,
   // outside the heap) cost more than the deduplication itself and drove collections. One slot more, for the
-  // branchless append's last write.
+  // branchless append's last write. When every edge is listed, it holds 0 to edgeCount - 1 (and says so in
+  // `holdsEveryEdge`, so that listing them again writes nothing): a list of its own for that took 2 MB more.
   const out = new Int32Array(edgeCount + 1);
+  let holdsEveryEdge = false;
 
   function note(edges: Int32Array, count: number, all: boolean): void {
     if (everything) return;
+    if (!all && notedCount + count > noted.length) notedCount = clearMarks(noted, distinct(noted, 0, notedCount, noted, 0));
     if (all || notedCount + count > noted.length) {
       everything = true;
       return;
@@ -37,42 +41,48 @@ export function createEdgeChanges(edgeCount: number): EdgeChanges {
     notedCount += count;
   }
 
-  /** Appends to `out`, from position n, the edges list[first, last) not yet marked; returns the new length. */
-  function distinct(list: Int32Array, first: number, last: number, n: number): number {
+  /** Appends to `into`, from position n, the edges list[first, last) not yet marked, and marks them; returns the new length. */
+  function distinct(list: Int32Array, first: number, last: number, into: Int32Array, n: number): number {
     for (let k = first; k < last; k++) {
       const e = list[k];
       const word = e >>> 5;
       const bit = 1 << (e & 31);
       const bits = taken[word];
       // Written whether or not it is new, so the loop has no branch on it: which edges repeat is random.
-      out[n] = e;
+      // In place (into = list, n ≤ k), the write lands on a slot already read.
+      into[n] = e;
       n += (bits & bit) === 0 ? 1 : 0;
       taken[word] = bits | bit;
     }
     return n;
   }
 
-  function takeDistinct(edges: Int32Array, first: number, last: number): Int32Array {
-    const n = distinct(edges, first, last, distinct(noted, 0, notedCount, 0));
-    // Cleared edge by edge when few were taken, as a block when many were.
-    if (n < taken.length) for (let k = 0; k < n; k++) taken[out[k] >>> 5] = 0;
+  /** Clears the marks of into[0, n), edge by edge when few, as a block when many; returns n. */
+  function clearMarks(into: Int32Array, n: number): number {
+    if (n < taken.length) for (let k = 0; k < n; k++) taken[into[k] >>> 5] = 0;
     else taken.fill(0);
+    return n;
+  }
+
+  function takeDistinct(edges: Int32Array, first: number, last: number): Int32Array {
+    holdsEveryEdge = false;
+    const n = clearMarks(out, distinct(edges, first, last, out, distinct(noted, 0, notedCount, out, 0)));
     return out.subarray(0, n);
   }
 
+  function everyEdge(): Int32Array {
+    // A loop: Int32Array.from(Array(n).keys()) took 150 ms of the first take at half a million edges.
+    if (!holdsEveryEdge) for (let e = 0; e < edgeCount; e++) out[e] = e;
+    holdsEveryEdge = true;
+    return out.subarray(0, edgeCount);
+  }
+
   function take(edges: Int32Array, first: number, last: number, all: boolean): Int32Array {
-    const listed = everything || all ? (allEdges ??= everyEdge(edgeCount)) : takeDistinct(edges, first, last);
+    const listed = everything || all ? everyEdge() : takeDistinct(edges, first, last);
     everything = false;
     notedCount = 0;
     return listed;
   }
 
   return { note, take };
-}
-
-/** 0 to count - 1. A loop: Int32Array.from(Array(n).keys()) took 150 ms of the first take at half a million edges. */
-function everyEdge(count: number): Int32Array {
-  const out = new Int32Array(count);
-  for (let e = 0; e < count; e++) out[e] = e;
-  return out;
 }

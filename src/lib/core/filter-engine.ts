@@ -12,7 +12,7 @@
  * edge by edge when it touched few edges, as a block when it touched many. The edges undone or counted since the renderer
  * last asked are kept (edge-changes.ts), so its display update scales with what changed.
  */
-import { ALL_MODALITIES, createFilterResult, type FilterResult, type RelationFilter } from './filter';
+import { ALL_MODALITIES, type FilterResult, type RelationFilter } from './filter';
 import type { RelationIndex } from './relation-index';
 import type { LayoutSearch } from './day-bounds';
 import { createEdgeChanges } from './edge-changes';
@@ -23,7 +23,7 @@ import { countLegend, countMaskedLegend } from './legend-counts';
 import { MODALITY_COUNT, type Kind } from './span-layout';
 import { markVisibleRows } from './visible-rows';
 import { countFloor, countInside, countInsideMasked, countStampedInWindow, holdsAll, insideCost, outsideCost, subtractOutside, createTally } from './window-counts';
-import { canMoveFrom, createCountedWindow, createMoveState, moveCost, moveWindow, rememberCounted, type CountedWindow } from './window-moves';
+import { canMoveFrom, clearDropped, createCountedWindow, createMoveState, moveCost, moveWindow, rememberCounted, type CountedWindow } from './window-moves';
 
 export interface FilterEngine {
   readonly result: FilterResult;
@@ -42,13 +42,19 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   const typeCount = index.typeIds.length;
   const layoutEntry = engineLayoutsOf(index, prebuilt);
   layoutEntry(false);
-  const { typeEdges, typeRanges, fullCounts, fullNodeCounts } = edgeTotalsOf(index);
+  const { typeEdgeCounts, typeEdges, typeRanges, fullCounts, fullNodeCounts } = edgeTotalsOf(index);
   const { edgeSourceIndex, edgeTargetIndex, statementCount: allStatements } = index;
   const edgeCount = fullCounts.length;
-  const counts = createFilterResult(index);
-  const visible = counts.visible;
+  // The result's arrays but `visible`, made when first read: a byte a row (1 MB at a million rows) that an update does not need.
+  const counts = {
+    typeCountsInWindow: new Int32Array(typeCount),
+    modalityCountsInWindow: new Int32Array(MODALITY_COUNT),
+    edgeCounts: new Int32Array(index.edges.length),
+    nodeCounts: new Int32Array(index.actorIds.length),
+  };
+  let visible: Uint8Array | null = null;
   const changes = createEdgeChanges(edgeCount);
-  const tally = createTally(counts, edgeCount, index.statementCount);
+  const tally = createTally(counts, edgeCount, index.statementCount, index.statementOf);
   // Set when the current counts came from copying every edge's full count: then every edge is touched.
   let touchedAll = false;
   // The touched edges already handed to the renderer, so a move hands over only what it changed.
@@ -69,6 +75,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
 
   const result: FilterResult = {
     get visible() {
+      visible ??= new Uint8Array(index.relationCount);
       if (visibleIsStale) markVisibleRows(current, layoutEntry(!!current?.carryForward).layout, visible);
       visibleIsStale = false;
       return visible;
@@ -105,7 +112,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     touchedAll = false;
     reportedTouched = 0;
     reportedAll = false;
-    moves.epoch++;
+    clearDropped(moves);
   }
 
   function takeChangedEdges(): Int32Array {
@@ -144,7 +151,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
       fromOutside[t] = 0;
       if (typeMask[t] === 0) continue;
       const inside = insideCost(kinds, t, from, to, modalityMask, bounds, search);
-      const outside = outsideCost(kinds, t, from, modalityMask, bounds, search) + typeEdges[t].length;
+      const outside = outsideCost(kinds, t, from, modalityMask, bounds, search) + typeEdgeCounts[t];
       fromOutside[t] = outside <= inside ? 1 : 0;
       cost += Math.min(outside, inside);
     }
@@ -186,11 +193,21 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   /** One type from outside: its edges' full counts scattered in, then what lies outside taken away, then its actors counted. */
   function countTypeFromOutside(t: number, filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): void {
     const { edgeCounts } = result;
-    const own = typeEdges[t];
     const first = tally.touchedCount;
-    tally.touched.set(own, first);
-    tally.touchedCount += own.length;
-    for (let k = 0; k < own.length; k++) edgeCounts[own[k]] = fullCounts[own[k]];
+    if (typeRanges) {
+      // The type's edges are one run: copied as a block, and listed as touched in order.
+      const r0 = typeRanges[t];
+      const r1 = typeRanges[t + 1];
+      edgeCounts.set(fullCounts.subarray(r0, r1), r0);
+      const { touched } = tally;
+      for (let e = r0, k = first; e < r1; e++, k++) touched[k] = e;
+      tally.touchedCount += r1 - r0;
+    } else {
+      const own = typeEdges![t];
+      tally.touched.set(own, first);
+      tally.touchedCount += own.length;
+      for (let k = 0; k < own.length; k++) edgeCounts[own[k]] = fullCounts[own[k]];
+    }
     for (let m = 0; m < MODALITY_COUNT; m++) subtractOutside(kinds, t * MODALITY_COUNT + m, filter.from, filter.to, modalityMask[m] !== 0, tally, bounds[t * MODALITY_COUNT + m], search);
     addNodeCounts(first, tally.touchedCount);
   }
@@ -240,7 +257,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     const strips = 2 * moveCost(kinds, filter, modalityMask, counted!, search);
     // A drag's strips are mostly far fewer rows than the floor of any count afresh, which the legend's counts
     // give: then the count's own costs (a few hundred searches, cold after a frame) are not needed.
-    if (strips < Math.min(countFloor(kinds, filter.typeMask, modalityMask, result.typeCountsInWindow, typeEdges), edgeCount)) return true;
+    if (strips < Math.min(countFloor(kinds, filter.typeMask, modalityMask, result.typeCountsInWindow, typeEdgeCounts), edgeCount)) return true;
     return strips < Math.min(fresh ? chooseDirections(filter, kinds, modalityMask) : Infinity, edgeCount);
   }
 

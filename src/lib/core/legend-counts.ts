@@ -43,7 +43,7 @@ export function countLegend(filter: RelationFilter, kinds: Kind[], into: LegendC
 
 export function isMaskedRow(filter: RelationFilter, group: SpanGroup, k: number): boolean {
   const { rowMask, edgeMask } = filter;
-  return (rowMask !== undefined && rowMask[group.rows[k]] === 0) || (edgeMask !== undefined && edgeMask[group.edges[k]] === 0);
+  return (rowMask !== undefined && rowMask[group.rows[k]] === 0) || (edgeMask !== undefined && edgeMask[group.edges[k] + group.edgeBase] === 0);
 }
 
 /**
@@ -57,10 +57,11 @@ export function countMaskedLegend(filter: RelationFilter, kinds: Kind[], into: L
   if (!clearLegendCounts(filter, into)) return;
   for (const kind of kinds) {
     for (const group of kind.groups) {
-      const last = upperBound(group.starts, to);
+      // The group's days are offsets from its dayBase.
+      const last = upperBound(group.starts, to - group.dayBase);
       const m = group.modality;
-      for (let k = lowerBound(group.starts, from - group.maxLength); k < last; k++) {
-        if (group.ends[k] < from || isMaskedRow(filter, group, k)) continue;
+      for (let k = lowerBound(group.starts, from - group.dayBase - group.maxLength); k < last; k++) {
+        if (group.ends[k] < from - group.dayBase || isMaskedRow(filter, group, k)) continue;
         if (modalityMask[m]) typeCountsInWindow[group.type]++;
         if (typeMask[group.type]) modalityCountsInWindow[m]++;
       }

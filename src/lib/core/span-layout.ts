@@ -7,6 +7,11 @@ import { MODALITIES } from './model';
 import type { RelationIndex } from './relation-index';
 import { assignStatementRoles, STATEMENT_HEAD, STATEMENT_STAMPED } from './statement-roles';
 import { gather, stableOrderBy } from './stable-order';
+import { headBitsOf, headsBefore, type HeadBits } from './head-bits';
+import type { DayColumn } from './sorted-search';
+
+/** Edge numbers less a base, in 16 bits when they fit. */
+export type EdgeColumn = Int32Array | Uint16Array;
 
 /**
  * Upper bounds of span lengths (days) that share a group: short events never wait behind decade-long
@@ -20,24 +25,32 @@ export interface SpanGroup {
   type: number;
   modality: number;
   maxLength: number;
-  starts: Int32Array;
-  ends: Int32Array;
+  /**
+   * Starts and ends as days after dayBase, the group's earliest day: in 16 bits when its last end is fewer than 65,536
+   * days (179 years) after it, as in any group but of the longest-lasting states, which saves 4 MB a layout at a million rows.
+   */
+  dayBase: number;
+  starts: DayColumn;
+  ends: DayColumn;
   rows: Int32Array;
-  edges: Int32Array;
+  /**
+   * Each row's edge, less edgeBase, the group's least: in 16 bits when its edges lie within 65,536 of each other, as a type's
+   * do when it has fewer (edges are numbered type by type), which saves 2 MB a layout at a million rows.
+   */
+  edgeBase: number;
+  edges: EdgeColumn;
   /**
    * The two actors of each row's edge, so a scan counts into actors as it goes, without a pass over its edges.
    * 16 bits when every actor number fits, as with the dataset's id columns: 4 MB less at a million rows.
    */
   sources: Uint16Array | Int32Array;
   targets: Uint16Array | Int32Array;
-  statements: Int32Array;
-  /** How a visible row counts towards the statements: see statement-roles.ts. */
-  roles: Uint8Array;
   /**
-   * Rows counted as a statement's head before each position, so a run of sure rows counts its heads in one
-   * subtraction. Read at a window's bounds only, so 16 bits in a group of fewer than 65,536 rows costs nothing.
+   * The rows counted as a statement's head (statement-roles.ts), and the heads before each position, so a run of sure rows
+   * counts its heads in one subtraction. The other roles are not kept: the stamped rows are listed below, and the rest count
+   * nothing. No column of the rows' statements either: only a masked count reads them, from the index's column through `rows`.
    */
-  headsBefore: Uint16Array | Int32Array;
+  heads: HeadBits;
   /** Positions of the rows whose statement is stamped, ascending, with their ends and stamped statements (below), side by side so a scan of them reads memory in order. */
   stamped: Int32Array;
   stampedEnds: Int32Array;
@@ -53,10 +66,12 @@ export interface Kind {
   /** The earliest start and the latest end: a window covering both holds every row. */
   minStart: number;
   maxEnd: number;
-  /** Sorted by end: ends, edges, and the heads before each position. */
-  ends: Int32Array;
-  endEdges: Int32Array;
-  endHeadsBefore: Uint16Array | Int32Array;
+  /** Sorted by end: ends (days after endBase, in 16 bits when they fit, as in groups), edges (less endEdgeBase, likewise), and which are heads, with the heads before each position. */
+  endBase: number;
+  ends: DayColumn;
+  endEdgeBase: number;
+  endEdges: EdgeColumn;
+  endHeads: HeadBits;
   /** The rows whose statement is stamped: their spans and stamped statements. */
   stampedStarts: Int32Array;
   stampedEnds: Int32Array;
@@ -89,12 +104,8 @@ function positionsOf(roles: Uint8Array, role: number): Int32Array {
   return out;
 }
 
-/** Heads before each position of a list of roles. */
-function headsBeforeOf(roles: Uint8Array): Uint16Array | Int32Array {
-  const before = roles.length <= 0xffff ? new Uint16Array(roles.length + 1) : new Int32Array(roles.length + 1);
-  for (let k = 0; k < roles.length; k++) before[k + 1] = before[k] + (roles[k] === STATEMENT_HEAD ? 1 : 0);
-  return before;
-}
+/** The head bits of a list of roles. */
+const headBitsOfRoles = (roles: Uint8Array) => headBitsOf(roles.length, (k) => roles[k] === STATEMENT_HEAD);
 
 /** The rows of each group key, in dataset order. */
 function membersByGroup(index: RelationIndex, ends: Int32Array): Map<number, number[]> {
@@ -109,10 +120,18 @@ function membersByGroup(index: RelationIndex, ends: Int32Array): Map<number, num
   return members;
 }
 
-function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
+/** A group while it is built, with its rows' statements, which the layout does not keep. */
+interface BuiltGroup {
+  group: SpanGroup;
+  rows: Int32Array;
+  statements: Int32Array;
+  roles: Uint8Array;
+}
+
+function buildGroups(index: RelationIndex, ends: Int32Array): BuiltGroup[] {
   const { starts, edgeOf, statementOf, edgeSourceIndex, edgeTargetIndex } = index;
   const actorColumn = (n: number) => (index.actorIds.length <= 0x10000 ? new Uint16Array(n) : new Int32Array(n));
-  const groups = [...membersByGroup(index, ends).entries()].map(([key, list]): SpanGroup => {
+  const built = [...membersByGroup(index, ends).entries()].map(([key, list]): BuiltGroup => {
     // A stable sort: rows of one statement, next to each other in the dataset, stay next to each other.
     const rows = stableOrderBy(Int32Array.from(list), starts);
     const n = rows.length;
@@ -120,40 +139,41 @@ function buildGroups(index: RelationIndex, ends: Int32Array): SpanGroup[] {
     for (let k = 0; k < n; k++) maxLength = Math.max(maxLength, ends[rows[k]] - starts[rows[k]]);
     const edges = gather(edgeOf, rows, new Int32Array(n));
     const kind = Math.floor(key / LENGTH_CLASSES.length);
-    return {
+    const group: SpanGroup = {
       type: Math.floor(kind / MODALITY_COUNT),
       modality: kind % MODALITY_COUNT,
       maxLength,
+      dayBase: 0,
       starts: gather(starts, rows, new Int32Array(n)),
       ends: gather(ends, rows, new Int32Array(n)),
       rows,
+      edgeBase: 0,
       edges,
       sources: gather(edgeSourceIndex, edges, actorColumn(n)),
       targets: gather(edgeTargetIndex, edges, actorColumn(n)),
-      statements: gather(statementOf, rows, new Int32Array(n)),
-      roles: new Uint8Array(rows.length),
-      headsBefore: new Int32Array(0),
+      heads: headBitsOf(0, () => false),
       stamped: new Int32Array(0),
       stampedEnds: new Int32Array(0),
       stampedIds: new Int32Array(0),
     };
+    return { group, rows, statements: gather(statementOf, rows, new Int32Array(n)), roles: new Uint8Array(n) };
   });
-  assignStatementRoles(index, ends, groups);
-  for (const group of groups) {
-    group.headsBefore = headsBeforeOf(group.roles);
-    group.stamped = positionsOf(group.roles, STATEMENT_STAMPED);
+  assignStatementRoles(index, ends, built);
+  for (const { group, roles } of built) {
+    group.heads = headBitsOfRoles(roles);
+    group.stamped = positionsOf(roles, STATEMENT_STAMPED);
     group.stampedEnds = gather(group.ends, group.stamped, new Int32Array(group.stamped.length));
   }
-  return groups;
+  return built;
 }
 
 /** Numbers the stamped statements densely; returns how many there are. */
-function numberStamped(groups: SpanGroup[], statementCount: number): number {
+function numberStamped(built: BuiltGroup[], statementCount: number): number {
   const idOf = new Int32Array(statementCount).fill(-1);
   let count = 0;
-  for (const group of groups) {
+  for (const { group, statements } of built) {
     group.stampedIds = group.stamped.map((k) => {
-      const st = group.statements[k];
+      const st = statements[k];
       if (idOf[st] < 0) idOf[st] = count++;
       return idOf[st];
     });
@@ -161,7 +181,8 @@ function numberStamped(groups: SpanGroup[], statementCount: number): number {
   return count;
 }
 
-function buildKind(own: SpanGroup[]): Kind {
+function buildKind(builtOwn: BuiltGroup[]): Kind {
+  const own = builtOwn.map((b) => b.group);
   const rowCount = own.reduce((sum, g) => sum + g.rows.length, 0);
   const ends = new Int32Array(rowCount);
   const edges = new Int32Array(rowCount);
@@ -170,10 +191,10 @@ function buildKind(own: SpanGroup[]): Kind {
   let at = 0;
   let minStart = Infinity;
   let maxEnd = -Infinity;
-  for (const g of own) {
+  for (const { group: g, roles: groupRoles } of builtOwn) {
     ends.set(g.ends, at);
     edges.set(g.edges, at);
-    roles.set(g.roles, at);
+    roles.set(groupRoles, at);
     at += g.rows.length;
     for (let j = 0; j < g.stamped.length; j++) stamped.push(g.starts[g.stamped[j]], g.ends[g.stamped[j]], g.stampedIds[j]);
     if (g.rows.length > 0) minStart = Math.min(minStart, g.starts[0]);
@@ -187,27 +208,72 @@ function buildKind(own: SpanGroup[]): Kind {
     for (let i = 0; i < out.length; i++) out[i] = stamped[3 * i + offset];
     return out;
   };
-  const endHeadsBefore = headsBeforeOf(gather(roles, order, new Uint8Array(rowCount)));
+  const endHeads = headBitsOfRoles(gather(roles, order, new Uint8Array(rowCount)));
   return {
     groups: own,
     rowCount,
-    heads: endHeadsBefore[rowCount],
+    heads: headsBefore(endHeads, rowCount),
     minStart,
     maxEnd,
+    endBase: 0,
     ends: gather(ends, order, new Int32Array(rowCount)),
+    endEdgeBase: 0,
     endEdges: gather(edges, order, new Int32Array(rowCount)),
-    endHeadsBefore,
+    endHeads,
     stampedStarts: third(0),
     stampedEnds: third(1),
     stampedStatements: third(2),
   };
 }
 
+/** Days (or edge numbers) as offsets from their least, in 16 bits when they fit; hands over that least (0 for none) and the offsets. */
+export function asOffsets(columns: Int32Array[], into: (base: number, narrowed: DayColumn[]) => void): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const column of columns) for (let k = 0; k < column.length; k++) {
+    if (column[k] < min) min = column[k];
+    if (column[k] > max) max = column[k];
+  }
+  const base = min <= max ? min : 0;
+  const narrow = max - base <= 0xffff;
+  into(base, columns.map((column) => {
+    const out = narrow ? new Uint16Array(column.length) : new Int32Array(column.length);
+    for (let k = 0; k < column.length; k++) out[k] = column[k] - base;
+    return out;
+  }));
+}
+
+/** The layout's day and edge columns as offsets from each group's and kind's least (after the kinds are built from the columns themselves). */
+function narrowLayoutDays(kinds: Kind[]): void {
+  for (const kind of kinds) {
+    asOffsets([kind.ends as Int32Array], (base, [ends]) => {
+      kind.endBase = base;
+      kind.ends = ends;
+    });
+    asOffsets([kind.endEdges as Int32Array], (base, [edges]) => {
+      kind.endEdgeBase = base;
+      kind.endEdges = edges;
+    });
+    for (const group of kind.groups) {
+      asOffsets([group.edges as Int32Array], (base, [edges]) => {
+        group.edgeBase = base;
+        group.edges = edges;
+      });
+      asOffsets([group.starts as Int32Array, group.ends as Int32Array], (base, [starts, ends]) => {
+        group.dayBase = base;
+        group.starts = starts;
+        group.ends = ends;
+      });
+    }
+  }
+}
+
 export function buildSpanLayout(index: RelationIndex, ends: Int32Array): SpanLayout {
-  const groups = buildGroups(index, ends);
-  const stampedCount = numberStamped(groups, index.statementCount);
+  const built = buildGroups(index, ends);
+  const stampedCount = numberStamped(built, index.statementCount);
   const kinds = Array.from({ length: index.typeIds.length * MODALITY_COUNT }, (_, kind) =>
-    buildKind(groups.filter((g) => g.type * MODALITY_COUNT + g.modality === kind)),
+    buildKind(built.filter(({ group: g }) => g.type * MODALITY_COUNT + g.modality === kind)),
   );
+  narrowLayoutDays(kinds);
   return { kinds, stampedCount };
 }

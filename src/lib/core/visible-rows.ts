@@ -21,9 +21,11 @@ export function markVisibleRows(filter: RelationFilter | null, layout: SpanLayou
   const { from, to } = filter;
   const masking = !!(filter.rowMask || filter.edgeMask);
   for (const group of shownGroups(filter, layout)) {
-    const last = upperBound(group.starts, to);
-    for (let k = lowerBound(group.starts, from - group.maxLength); k < last; k++) {
-      if (group.ends[k] < from || (masking && isMaskedRow(filter, group, k))) continue;
+    // The group's days are offsets from its dayBase.
+    const fromDay = from - group.dayBase;
+    const last = upperBound(group.starts, to - group.dayBase);
+    for (let k = lowerBound(group.starts, fromDay - group.maxLength); k < last; k++) {
+      if (group.ends[k] < fromDay || (masking && isMaskedRow(filter, group, k))) continue;
       visible[group.rows[k]] = 1;
     }
   }

@@ -11,8 +11,8 @@ import type { LayoutSearch } from './day-bounds';
 import type { RelationFilter } from './filter';
 import { isMaskedRow } from './legend-counts';
 import { lowerBound, upperBound } from './sorted-search';
-import { MODALITY_COUNT, type Kind, type SpanGroup } from './span-layout';
-import { STATEMENT_HEAD } from './statement-roles';
+import { MODALITY_COUNT, type EdgeColumn, type Kind, type SpanGroup } from './span-layout';
+import { headsBefore } from './head-bits';
 
 /** The running totals of one update. */
 export interface Tally {
@@ -25,15 +25,21 @@ export interface Tally {
   /** Statements counted at their head row, and stamped statements: visible statements are the sum. */
   heads: number;
   stamped: number;
-  /** A statement counted in this update carries its stamp, so nothing needs clearing between updates: by statement number (masked counts stamp every statement)... */
+  /**
+   * A statement counted in this update carries its stamp, so nothing needs clearing between updates: by statement number
+   * (masked counts stamp every statement; empty until the first masked count, 2.8 MB at a million rows that most sessions never use)...
+   */
   statementStamp: Int32Array;
+  statementCount: number;
+  /** The index's statement of each row, for masked counts. */
+  statementOf: Int32Array;
   /** ...and by the layout's stamped-statement number (its stampedCount), for counts that stamp only the statements that need it. */
   stampedStamp: Int32Array;
   stamp: number;
 }
 
 /** A tally over the result's edge and node counts; `touched` has one slot more than there are edges. */
-export function createTally(counts: { edgeCounts: Int32Array; nodeCounts: Int32Array }, edgeCount: number, statementCount: number): Tally {
+export function createTally(counts: { edgeCounts: Int32Array; nodeCounts: Int32Array }, edgeCount: number, statementCount: number, statementOf: Int32Array): Tally {
   return {
     edgeCounts: counts.edgeCounts,
     nodeCounts: counts.nodeCounts,
@@ -42,7 +48,9 @@ export function createTally(counts: { edgeCounts: Int32Array; nodeCounts: Int32A
     rows: 0,
     heads: 0,
     stamped: 0,
-    statementStamp: new Int32Array(statementCount),
+    statementStamp: new Int32Array(0),
+    statementCount,
+    statementOf,
     stampedStamp: new Int32Array(0),
     stamp: 0,
   };
@@ -74,26 +82,29 @@ function countStampedInGroup(group: SpanGroup, first: number, sure: number, last
  * in the window, so they are in it, and only those before need their end checked.
  */
 export function countInside(group: SpanGroup, from: number, tally: Tally, first: number, sure: number, last: number): void {
-  const { ends, edges, sources, targets, roles, headsBefore } = group;
+  const { ends, edges, sources, targets, edgeBase } = group;
+  const headBits = group.heads.bits;
+  // The group's ends are days after its dayBase.
+  const fromDay = from - group.dayBase;
   const { edgeCounts: counts, nodeCounts: nodes, touched } = tally;
   // Local counters: the hot loops then write registers, not the tally's fields.
   let n = tally.touchedCount;
   let rows = last - sure;
-  let heads = headsBefore[last] - headsBefore[sure];
+  let heads = headsBefore(group.heads, last) - headsBefore(group.heads, sure);
   for (let k = first; k < sure; k++) {
-    if (ends[k] < from) continue;
+    if (ends[k] < fromDay) continue;
     rows++;
-    const e = edges[k];
+    const e = edges[k] + edgeBase;
     const c = counts[e];
     counts[e] = c + 1;
     touched[n] = e;
     n += (c - 1) >>> 31;
     nodes[sources[k]]++;
     nodes[targets[k]]++;
-    heads += roles[k] & STATEMENT_HEAD;
+    heads += (headBits[k >>> 5] >>> (k & 31)) & 1;
   }
   for (let k = sure; k < last; k++) {
-    const e = edges[k];
+    const e = edges[k] + edgeBase;
     const c = counts[e];
     counts[e] = c + 1;
     touched[n] = e;
@@ -109,9 +120,11 @@ export function countInside(group: SpanGroup, from: number, tally: Tally, first:
 
 /** As countInside, skipping masked rows; a mask may hide a statement's head and keep the rest, so every statement is stamped. */
 export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tally: Tally): void {
-  const { from, to } = filter;
-  const { starts, ends, edges, sources, targets, statements } = group;
-  const { edgeCounts: counts, nodeCounts: nodes, touched, statementStamp, stamp } = tally;
+  const from = filter.from - group.dayBase;
+  const to = filter.to - group.dayBase;
+  const { starts, ends, edges, sources, targets, rows: rowOf, edgeBase } = group;
+  if (tally.statementStamp.length < tally.statementCount) tally.statementStamp = new Int32Array(tally.statementCount);
+  const { edgeCounts: counts, nodeCounts: nodes, touched, statementStamp, stamp, statementOf } = tally;
   const last = upperBound(starts, to);
   let n = tally.touchedCount;
   let rows = 0;
@@ -119,12 +132,13 @@ export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tall
   for (let k = lowerBound(starts, from - group.maxLength); k < last; k++) {
     if (ends[k] < from || isMaskedRow(filter, group, k)) continue;
     rows++;
-    const e = edges[k];
+    const e = edges[k] + edgeBase;
     if (counts[e]++ === 0) touched[n++] = e;
     nodes[sources[k]]++;
     nodes[targets[k]]++;
-    if (statementStamp[statements[k]] !== stamp) {
-      statementStamp[statements[k]] = stamp;
+    const st = statementOf[rowOf[k]];
+    if (statementStamp[st] !== stamp) {
+      statementStamp[st] = stamp;
       seen++;
     }
   }
@@ -133,9 +147,9 @@ export function countInsideMasked(group: SpanGroup, filter: RelationFilter, tall
   tally.stamped += seen;
 }
 
-/** Takes positions [first, last) of `edges` away from their edges' counts. */
-function subtract(counts: Int32Array, edges: Int32Array, first: number, last: number): void {
-  for (let k = first; k < last; k++) counts[edges[k]]--;
+/** Takes positions [first, last) of `edges` (edge numbers less `base`) away from their edges' counts. */
+function subtract(counts: Int32Array, edges: EdgeColumn, base: number, first: number, last: number): void {
+  for (let k = first; k < last; k++) counts[edges[k] + base]--;
 }
 
 /** Takes kind k's rows outside the window (or all of them, when its modality is hidden) away from the full counts; `bounds` as insideCost left them. */
@@ -143,20 +157,20 @@ export function subtractOutside(kinds: Kind[], k: number, from: number, to: numb
   const kind = kinds[k];
   const counts = tally.edgeCounts;
   if (!shown) {
-    subtract(counts, kind.endEdges, 0, kind.rowCount);
+    subtract(counts, kind.endEdges, kind.endEdgeBase, 0, kind.rowCount);
     return;
   }
   const endedBefore = search.kindEnds.lower(k, kind.ends, from);
-  subtract(counts, kind.endEdges, 0, endedBefore);
+  subtract(counts, kind.endEdges, kind.endEdgeBase, 0, endedBefore);
   let outside = endedBefore;
-  let heads = kind.endHeadsBefore[endedBefore];
+  let heads = headsBefore(kind.endHeads, endedBefore);
   for (let j = 0; j < kind.groups.length; j++) {
     const group = kind.groups[j];
     const n = group.starts.length;
     const startsAfter = bounds[2 * j + 1];
-    subtract(counts, group.edges, startsAfter, n);
+    subtract(counts, group.edges, group.edgeBase, startsAfter, n);
     outside += n - startsAfter;
-    heads += group.headsBefore[n] - group.headsBefore[startsAfter];
+    heads += headsBefore(group.heads, n) - headsBefore(group.heads, startsAfter);
   }
   tally.rows += kind.rowCount - outside;
   tally.heads += kind.heads - heads;
@@ -225,13 +239,13 @@ export const holdsAll = (kind: Kind, from: number, to: number) => kind.rowCount 
  * of rows in the window: per shown type, an inside count scans at least those, an outside one takes away at least its other
  * rows of shown modalities and copies its edges.
  */
-export function countFloor(kinds: Kind[], typeMask: Uint8Array, modalityMask: Uint8Array, inWindow: Int32Array, typeEdges: Int32Array[]): number {
+export function countFloor(kinds: Kind[], typeMask: Uint8Array, modalityMask: Uint8Array, inWindow: Int32Array, typeEdgeCounts: Int32Array): number {
   let floor = 0;
   for (let t = 0; t < inWindow.length; t++) {
     if (typeMask[t] === 0) continue;
     let rows = 0;
     for (let m = 0; m < MODALITY_COUNT; m++) if (modalityMask[m] !== 0) rows += kinds[t * MODALITY_COUNT + m].rowCount;
-    floor += Math.min(inWindow[t], rows - inWindow[t] + typeEdges[t].length);
+    floor += Math.min(inWindow[t], rows - inWindow[t] + typeEdgeCounts[t]);
   }
   return floor;
 }

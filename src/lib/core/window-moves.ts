@@ -8,8 +8,9 @@
  */
 import type { LayoutSearch } from './day-bounds';
 import type { RelationFilter } from './filter';
-import { MODALITY_COUNT, type Kind } from './span-layout';
+import { MODALITY_COUNT, type EdgeColumn, type Kind } from './span-layout';
 import { countStampedInWindow, type Tally } from './window-counts';
+import { headsBefore } from './head-bits';
 
 export interface Window {
   from: number;
@@ -18,12 +19,19 @@ export interface Window {
 
 /** What a move keeps besides the tally: the edges it changed, and which edges left the touched list's counts at 0. */
 export interface MoveState {
-  /** The edges a move changed, repeats and all: the first `movedCount`. */
+  /**
+   * The edges a move changed, repeats and all: the first `movedCount`. Room for half the edges, since the engine moves only
+   * when the strips hold fewer rows than that (shouldMove); grown, should a caller move further.
+   */
   moved: Int32Array;
   movedCount: number;
-  /** An edge whose count a move brought to 0 carries the epoch: it is still in the touched list. */
-  droppedAt: Int32Array;
-  epoch: number;
+  /**
+   * A bit per edge, set when a move brought its count to 0 since the touched list was last started afresh: it is still in
+   * that list. 64 KB at half a million edges, where a stamp per edge took 2 MB; cleared by clearDropped.
+   */
+  dropped: Int32Array;
+  /** Whether any bit of `dropped` may be set, so a count afresh after no move clears nothing. */
+  anyDropped: boolean;
   /** Every edge counts as touched (the counts were copied whole), so nothing is appended. */
   touchedAll: boolean;
   edgeSource: Int32Array;
@@ -31,7 +39,13 @@ export interface MoveState {
 }
 
 export function createMoveState(edgeCount: number, edgeSource: Int32Array, edgeTarget: Int32Array): MoveState {
-  return { moved: new Int32Array(edgeCount), movedCount: 0, droppedAt: new Int32Array(edgeCount), epoch: 1, touchedAll: false, edgeSource, edgeTarget };
+  return { moved: new Int32Array(Math.ceil(edgeCount / 2) + 1), movedCount: 0, dropped: new Int32Array((edgeCount + 31) >>> 5), anyDropped: false, touchedAll: false, edgeSource, edgeTarget };
+}
+
+/** Forgets which edges moves dropped: for when the touched list starts afresh. */
+export function clearDropped(state: MoveState): void {
+  if (state.anyDropped) state.dropped.fill(0);
+  state.anyDropped = false;
 }
 
 /** Whether a kind is counted under the filter. */
@@ -53,21 +67,28 @@ export function moveCost(kinds: Kind[], filter: RelationFilter, modalityMask: Ui
   return cost;
 }
 
-/** Adds (sign 1) or takes away (sign -1) the rows at positions [first, last) of `edges`. */
-function applyStrip(edges: Int32Array, first: number, last: number, sign: 1 | -1, tally: Tally, state: MoveState): void {
+/** Adds (sign 1) or takes away (sign -1) the rows at positions [first, last) of `edges` (edge numbers less `base`). */
+function applyStrip(edges: EdgeColumn, base: number, first: number, last: number, sign: 1 | -1, tally: Tally, state: MoveState): void {
   const { edgeCounts: counts, nodeCounts: nodes, touched } = tally;
-  const { moved, droppedAt, epoch, touchedAll, edgeSource, edgeTarget } = state;
+  if (state.movedCount + last - first > state.moved.length) {
+    const grown = new Int32Array(2 * (state.movedCount + last - first));
+    grown.set(state.moved.subarray(0, state.movedCount));
+    state.moved = grown;
+  }
+  const { moved, dropped, touchedAll, edgeSource, edgeTarget } = state;
   let n = tally.touchedCount;
   let m = state.movedCount;
   for (let k = first; k < last; k++) {
-    const e = edges[k];
+    const e = edges[k] + base;
     const c = counts[e] + sign;
     counts[e] = c;
     nodes[edgeSource[e]] += sign;
     nodes[edgeTarget[e]] += sign;
     moved[m++] = e;
-    if (c === 0) droppedAt[e] = epoch;
-    else if (c === 1 && sign === 1 && !touchedAll && droppedAt[e] !== epoch) touched[n++] = e;
+    if (c === 0) {
+      dropped[e >>> 5] |= 1 << (e & 31);
+      state.anyDropped = true;
+    } else if (c === 1 && sign === 1 && !touchedAll && (dropped[e >>> 5] & (1 << (e & 31))) === 0) touched[n++] = e;
   }
   tally.touchedCount = n;
   state.movedCount = m;
@@ -83,8 +104,8 @@ function moveTo(kinds: Kind[], k: number, previous: number, next: number, tally:
     const b = search.groupStarts.upper(search.firstGroup[k] + j, g.starts, Math.max(previous, next));
     if (a === b) continue;
     const sign = next > previous ? 1 : -1;
-    applyStrip(g.edges, a, b, sign, tally, state);
-    tally.heads += sign * (g.headsBefore[b] - g.headsBefore[a]);
+    applyStrip(g.edges, g.edgeBase, a, b, sign, tally, state);
+    tally.heads += sign * (headsBefore(g.heads, b) - headsBefore(g.heads, a));
   }
 }
 
@@ -95,8 +116,8 @@ function moveFrom(kinds: Kind[], k: number, previous: number, next: number, tall
   const b = search.kindEnds.lower(k, kind.ends, Math.max(previous, next));
   if (a === b) return;
   const sign = next < previous ? 1 : -1;
-  applyStrip(kind.endEdges, a, b, sign, tally, state);
-  tally.heads += sign * (kind.endHeadsBefore[b] - kind.endHeadsBefore[a]);
+  applyStrip(kind.endEdges, kind.endEdgeBase, a, b, sign, tally, state);
+  tally.heads += sign * (headsBefore(kind.endHeads, b) - headsBefore(kind.endHeads, a));
 }
 
 /**
