@@ -69,7 +69,7 @@ const MOVES_SCRIPT = `
 const STAGES: Array<[string, RegExp]> = [
   ['filter engine', /^\s*function update\(filter\) \{$/m],
   ['display update (updateDisplay)', /^function updateDisplay\(/m],
-  ['repaint of changed items (GraphRenderer.repaint)', /^\s*repaint\(nodes, edges\) \{\n\s*if \(this\.painter/m],
+  ['repaint of changed items (DirectRepaint.paint)', /^\s*paint\(nodes, edges\) \{\n\s*if \(this\.repaint/m],
   ['all of renderer.update', /^\s*update\(given\) \{$/m],
   ['sigma render', /^\s*value: function render\(\) \{$/m],
 ];

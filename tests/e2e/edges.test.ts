@@ -12,7 +12,8 @@ import { openPage, statusCounts, waitForSettledGraph, useBuiltApp, type WatchedP
 import { captureCanvas, clearanceAt, hexToRgb, polylineDistance, CANVAS_BACKGROUND, type EdgeTarget, type Picture, type Point } from './pixels';
 import { loadDataset } from '../../src/lib/core/load';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
-import { todayDayNumber } from '../../src/lib/core/dates';
+import { parsePartialDate, todayDayNumber } from '../../src/lib/core/dates';
+import { filterRelations, typeMaskOf } from '../../src/lib/core/filter';
 import { curveControlPoint, pointOnCurve } from '../../src/lib/render/edge-hit';
 import { parallelCurvature } from '../../src/lib/render/styles';
 import { readGraphDataFolder } from '../../scripts/read-graph-data';
@@ -33,6 +34,8 @@ interface Hooks {
   cameraState(): { x: number; y: number; ratio: number; angle: number };
   edgeAt(x: number, y: number): number | null;
   edgeKey(edge: number): string | null;
+  edgeInstances(): Record<string, string[]>;
+  refreshedEdgeInstances(): Record<string, string[]>;
 }
 function hooks<T, A>(page: Page, fn: (h: Hooks, arg: A) => T, arg: A): Promise<T> {
   return page.evaluate(
@@ -285,6 +288,41 @@ describe('picking edges', () => {
     await page.mouse.move(box.x + mid.x, box.y + mid.y, { steps: 3 });
     await tooltip().waitFor();
     expect(await tooltip().innerText()).toContain(typeOf(edge.relation).label);
+  });
+});
+
+describe('repaint', () => {
+  /** Per program part, how many instances the direct repaint left that sigma's full refresh draws otherwise. */
+  async function staleInstances(): Promise<Record<string, number>> {
+    // Both lists are read in one task, after a frame: sigma's partial repaint and the frame it schedules are done.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const { ours, sigmas } = await hooks(page, (h) => ({ ours: h.edgeInstances(), sigmas: h.refreshedEdgeInstances() }), null);
+    const stale: Record<string, number> = {};
+    for (const part of new Set([...Object.keys(ours), ...Object.keys(sigmas)])) {
+      const theirs = new Set(sigmas[part] ?? []);
+      const differing = (ours[part] ?? []).filter((i) => !theirs.has(i)).length + Math.abs((ours[part]?.length ?? 0) - (sigmas[part]?.length ?? 0));
+      if (differing) stale[part] = differing;
+    }
+    return stale;
+  }
+
+  test("after a filter resizes actors, every edge's program instance is as sigma's full refresh makes it, the unchanged edges' ends included", async () => {
+    const from = parsePartialDate('2022')!.start;
+    const to = parsePartialDate('2022')!.end;
+    const year = filterRelations(index, { from, to, typeMask: typeMaskOf(index, index.typeIds) });
+    const whole = filterRelations(index, { from: index.extent.start, to: index.extent.end, typeMask: typeMaskOf(index, index.typeIds) });
+    // The premise: directed edges that keep every relation in 2022 while an end of theirs loses some, so it shrinks.
+    const resized = (n: number) => year.nodeCounts[n] !== whole.nodeCounts[n];
+    const unchangedOfResized = index.edges.filter(
+      (e, i) => typeOf(e.type).directed && year.edgeCounts[i] > 0 && year.edgeCounts[i] === whole.edgeCounts[i] && (resized(index.edgeSourceIndex[i]) || resized(index.edgeTargetIndex[i])),
+    );
+    expect(unchangedOfResized.length).toBeGreaterThan(0);
+
+    expect(await staleInstances(), 'the whole period, as loaded').toEqual({});
+    await page.getByLabel('From', { exact: true }).fill('2022-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2022-12-31');
+    await expect.poll(async () => (await statusCounts(page)).shown).toBe(year.visibleCount);
+    expect(await staleInstances(), '2022').toEqual({});
   });
 });
 

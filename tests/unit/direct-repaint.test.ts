@@ -44,10 +44,15 @@ function fakeSigma() {
   return { s, calls, renders: () => renders };
 }
 
-function repainterOf(s: ReturnType<typeof fakeSigma>['s'], edgeKeys = ['ab', '']) {
+/** Edge 0 (ab) is held, edge 1 not. */
+const HELD_FIRST = { list: Int32Array.of(0), slotOf: Int32Array.of(0, -1) };
+
+function repainterOf(s: ReturnType<typeof fakeSigma>['s'], edgeKeys = ['ab'], held = HELD_FIRST, sizedByEnds?: (e: number) => boolean) {
   return new DirectRepaint(s as unknown as Sigma, {
     nodeKeys: ['a', 'b'],
+    held,
     edgeKeys,
+    sizedByEnds,
     sourceOf: Int32Array.of(0, 0),
     targetOf: Int32Array.of(1, 1),
     writeNode: (data, n) => (data.size = 10 + n),
@@ -109,11 +114,55 @@ describe('DirectRepaint', () => {
 
   it('finds the edges the graph holds after a change of the drawn-edge limit', () => {
     const { s, calls } = fakeSigma();
-    const painter = repainterOf(s, ['', '']);
+    const painter = repainterOf(s, [], { list: Int32Array.of(), slotOf: Int32Array.of(-1, -1) });
     painter.repaint(Int32Array.of(), Int32Array.of(0));
     expect(calls).toEqual([]);
-    painter.setEdgeKeys(['ab', '']);
+    painter.setHeld(HELD_FIRST, ['ab']);
     painter.repaint(Int32Array.of(), Int32Array.of(0));
     expect(calls.map((c) => c.item)).toEqual(['edge']);
+  });
+
+  it('reaches a held edge once the mount has added it to the graph', () => {
+    const { s, calls } = fakeSigma();
+    const painter = repainterOf(s, ['']);
+    painter.repaint(Int32Array.of(), Int32Array.of(0));
+    expect(calls).toEqual([]);
+    painter.edgeAdded(0, 'ab');
+    painter.repaint(Int32Array.of(), Int32Array.of(0));
+    expect(calls.map((c) => c.item)).toEqual(['edge']);
+  });
+
+  it("rewrites, unchanged, the shown edges of a resized actor whose instances hold their ends' sizes", () => {
+    const { s, calls } = fakeSigma();
+    const written: number[] = [];
+    const painter = new DirectRepaint(s as unknown as Sigma, {
+      nodeKeys: ['a', 'b'],
+      held: HELD_FIRST,
+      edgeKeys: ['ab'],
+      sourceOf: Int32Array.of(0, 0),
+      targetOf: Int32Array.of(1, 1),
+      sizedByEnds: () => true,
+      writeNode: (data, n) => (data.size = 10 + n),
+      writeEdge: (_data, e) => written.push(e),
+    });
+    painter.repaint(Int32Array.of(1), Int32Array.of());
+    expect(calls.map((c) => [c.item, c.position])).toEqual([['node', 1], ['edge', 0]]);
+    // Its look did not change: its data is not rewritten.
+    expect(written).toEqual([]);
+
+    // Not an edge whose instance holds no sizes, nor a hidden one.
+    calls.length = 0;
+    repainterOf(s, ['ab'], HELD_FIRST, () => false).repaint(Int32Array.of(1), Int32Array.of());
+    expect(calls.map((c) => c.item)).toEqual(['node']);
+    calls.length = 0;
+    s.edgeDataCache.ab.hidden = true;
+    repainterOf(s, ['ab'], HELD_FIRST, () => true).repaint(Int32Array.of(1), Int32Array.of());
+    expect(calls.map((c) => c.item)).toEqual(['node']);
+  });
+
+  it('lists an edge once when it changed and an end of it was resized', () => {
+    const { s, calls } = fakeSigma();
+    repainterOf(s, ['ab'], HELD_FIRST, () => true).repaint(Int32Array.of(0, 1), Int32Array.of(0, 0));
+    expect(calls.map((c) => c.item)).toEqual(['node', 'node', 'edge']);
   });
 });

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { createFilterEngine } from '../../src/lib/core/filter-engine';
 import { buildGraph, strongestEdges } from '../../src/lib/render/build-graph';
-import { computeDisplay, updateDisplay } from '../../src/lib/render/display';
+import { computeDisplay, edgeCurvatureOf, edgeSizeOf, updateDisplay } from '../../src/lib/render/display';
 import { parallelGroups } from '../../src/lib/render/parallel-edges';
 import { parallelCurvature } from '../../src/lib/render/styles';
-import { expectSameLook } from './display-look';
+import { expectSameLook, perEdge } from './display-look';
 import { BENCH_TODAY, generateDataset, randomFilters } from '../../bench/generate';
 
 describe('updateDisplay with a held-edge mask', () => {
@@ -37,7 +37,8 @@ describe('updateDisplay with a held-edge mask', () => {
       expect(changes).not.toBeNull();
       const expected = computeDisplay(index, graph, stateOf());
       expectSameLook(display, expected);
-      const edgesChanged = Array.from(expected.edgeSize.keys()).filter((e) => expected.edgeSize[e] !== before.edgeSize[e] || expected.edgeCurvature[e] !== before.edgeCurvature[e]);
+      const [now, was] = [perEdge(expected), perEdge(before)];
+      const edgesChanged = Array.from(now.size.keys()).filter((e) => now.size[e] !== was.size[e] || now.curvature[e] !== was.curvature[e]);
       const nodesChanged = Array.from(expected.nodeSize.keys()).filter((n) => expected.nodeSize[n] !== before.nodeSize[n] || expected.nodeShown[n] !== before.nodeShown[n]);
       expect([...changes.edges].sort((a, b) => a - b)).toEqual(edgesChanged);
       expect([...changes.nodes].sort((a, b) => a - b)).toEqual(nodesChanged);
@@ -50,8 +51,8 @@ describe('updateDisplay with a held-edge mask', () => {
     const all = computeDisplay(index, graph, allHeldState());
     const { edgeCounts } = engine.result;
     for (let e = 0; e < edgeCount; e++) {
-      if (held[e]) expect(ours.edgeSize[e]).toBe(all.edgeSize[e]);
-      else expect([ours.edgeSize[e], ours.edgeCurvature[e]]).toEqual([0, 0]);
+      if (held[e]) expect(edgeSizeOf(ours, e)).toBe(edgeSizeOf(all, e));
+      else expect(ours.edgeSlot[e]).toBe(-1);
     }
     expect(Array.from(ours.nodeSize)).toEqual(Array.from(all.nodeSize));
     let fannedAmongHeld = 0;
@@ -62,11 +63,11 @@ describe('updateDisplay with a held-edge mask', () => {
       shown.forEach((e, i) => {
         const sign = index.edgeSourceIndex[e] === firstSource ? 1 : -1;
         const bend = shown.length < 2 ? 0 : Math.fround(sign * parallelCurvature(i, shown.length)) || 0;
-        expect(ours.edgeCurvature[e]).toBe(bend);
+        expect(edgeCurvatureOf(ours, e)).toBe(bend);
       });
       if (shown.length >= 2 && group.some((e) => !held[e] && edgeCounts[e] > 0)) fannedAmongHeld++;
       // A group wholly held fans as it does with every edge held.
-      if (group.every((e) => held[e])) for (const e of group) expect(ours.edgeCurvature[e]).toBe(all.edgeCurvature[e]);
+      if (group.every((e) => held[e])) for (const e of group) expect(edgeCurvatureOf(ours, e)).toBe(edgeCurvatureOf(all, e));
     }
     expect(fannedAmongHeld).toBeGreaterThan(0);
   });

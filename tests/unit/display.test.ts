@@ -3,8 +3,8 @@ import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { createFilterEngine } from '../../src/lib/core/filter-engine';
 import { buildGraph, strongestEdges } from '../../src/lib/render/build-graph';
 import { heldEdgesOf, parallelGroups } from '../../src/lib/render/parallel-edges';
-import { computeDisplay, updateDisplay, type DisplayState } from '../../src/lib/render/display';
-import { expectSameLook } from './display-look';
+import { computeDisplay, edgeCurvatureOf, updateDisplay, type DisplayState } from '../../src/lib/render/display';
+import { expectSameLook, perEdge } from './display-look';
 import { BENCH_TODAY, generateDataset, randomFilters } from '../../bench/generate';
 
 describe('updateDisplay', () => {
@@ -29,7 +29,8 @@ describe('updateDisplay', () => {
       const changes = updateDisplay(index, display, stateOf(), engine.takeChangedEdges())!;
       const expected = computeDisplay(index, graph, stateOf());
       expectSameLook(display, expected);
-      const edgesChanged = Array.from(expected.edgeSize.keys()).filter((e) => expected.edgeSize[e] !== before.edgeSize[e] || expected.edgeCurvature[e] !== before.edgeCurvature[e]);
+      const [now, was] = [perEdge(expected), perEdge(before)];
+      const edgesChanged = Array.from(now.size.keys()).filter((e) => now.size[e] !== was.size[e] || now.curvature[e] !== was.curvature[e]);
       const nodesChanged = Array.from(expected.nodeSize.keys()).filter((n) => expected.nodeSize[n] !== before.nodeSize[n] || expected.nodeShown[n] !== before.nodeShown[n]);
       expect([...changes.edges].sort((a, b) => a - b)).toEqual(edgesChanged);
       expect([...changes.nodes].sort((a, b) => a - b)).toEqual(nodesChanged);
@@ -38,7 +39,7 @@ describe('updateDisplay', () => {
         expect(changes.edges.every((e, k) => k === 0 || changes.edges[k - 1] < e)).toBe(true);
         ordered++;
       }
-      parallelChanges += edgesChanged.filter((e) => expected.edgeCurvature[e] !== before.edgeCurvature[e] && expected.edgeSize[e] > 0 && before.edgeSize[e] > 0).length;
+      parallelChanges += edgesChanged.filter((e) => now.curvature[e] !== was.curvature[e] && now.size[e] > 0 && was.size[e] > 0).length;
     });
     // Curves re-fanned because a sibling appeared or vanished, not only because the edge itself did.
     expect(parallelChanges).toBeGreaterThan(0);
@@ -81,12 +82,13 @@ describe('updateDisplay', () => {
         const changes = updateDisplay(index, display, withHeld(), i % 7 === 6 ? null : engine.takeChangedEdges())!;
         const expected = computeDisplay(index, graph, withHeld());
         expectSameLook(display, expected);
-        for (let e = 0; e < edgeCount; e++) if (!held[e]) expect(display.edgeSize[e]).toBe(0);
-        const edgesChanged = Array.from(expected.edgeSize.keys()).filter((e) => expected.edgeSize[e] !== before.edgeSize[e] || expected.edgeCurvature[e] !== before.edgeCurvature[e]);
+        for (let e = 0; e < edgeCount; e++) if (!held[e]) expect(display.edgeSlot[e]).toBe(-1);
+        const [now, was] = [perEdge(expected), perEdge(before)];
+      const edgesChanged = Array.from(now.size.keys()).filter((e) => now.size[e] !== was.size[e] || now.curvature[e] !== was.curvature[e]);
         const nodesChanged = Array.from(expected.nodeSize.keys()).filter((n) => expected.nodeSize[n] !== before.nodeSize[n] || expected.nodeShown[n] !== before.nodeShown[n]);
         expect([...changes.edges].sort((a, b) => a - b)).toEqual(edgesChanged);
         expect([...changes.nodes].sort((a, b) => a - b)).toEqual(nodesChanged);
-        refanned += edgesChanged.filter((e) => expected.edgeCurvature[e] !== before.edgeCurvature[e] && expected.edgeSize[e] > 0 && before.edgeSize[e] > 0).length;
+        refanned += edgesChanged.filter((e) => now.curvature[e] !== was.curvature[e] && now.size[e] > 0 && was.size[e] > 0).length;
       });
       expect(refanned).toBeGreaterThan(0);
     });
@@ -106,11 +108,11 @@ describe('updateDisplay', () => {
         if (members.length === group.length) {
           // Every edge of the pair held: drawn exactly as with no mask.
           wholeGroups++;
-          for (const e of group) expect(some.edgeCurvature[e]).toBe(all.edgeCurvature[e]);
+          for (const e of group) expect(edgeCurvatureOf(some, e)).toBe(edgeCurvatureOf(all, e));
         } else if (members.length === 1) {
           // One held edge of the pair: drawn straight, not bent around siblings that are never drawn.
           splitGroups++;
-          expect(some.edgeCurvature[members[0]]).toBe(0);
+          expect(edgeCurvatureOf(some, members[0])).toBe(0);
         }
       }
       expect(wholeGroups).toBeGreaterThan(0);

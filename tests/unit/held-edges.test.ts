@@ -39,7 +39,9 @@ describe('heldEdgesOf', () => {
       const expected = reference(index, mask);
       expect(Array.from(held.list)).toEqual(expected.list);
       expect(held.groups.map((g) => Array.from(g))).toEqual(expected.groups);
-      expect(Array.from(held.groupOf)).toEqual(expected.groupOf);
+      // By held slot, the edge's place in the list; the slot of an edge not held is -1.
+      expect(Array.from(held.groupOf)).toEqual(expected.list.map((e) => expected.groupOf[e]));
+      expect(Array.from(held.slotOf)).toEqual(expected.groupOf.map((_, e) => expected.list.indexOf(e)));
       const grouped = expected.groupOf.map((g, e) => (g >= 0 ? e : -1)).filter((e) => e >= 0);
       expect(grouped.map((e) => held.forward[e])).toEqual(grouped.map((e) => expected.forward[e]));
       if (mask !== null && name !== 'none') expect(held.groups.length).toBeGreaterThan(5);

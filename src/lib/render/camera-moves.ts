@@ -3,7 +3,7 @@ import type Sigma from 'sigma';
 import { getCameraStateToFitViewportToNodes } from '@sigma/utils';
 import type { RelationIndex } from '../core/relation-index';
 import type { EntenteGraph } from './build-graph';
-import type { DisplayArrays } from './display';
+import { edgeSizeOf, type DisplayArrays } from './display';
 
 /** Camera ratios of a focus: the closest framing of a neighbourhood, a lone actor's close-up, and an actor whose neighbours are everywhere. */
 const FOCUS_MIN_RATIO = 0.2;
@@ -21,7 +21,7 @@ const FOCUS_MARGIN = 1.3;
 function visibleNeighbours(graph: EntenteGraph, display: DisplayArrays | null, actorId: string): string[] {
   const neighbours = new Set<string>();
   graph.forEachEdge(actorId, (_edge, attributes, source, target) => {
-    if (attributes.index >= 0 && (display?.edgeSize[attributes.index] ?? 0) > 0) neighbours.add(source === actorId ? target : source);
+    if (attributes.index >= 0 && (display ? edgeSizeOf(display, attributes.index) : 0) > 0) neighbours.add(source === actorId ? target : source);
   });
   return [...neighbours];
 }

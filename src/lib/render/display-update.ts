@@ -12,7 +12,7 @@ import type { DisplayArrays, DisplayChanges, DisplayState } from './display';
 import { fanGroup, heldEdgesOf } from './parallel-edges';
 import { baseSizesOf, edgeSizeOfCount, sizeOfNode } from './display-sizes';
 
-/** Marks that make each edge and parallel group count once per update, and the lists of what changed; kept per display. */
+/** Marks that make each held edge (by slot) and parallel group count once per update, and the lists of what changed; kept per display. */
 interface Marks {
   stamp: number;
   edges: Int32Array;
@@ -30,7 +30,7 @@ function marksFor(index: RelationIndex, display: DisplayArrays, heldCount: numbe
   if (!marks) {
     marks = {
       stamp: 0,
-      edges: new Int32Array(index.edges.length),
+      edges: new Int32Array(heldCount),
       groups: new Int32Array(groupCount),
       changedNodes: new Int32Array(index.actorIds.length),
       changedEdges: new Int32Array(heldCount),
@@ -51,7 +51,7 @@ export function updateDisplay(index: RelationIndex, display: DisplayArrays, stat
   if (display.dimOthers || state.focus !== null || state.selectedEdge !== null || display.showIsolated !== state.showIsolated || display.edgeState !== state.edgeState || display.held !== state.held) return null;
   const { edgeCounts, nodeCounts } = state.result;
   const held = heldEdgesOf(index, state.held);
-  const { mask, groups, groupOf } = held;
+  const { slotOf, groups, groupOf } = held;
   const marks = marksFor(index, display, held.list.length, groups.length);
   const stamp = ++marks.stamp;
   const { edges: edgeMarks, groups: groupMarks, changedNodes, changedEdges: changedOut, dirtyGroups } = marks;
@@ -64,27 +64,29 @@ export function updateDisplay(index: RelationIndex, display: DisplayArrays, stat
   let dirty = 0;
   for (let k = 0; k < walk.length; k++) {
     const e = walk[k];
-    if (!walkHeld && mask !== null && mask[e] === 0) continue;
+    const slot = walkHeld ? k : slotOf[e];
+    if (slot < 0) continue;
     const count = edgeCounts[e];
     const size = count > 0 ? edgeSizeOfCount(count) : 0;
-    const before = sizes[e];
+    const before = sizes[slot];
     if (size === before) continue;
-    sizes[e] = size;
-    edgeMarks[e] = stamp;
+    sizes[slot] = size;
+    edgeMarks[slot] = stamp;
     changedOut[edgesOut++] = e;
     // An edge appearing or vanishing re-fans the others between the same two actors.
-    const g = groupOf[e];
+    const g = groupOf[slot];
     if (g >= 0 && (size === 0) !== (before === 0) && groupMarks[g] !== stamp) {
       groupMarks[g] = stamp;
       dirtyGroups[dirty++] = g;
     }
   }
   const refanned = (e: number) => {
-    if (edgeMarks[e] === stamp) return;
-    edgeMarks[e] = stamp;
+    const slot = slotOf[e];
+    if (edgeMarks[slot] === stamp) return;
+    edgeMarks[slot] = stamp;
     changedOut[edgesOut++] = e;
   };
-  for (let k = 0; k < dirty; k++) fanGroup(groups[dirtyGroups[k]], edgeCounts, held.forward, display.edgeCurvature, refanned);
+  for (let k = 0; k < dirty; k++) fanGroup(groups[dirtyGroups[k]], edgeCounts, held.forward, slotOf, display.edgeCurvature, refanned);
   // The engine lists edges in the order its scan met them, all over the graph: handed on in index order, the repaint
   // reads sigma's display data and program slots in about the order they lie in memory. Listed again from the marks,
   // a pass over the held edges, when they are many enough for their cache misses to cost more than that pass (a walk of
@@ -92,7 +94,7 @@ export function updateDisplay(index: RelationIndex, display: DisplayArrays, stat
   if ((!walkHeld || dirty > 0) && edgesOut * SORTED_FROM > held.list.length) {
     const list = held.list;
     edgesOut = 0;
-    for (let k = 0; k < list.length; k++) if (edgeMarks[list[k]] === stamp) changedOut[edgesOut++] = list[k];
+    for (let k = 0; k < list.length; k++) if (edgeMarks[k] === stamp) changedOut[edgesOut++] = list[k];
   }
 
   // Actors: those of every changed edge, held or not (counts cover all rows), or all of them when fewer.

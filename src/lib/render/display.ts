@@ -4,9 +4,12 @@
  * a filter change with no selection then goes through updateDisplay
  * (display-update.ts), which touches only what the filter engine reports as
  * changed, so a slider move costs what it changes, not what the graph holds.
- * Edge looks are worked out only for the edges the graph holds (`held`):
- * above the drawn-edge limit the others are never drawn. Node looks come
- * from the engine's node counts, which stay exact over every row.
+ * Edge looks are worked out only for the edges the graph holds (`held`),
+ * and kept by held slot (the edge's place among them): above the drawn-edge
+ * limit the others are never drawn, and at a million relations per-edge
+ * arrays for all 507k aggregated edges held 5 MB for the 50k drawn. Read
+ * an edge's look by its index with edgeSizeOf and the others below. Node
+ * looks come from the engine's node counts, which stay exact over every row.
  */
 import type { FilterResult } from '../core/filter';
 import type { RelationIndex } from '../core/relation-index';
@@ -40,7 +43,9 @@ export interface DisplayArrays {
   nodeSize: Float32Array;
   /** 0 normal, 1 neighbour of the selection, 2 the selection itself. */
   nodeEmphasis: Uint8Array;
-  /** Thickness of each edge; 0 for an edge with no visible relation, or one the graph does not hold. */
+  /** Per aggregated edge, its held slot, which the three arrays below are indexed by; -1 for an edge the graph does not hold. */
+  edgeSlot: Int32Array;
+  /** Thickness of each held edge, by slot; 0 for an edge with no visible relation. */
   edgeSize: Float32Array;
   edgeCurvature: Float32Array;
   edgeEmphasis: Uint8Array;
@@ -61,6 +66,22 @@ export interface DisplayChanges {
   edges: Int32Array;
 }
 
+/** Thickness of aggregated edge `e`; 0 for one with no visible relation, or one the graph does not hold. */
+export function edgeSizeOf(display: DisplayArrays, e: number): number {
+  const slot = display.edgeSlot[e];
+  return slot >= 0 ? display.edgeSize[slot] : 0;
+}
+
+export function edgeCurvatureOf(display: DisplayArrays, e: number): number {
+  const slot = display.edgeSlot[e];
+  return slot >= 0 ? display.edgeCurvature[slot] : 0;
+}
+
+export function edgeEmphasisOf(display: DisplayArrays, e: number): number {
+  const slot = display.edgeSlot[e];
+  return slot >= 0 ? display.edgeEmphasis[slot] : 0;
+}
+
 export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state: DisplayState): DisplayArrays {
   const { result } = state;
   const { edgeCounts } = result;
@@ -68,12 +89,13 @@ export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state:
   const edgeCount = index.edges.length;
   const held = heldEdgesOf(index, state.held);
   const heldList = held.list;
+  const { slotOf } = held;
   const nodeShown = new Uint8Array(actorCount);
   const sizes = new Float32Array(actorCount);
   const nodeEmphasis = new Uint8Array(actorCount);
-  const edgeSizes = new Float32Array(edgeCount);
-  const edgeCurvature = new Float32Array(edgeCount);
-  const edgeEmphasis = new Uint8Array(edgeCount);
+  const edgeSizes = new Float32Array(heldList.length);
+  const edgeCurvature = new Float32Array(heldList.length);
+  const edgeEmphasis = new Uint8Array(heldList.length);
   const baseSizes = baseSizesOf(index);
   const scale = nodeSizeScaleOf(index);
 
@@ -83,9 +105,9 @@ export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state:
   }
   for (let k = 0; k < heldList.length; k++) {
     const e = heldList[k];
-    if (edgeCounts[e] > 0) edgeSizes[e] = edgeSizeOfCount(edgeCounts[e]);
+    if (edgeCounts[e] > 0) edgeSizes[k] = edgeSizeOfCount(edgeCounts[e]);
   }
-  for (const group of held.groups) fanGroup(group, edgeCounts, held.forward, edgeCurvature);
+  for (const group of held.groups) fanGroup(group, edgeCounts, held.forward, slotOf, edgeCurvature);
 
   let dimOthers = false;
   if (state.focus !== null && graph.hasNode(state.focus)) {
@@ -99,20 +121,22 @@ export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state:
       const s = index.edgeSourceIndex[e];
       const t = index.edgeTargetIndex[e];
       if (s !== f && t !== f) continue;
-      edgeEmphasis[e] = 1;
+      edgeEmphasis[k] = 1;
       nodeEmphasis[s === f ? t : s] = Math.max(nodeEmphasis[s === f ? t : s], 1);
     }
   }
   if (state.selectedEdge !== null && state.selectedEdge < edgeCount) {
     dimOthers = true;
     const e = state.selectedEdge;
-    edgeEmphasis[e] = 2;
+    // An edge the graph does not hold is not drawn: only its actors are emphasised.
+    if (slotOf[e] >= 0) edgeEmphasis[slotOf[e]] = 2;
     for (const n of [index.edgeSourceIndex[e], index.edgeTargetIndex[e]]) nodeEmphasis[n] = Math.max(nodeEmphasis[n], 1);
   }
   return {
     nodeShown,
     nodeSize: sizes,
     nodeEmphasis,
+    edgeSlot: slotOf,
     edgeSize: edgeSizes,
     edgeCurvature,
     edgeEmphasis,
@@ -125,9 +149,10 @@ export function computeDisplay(index: RelationIndex, graph: EntenteGraph, state:
 }
 
 /**
- * Indices of the nodes and edges whose look differs between two displays without a selection. Walks
- * every edge, so that it holds across a change of the held edges too: it is for the rare changes
- * updateDisplay leaves to computeDisplay, not for slider moves.
+ * Indices of the nodes and edges whose look differs between two displays without a selection: of the
+ * edges, those `after` holds (the others are not in the graph). Reads `before` by edge index, so that it
+ * holds across a change of the held edges too: it is for the rare changes updateDisplay leaves to
+ * computeDisplay, not for slider moves.
  */
 export function displayDiff(before: DisplayArrays, after: DisplayArrays): DisplayChanges {
   const nodes: number[] = [];
@@ -135,8 +160,11 @@ export function displayDiff(before: DisplayArrays, after: DisplayArrays): Displa
     if (before.nodeShown[i] !== after.nodeShown[i] || before.nodeSize[i] !== after.nodeSize[i]) nodes.push(i);
   }
   const edges: number[] = [];
-  for (let e = 0; e < after.edgeSize.length; e++) {
-    if (before.edgeSize[e] !== after.edgeSize[e] || before.edgeCurvature[e] !== after.edgeCurvature[e]) edges.push(e);
+  const slots = after.edgeSlot;
+  for (let e = 0; e < slots.length; e++) {
+    const slot = slots[e];
+    if (slot < 0) continue;
+    if (edgeSizeOf(before, e) !== after.edgeSize[slot] || edgeCurvatureOf(before, e) !== after.edgeCurvature[slot]) edges.push(e);
   }
   return { nodes: Int32Array.from(nodes), edges: Int32Array.from(edges) };
 }

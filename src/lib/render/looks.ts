@@ -9,7 +9,7 @@ import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import type { RelationIndex } from '../core/relation-index';
 import type { EdgeAttributes, NodeAttributes } from './build-graph';
 import { parallelFlags } from './build-graph';
-import type { DisplayArrays } from './display';
+import { edgeEmphasisOf, type DisplayArrays } from './display';
 import { KIND_STYLES } from '../core/kind-styles';
 import { DIMMED_EDGE_COLOR, DIMMED_EDGE_COLOR_DARK, DIMMED_NODE_COLOR, DIMMED_NODE_COLOR_DARK, relationColorOnDark } from './styles';
 import { compareEdgeColor } from './compare-style';
@@ -29,6 +29,8 @@ export interface Looks {
   writeNode(data: NodeDisplayData, n: number, display: DisplayArrays): void;
   /** Writes an edge's look into sigma's display data of it, as reduceEdge gives it with no selection, on screen. */
   writeEdge(data: EdgeDisplayData, e: number, display: DisplayArrays): void;
+  /** Whether edge `e`'s program instance holds the sizes of its ends (a directed edge stops short of its target for the head). */
+  sizedByEnds(e: number): boolean;
 }
 
 export function createLooks(index: RelationIndex): Looks {
@@ -43,11 +45,12 @@ export function createLooks(index: RelationIndex): Looks {
   };
 
   function edgeColor(e: number, display: DisplayArrays, palette: Palette): string {
-    if (display.dimOthers && display.edgeEmphasis[e] === 0) return palette === 'dark' ? DIMMED_EDGE_COLOR_DARK : DIMMED_EDGE_COLOR;
+    if (display.dimOthers && edgeEmphasisOf(display, e) === 0) return palette === 'dark' ? DIMMED_EDGE_COLOR_DARK : DIMMED_EDGE_COLOR;
     return compareEdgeColor(display.edgeState, e, palette) ?? colorOf(e, palette);
   }
 
-  const curvatureOf = (e: number, display: DisplayArrays) => (parallel[e] ? display.edgeCurvature[e] || MIN_CURVATURE : 0);
+  /** The curvature of held edge `e`, at held slot `slot`. */
+  const curvatureOf = (e: number, slot: number, display: DisplayArrays) => (parallel[e] ? display.edgeCurvature[slot] || MIN_CURVATURE : 0);
 
   return {
     reduceNode(attributes, display, palette = 'light') {
@@ -68,14 +71,17 @@ export function createLooks(index: RelationIndex): Looks {
       if (attributes.affiliation || !display) return { hidden: true };
       const e = attributes.index;
       const type = EDGE_PROGRAMS[program[e]];
+      const slot = display.edgeSlot[e];
       // A hidden edge keeps its program: a partial refresh clears the edge's slot in the program it was given.
-      if (display.edgeSize[e] === 0) return { hidden: true, type } as Partial<EdgeDisplayData>;
+      // No slot: the display is of other held edges (the drawn-edge limit is changing), and a refresh follows.
+      if (slot < 0 || display.edgeSize[slot] === 0) return { hidden: true, type } as Partial<EdgeDisplayData>;
+      const emphasis = display.edgeEmphasis[slot];
       return {
         color: edgeColor(e, display, palette),
-        size: display.edgeSize[e] * (display.edgeEmphasis[e] === 2 ? 1.6 : 1),
+        size: display.edgeSize[slot] * (emphasis === 2 ? 1.6 : 1),
         type,
-        curvature: curvatureOf(e, display),
-        zIndex: display.edgeEmphasis[e],
+        curvature: curvatureOf(e, slot, display),
+        zIndex: emphasis,
       } as Partial<EdgeDisplayData>;
     },
 
@@ -85,12 +91,15 @@ export function createLooks(index: RelationIndex): Looks {
     },
 
     writeEdge(data: EdgeData, e, display) {
-      data.hidden = display.edgeSize[e] === 0;
+      const slot = display.edgeSlot[e];
+      data.hidden = slot < 0 || display.edgeSize[slot] === 0;
       if (data.hidden) return;
       data.color = edgeColor(e, display, 'light');
-      data.size = display.edgeSize[e];
-      data.curvature = curvatureOf(e, display);
+      data.size = display.edgeSize[slot];
+      data.curvature = curvatureOf(e, slot, display);
       data.zIndex = 0;
     },
+
+    sizedByEnds: (e) => (program[e] & 1) === 1,
   };
 }

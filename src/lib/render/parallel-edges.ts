@@ -97,9 +97,14 @@ export interface HeldEdges {
   mask: Uint8Array | null;
   /** The held edges, in index order. */
   list: Int32Array;
+  /**
+   * Per aggregated edge, its place in `list` (its held slot), or -1 when not held. The display keeps
+   * per-edge looks by slot: at a million relations the graph holds 50,000 of half a million edges.
+   */
+  slotOf: Int32Array;
   /** Groups of two or more held edges between the same two actors, in parallelGroups order. */
   groups: Int32Array[];
-  /** Per edge, its group in `groups`, or -1 (not held, or no held sibling). */
+  /** Per held slot, its edge's group in `groups`, or -1 (no held sibling). */
   groupOf: Int32Array;
   /**
    * Per edge, 1 when it runs from its pair's first actor. Only compared within a pair, so the
@@ -154,11 +159,16 @@ function buildHeld(index: RelationIndex, mask: Uint8Array | null): HeldEdges {
     for (let e = 0; e < edgeCount; e++) if (mask[e]) heldCount++;
   }
   const list = new Int32Array(heldCount);
-  for (let e = 0, k = 0; e < edgeCount; e++) if (!mask || mask[e]) list[k++] = e;
+  const slotOf = new Int32Array(edgeCount).fill(-1);
+  for (let e = 0, k = 0; e < edgeCount; e++) {
+    if (mask && !mask[e]) continue;
+    slotOf[e] = k;
+    list[k++] = e;
+  }
   const all = packedParallelGroups(index);
   const { members: allMembers, starts } = all;
   const forward = forwardOf(index, all);
-  const groupOf = new Int32Array(edgeCount).fill(-1);
+  const groupOf = new Int32Array(heldCount).fill(-1);
   const groups: Int32Array[] = [];
   for (let g = 0; g + 1 < starts.length; g++) {
     let heldIn = 0;
@@ -166,17 +176,17 @@ function buildHeld(index: RelationIndex, mask: Uint8Array | null): HeldEdges {
     if (heldIn < 2) continue;
     const group = allMembers.subarray(starts[g], starts[g + 1]);
     const members = mask && heldIn < group.length ? group.filter((e) => mask[e] === 1) : group;
-    for (let k = 0; k < members.length; k++) groupOf[members[k]] = groups.length;
+    for (let k = 0; k < members.length; k++) groupOf[slotOf[members[k]]] = groups.length;
     groups.push(members);
   }
-  return { mask, list, groups, groupOf, forward };
+  return { mask, list, slotOf, groups, groupOf, forward };
 }
 
 /**
- * Writes the curvature of each edge of one parallel group into `curvature`, fanning out the visible ones,
- * and calls `changed` for each edge whose curvature differs from what was there.
+ * Writes the curvature of each edge of one parallel group of held edges into `curvature` (by held slot,
+ * `slotOf`), fanning out the visible ones, and calls `changed` for each edge whose curvature differs from what was there.
  */
-export function fanGroup(group: Int32Array, edgeCounts: Int32Array, forward: Uint8Array, curvature: Float32Array, changed?: (e: number) => void): void {
+export function fanGroup(group: Int32Array, edgeCounts: Int32Array, forward: Uint8Array, slotOf: Int32Array, curvature: Float32Array, changed?: (e: number) => void): void {
   let shown = 0;
   for (let k = 0; k < group.length; k++) if (edgeCounts[group[k]] > 0) shown++;
   let i = 0;
@@ -190,8 +200,9 @@ export function fanGroup(group: Int32Array, edgeCounts: Int32Array, forward: Uin
       // `|| 0`: the middle curve of an odd fan is 0, never -0, whichever way it runs.
       bend = Math.fround((forward[e] === first ? 1 : -1) * parallelCurvature(i++, shown)) || 0;
     }
-    if (bend === curvature[e]) continue;
-    curvature[e] = bend;
+    const slot = slotOf[e];
+    if (bend === curvature[slot]) continue;
+    curvature[slot] = bend;
     changed?.(e);
   }
 }

@@ -65,13 +65,13 @@ export function startGraph(index: RelationIndex, held: Uint8Array, parallel = pa
 }
 
 /**
- * Adds the rest of the held edges, then the affiliation edges, in slices; `edgeKeys` (the repaint
- * keys by edge index) gains each edge as it is added, so a repaint reaches it from then on.
+ * Adds the rest of the held edges, then the affiliation edges, in slices; `added` is told of each
+ * aggregated edge as it is added (the repaint's keys), so a repaint reaches it from then on.
  */
-export async function addRemainingEdges(start: GraphStart, index: RelationIndex, edgeKeys: string[], onProgress: (fraction: number) => void, stopped: () => boolean): Promise<void> {
+export async function addRemainingEdges(start: GraphStart, index: RelationIndex, added: (e: number, key: string) => void, onProgress: (fraction: number) => void, stopped: () => boolean): Promise<void> {
   const { graph } = start;
   const onAdded = ({ key, attributes }: { key: string; attributes: EdgeAttributes }) => {
-    if (attributes.index >= 0) edgeKeys[attributes.index] = key;
+    if (attributes.index >= 0) added(attributes.index, key);
   };
   graph.on('edgeAdded', onAdded);
   try {

@@ -18,6 +18,7 @@ import { SIGMA_SETTINGS } from './sigma-settings';
 import type { Point } from './edge-hit';
 import { createLooks, type Looks, type Palette } from './looks';
 import { DirectRepaint, heldEdgeKeys } from './repaint';
+import { heldEdgesOf } from './parallel-edges';
 import { GraphPointer } from './pointer';
 import { fitShown, focusOn, zoomBy } from './camera-moves';
 import { readPositions, writePositions } from './node-positions';
@@ -61,8 +62,6 @@ export class GraphRenderer {
   private pointer: GraphPointer;
   private looks: Looks;
   private painter: DirectRepaint;
-  /** Graph key of each held edge, by edge index ('' for the others). */
-  private edgeKeys: string[];
   /** Per aggregated edge, whether the graph holds it (see edgeLimit). */
   private inGraph: Uint8Array;
   private limit: number;
@@ -87,19 +86,20 @@ export class GraphRenderer {
       edgeReducer: (_edge, attributes) => this.looks.reduceEdge(attributes, this.display),
     });
     this.sigma.setSettings(labelSettingsFor(this.sigma as unknown as Sigma));
-    const edgeKeys = heldEdgeKeys(this.graph, index.edges.length);
-    this.edgeKeys = edgeKeys;
+    const held = heldEdgesOf(index, this.inGraph);
     this.painter = new DirectRepaint(this.sigma as unknown as Sigma, {
       nodeKeys: index.actorIds,
-      edgeKeys,
+      held,
+      edgeKeys: heldEdgeKeys(this.graph, held),
       sourceOf: index.edgeSourceIndex,
       targetOf: index.edgeTargetIndex,
+      sizedByEnds: (e) => this.looks.sizedByEnds(e),
       writeNode: (data, n) => this.looks.writeNode(data, n, this.display!),
       writeEdge: (data, e) => this.looks.writeEdge(data, e, this.display!),
     });
     this.pointer = new GraphPointer(this.sigma, this.graph, { ...events, dragStart: () => this.stopLayout() });
     const stopped = () => this.killed;
-    this.ready = withProcessingHeld(this.sigma, this.graph, () => addRemainingEdges(start, index, edgeKeys, (f) => options.mountProgress?.(f), stopped), stopped).then(() => {
+    this.ready = withProcessingHeld(this.sigma, this.graph, () => addRemainingEdges(start, index, (e, key) => this.painter.edgeAdded(e, key), (f) => options.mountProgress?.(f), stopped), stopped).then(() => {
       this.mounted = !this.killed;
       this.pointer.forgetShapes();
     });
@@ -119,7 +119,7 @@ export class GraphRenderer {
     const { state, changedEdges } = this.held(given);
     const previous = this.display;
     const changes = previous ? updateDisplay(this.index, previous, state, changedEdges) : null;
-    if (changes) return this.repaint(changes.nodes, changes.edges);
+    if (changes) return this.painter.paint(changes.nodes, changes.edges);
     const next = computeDisplay(this.index, this.graph, state);
     this.display = next;
     if (!previous || previous.dimOthers || next.dimOthers || previous.edgeState || next.edgeState) {
@@ -127,7 +127,7 @@ export class GraphRenderer {
       return;
     }
     const diff = displayDiff(previous, next);
-    this.repaint(diff.nodes, diff.edges);
+    this.painter.paint(diff.nodes, diff.edges);
   }
 
   /** `given` for the edges the graph holds (the display skips the others, render/display.ts), and the edges changed since the last one. */
@@ -135,17 +135,6 @@ export class GraphRenderer {
     this.lastState = given;
     // Taken on every state, so that the list always starts at the state this renderer last drew.
     return { state: { ...given, held: this.inGraph }, changedEdges: given.result.takeChangedEdges?.() ?? null };
-  }
-
-  /** Repaints these nodes and edges (indices) at the next frame, through sigma's own refresh when a direct repaint cannot. */
-  private repaint(nodes: Int32Array, edges: Int32Array): void {
-    if (this.painter.repaint(nodes, edges)) return;
-    const { edgeKeys } = this;
-    const held: string[] = [];
-    for (const e of edges) if (edgeKeys[e]) held.push(edgeKeys[e]);
-    // Not scheduled: sigma's full refresh clears its program indices until it draws, and a partial one
-    // arriving before that frame would find none ("can't be repaint").
-    this.sigma.refresh({ partialGraph: { nodes: Array.from(nodes, (n) => this.index.actorIds[n]), edges: held }, skipIndexation: true });
   }
 
   /** The most aggregated edges drawn; beyond it the graph holds the strongest. */
@@ -174,8 +163,8 @@ export class GraphRenderer {
     reholdEdges(this.graph, this.index, this.inGraph, kept);
     this.inGraph = kept;
     this.limit = limit;
-    this.edgeKeys = heldEdgeKeys(this.graph, this.index.edges.length);
-    this.painter.setEdgeKeys(this.edgeKeys);
+    const held = heldEdgesOf(this.index, kept);
+    this.painter.setHeld(held, heldEdgeKeys(this.graph, held));
     // The display skips edges the graph did not hold: worked out again for those it holds now.
     if (this.lastState) this.display = computeDisplay(this.index, this.graph, { ...this.lastState, held: kept } as DisplayState);
     this.pointer.forgetShapes();

@@ -39,24 +39,67 @@ interface SigmaInternals {
   needToProcess: boolean;
 }
 
+/** The aggregated edges the graph holds (parallel-edges.ts HeldEdges): per-edge state is kept by held slot, the edge's place in `list`. */
+export interface HeldSlots {
+  /** The held edges, in index order. */
+  list: Int32Array;
+  /** Per aggregated edge, its held slot, or -1. */
+  slotOf: Int32Array;
+}
+
 export interface RepaintTarget {
   /** Graph key of each actor, by actor index. */
   nodeKeys: readonly string[];
-  /** Graph key of each aggregated edge the graph holds, by edge index ('' for one it does not hold). */
+  held: HeldSlots;
+  /** Graph key of each held edge, by held slot ('' while the graph does not hold it yet: the mount adds edges in slices). */
   edgeKeys: readonly string[];
   sourceOf: Int32Array;
   targetOf: Int32Array;
+  /**
+   * Whether edge `e`'s program instance holds the sizes of its ends (a directed edge stops short of its
+   * target for the head): it is repainted whenever an end is resized, changed or not.
+   */
+  sizedByEnds?(e: number): boolean;
   writeNode(data: NodeDisplayData, n: number): void;
   writeEdge(data: EdgeDisplayData, e: number): void;
 }
 
-/** Graph key of each aggregated edge the graph holds, by edge index; '' for the others. */
-export function heldEdgeKeys(graph: EntenteGraph, edgeCount: number): string[] {
-  const keys = new Array<string>(edgeCount).fill('');
+/** Graph key of each held edge, by held slot; '' for one the graph does not hold yet. */
+export function heldEdgeKeys(graph: EntenteGraph, held: HeldSlots): string[] {
+  const keys = new Array<string>(held.list.length).fill('');
   graph.forEachEdge((key, attributes) => {
-    if (attributes.index >= 0) keys[attributes.index] = key;
+    if (attributes.index >= 0 && held.slotOf[attributes.index] >= 0) keys[held.slotOf[attributes.index]] = key;
   });
   return keys;
+}
+
+/** Per actor, the held slots of its edges whose instances hold its size (RepaintTarget.sizedByEnds), packed: those of actor n from starts[n] to starts[n + 1]. */
+interface SizedEdgesByActor {
+  starts: Int32Array;
+  slots: Int32Array;
+}
+
+function sizedEdgesByActor(target: RepaintTarget): SizedEdgesByActor {
+  const { held, sourceOf, targetOf, sizedByEnds } = target;
+  const starts = new Int32Array(target.nodeKeys.length + 1);
+  const { list } = held;
+  const sized = (e: number) => sizedByEnds !== undefined && sizedByEnds(e);
+  for (let k = 0; k < list.length; k++) {
+    const e = list[k];
+    if (!sized(e)) continue;
+    starts[sourceOf[e] + 1]++;
+    starts[targetOf[e] + 1]++;
+  }
+  for (let n = 0; n + 1 < starts.length; n++) starts[n + 1] += starts[n];
+  const fill = starts.slice(0, -1);
+  const slots = new Int32Array(starts[starts.length - 1]);
+  for (let k = 0; k < list.length; k++) {
+    const e = list[k];
+    if (!sized(e)) continue;
+    slots[fill[sourceOf[e]]++] = k;
+    slots[fill[targetOf[e]]++] = k;
+  }
+  return { starts, slots };
 }
 
 /** This sigma's private members a direct repaint needs, if it has them all (sigma 3). */
@@ -102,18 +145,31 @@ const NO_PARTS: ItemProgram[] = [];
 /**
  * Repaints nodes and edges by index, straight into sigma's display data and program arrays (see above).
  * sigma keys all of that by string, six look-ups in objects of 10^5 keys per edge; here they are kept
- * per index, looked up once and again only after sigma has replaced the data or renumbered the slots
- * (it does so in the methods watchReindexing follows), so a slider move that repaints the same edges
- * as the move before reads typed arrays.
+ * per index (per held slot for edges), looked up once and again only after sigma has replaced the data
+ * or renumbered the slots (it does so in the methods watchReindexing follows), so a slider move that
+ * repaints the same edges as the move before reads typed arrays.
+ *
+ * An edge's instance also holds its ends' sizes when it is directed (its line stops short of the target
+ * for the head): when an actor is resized, its edges of that kind are repainted too, changed or not, or
+ * their heads would keep the old size's place.
  */
 export class DirectRepaint {
   /** Bumped whenever sigma may have replaced display data or renumbered slots: entries of another stamp are stale. */
   private generation = 1;
   private readonly cached: boolean;
   private readonly nodes: Slots<NodeDisplayData>;
-  private readonly edges: Slots<EdgeDisplayData>;
-  /** Per edge, the programs that process it, looked up with its slot: an edge keeps its program for the graph's life (looks.ts). */
-  private readonly edgeParts: ItemProgram[][];
+  private edges!: Slots<EdgeDisplayData>;
+  /** Per held slot, the programs that process its edge, looked up with its slot: an edge keeps its program for the graph's life (looks.ts). */
+  private edgeParts!: ItemProgram[][];
+  /** The held slots to repaint: the changed edges first (`changedCount` of them), then those of resized actors. */
+  private pending!: Int32Array;
+  private pendingCount = 0;
+  private changedCount = 0;
+  /** Per held slot, the repaint that listed it last, so each is listed once. */
+  private listed!: Int32Array;
+  private listing = 0;
+  /** Worked out on the first repaint that resizes an actor, and again once the graph holds other edges. */
+  private sizedByActor: SizedEdgesByActor | null = null;
 
   constructor(
     private readonly sigma: Sigma,
@@ -121,43 +177,111 @@ export class DirectRepaint {
   ) {
     this.cached = watchReindexing(sigma, () => this.generation++);
     this.nodes = slotsFor(target.nodeKeys.length);
-    this.edges = slotsFor(target.edgeKeys.length);
-    this.edgeParts = new Array<ItemProgram[]>(target.edgeKeys.length).fill(NO_PARTS);
+    this.allocateEdges();
   }
 
-  /** The graph now holds other edges (the drawn-edge limit changed). */
-  setEdgeKeys(edgeKeys: readonly string[]): void {
-    this.target = { ...this.target, edgeKeys };
+  private allocateEdges(): void {
+    const count = this.target.held.list.length;
+    this.edges = slotsFor(count);
+    this.edgeParts = new Array<ItemProgram[]>(count).fill(NO_PARTS);
+    this.pending = new Int32Array(count);
+    this.listed = new Int32Array(count);
+    this.listing = 0;
+    this.sizedByActor = null;
+  }
+
+  /** The graph now holds other edges (the drawn-edge limit changed), with these keys by held slot. */
+  setHeld(held: HeldSlots, edgeKeys: readonly string[]): void {
+    this.target = { ...this.target, held, edgeKeys };
+    this.allocateEdges();
     this.generation++;
+  }
+
+  /** The graph holds held edge `e` from now on, under `key` (the mount adds edges in slices). */
+  edgeAdded(e: number, key: string): void {
+    const slot = this.target.held.slotOf[e];
+    if (slot < 0) return;
+    (this.target.edgeKeys as string[])[slot] = key;
+    // Looked up again: it may be known as not in the graph.
+    this.edges.stamp[slot] = 0;
+  }
+
+  /**
+   * Repaints nodes `nodes` and edges `edges` (indices) at the next frame: directly when it can, else
+   * through sigma's partial refresh.
+   */
+  paint(nodes: Int32Array, edges: Int32Array): void {
+    if (this.repaint(nodes, edges)) return;
+    const { edgeKeys } = this.target;
+    const keys: string[] = [];
+    for (let k = 0; k < this.pendingCount; k++) if (edgeKeys[this.pending[k]]) keys.push(edgeKeys[this.pending[k]]);
+    // Not scheduled: sigma's full refresh clears its program indices until it draws, and a partial one
+    // arriving before that frame would find none ("can't be repaint").
+    this.sigma.refresh({ partialGraph: { nodes: Array.from(nodes, (n) => this.target.nodeKeys[n]), edges: keys }, skipIndexation: true });
+  }
+
+  /**
+   * Lists in `pending` the held slots of `edges`, then, unless a full process is pending (it rewrites
+   * every instance anyway), those of the edges of `nodes` whose instances hold their ends' sizes.
+   */
+  private list(nodes: Int32Array, edges: Int32Array, withResized: boolean): void {
+    const { slotOf } = this.target.held;
+    const { pending, listed } = this;
+    const mark = ++this.listing;
+    let count = 0;
+    for (let k = 0; k < edges.length; k++) {
+      const slot = slotOf[edges[k]];
+      if (slot < 0 || listed[slot] === mark) continue;
+      listed[slot] = mark;
+      pending[count++] = slot;
+    }
+    this.changedCount = count;
+    if (withResized && nodes.length > 0 && this.target.sizedByEnds) {
+      const { starts, slots } = (this.sizedByActor ??= sizedEdgesByActor(this.target));
+      for (let k = 0; k < nodes.length; k++) {
+        const n = nodes[k];
+        for (let j = starts[n]; j < starts[n + 1]; j++) {
+          const slot = slots[j];
+          if (listed[slot] === mark) continue;
+          listed[slot] = mark;
+          pending[count++] = slot;
+        }
+      }
+    }
+    this.pendingCount = count;
   }
 
   /**
    * Repaints nodes `nodes` and edges `edges` (indices) at the next frame. Returns false, having changed
-   * nothing, when sigma is not in a state to take it; then a sigma refresh must do it.
+   * nothing, when sigma is not in a state to take it; then a sigma refresh must do it, of the edges
+   * left listed in `pending`.
    */
   repaint(nodes: Int32Array, edges: Int32Array): boolean {
     const internals = internalsOf(this.sigma);
-    if (!internals) return false;
-    if (!this.cached) this.generation++;
-    const { nodePrograms } = internals;
-    const { target, generation } = this;
-    const nodeSlots = this.nodes;
-    const edgeSlots = this.edges;
-    const { sourceOf, targetOf } = target;
     // A full process is pending (the layout moved nodes, say): it fills every program slot from the display data at
     // the next frame, so writing that data is all it takes. Otherwise every slot must be known, checked first, so that
     // a repaint is done whole or not at all. Items looked up this generation are known by their stamp alone.
-    const slotsPending = internals.needToProcess;
+    const slotsPending = internals?.needToProcess ?? false;
+    this.list(nodes, edges, !slotsPending);
+    if (!internals) return false;
+    if (!this.cached) this.generation++;
+    const { nodePrograms } = internals;
+    const { target, generation, pending, pendingCount, changedCount } = this;
+    const nodeSlots = this.nodes;
+    const edgeSlots = this.edges;
+    const { sourceOf, targetOf } = target;
+    const heldList = target.held.list;
     const nodeStamp = nodeSlots.stamp;
     const edgeStamp = edgeSlots.stamp;
     const nodeAt = nodeSlots.position;
     const edgeAt = edgeSlots.position;
     const knownNode = (n: number) => nodeStamp[n] === generation && (slotsPending || nodeAt[n] >= 0);
     for (let k = 0; k < nodes.length; k++) if (!knownNode(nodes[k]) && !this.knowNode(internals, nodes[k], slotsPending)) return false;
-    for (let k = 0; k < edges.length; k++) {
-      const e = edges[k];
-      const known = edgeStamp[e] === generation && (!edgeSlots.data[e] || ((slotsPending || edgeAt[e] >= 0) && knownNode(sourceOf[e]) && knownNode(targetOf[e])));
-      if (!known && !this.knowEdge(internals, e, slotsPending)) return false;
+    for (let k = 0; k < pendingCount; k++) {
+      const slot = pending[k];
+      const e = heldList[slot];
+      const known = edgeStamp[slot] === generation && (!edgeSlots.data[slot] || ((slotsPending || edgeAt[slot] >= 0) && knownNode(sourceOf[e]) && knownNode(targetOf[e])));
+      if (!known && !this.knowEdge(internals, slot, slotsPending)) return false;
     }
     const nodeData = nodeSlots.data;
     for (let k = 0; k < nodes.length; k++) {
@@ -168,18 +292,21 @@ export class DirectRepaint {
     }
     const { data: edgeData, fingerprint } = edgeSlots;
     const edgeParts = this.edgeParts;
-    for (let k = 0; k < edges.length; k++) {
-      const e = edges[k];
-      const data = edgeData[e];
-      // Beyond the drawn-edge limit: not in the graph.
+    for (let k = 0; k < pendingCount; k++) {
+      const slot = pending[k];
+      const data = edgeData[slot];
+      // Not in the graph yet (the mount is adding edges).
       if (!data) continue;
-      target.writeEdge(data, e);
+      const e = heldList[slot];
+      // An edge of a resized actor keeps its look; a hidden one has no instance to move.
+      if (k < changedCount) target.writeEdge(data, e);
+      else if (data.hidden) continue;
       if (slotsPending) continue;
       const source = nodeData[sourceOf[e]];
       const end = nodeData[targetOf[e]];
-      const parts = edgeParts[e];
-      const id = fingerprint[e];
-      const at = edgeAt[e];
+      const parts = edgeParts[slot];
+      const id = fingerprint[slot];
+      const at = edgeAt[slot];
       for (let p = 0; p < parts.length; p++) parts[p].process(id, at, source, end, data);
     }
     // Rendered at the next frame: a slider that moves several times in one frame is drawn once.
@@ -202,22 +329,23 @@ export class DirectRepaint {
     return slotsPending || slots.position[n] >= 0;
   }
 
-  /** As knowNode, for edge `e` and both its ends; an edge the graph does not hold is known to be skipped. */
-  private knowEdge(internals: SigmaInternals, e: number, slotsPending: boolean): boolean {
+  /** As knowNode, for the edge at held slot `slot` and both its ends; an edge the graph does not hold yet is known to be skipped. */
+  private knowEdge(internals: SigmaInternals, slot: number, slotsPending: boolean): boolean {
     const slots = this.edges;
-    if (slots.stamp[e] !== this.generation) {
-      const key = this.target.edgeKeys[e];
+    if (slots.stamp[slot] !== this.generation) {
+      const key = this.target.edgeKeys[slot];
       const data = key ? internals.edgeDataCache[key] : undefined;
       if (key && !data) return false;
-      slots.data[e] = data;
-      slots.fingerprint[e] = key ? (internals.edgeIndices[key] ?? -1) : -1;
-      slots.position[e] = key ? (internals.edgeProgramIndex[key] ?? -1) : -1;
+      slots.data[slot] = data;
+      slots.fingerprint[slot] = key ? (internals.edgeIndices[key] ?? -1) : -1;
+      slots.position[slot] = key ? (internals.edgeProgramIndex[key] ?? -1) : -1;
       const program = data ? internals.edgePrograms[data.type] : undefined;
-      this.edgeParts[e] = program ? partsOf(program) : NO_PARTS;
-      slots.stamp[e] = this.generation;
+      this.edgeParts[slot] = program ? partsOf(program) : NO_PARTS;
+      slots.stamp[slot] = this.generation;
     }
-    if (!slots.data[e]) return true;
-    if (!slotsPending && slots.position[e] < 0) return false;
+    if (!slots.data[slot]) return true;
+    if (!slotsPending && slots.position[slot] < 0) return false;
+    const e = this.target.held.list[slot];
     return this.knowNode(internals, this.target.sourceOf[e], slotsPending) && this.knowNode(internals, this.target.targetOf[e], slotsPending);
   }
 }

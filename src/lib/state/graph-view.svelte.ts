@@ -7,6 +7,7 @@ import { DEFAULT_EDGE_LIMIT } from '../render/build-graph';
 import type { LayoutEnd } from '../render/layout';
 import { edgeSummary, type EdgeSummary } from '../core/edge-summary';
 import type { Explorer } from './explorer.svelte';
+import { edgeProgramInstances } from '../render/program-instances';
 
 /** Read-only hooks for end-to-end tests and scripts that need canvas coordinates or timings. */
 function exposeAutomationHooks(renderer: GraphRenderer, firstFrameMs: () => number | null): void {
@@ -47,6 +48,12 @@ function exposeAutomationHooks(renderer: GraphRenderer, firstFrameMs: () => numb
       return data && !data.hidden ? data.color : null;
     },
     lastLayout: () => renderer.lastLayout,
+    /** sigma's edge program instances as they are now, and as sigma's own full refresh (done here) fills them: a repaint of what changed must match. */
+    edgeInstances: () => edgeProgramInstances(renderer.sigma as never),
+    refreshedEdgeInstances: () => {
+      renderer.sigma.refresh();
+      return edgeProgramInstances(renderer.sigma as never);
+    },
     /** Nodes and edges the graphology graph holds (all actors; the strongest edges up to the limit, plus affiliations). */
     graphSize: () => ({ order: renderer.graph.order, size: renderer.graph.size, heldEdges: renderer.heldEdgeCount, totalEdges: renderer.index.edges.length }),
     nodePosition: (id: string) => {
