@@ -86,6 +86,8 @@ describe('at large scale', () => {
     await seedGeneratedDataset(page, 100_000);
     await page.reload();
     await waitForGeneratedDataset(page, 300_000);
+    // A running layout moves the nodes, and with them the labels, every frame: read a still picture.
+    await page.waitForSelector('.shell[data-status="ready"][data-layout="settled"]', { timeout: 300_000 });
     await page.waitForFunction(() => (window as unknown as { __entente: Hooks }).__entente.frameIsCurrent(), null, { timeout: 120_000, polling: 100 });
     // Zoomed in, the graph fills the canvas, so labels are wanted under the controls too.
     for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
@@ -97,7 +99,7 @@ describe('at large scale', () => {
         const steady = text === previous && text > 500;
         previous = text;
         return steady;
-      }, { timeout: 30_000, interval: 300 })
+      }, { timeout: 60_000, interval: 300 })
       .toBe(true);
     const result = await page.evaluate(labelTextUnderCovers);
     expect(result.covers).toBeGreaterThanOrEqual(2);
