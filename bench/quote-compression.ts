@@ -48,3 +48,24 @@ for (const rows of [256, 512, 1024, 2048]) {
   const zb = z.reduce((s, c) => s + c.byteLength, 0);
   console.log(`rows ${rows} CompressionStream: x${(raw / zb).toFixed(1)}, wall ${((performance.now() - t) / (raw / MB)).toFixed(1)} ms/MB; fflate reads it: ${dec.decode(inflateSync(z[0])) === dec.decode(chunks[0])}`);
 }
+
+// Through the store as the page has it (1024 rows a chunk): one quote from a cold chunk, and from a held one.
+{
+  const { deflateStringStore, storedString, stringStoreOf } = await import('../src/lib/core/string-store');
+  const store = await deflateStringStore(stringStoreOf(quotes));
+  const chunkCount = Math.ceil(quotes.length / 1024);
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let k = 0; k < 300; k++) {
+    // Chunks 16 apart: never one of the 8 held.
+    const i = ((k * 16) % chunkCount) * 1024 + (k % 1024);
+    let t = performance.now();
+    if (storedString(store, i) !== quotes[i]) throw new Error('quote-compression: wrong quote');
+    cold.push(performance.now() - t);
+    t = performance.now();
+    storedString(store, i + 1);
+    warm.push(performance.now() - t);
+  }
+  const median = (a: number[]) => a.sort((x, y) => x - y)[a.length >> 1];
+  console.log(`store, 1024 rows a chunk: one quote from a cold chunk ${median(cold).toFixed(3)} ms median (p90 ${cold[Math.floor(cold.length * 0.9)].toFixed(3)}), from a held chunk ${(median(warm) * 1000).toFixed(1)} µs`);
+}
