@@ -8,7 +8,7 @@ import { mappingNeeded, runImport, runLoad, type Progress } from '../core/import
 import type { InputFile } from '../core/formats/types';
 import type { ImportOutcome } from '../core/import-job';
 import { todayDayNumber } from '../core/dates';
-import { columnBuffers, packDataset } from '../core/relation-columns-pack';
+import { columnBuffers, packDatasetDeflated } from '../core/relation-columns-pack';
 import { buildRelationIndex } from '../core/relation-index';
 import { indexBuffers, packRelationIndex } from '../core/relation-index-pack';
 import { packRollup, withRollupEdges } from '../core/rollup';
@@ -60,7 +60,7 @@ async function readAll(inputs: PickedFile[]): Promise<InputFile[]> {
  * Posts a finished outcome. A valid dataset goes as columns with its relation index, built
  * here, so that the main thread neither copies a million row objects nor indexes them.
  */
-function done(outcome: ImportOutcome, stored?: StoredExtras): void {
+async function done(outcome: ImportOutcome, stored?: StoredExtras): Promise<void> {
   const dataset = outcome.dataset;
   // A saved dataset's files stay in IndexedDB: the app has no use for a copy of them.
   if (stored) outcome = { ...outcome, files: {}, texts: undefined };
@@ -74,7 +74,9 @@ function done(outcome: ImportOutcome, stored?: StoredExtras): void {
   stageDone('engine-laid-out');
   const parallel = packedParallelGroups(index);
   stageDone('parallel-grouped');
-  const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup: packRollup(rollup), engine, parallel };
+  const packedDataset = await packDatasetDeflated(dataset);
+  stageDone('texts-deflated');
+  const packed = { dataset: packedDataset, index: packRelationIndex(index), rollup: packRollup(rollup), engine, parallel };
   const rollupBuffers = [rollup.topOf, rollup.rolledEdgeOf, rollup.keep].map((a) => a.buffer as ArrayBuffer);
   const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index), ...rollupBuffers, ...engineLayoutBuffers(packed.engine), parallel.members.buffer, parallel.starts.buffer])];
   stageDone('posting');
@@ -114,11 +116,11 @@ async function loadStored(id: string): Promise<void> {
   stageDone('read');
   if (!payload) return post({ kind: 'failed', message: `import: no saved dataset ${id}`, missing: true });
   const stored = { texts: { ...payload.texts, ...textsInFiles(payload.files) }, reviews: payload.reviews ?? [] };
-  done(runLoad(payload.files, payload.texts, undefined, (p) => progress(p)), stored);
+  await done(runLoad(payload.files, payload.texts, undefined, (p) => progress(p)), stored);
 }
 
-function convert(options: Parameters<typeof runImport>[1]): void {
-  done(runImport(opened, { vocabulary, ...options }, (p) => progress(p)));
+function convert(options: Parameters<typeof runImport>[1]): Promise<void> {
+  return done(runImport(opened, { vocabulary, ...options }, (p) => progress(p)));
 }
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
@@ -130,13 +132,13 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
       opened = await readAll(request.inputs);
       const needed = mappingNeeded(opened, { vocabulary, ...request.options });
       if (needed) post({ kind: 'mapping', needed });
-      else convert(request.options);
+      else await convert(request.options);
     } else if (request.kind === 'convert') {
-      convert(request.options);
+      await convert(request.options);
     } else if (request.kind === 'load-stored') {
       await loadStored(request.id);
     } else {
-      done(runLoad(request.files, request.texts, undefined, (p) => progress(p)));
+      await done(runLoad(request.files, request.texts, undefined, (p) => progress(p)));
     }
   } catch (error) {
     post({ kind: 'failed', message: `import: ${(error as Error).message}` });
