@@ -32,8 +32,10 @@ export interface StringStore {
   /**
    * Its byte chunks are raw DEFLATE of their UTF-8 (deflateStringStore), kept so: a read inflates its chunk into
    * a small LRU (deflated-chunks.ts) rather than replacing it, so the text does not build back up as it is read.
+   * Not readonly: a store that arrives as plain bytes becomes deflated when the worker's deflated chunks follow
+   * (swapInDeflated).
    */
-  readonly deflated?: boolean;
+  deflated?: boolean;
 }
 
 // ignoreBOM keeps a chunk's leading U+FEFF, which the decoder would otherwise take for a byte-order mark and drop.
@@ -90,6 +92,32 @@ export async function deflateStringStore(store: StringStore): Promise<StringStor
   let next = 0;
   const chunks = packed.chunks.map((chunk) => (typeof chunk === 'string' ? chunk : deflated[next++]));
   return { count: packed.count, chunks, offsets: packed.offsets, deflated: true };
+}
+
+/**
+ * The deflated chunks of a store, as the worker posts them after the dataset: `null` where its chunk stays a
+ * string (a lone surrogate). The chunks in the order of the store's, for swapInDeflated.
+ */
+export async function deflatedChunksOf(store: StringStore): Promise<(Uint8Array | null)[]> {
+  const deflated = await deflateStringStore(store);
+  return deflated.deflated ? deflated.chunks.map((chunk) => (typeof chunk === 'string' ? null : chunk)) : [];
+}
+
+/**
+ * Puts the deflated chunks of a store that arrived as plain bytes in place of its own, bytes or decoded text
+ * alike, in one synchronous pass: there is no moment at which a read finds one chunk swapped and the store not
+ * marked deflated. A value read before stays a string of its own; the next read of its chunk inflates it.
+ * A null chunk is one the worker kept as a string (a lone surrogate), which the store holds as that string too.
+ * False, and the store left as it is, when the chunks do not fit it (another dataset's, or none).
+ */
+export function swapInDeflated(store: StringStore, deflated: readonly (Uint8Array | null)[]): boolean {
+  if (store.deflated || deflated.length === 0 || deflated.length !== store.chunks.length) return false;
+  for (let c = 0; c < deflated.length; c++) {
+    const chunk = deflated[c];
+    if (chunk) store.chunks[c] = chunk;
+  }
+  store.deflated = true;
+  return true;
 }
 
 /** Chunks a deflated store holds inflated now (its LRU), oldest first; empty for any other store. */
