@@ -246,6 +246,8 @@ export interface BrowserLoadFigures {
   heapMB: number;
   /** The typed-array and ArrayBuffer backing stores beside that heap (backingStorageSize): the columns, and quotes not yet decoded. */
   buffersMB: number;
+  /** When heap and buffers were read: at ready, or once the deflated texts were swapped in (builds that post them after the dataset). */
+  heapAfter?: 'ready' | 'texts-deflated-applied';
   /** Long tasks (over 50 ms) on the main thread from navigation to the graph being ready. */
   longTasks: number[];
   /** With LOAD_BENCH_ATTRIBUTE=1: each long task's heaviest functions, from a CPU profile of the same load. */
@@ -329,11 +331,17 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
     }
     const shown = await page.locator('header').first().innerText();
     log(`  first frame after ${Math.round(firstFrame)} ms, ready after ${Math.round(readyMs)} ms; long tasks ${JSON.stringify(longTasks.map(Math.round))}; header: ${shown.replace(/\s+/g, ' ').slice(0, 120)}`);
+    // A build whose worker deflates the quotes and notes after posting the dataset (marks import:texts-awaited) is
+    // measured once the page has swapped them in (import:texts-deflated-applied); an older build at once.
+    const heapAfter = await page.evaluate(() => (performance.getEntriesByName('import:texts-awaited').length ? 'texts-deflated-applied' : 'ready'));
+    if (heapAfter === 'texts-deflated-applied') await page.waitForFunction(() => performance.getEntriesByName('import:texts-deflated-applied').length > 0, undefined, { timeout: 120_000, polling: 100 });
+    const appliedAt = await page.evaluate(() => performance.getEntriesByName('import:texts-deflated-applied')[0]?.startTime);
+    log(`  heap read after ${heapAfter === 'ready' ? 'ready (no deflated texts to wait for in this build)' : `the deflated texts were swapped in (import:texts-deflated-applied at ${Math.round(appliedAt ?? 0)} ms)`}`);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize, backingStorageSize = 0 } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
     if (consoleErrors.length) log(`  console errors: ${consoleErrors.slice(0, 3).join(' | ')}`);
-    return { relations, firstFrameMs: firstFrame, readyMs, heapMB: usedSize / MB, buffersMB: backingStorageSize / MB, longTasks, progressSeen, attributed };
+    return { relations, firstFrameMs: firstFrame, readyMs, heapMB: usedSize / MB, buffersMB: backingStorageSize / MB, heapAfter, longTasks, progressSeen, attributed };
   } finally {
     await browser.close();
     await server.close();
@@ -342,12 +350,12 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
 }
 
 export function browserLoadLines(figures: BrowserLoadFigures[]): string[] {
-  const lines = ['| build | relations | navigation → first frame ms | → ready ms | JS heap after load MB | heap + typed-array buffers MB | long tasks > 50 ms until ready (longest ms) | progress shown | target | result |', '|---|---:|---:|---:|---:|---:|---|---|---|---|'];
+  const lines = ['| build | relations | navigation → first frame ms | → ready ms | JS heap after load MB | heap + typed-array buffers MB | heap read after | long tasks > 50 ms until ready (longest ms) | progress shown | target | result |', '|---|---:|---:|---:|---:|---:|---|---|---|---|---|'];
   for (const f of figures) {
     const failures = f.relations === 1_000_000 ? [...(f.firstFrameMs > 3000 ? ['> 3 s'] : []), ...(f.heapMB + f.buffersMB > 150 ? ['> 150 MB'] : []), ...(f.longTasks.length ? ['long tasks'] : [])] : [];
     const target = f.relations === 1_000_000 ? '≤ 3 s, ≤ 150 MB (heap + buffers), no task > 50 ms' : '';
     const longest = f.longTasks.length ? Math.round(Math.max(...f.longTasks)) : 0;
-    lines.push(`| ${f.dist ?? ''} | ${count(f.relations)} | ${round(f.firstFrameMs)} | ${round(f.readyMs)} | ${f.heapMB.toFixed(1)} | ${(f.heapMB + f.buffersMB).toFixed(1)} | ${f.longTasks.length} (${longest}${f.longTasks.length ? `; ${f.longTasks.map(round).join(', ')}` : ''}) | ${f.progressSeen.filter(Boolean).length} steps, last "${f.progressSeen.filter(Boolean).slice(-1)[0] ?? ''}" | ${target} | ${target ? (failures.length ? `FAIL (${failures.join(', ')})` : 'PASS') : ''} |`);
+    lines.push(`| ${f.dist ?? ''} | ${count(f.relations)} | ${round(f.firstFrameMs)} | ${round(f.readyMs)} | ${f.heapMB.toFixed(1)} | ${(f.heapMB + f.buffersMB).toFixed(1)} | ${f.heapAfter ?? ''} | ${f.longTasks.length} (${longest}${f.longTasks.length ? `; ${f.longTasks.map(round).join(', ')}` : ''}) | ${f.progressSeen.filter(Boolean).length} steps, last "${f.progressSeen.filter(Boolean).slice(-1)[0] ?? ''}" | ${target} | ${target ? (failures.length ? `FAIL (${failures.join(', ')})` : 'PASS') : ''} |`);
   }
   const builds = [...new Set(figures.map((f) => f.dist ?? ''))];
   if (builds.length > 1 || figures.length > builds.length) {
@@ -357,7 +365,7 @@ export function browserLoadLines(figures: BrowserLoadFigures[]): string[] {
         const of = figures.filter((f) => (f.dist ?? '') === build && f.relations === relations);
         if (!of.length) continue;
         const longest = of.map((f) => (f.longTasks.length ? Math.max(...f.longTasks) : 0));
-        lines.push(`- ${build || 'dist'}, ${count(relations)} relations, ${of.length} loads: first frame ${round(median(of.map((f) => f.firstFrameMs)))} ms [${of.map((f) => round(f.firstFrameMs)).join(', ')}], ready ${round(median(of.map((f) => f.readyMs)))} ms [${of.map((f) => round(f.readyMs)).join(', ')}], tasks > 50 ms ${median(of.map((f) => f.longTasks.length))} [${of.map((f) => f.longTasks.length).join(', ')}], longest ${round(median(longest))} ms [${longest.map(round).join(', ')}]`);
+        lines.push(`- ${build || 'dist'}, ${count(relations)} relations, ${of.length} loads: first frame ${round(median(of.map((f) => f.firstFrameMs)))} ms [${of.map((f) => round(f.firstFrameMs)).join(', ')}], ready ${round(median(of.map((f) => f.readyMs)))} ms [${of.map((f) => round(f.readyMs)).join(', ')}], tasks > 50 ms ${median(of.map((f) => f.longTasks.length))} [${of.map((f) => f.longTasks.length).join(', ')}], longest ${round(median(longest))} ms [${longest.map(round).join(', ')}], heap + buffers ${median(of.map((f) => f.heapMB + f.buffersMB)).toFixed(1)} MB [${of.map((f) => (f.heapMB + f.buffersMB).toFixed(1)).join(', ')}] read after ${[...new Set(of.map((f) => f.heapAfter ?? ''))].join('/')}`);
       }
     }
   }

@@ -42,8 +42,15 @@ export type ImportReply =
    * already holds the rolled-up view's edges, and `rollup` maps between the two views: both are built
    * in the worker, with the filter engine's sorted groups, so the main thread does none of it.
    * `stages`: when each of the worker's stages ended (ms since the epoch), marked on the page as `import:<stage>`.
+   * `textsId`: set when the worker deflates the dataset's quotes and notes after posting it, to follow as `texts-deflated` of that id.
    */
-  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex; rollup: PackedRollup; engine: EngineLayout; parallel: PackedParallelGroups }; stored?: StoredExtras; stages?: Array<[string, number]> }
+  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex; rollup: PackedRollup; engine: EngineLayout; parallel: PackedParallelGroups }; stored?: StoredExtras; stages?: Array<[string, number]>; textsId?: number }
+  /**
+   * The quote and note chunks of the dataset posted as `done` with `textsId` `id`, deflated (null where a chunk
+   * stays a string; empty when there is nothing to deflate or deflating failed), sent after it so that compressing
+   * them does not delay the first frame. `at`: when the worker finished, ms since the epoch.
+   */
+  | { kind: 'texts-deflated'; id: number; quote: (Uint8Array | null)[]; note: (Uint8Array | null)[]; at: number }
 
   /** `missing`: `load-stored` found no such dataset. */
   | { kind: 'failed'; message: string; missing?: boolean };

@@ -9,6 +9,9 @@ import type { InputFile } from '../core/formats/types';
 import type { ImportOutcome } from '../core/import-job';
 import { todayDayNumber } from '../core/dates';
 import { columnBuffers, packDataset } from '../core/relation-columns-pack';
+import { relationColumnsOf } from '../core/relation-columns';
+import { deflatedChunksOf } from '../core/string-store';
+import type { Dataset } from '../core/model';
 import { buildRelationIndex } from '../core/relation-index';
 import { indexBuffers, packRelationIndex } from '../core/relation-index-pack';
 import { packRollup, withRollupEdges } from '../core/rollup';
@@ -60,7 +63,7 @@ async function readAll(inputs: PickedFile[]): Promise<InputFile[]> {
  * Posts a finished outcome. A valid dataset goes as columns with its relation index, built
  * here, so that the main thread neither copies a million row objects nor indexes them.
  */
-function done(outcome: ImportOutcome, stored?: StoredExtras): void {
+async function done(outcome: ImportOutcome, stored?: StoredExtras): Promise<void> {
   const dataset = outcome.dataset;
   // A saved dataset's files stay in IndexedDB: the app has no use for a copy of them.
   if (stored) outcome = { ...outcome, files: {}, texts: undefined };
@@ -74,11 +77,37 @@ function done(outcome: ImportOutcome, stored?: StoredExtras): void {
   stageDone('engine-laid-out');
   const parallel = packedParallelGroups(index);
   stageDone('parallel-grouped');
-  const packed = { dataset: packDataset(dataset), index: packRelationIndex(index), rollup: packRollup(rollup), engine, parallel };
+  const packedDataset = packDataset(dataset);
+  const packed = { dataset: packedDataset, index: packRelationIndex(index), rollup: packRollup(rollup), engine, parallel };
   const rollupBuffers = [rollup.topOf, rollup.rolledEdgeOf, rollup.keep].map((a) => a.buffer as ArrayBuffer);
   const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index), ...rollupBuffers, ...engineLayoutBuffers(packed.engine), parallel.members.buffer, parallel.starts.buffer])];
   stageDone('posting');
-  (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed, stored, stages } satisfies ImportReply, transfer);
+  const textsId = ++postedDatasets;
+  (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed, stored, stages, textsId } satisfies ImportReply, transfer);
+  await postDeflatedTexts(dataset, textsId);
+}
+
+/** Datasets posted so far: the id that ties a `texts-deflated` to its `done`. */
+let postedDatasets = 0;
+
+/**
+ * Deflates the quotes and notes of a dataset already posted as plain bytes, and posts them for the page to swap in
+ * (34 MB of UTF-8 at 10^6 generated quotes, about 5 MB deflated). After the post, not before: deflating took 1.6 s
+ * of the worker at 10^6 quotes, which delayed the first frame as much. Statement ids stay plain: they are read with
+ * every row object, so scans over rows would inflate chunk after chunk. Posted even when it fails, empty, so the
+ * page does not keep the worker waiting for it (state/import-worker.ts ends the worker then).
+ */
+async function postDeflatedTexts(dataset: Dataset, id: number): Promise<void> {
+  const columns = relationColumnsOf(dataset);
+  let quote: (Uint8Array | null)[] = [];
+  let note: (Uint8Array | null)[] = [];
+  try {
+    [quote, note] = await Promise.all([deflatedChunksOf(columns.quote), deflatedChunksOf(columns.note)]);
+  } catch {
+    quote = note = [];
+  }
+  const transfer = [...new Set([...quote, ...note].filter((c): c is Uint8Array => c !== null).map((c) => c.buffer as ArrayBuffer))];
+  (self as unknown as Worker).postMessage({ kind: 'texts-deflated', id, quote, note, at: performance.timeOrigin + performance.now() } satisfies ImportReply, transfer);
 }
 
 interface StoredPayload {
@@ -114,11 +143,11 @@ async function loadStored(id: string): Promise<void> {
   stageDone('read');
   if (!payload) return post({ kind: 'failed', message: `import: no saved dataset ${id}`, missing: true });
   const stored = { texts: { ...payload.texts, ...textsInFiles(payload.files) }, reviews: payload.reviews ?? [] };
-  done(runLoad(payload.files, payload.texts, undefined, (p) => progress(p)), stored);
+  await done(runLoad(payload.files, payload.texts, undefined, (p) => progress(p)), stored);
 }
 
-function convert(options: Parameters<typeof runImport>[1]): void {
-  done(runImport(opened, { vocabulary, ...options }, (p) => progress(p)));
+function convert(options: Parameters<typeof runImport>[1]): Promise<void> {
+  return done(runImport(opened, { vocabulary, ...options }, (p) => progress(p)));
 }
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
@@ -130,13 +159,13 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
       opened = await readAll(request.inputs);
       const needed = mappingNeeded(opened, { vocabulary, ...request.options });
       if (needed) post({ kind: 'mapping', needed });
-      else convert(request.options);
+      else await convert(request.options);
     } else if (request.kind === 'convert') {
-      convert(request.options);
+      await convert(request.options);
     } else if (request.kind === 'load-stored') {
       await loadStored(request.id);
     } else {
-      done(runLoad(request.files, request.texts, undefined, (p) => progress(p)));
+      await done(runLoad(request.files, request.texts, undefined, (p) => progress(p)));
     }
   } catch (error) {
     post({ kind: 'failed', message: `import: ${(error as Error).message}` });
