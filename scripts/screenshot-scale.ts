@@ -40,7 +40,7 @@ for (const [size, viewport] of [['desktop', { width: 1440, height: 900 }], ['pho
   await notice.waitFor({ timeout: 120_000 });
   // A frame drawn with every held edge, so the picture is the one a user sees once loading is over.
   await page.waitForFunction(() => (window as unknown as { __entente: { frameIsCurrent(): boolean } }).__entente.frameIsCurrent(), null, { timeout: 300_000, polling: 250 });
-  await page.screenshot({ path: `${out}/${size}-${suffix}.png` });
+  await page.screenshot({ path: `${out}/${size}-${suffix}.png`, timeout: 120_000 });
   const text = (await notice.innerText()).replace(/\s+/g, ' ');
   const box = await notice.boundingBox();
   console.log(`${size}-${suffix}: saved after ${((Date.now() - t0) / 1000).toFixed(1)} s; notice "${text}" at ${JSON.stringify(box)}; console errors: ${consoleErrors.length ? consoleErrors.join(' | ') : 'none'}`);
