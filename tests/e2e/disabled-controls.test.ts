@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { openPage, useBuiltApp, waitForSettledGraph } from './harness';
+import { selectInArticle } from './article-selection';
 import { belowContrast, disabledReadings } from './disabled-contrast';
 
 const app = useBuiltApp(resolve(process.env.E2E_DIST ?? 'dist'));
@@ -128,22 +129,7 @@ describe('disabled controls keep 4.5:1 text contrast', () => {
     // At the first candidate "Previous" is disabled, and "Undo" with nothing done.
     await expectReadable(review.getByTestId('decision-bar'), 2);
 
-    await page.evaluate((text) => {
-      const p = [...document.querySelectorAll('[data-testid="article"] p[data-start]')].find((el) => el.textContent!.includes(text))!;
-      const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let seen = 0;
-      const at = p.textContent!.indexOf(text);
-      for (let n = node.nextNode(); n; n = node.nextNode()) {
-        const length = n.textContent!.length;
-        if (seen <= at && at < seen + length) range.setStart(n, at - seen);
-        if (seen < at + text.length && at + text.length <= seen + length) range.setEnd(n, at + text.length - seen);
-        seen += length;
-      }
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    }, 'Kazakhstan and Belarus backed Armenia');
+    await selectInArticle(page, 'Kazakhstan and Belarus backed Armenia');
     await expectReadable(page.getByTestId('selection-form'));
   });
 });

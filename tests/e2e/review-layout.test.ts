@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPage, useBuiltApp, waitForSettledGraph, type WatchedPage } from './harness';
+import { selectInArticle } from './article-selection';
 
 const app = useBuiltApp(resolve(process.env.E2E_DIST ?? 'dist'));
 let page: Page;
@@ -18,25 +19,6 @@ const ARTICLE = [
   '"Kazakhstan and Belarus backed Armenia in the talks," a spokesman said.',
 ].join('\n\n');
 const SPOKEN = '"Kazakhstan and Belarus backed Armenia';
-
-async function selectInArticle(needle: string): Promise<void> {
-  await page.evaluate((text) => {
-    const p = [...document.querySelectorAll('[data-testid="article"] p[data-start]')].find((el) => el.textContent!.includes(text))!;
-    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    const at = p.textContent!.indexOf(text);
-    let seen = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.textContent!.length;
-      if (seen <= at && at < seen + length) range.setStart(node, at - seen);
-      if (seen < at + text.length && at + text.length <= seen + length) range.setEnd(node, at + text.length - seen);
-      seen += length;
-    }
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-    p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, needle);
-}
 
 beforeAll(async () => {
   watched = await openPage(app.browser, app.url, { width: 1200, height: 800 });
@@ -80,7 +62,7 @@ describe('the review screen', () => {
   });
 
   test('a selection from a quoted speech’s opening mark shows one pair of marks; the type is the reviewer’s to choose', async () => {
-    await selectInArticle(SPOKEN);
+    await selectInArticle(page, SPOKEN);
     const form = page.getByTestId('selection-form');
     await form.waitFor();
     // <q> adds the marks: the text inside has none at its edges.
@@ -102,7 +84,7 @@ describe('the review screen', () => {
     expect(await manual.locator('q').textContent()).toBe('Kazakhstan and Belarus backed Armenia');
 
     // A second selection asks for its type again rather than keeping the last one.
-    await selectInArticle('Armenia on Wednesday accused Azerbaijan');
+    await selectInArticle(page, 'Armenia on Wednesday accused Azerbaijan');
     await form.waitFor();
     expect(await form.getByLabel('Type').inputValue()).toBe('');
   });

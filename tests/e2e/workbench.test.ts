@@ -15,6 +15,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { statusCounts, useBuiltApp, waitForSettledGraph } from './harness';
+import { selectInArticle } from './article-selection';
 import { loadDataset } from '../../src/lib/core/load';
 
 const ARTICLE = [
@@ -40,34 +41,6 @@ const newActor = (id: string) => review().locator(`[role="option"][data-new-acto
 const decisions = () => options().evaluateAll((els) => els.map((el) => `${(el as HTMLElement).dataset.candidate ?? (el as HTMLElement).dataset.newActor}=${(el as HTMLElement).dataset.decision}`));
 const edgeKeys = () =>
   page.evaluate(() => (window as unknown as { __entente: { visibleEdges(): Array<{ relation: string; source: string; target: string }> } }).__entente.visibleEdges().map((e) => `${e.source}>${e.target}:${e.relation}`));
-
-/**
- * Selects `needle` in the article the way a drag does: a DOM range over its text nodes, then mouseup;
- * or, with `touch`, the way a touch screen's handles do: the range alone, no mouse or key event after it.
- */
-async function selectInArticle(needle: string, touch = false): Promise<void> {
-  await page.evaluate(({ text, touch }) => {
-    const article = document.querySelector('[data-testid="article"]')!;
-    for (const p of article.querySelectorAll('p[data-start]')) {
-      const at = (p.textContent ?? '').indexOf(text);
-      if (at < 0) continue;
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const length = node.textContent!.length;
-        if (seen <= at && at < seen + length) range.setStart(node, at - seen);
-        if (seen < at + text.length && at + text.length <= seen + length) range.setEnd(node, at + text.length - seen);
-        seen += length;
-      }
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      if (!touch) p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`e2e: "${text}" is not in the article`);
-  }, { text: needle, touch });
-}
 
 /** axe's WCAG 2.2 AA violations, as "rule (impact): targets", so a failure names what to fix. */
 async function violations(scope: string): Promise<string[]> {
@@ -285,7 +258,7 @@ describe('the source workbench', () => {
 
   test('a missed relation is added by selecting its text, choosing the actors and the type', async () => {
     await relations().first().click();
-    await selectInArticle(MISSED);
+    await selectInArticle(page, MISSED);
     const form = page.getByTestId('selection-form');
     await form.waitFor();
     expect(await form.locator('q').innerText()).toBe(MISSED);
@@ -304,7 +277,7 @@ describe('the source workbench', () => {
   });
 
   test('a touch selection, which ends with no mouseup, opens the new-relation form too; Cancel clears it', async () => {
-    await selectInArticle('Russia to help', true);
+    await selectInArticle(page, 'Russia to help', true);
     const form = page.getByTestId('selection-form');
     await form.waitFor();
     expect(await form.locator('q').innerText()).toBe('Russia to help');

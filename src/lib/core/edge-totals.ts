@@ -47,3 +47,22 @@ function typeRangesOf(edgeTypeOf: ArrayLike<number>, sizes: Int32Array): Int32Ar
   return ranges;
 }
 
+
+/**
+ * Sets each edge of type `t` to its full count in `edgeCounts` and lists it in `touched` from `first`;
+ * returns how many it listed. The type's edges are copied as one block when they are one run.
+ */
+export function copyTypeFullCounts(totals: EdgeTotals, t: number, edgeCounts: Int32Array, touched: Int32Array, first: number): number {
+  const { typeRanges, typeEdges, fullCounts } = totals;
+  if (typeRanges) {
+    const r0 = typeRanges[t];
+    const r1 = typeRanges[t + 1];
+    edgeCounts.set(fullCounts.subarray(r0, r1), r0);
+    for (let e = r0, k = first; e < r1; e++, k++) touched[k] = e;
+    return r1 - r0;
+  }
+  const own = typeEdges![t];
+  touched.set(own, first);
+  for (let k = 0; k < own.length; k++) edgeCounts[own[k]] = fullCounts[own[k]];
+  return own.length;
+}

@@ -18,7 +18,7 @@ import type { LayoutSearch } from './day-bounds';
 import { createEdgeChanges } from './edge-changes';
 import type { EngineLayout } from './engine-layout';
 import { engineLayoutsOf } from './engine-layouts';
-import { edgeTotalsOf } from './edge-totals';
+import { copyTypeFullCounts, edgeTotalsOf } from './edge-totals';
 import { countLegend, countMaskedLegend } from './legend-counts';
 import { MODALITY_COUNT, type Kind } from './span-layout';
 import { markVisibleRows } from './visible-rows';
@@ -42,7 +42,8 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   const typeCount = index.typeIds.length;
   const layoutEntry = engineLayoutsOf(index, prebuilt);
   layoutEntry(false);
-  const { typeEdgeCounts, typeEdges, typeRanges, fullCounts, fullNodeCounts } = edgeTotalsOf(index);
+  const totals = edgeTotalsOf(index);
+  const { typeEdgeCounts, typeRanges, fullCounts, fullNodeCounts } = totals;
   const { edgeSourceIndex, edgeTargetIndex, statementCount: allStatements } = index;
   const edgeCount = fullCounts.length;
   // The result's arrays but `visible`, made when first read: a byte a row (1 MB at a million rows) that an update does not need.
@@ -194,20 +195,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   function countTypeFromOutside(t: number, filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): void {
     const { edgeCounts } = result;
     const first = tally.touchedCount;
-    if (typeRanges) {
-      // The type's edges are one run: copied as a block, and listed as touched in order.
-      const r0 = typeRanges[t];
-      const r1 = typeRanges[t + 1];
-      edgeCounts.set(fullCounts.subarray(r0, r1), r0);
-      const { touched } = tally;
-      for (let e = r0, k = first; e < r1; e++, k++) touched[k] = e;
-      tally.touchedCount += r1 - r0;
-    } else {
-      const own = typeEdges![t];
-      tally.touched.set(own, first);
-      tally.touchedCount += own.length;
-      for (let k = 0; k < own.length; k++) edgeCounts[own[k]] = fullCounts[own[k]];
-    }
+    tally.touchedCount += copyTypeFullCounts(totals, t, edgeCounts, tally.touched, first);
     for (let m = 0; m < MODALITY_COUNT; m++) subtractOutside(kinds, t * MODALITY_COUNT + m, filter.from, filter.to, modalityMask[m] !== 0, tally, bounds[t * MODALITY_COUNT + m], search);
     addNodeCounts(first, tally.touchedCount);
   }

@@ -17,7 +17,8 @@ import { computeDisplay, displayDiff, updateDisplay, type DisplayArrays, type Di
 import { SIGMA_SETTINGS } from './sigma-settings';
 import type { Point } from './edge-hit';
 import { createLooks, type Looks, type Palette } from './looks';
-import { DirectRepaint, heldEdgeKeys } from './repaint';
+import { DirectRepaint } from './repaint';
+import { heldEdgeKeys } from './held-slots';
 import { heldEdgesOf } from './parallel-edges';
 import { GraphPointer } from './pointer';
 import { fitShown, focusOn, zoomBy } from './camera-moves';

@@ -15,37 +15,8 @@
  */
 import type Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import type { EntenteGraph } from './build-graph';
-
-interface ItemProgram {
-  process(fingerprint: number, position: number, ...data: unknown[]): void;
-  /** A compound program's parts (sigma's createEdgeCompoundProgram), each processing every edge. */
-  programs?: ItemProgram[];
-}
-
-/** The programs that process an edge of `program`: its parts when it is a compound, whose own process makes a closure per edge. */
-const partsOf = (program: ItemProgram): ItemProgram[] => (Array.isArray(program.programs) ? program.programs : [program]);
-
-/** The members of sigma 3's Sigma class a direct repaint reads. */
-interface SigmaInternals {
-  nodeDataCache: Record<string, NodeDisplayData>;
-  edgeDataCache: Record<string, EdgeDisplayData>;
-  nodeProgramIndex: Record<string, number>;
-  edgeProgramIndex: Record<string, number>;
-  nodeIndices: Record<string, number>;
-  edgeIndices: Record<string, number>;
-  nodePrograms: Record<string, ItemProgram>;
-  edgePrograms: Record<string, ItemProgram>;
-  needToProcess: boolean;
-}
-
-/** The aggregated edges the graph holds (parallel-edges.ts HeldEdges): per-edge state is kept by held slot, the edge's place in `list`. */
-export interface HeldSlots {
-  /** The held edges, in index order. */
-  list: Int32Array;
-  /** Per aggregated edge, its held slot, or -1. */
-  slotOf: Int32Array;
-}
+import { sizedEdgesByActor, type HeldSlots, type SizedEdgesByActor } from './held-slots';
+import { internalsOf, partsOf, watchReindexing, type ItemProgram, type SigmaInternals } from './sigma-internals';
 
 export interface RepaintTarget {
   /** Graph key of each actor, by actor index. */
@@ -64,70 +35,6 @@ export interface RepaintTarget {
   writeEdge(data: EdgeDisplayData, e: number): void;
 }
 
-/** Graph key of each held edge, by held slot; '' for one the graph does not hold yet. */
-export function heldEdgeKeys(graph: EntenteGraph, held: HeldSlots): string[] {
-  const keys = new Array<string>(held.list.length).fill('');
-  graph.forEachEdge((key, attributes) => {
-    if (attributes.index >= 0 && held.slotOf[attributes.index] >= 0) keys[held.slotOf[attributes.index]] = key;
-  });
-  return keys;
-}
-
-/** Per actor, the held slots of its edges whose instances hold its size (RepaintTarget.sizedByEnds), packed: those of actor n from starts[n] to starts[n + 1]. */
-interface SizedEdgesByActor {
-  starts: Int32Array;
-  slots: Int32Array;
-}
-
-function sizedEdgesByActor(target: RepaintTarget): SizedEdgesByActor {
-  const { held, sourceOf, targetOf, sizedByEnds } = target;
-  const starts = new Int32Array(target.nodeKeys.length + 1);
-  const { list } = held;
-  const sized = (e: number) => sizedByEnds !== undefined && sizedByEnds(e);
-  for (let k = 0; k < list.length; k++) {
-    const e = list[k];
-    if (!sized(e)) continue;
-    starts[sourceOf[e] + 1]++;
-    starts[targetOf[e] + 1]++;
-  }
-  for (let n = 0; n + 1 < starts.length; n++) starts[n + 1] += starts[n];
-  const fill = starts.slice(0, -1);
-  const slots = new Int32Array(starts[starts.length - 1]);
-  for (let k = 0; k < list.length; k++) {
-    const e = list[k];
-    if (!sized(e)) continue;
-    slots[fill[sourceOf[e]]++] = k;
-    slots[fill[targetOf[e]]++] = k;
-  }
-  return { starts, slots };
-}
-
-/** This sigma's private members a direct repaint needs, if it has them all (sigma 3). */
-function internalsOf(sigma: Sigma): SigmaInternals | null {
-  const s = sigma as unknown as Partial<SigmaInternals>;
-  if (typeof s.needToProcess !== 'boolean' || !s.nodeDataCache || !s.edgeDataCache || !s.nodeProgramIndex || !s.edgeProgramIndex || !s.nodeIndices || !s.edgeIndices || !s.nodePrograms || !s.edgePrograms) return null;
-  return s as SigmaInternals;
-}
-
-/** sigma's methods that replace an item's display data (addNode, addEdge) or renumber program slots (process). */
-const REINDEXING = ['process', 'addNode', 'addEdge', 'removeNode', 'removeEdge', 'clearNodeIndices', 'clearEdgeIndices'] as const;
-
-/** Calls `changed` after each of this sigma's REINDEXING methods runs; false, changing nothing, when it lacks one. */
-function watchReindexing(sigma: Sigma, changed: () => void): boolean {
-  const s = sigma as unknown as Record<string, unknown>;
-  if (!REINDEXING.every((name) => typeof s[name] === 'function')) return false;
-  for (const name of REINDEXING) {
-    const own = s[name] as (...args: unknown[]) => unknown;
-    s[name] = function (this: unknown, ...args: unknown[]) {
-      try {
-        return own.apply(this, args);
-      } finally {
-        changed();
-      }
-    };
-  }
-  return true;
-}
 
 /** Per item index: sigma's display data of it, its id (fingerprint) and its program slot (-1: none), as looked up in `stamp`. */
 interface Slots<D> {

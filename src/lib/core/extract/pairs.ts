@@ -6,12 +6,14 @@ import { rollUp, type Gazetteer } from './gazetteer';
 import type { Sentence } from './sentences';
 import type { CueMatch } from './cues';
 import type { List, Unit } from './units';
+import { Pairs, type Pair } from './pair-set';
+import { nominalPairs } from './nominal-pairs';
+
+export type { Pair } from './pair-set';
 
 /** Between a cue and a subject, these end the clause. */
 export const CLAUSE_BREAK = /;|\bwho\b|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b| - |, (?:citing|saying|adding|noting|arguing|claiming|stressing|calling)\b/;
 const gap = (folded: string, a: number, b: number) => folded.slice(a, b).trim();
-export type Pair = [Unit, Unit];
-
 /** "X, which has ..., attacked Y": the relative clause between a subject and its verb does not end the clause. */
 function withoutRelativeClause(between: string): string {
   return between.replace(/^, (?:which|who|whose|whom|a|an|the|once|now|itself|long)\b.*, /, ' ');
@@ -144,24 +146,6 @@ function inPrepositionalPhrase(cue: CueMatch, folded: string, sentence: Sentence
   return /\b(?:in|of|on|at|after|during|for|from|with|amid|over|since|despite|before|following|against) (?:the|a|an|this|that|its|their|his|her)(?: [a-z-]+){0,2} $/.test(before);
 }
 
-class Pairs {
-  readonly list: Pair[] = [];
-
-  add(s: Unit, o: Unit): void {
-    if (s.actorId !== o.actorId && !this.list.some(([a, b]) => a.actorId === s.actorId && b.actorId === o.actorId)) this.list.push([s, o]);
-  }
-
-  cross(subjects: Unit[], objects: Unit[]): Pair[] {
-    for (const s of subjects) for (const o of objects) this.add(s, o);
-    return this.list;
-  }
-
-  among(units: Unit[]): Pair[] {
-    for (let i = 0; i < units.length; i++) for (let j = i + 1; j < units.length; j++) this.add(units[i], units[j]);
-    return this.list;
-  }
-}
-
 /** "X is a member of Y along with A, B": Y is the first unit after the cue, members are before it and listed after it. */
 function membershipPairs({ left, right, after }: Sides, folded: string): Pair[] {
   if (!right) return [];
@@ -262,29 +246,6 @@ function joinerOf(left: List, lists: List[], folded: string, cue: CueMatch): Lis
   const joiner = lists.filter((list) => list[list.length - 1].end <= left[0].start).pop();
   if (!joiner) return null;
   return /^,? (?:has |have |had |also |on [a-z]+day )*join(?:ed|s)? (?:the )?$/.test(folded.slice(joiner[joiner.length - 1].end, left[0].start)) ? joiner : null;
-}
-
-/** "an attack by Serbian forces on Kosovo", "the expulsion by X of Y's diplomats": a noun's doer after "by", its target after the preposition. */
-function nominalPairs(cue: CueMatch, after: List[], folded: string): Pair[] | null {
-  const targetFirst = nominalTargetFirst(cue, after, folded);
-  if (targetFirst) return targetFirst;
-  const [by, target] = after;
-  const gapToBy = folded.slice(cue.end, by?.[0].start ?? cue.end);
-  if (!by || !(/^ (?:[a-z-]+ )?by (?:the )?$/.test(gapToBy) || (/ by$/.test(cue.text) && /^ (?:the )?$/.test(gapToBy)))) return null;
-  // "decried the shelling by Azerbaijan": the noun's doer is Azerbaijan, and with no target named there is no pair, least of all the subject
-  if (!target) return /\b(?:the|a|an|its|their|this|that|recent|latest|continued)(?: [a-z-]+)? $/.test(folded.slice(Math.max(0, cue.start - 20), cue.start)) ? [] : null;
-  if (!/^ (?:[a-z-]+ ){0,2}?(?:on|against|of|into|at|in|to|with) (?:the |its |their )?(?:[a-z-]+ )?$/.test(folded.slice(by[by.length - 1].end, target[0].start))) return null;
-  return new Pairs().cross(by, target);
-}
-
-/** "condemned the attacks on Armenian villages by Azerbaijan": the target named first, the doer after "by". */
-function nominalTargetFirst(cue: CueMatch, after: List[], folded: string): Pair[] | null {
-  const [target, by] = after;
-  if (!target || !by) return null;
-  const toTarget = folded.slice(cue.end, target[0].start);
-  const onTarget = / (?:on|against|into)$/.test(cue.text) ? /^ (?:the |its |their )?(?:[a-z-]+ )?$/.test(toTarget) : /^ (?:on|against|into) (?:the |its |their )?(?:[a-z-]+ )?$/.test(toTarget);
-  if (!onTarget || !/^(?: [a-z-]+){0,3} by (?:the )?$/.test(folded.slice(target[target.length - 1].end, by[0].start))) return null;
-  return new Pairs().cross(by, target);
 }
 
 function mutual(list: List): Pair[] {
