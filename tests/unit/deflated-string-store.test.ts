@@ -1,9 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadDataset } from '../../src/lib/core/load';
-import { columnBuffers, packDatasetDeflated, unpackDataset } from '../../src/lib/core/relation-columns-pack';
 import { INFLATED_CHUNKS, InflatedChunks, deflateChunks } from '../../src/lib/core/deflated-chunks';
 import { deflateStringStore, encodedBuffers, inflatedChunks, storeBytes, storedLength, storedString, stringStoreOf, type StringStore } from '../../src/lib/core/string-store';
-import { datasetToFiles, generateDataset } from '../../bench/generate';
 
 /** A store as the page receives it from the import worker: deflated, its buffers transferred. */
 async function arrivedDeflated(values: string[]): Promise<StringStore> {
@@ -84,19 +81,5 @@ describe('inflated chunks LRU', () => {
     expect(lru.get(2, deflated[3])).toBe('two');
     expect(lru.get(1, deflated[1])).toBe('one');
     expect(lru.held()).toEqual([2, 1]);
-  });
-});
-
-describe('dataset deflated by the worker', () => {
-  it('arrives as the same rows, quotes and notes included', async () => {
-    const generated = generateDataset(3000);
-    const loaded = loadDataset(datasetToFiles(generated));
-    if (!loaded.ok) throw new Error(loaded.issues[0].message);
-    const expected = loaded.dataset.relations.map((r) => ({ ...r }));
-    const packed = await packDatasetDeflated(loaded.dataset);
-    const arrived = structuredClone(packed, { transfer: columnBuffers(packed.columns) });
-    expect(arrived.columns.quote.deflated).toBe(true);
-    expect(arrived.columns.note.deflated).toBe(true);
-    expect(unpackDataset(arrived).relations).toEqual(expected);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Dataset } from './model';
 import { relationColumnsOf, relationRows, type RelationColumns } from './relation-columns';
-import { deflateStringStore, encodedBuffers, packStringStore } from './string-store';
+import { encodedBuffers, packStringStore } from './string-store';
 
 /** A dataset as a worker posts it: the row objects are a Proxy, which cannot be cloned, so the columns travel instead. */
 export interface PackedDataset {
@@ -19,17 +19,6 @@ export function packDataset(dataset: Dataset): PackedDataset {
   // The text stores as bytes to transfer: as strings, structured clone copied them on the receiving main thread.
   const stores = { quote: packStringStore(columns.quote), note: packStringStore(columns.note), statementIds: packStringStore(columns.statementIds) };
   return { types: dataset.types, actors: dataset.actors, sources: dataset.sources, columns: { ...columns, ...stores } };
-}
-
-/**
- * As packDataset, with the quotes and notes deflated (34 MB of UTF-8 at 10^6 generated quotes, about 5 MB
- * deflated): they stay so in the tab, each chunk inflated when a value in it is read. Statement ids, short and
- * read with every row, go as plain bytes.
- */
-export async function packDatasetDeflated(dataset: Dataset): Promise<PackedDataset> {
-  const columns = relationColumnsOf(dataset);
-  const [quote, note] = await Promise.all([deflateStringStore(columns.quote), deflateStringStore(columns.note)]);
-  return { types: dataset.types, actors: dataset.actors, sources: dataset.sources, columns: { ...columns, quote, note, statementIds: packStringStore(columns.statementIds) } };
 }
 
 export function unpackDataset(packed: PackedDataset): Dataset {
