@@ -53,10 +53,20 @@ describe('the review screen', () => {
     expect(heights.pageScroll, 'the page itself does not scroll the header away').toBe(0);
     expect(await page.getByTestId('status').isVisible()).toBe(true);
     expect(await page.locator('.footer .timeline').isVisible()).toBe(false);
-    // Back on the graph the timeline is there again.
+    // The filters do not apply to the source either: the review takes the whole width (it had 916 of 1200 px).
+    expect(await page.locator('#filters').isVisible()).toBe(false);
+    const reviewWidth = await page.getByTestId('review').evaluate((el) => el.getBoundingClientRect().width);
+    expect(reviewWidth).toBeGreaterThanOrEqual(1190);
+    // Back on the graph the timeline and the filters are there again, and the canvas fits its narrower stage.
     await page.getByTestId('review').getByRole('button', { name: 'Show graph' }).click();
     await waitForSettledGraph(page);
     expect(await page.locator('.footer .timeline').isVisible()).toBe(true);
+    expect(await page.locator('#filters').isVisible()).toBe(true);
+    await page.waitForFunction(() => {
+      const stage = document.querySelector('.graph')!.getBoundingClientRect();
+      const canvas = document.querySelector('.graph canvas')!.getBoundingClientRect();
+      return stage.width > 0 && Math.abs(canvas.width - stage.width) <= 1;
+    });
     await page.locator('header.header').getByRole('button', { name: 'Review', exact: true }).click();
     await page.getByTestId('review').waitFor();
   });
