@@ -8,6 +8,7 @@ import { findDates, type DateMention } from './dates';
 import { findCues, type CueMatch } from './cues';
 import { groupLists, type Unit } from './units';
 import { CLAUSE_BREAK, pairsFor, type Pair } from './pairs';
+import { opensLaterClause, splitAtClauseStarts } from './clause-starts';
 import { answerPairs, conflictPairs, findParties, partiesOf, PARTY_OBJECT_TYPES, partyPairs } from './parties';
 import { AGREEMENT_NOUN, buildCandidate } from './candidate';
 import { newMemory, resolveReferences } from './coref';
@@ -130,7 +131,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   const { folded, gazetteer } = ctx;
   const { sentence, lists, units, cues } = view;
   const cue = cues[c];
-  let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, units, cues[c + 1]?.start, c > 0 ? cues[0] : undefined, view.reporter);
+  let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, units, cues[c + 1]?.start, c > 0 ? cues[0] : undefined, view.reporter).filter(([, object]) => !opensLaterClause(cue, object, cues, folded));
   const partyPhrase = findParties(folded, cue.end, sentence.end);
   const noPartyObject = cue.type === 'mediation' && pairs.every(([, o]) => gazetteer.actors.get(o.actorId)?.kind === 'region');
   if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase || noPartyObject)) pairs = partyPairs(cue, lists, allUnits, units, folded, gazetteer, partyPhrase);
@@ -235,7 +236,7 @@ export function cueRelations(ctx: TextContext, sentences: Sentence[], allUnits: 
     const inSentence = resolveReferences(ctx.folded, sentence, takeInside(allUnits, unitCursor, sentence, false), ctx.gazetteer, memory);
     const cues = takeInside(allCues, cueCursor, sentence, true);
     const { units, reporter } = withoutReporters(ctx.folded, sentence, inSentence, cues);
-    const view: SentenceView = { sentence, units, lists: groupLists(ctx.folded, units), cues, reporter, ...datesOf(sentence) };
+    const view: SentenceView = { sentence, units, lists: splitAtClauseStarts(groupLists(ctx.folded, units), cues, ctx.folded), cues, reporter, ...datesOf(sentence) };
     view.cues.forEach((cue, c) => {
       // the user of a judging word accuses the deed's doer, whatever the clause does with the deed
       if (isEvaluative(cue) && ctx.knownTypes.has('accusation')) candidates.push(...evaluativeAccusations(ctx, view, c, inSentence));

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { extractCandidates } from '../../../src/lib/core/extract/extract';
+import { miniDataset } from './fixture';
+
+const triples = (text: string) => extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates.map((c) => [c.subject, c.type, c.object]);
+
+describe('an actor that opens a coordinated clause is its subject, not the object before it', () => {
+  it('cuts "Azerbaijan, and Armenia asked" into two lists', () => {
+    const found = triples('Russia criticized Azerbaijan, and Armenia asked the CSTO for help.');
+    expect(found).toContainEqual(['russia', 'accusation', 'azerbaijan']);
+    expect(found).toContainEqual(['armenia', 'request_aid', 'csto']);
+    expect(found).not.toContainEqual(['russia', 'accusation', 'armenia']);
+    expect(found).not.toContainEqual(['azerbaijan', 'request_aid', 'csto']);
+  });
+
+  it('takes no object from the subject of the next clause after "and"', () => {
+    const found = triples('Russia condemned the shelling and Armenia asked the CSTO for help.');
+    expect(found).not.toContainEqual(['russia', 'accusation', 'armenia']);
+    expect(found).toContainEqual(['armenia', 'request_aid', 'csto']);
+  });
+
+  it('keeps a list of objects that no verb follows, and a list of subjects before the first verb', () => {
+    expect(triples('Russia criticized Azerbaijan and Armenia over the clashes.')).toEqual(
+      expect.arrayContaining([['russia', 'accusation', 'azerbaijan'], ['russia', 'accusation', 'armenia']]),
+    );
+    expect(triples('Armenia and Azerbaijan accused Russia of inaction.')).toEqual(
+      expect.arrayContaining([['armenia', 'accusation', 'russia'], ['azerbaijan', 'accusation', 'russia']]),
+    );
+  });
+});
