@@ -28,3 +28,22 @@ describe('an actor that opens a coordinated clause is its subject, not the objec
     );
   });
 });
+
+describe('subjects across a participle or a prepositional object', () => {
+  it('gives a demand made in a participle to the main clause’s subject', () => {
+    const found = triples('Russia voiced support for Armenia, urging Azerbaijan to end its aggression.');
+    expect(found).toContainEqual(['russia', 'demand', 'azerbaijan']);
+    expect(found).not.toContainEqual(['armenia', 'demand', 'azerbaijan']);
+  });
+
+  it('takes no subject from the object of a preposition before a coordinated verb', () => {
+    const found = triples('Guterres had dinner with Pashinyan and called on Azerbaijan to withdraw.');
+    expect(found).toContainEqual(['antonio-guterres', 'demand', 'azerbaijan']);
+    expect(found).not.toContainEqual(['nikol-pashinyan', 'demand', 'azerbaijan']);
+  });
+
+  it('ends an object list at "and said"', () => {
+    const found = triples('Russia called for a ceasefire and said it would raise the issue with the CSTO.');
+    expect(found).not.toContainEqual(['russia', 'ceasefire_call', 'csto']);
+  });
+});

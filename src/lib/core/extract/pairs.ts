@@ -12,7 +12,7 @@ import { nominalPairs } from './nominal-pairs';
 export type { Pair } from './pair-set';
 
 /** Between a cue and a subject, these end the clause. */
-export const CLAUSE_BREAK = /;|\bwho\b|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b| - |, (?:citing|saying|adding|noting|arguing|claiming|stressing|calling)\b/;
+export const CLAUSE_BREAK = /;|\bwho\b|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b| - |, (?:citing|saying|adding|noting|arguing|claiming|stressing|calling)\b|\band (?:said|says|added|noted|stressed|warned|announced)\b/;
 const gap = (folded: string, a: number, b: number) => folded.slice(a, b).trim();
 /** "X, which has ..., attacked Y": the relative clause between a subject and its verb does not end the clause. */
 function withoutRelativeClause(between: string): string {
@@ -58,6 +58,9 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   // "Merkel arrived in Moscow for talks with Putin", "Barak flew to Cairo to meet Mubarak": a place the subject went to
   // or is in is no subject, when an actor before it can be
   while (before.length > 1 && isPlacePhrase(before[before.length - 1], folded)) before.pop();
+  // "Putin had spoken by phone with Pashinyan and called on both sides": the object of a preposition is
+  // no subject of a verb coordinated after it; the clause's subject before it is
+  while (before.length > 1 && isCoordinatedAfterPrepositionalObject(before[before.length - 1], folded, cue)) before.pop();
   // a cue with a gap ("asked the CSTO for assistance") can hold its object: anything after its first word counts
   const firstWordEnd = cue.start + (/^\S+/.exec(cue.text)?.[0].length ?? 0);
   const after = lists.filter((list) => list[0].start >= firstWordEnd && !CLAUSE_BREAK.test(folded.slice(cue.end, list[0].start)));
@@ -116,6 +119,10 @@ function reporterOf(cue: CueMatch, left: List, before: List[], folded: string, s
   if (!REPORT_THAT.test(lead) || !/ and (?:also |then |later )?$/.test(folded.slice(left[left.length - 1].end, cue.start).slice(-12))) return left;
   const reporter = before.filter((list) => list[list.length - 1].end <= left[0].start - lead.length + lead.search(REPORT_THAT));
   return reporter.length ? reporter[reporter.length - 1] : null;
+}
+
+function isCoordinatedAfterPrepositionalObject(list: List, folded: string, cue: CueMatch): boolean {
+  return /\b(?:with|to|for|from|against|by|of|on|about|toward|towards) (?:the |his |her |its |their )?$/.test(folded.slice(Math.max(0, list[0].start - 16), list[0].start)) && /^,? and (?:then |also |later )?$/.test(folded.slice(list[list.length - 1].end, cue.start));
 }
 
 /** "in Moscow", "to Cairo": one actor after a preposition of place, naming where. */
@@ -183,7 +190,9 @@ const ARMED_ACTS = new Set(['attack', 'conflict', 'coercion', 'blockade']);
  * clause after the main one is done by the main clause's subject, not by the actor written nearest it.
  */
 function participleSubject(cue: CueMatch, main: CueMatch | undefined, lists: List[], folded: string, sentence: Sentence, units: Unit[]): List | null {
-  if (!main || main === cue || main.passive || !ARMED_ACTS.has(cue.type) || !ARMED_ACTS.has(main.type) || !/^[a-z]+ing\b/.test(cue.text)) return null;
+  if (!main || main === cue || main.passive || !/^[a-z]+ing\b/.test(cue.text)) return null;
+  // "Turkey voiced support for Baku, urging Armenia to end ...": a thing said in a participle is said by the main clause's subject
+  if (!(ARMED_ACTS.has(cue.type) && ARMED_ACTS.has(main.type)) && !SPEECH_ACTS.has(cue.type)) return null;
   const between = folded.slice(main.end, cue.start);
   if (!/, (?:also |reportedly |allegedly )?$/.test(between) || /[;:]|\b(?:who|which|while|but|after|before|when)\b/.test(between)) return null;
   return sidesOf(main, lists, folded, sentence, units, cue.start).left;
