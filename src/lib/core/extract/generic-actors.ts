@@ -152,6 +152,17 @@ export function addGenericMentions(text: string, folded: string, mentions: Menti
         if (named && organ) continue;
         if (named) (state = named.actorId), (end = named.end), dropped.add(named);
         else if (city) (state = city.state), (end = city.end);
+        // "residents of Nagorno-Karabakh": a region of no state named after the role is where the group lives, not
+        // some state the sentence names ("guerrilla camps in Syunik" are still Armenia's, the state Syunik is in)
+        // (organs stay as they were: "its troops in Syunik" are no one's but the sentence's subject's)
+        const region = named || city || organ ? null : mentions.find((m) => !dropped.has(m) && m.start === at && gazetteer.actors.get(m.actorId)?.kind === 'region');
+        const regionState = region ? stateId(gazetteer, gazetteer.actors.get(region.actorId)?.affiliation ?? '') : null;
+        if (region && regionState) state = regionState;
+        else if (region) {
+          dropped.add(region);
+          added.push({ start, end: region.end, text: text.slice(start, region.end), actorId: groupActor(gazetteer, region.actorId, roleName(match[2] ?? ''), 'in'), via: 'alias' });
+          continue;
+        }
       }
     }
     if (!state && DOMESTIC.test(match[0])) {

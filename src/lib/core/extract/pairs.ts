@@ -8,6 +8,7 @@ import type { CueMatch } from './cues';
 import type { List, Unit } from './units';
 import { Pairs, type Pair } from './pair-set';
 import { nominalPairs } from './nominal-pairs';
+import { relativeClause } from './relative-clauses';
 
 export type { Pair } from './pair-set';
 
@@ -15,12 +16,12 @@ export type { Pair } from './pair-set';
 export const CLAUSE_BREAK = /;|\bwho\b|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b| - |, (?:citing|saying|adding|noting|arguing|claiming|stressing|calling)\b/;
 const gap = (folded: string, a: number, b: number) => folded.slice(a, b).trim();
 /** "X, which has ..., attacked Y": the relative clause between a subject and its verb does not end the clause. */
-function withoutRelativeClause(between: string): string {
+export function withoutRelativeClause(between: string): string {
   return between.replace(/^, (?:which|who|whose|whom|a|an|the|once|now|itself|long)\b.*, /, ' ');
 }
 
 /** Spans of ", a key ally of X," and ", which ...," asides between `from` and `to` (callers keep those right after an actor). */
-function parentheticals(folded: string, from: number, to: number): [number, number][] {
+export function parentheticals(folded: string, from: number, to: number): [number, number][] {
   const spans: [number, number][] = [];
   const re = /, (?:which|who|whose|whom|a|an|the|once|now|itself|long)\b[^,;]*,/g;
   const body = folded.slice(from, to);
@@ -68,10 +69,12 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   });
   let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) ? before[before.length - 1] : null;
   if (left && !glued) left = reporterOf(cue, left, before, folded, sentence);
+  const relative = glued ? null : relativeClause(cue, lists, folded, sentence);
+  if (relative && !left) left = relative.subject;
   // troops sent "to the Iraqi border" are aimed at Iraq, and pulled back from it withdraw from Iraq:
   // only for mobilisation, retreat and a border closed is the border its object
   // "held talks with Zarif on Syria": what talks are about is no party to them
-  let right = after.find((list) => (cue.type === 'mobilisation' || cue.type === 'retreat' || cue.type === 'blockade' || !isLocative(list, folded)) && !(cue.type === 'meeting' && isTopic(list, folded))) ?? null;
+  let right = after.find((list) => (cue.type === 'mobilisation' || cue.type === 'retreat' || cue.type === 'blockade' || !(isLocative(list, folded) || isWhereOfDeed(cue, list, folded))) && !(cue.type === 'meeting' && isTopic(list, folded))) ?? null;
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
   if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
@@ -79,6 +82,8 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   // "the government and FARC rebels agreed to resume talks in Havana": with the parties listed before, a place after is the venue
   if (right && left && left.length > 1 && (cue.rule.frame === 'symmetric' || cue.type === 'commitment') && /\b(?:in|at) (?:the )?$/.test(folded.slice(Math.max(0, right[0].start - 8), right[0].start)) && isPlacePhrase(right, folded)) right = null;
   if (right && addresseeMissed(cue, folded.slice(cue.end, right[0].start))) right = null;
+  // "Syria, which Israel accused of ...": the antecedent is the object the relative clause leaves out
+  if (relative?.object && left === relative.subject && (!right || right[0].start > relative.clauseEnd)) right = relative.object;
   if (left && right && left.includes(right[0])) right = null;
   if (left && withoutRelativeClause(folded.slice(left[left.length - 1].end, cue.start)).length > 120) left = null;
   // "Iraq, in a letter to the Security Council, demanded an end to sanctions": what is said there is said to the addressee
@@ -126,6 +131,15 @@ function isPlacePhrase(list: List, folded: string): boolean {
 /** "talks on Syria", "discussed the situation in Syria": the subject of talks, after a preposition of topic. */
 function isTopic(list: List, folded: string): boolean {
   return /\b(?:on|about|over|regarding|concerning|situation in|crisis in|war in|conflict in)(?: the)?(?: [a-z-]+)? $/.test(folded.slice(Math.max(0, list[0].start - 30), list[0].start));
+}
+
+/**
+ * "attacking a tanker off Oman", "struck a convoy near Syria": with the deed's object already named,
+ * a state after a preposition of nearness says where it happened, not to whom.
+ */
+function isWhereOfDeed(cue: CueMatch, list: List, folded: string): boolean {
+  const between = folded.slice(cue.end, list[0].start);
+  return /^ (?:[^\s,;.]+ ){1,5}?(?:off|near|outside|along|close to|not far from|off the coast of|near the coast of)(?: the)? $/.test(between) && !/^'s\b/.test(folded.slice(list[0].end, list[0].end + 2));
 }
 
 /** "on the Thai border": a demonym naming where, not whom. */

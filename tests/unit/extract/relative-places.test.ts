@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { extractCandidates } from '../../../src/lib/core/extract/extract';
+import { findDates } from '../../../src/lib/core/extract/dates';
+import type { Dataset } from '../../../src/lib/core/model';
+import { miniDataset } from './fixture';
+
+// 13 May 2021 was a Thursday.
+const PUBLISHED = '2021-05-13';
+const triples = (text: string, dataset: Dataset = miniDataset()) => extractCandidates(text, dataset, { published: PUBLISHED }).candidates.map((c) => [c.subject, c.type, c.object]);
+
+describe('a cue inside a relative clause on an actor', () => {
+  it('reads "Y, which X accused of ..." as X accusing Y, the antecedent being the object', () => {
+    const found = triples('Azerbaijan, which Armenia has accused of shelling villages, rejected the charge.');
+    expect(found).toContainEqual(['armenia', 'accusation', 'azerbaijan']);
+    expect(found).not.toContainEqual(['azerbaijan', 'accusation', 'armenia']);
+  });
+
+  it('reads "Y, which X asked for help" with the asked body as the object', () => {
+    expect(triples('The CSTO, which Armenia asked for military assistance, sent a mission.')).toContainEqual(['armenia', 'request_aid', 'csto']);
+  });
+
+  it('reads "X, which accused Y of ..." as X accusing Y, and the main verb after the aside as the antecedent\'s', () => {
+    const found = triples('Azerbaijan, which accused Armenia of shelling villages, rejected the charge.');
+    expect(found).toContainEqual(['azerbaijan', 'accusation', 'armenia']);
+    // the charge is Azerbaijan's own: Armenia, inside the aside, answers nothing here
+    expect(found.filter(([, type]) => type === 'denial')).toEqual([]);
+  });
+});
+
+describe('a place near which a deed happened is no party to it', () => {
+  it('reads "attacking a tanker off Y" and "struck a convoy near Y" as no attack on Y', () => {
+    const accused = triples('Armenia accused Azerbaijan of attacking a tanker off Russia.');
+    expect(accused).toContainEqual(['armenia', 'accusation', 'azerbaijan']);
+    expect(accused.filter(([, type]) => type === 'attack')).toEqual([]);
+    expect(triples('Azerbaijani jets struck a convoy near Armenia.')).toEqual([]);
+  });
+
+  it('still reads the state struck when it is the object', () => {
+    expect(triples('Azerbaijani jets struck Armenia.')).toContainEqual(['azerbaijan', 'attack', 'armenia']);
+  });
+});
+
+describe('a group of a region named after it', () => {
+  const withKarabakh = (): Dataset => {
+    const dataset = miniDataset();
+    return { ...dataset, actors: [...dataset.actors, { id: 'karabakh', label: 'Nagorno-Karabakh', kind: 'region', affiliation: null, aliases: [] }] };
+  };
+
+  it('reads "residents of Nagorno-Karabakh" as the region\'s residents, not the residents of the state the sentence names', () => {
+    const extraction = extractCandidates('Azerbaijani troops fired on residents of Nagorno-Karabakh.', withKarabakh(), { published: PUBLISHED });
+    const [attack] = extraction.candidates.filter((c) => c.type === 'attack');
+    expect(attack.subject).toBe('azerbaijan');
+    expect(attack.object).not.toBe('azerbaijani-residents');
+    expect(extraction.newActors.find((a) => a.id === attack.object)).toMatchObject({ affiliation: 'karabakh' });
+  });
+});
+
+describe('a weekday in a sentence that reports a plan', () => {
+  it('dates "earlier on Wednesday, X announced it would ..." to the Wednesday past', () => {
+    const text = 'Earlier on Wednesday, the CSTO announced it would send a mission to Armenia.';
+    expect(findDates(text, 0, text.length, PUBLISHED)[0].value).toBe('2021-05-12');
+  });
+
+  it('dates a fronted weekday before a past report of what will be to the report', () => {
+    const text = 'On Tuesday, Armenia said it would ask the CSTO for help.';
+    expect(findDates(text, 0, text.length, PUBLISHED)[0].value).toBe('2021-05-11');
+  });
+
+  it('still reads a weekday forward after a future verb', () => {
+    const text = 'Armenia said it would ask the CSTO for help on Tuesday.';
+    expect(findDates(text, 0, text.length, PUBLISHED)[0].value).toBe('2021-05-18');
+  });
+});
