@@ -67,7 +67,7 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
     const between = folded.slice(u.end, cue.start);
     return u.end <= cue.start && (between === '-' || /^'s (?:[a-z-]+ ){0,2}$/.test(between) || (between === ' ' && u.modifier));
   });
-  let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) ? before[before.length - 1] : null;
+  let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) && !nominalOfOthers(cue, folded, sentence) ? before[before.length - 1] : null;
   if (left && !glued) left = reporterOf(cue, left, before, folded, sentence);
   const relative = glued ? null : relativeClause(cue, lists, folded, sentence);
   if (relative && !left) left = relative.subject;
@@ -158,6 +158,22 @@ function inPrepositionalPhrase(cue: CueMatch, folded: string, sentence: Sentence
   if (cue.rule.frame !== 'directed') return false;
   const before = folded.slice(Math.max(sentence.start, cue.start - 50), cue.start);
   return /\b(?:in|of|on|at|after|during|for|from|with|amid|over|since|despite|before|following|against) (?:the|a|an|this|that|its|their|his|her)(?: [a-z-]+){0,2} $/.test(before);
+}
+
+/** Verbs whose subject does the deed its object names: "launched an attack", "stepped up the shelling". */
+const DOING = /^(?:launch|carr(?:y|ies|ied) out|conduct|stag|mount|step(?:s|ped)? up|continu|beg[iau]n|start|intensif|escalat|resum|renew|unleash|wag|mak|made|open|order|announc|plan|threat|vow|pledg|promis|prepar|lead|led|spearhead|initiat|undert|direct|pursu|expand|extend|widen|broaden|keep|kept|maintain|press|push|impos|tighten|enforc|lift|eas|end|halt|stop|suspend|call)/;
+const NOT_A_VERB = /^(?:and|or|but|nor|as|than|that|which|who|whose|not|also|yet|so|then|both|either|neither)$/;
+
+/**
+ * "Turkey condemned the attack on its embassy", "Russia denied the shelling": a deed named by a noun
+ * after another verb and its article is not that verb's subject's deed; only a verb of doing
+ * ("launched an attack") makes it so.
+ */
+function nominalOfOthers(cue: CueMatch, folded: string, sentence: Sentence): boolean {
+  if (cue.rule.frame !== 'directed' || cue.passive || !ARMED_ACTS.has(cue.type)) return false;
+  const m = /\b([a-z]+)(?: (?:up|out|off))? (?:the|an?|its|their|his|her|this|that|these|those|such|new|fresh|further|more|any)(?: [a-z-]+){0,2} $/.exec(folded.slice(Math.max(sentence.start, cue.start - 50), cue.start));
+  if (!m || NOT_A_VERB.test(m[1])) return false;
+  return !DOING.test(m[0]);
 }
 
 /** "X is a member of Y along with A, B": Y is the first unit after the cue, members are before it and listed after it. */

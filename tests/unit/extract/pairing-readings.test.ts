@@ -71,3 +71,15 @@ describe('a weekday in a sentence that reports a plan', () => {
     expect(findDates(text, 0, text.length, PUBLISHED)[0].value).toBe('2021-05-18');
   });
 });
+
+describe('a deed named by its noun after another verb', () => {
+  it('reads "X condemned the attack on Y" and "X denied the shelling of Y" as no attack by X', () => {
+    expect(triples('Russia condemned the attack on Armenia.').filter(([, type]) => type === 'attack')).toEqual([]);
+    expect(triples('Azerbaijan denied the shelling of Syunik.').filter(([, type]) => type === 'attack')).toEqual([]);
+  });
+
+  it('still reads the deed as the subject\'s after a verb of doing', () => {
+    expect(triples('Azerbaijan launched an attack on Armenia.')).toContainEqual(['azerbaijan', 'attack', 'armenia']);
+    expect(triples('Azerbaijan stepped up its shelling of Armenia.')).toContainEqual(['azerbaijan', 'attack', 'armenia']);
+  });
+});
