@@ -83,3 +83,28 @@ describe('a deed named by its noun after another verb', () => {
     expect(triples('Azerbaijan stepped up its shelling of Armenia.')).toContainEqual(['azerbaijan', 'attack', 'armenia']);
   });
 });
+
+describe('protesters at a state\'s embassy', () => {
+  it('places protesters in the city the embassy is in, not in the state whose embassy it is', () => {
+    const extraction = extractCandidates('Students protested outside the Russian embassy in Yerevan.', miniDataset(), { published: PUBLISHED });
+    const [protest] = extraction.candidates.filter((c) => c.type === 'protest');
+    expect(protest.object).toBe('russia');
+    expect(extraction.newActors.find((a) => a.id === protest.subject)).toMatchObject({ affiliation: 'armenia' });
+  });
+
+  it('reads the sentence on past an initialism ("the U.S. embassy in Yerevan")', () => {
+    const dataset = miniDataset();
+    const withUs: Dataset = { ...dataset, actors: [...dataset.actors, { id: 'united-states', label: 'United States', kind: 'state', affiliation: null, aliases: ['U.S.'] }] };
+    const extraction = extractCandidates('Students protested outside the U.S. embassy in Yerevan.', withUs, { published: PUBLISHED });
+    const [protest] = extraction.candidates.filter((c) => c.type === 'protest');
+    expect(protest.object).toBe('united-states');
+    expect(extraction.newActors.find((a) => a.id === protest.subject)).toMatchObject({ affiliation: 'armenia' });
+  });
+});
+
+describe('a demand whose infinitive names a place', () => {
+  it('reads "a Russian demand to withdraw from Syunik" as no demand made of Syunik', () => {
+    expect(triples('Azerbaijan rejected a Russian demand to withdraw from Syunik.').filter(([, type]) => type === 'demand')).toEqual([]);
+    expect(triples('Russia urged Azerbaijan to withdraw from Syunik.')).toContainEqual(['russia', 'demand', 'azerbaijan']);
+  });
+});

@@ -31,6 +31,8 @@ const PLACE_AFTER = new RegExp(String.raw`^ (?:in|from|of) (?:the )?${REGION}`);
 
 const ETHNIC_AFTER = new RegExp(String.raw`^ (?:${ETHNIC})\b(?: (?:${GROUP})\b)?`);
 const IN_PLACE_BEFORE = new RegExp(String.raw`\bin (?:the )?${REGION}$`);
+/** After a state's name or demonym: its diplomatic mission ("the U.S. embassy", "Israel's consulate"). */
+const MISSION_AFTER = /^\.?(?:'s)? (?:[a-z-]+ )?(?:embassy|embassies|consulate|consulates|legation|mission|high commission|diplomatic mission|chancery|ambassador's residence)\b/;
 const DEMONYM_OF = new Map(WORLD_STATES.map((s) => [s.code, s.demonyms[0] ?? s.name]));
 
 function stateId(gazetteer: Gazetteer, id: string): string | null {
@@ -170,7 +172,9 @@ export function addGenericMentions(text: string, folded: string, mentions: Menti
       state = dateline;
       if (!state) {
         const [from, to] = sentenceOf(text, hs);
-        const states = new Set(mentions.filter((m) => m.start >= from && m.end <= to).map((m) => stateId(gazetteer, rollUp(gazetteer, m.actorId))).filter(Boolean));
+        // "protested outside the U.S. embassy in Manila": the state whose mission it is is the target, not where the protesters are
+        const inSentence = mentions.filter((m) => m.start >= from && m.end <= to && !MISSION_AFTER.test(folded.slice(m.end, m.end + 30)));
+        const states = new Set(inSentence.map((m) => stateId(gazetteer, rollUp(gazetteer, m.actorId))).filter(Boolean));
         if (states.size === 1) state = [...states][0];
       }
     }

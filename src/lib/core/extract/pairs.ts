@@ -97,6 +97,8 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
  * no object rather than Colombia.
  */
 function addresseeMissed(cue: CueMatch, gapToObject: string): boolean {
+  // "rejected a UN demand to withdraw from Kuwait": an actor after the infinitive and its preposition is where the deed asked for goes
+  if (cue.type === 'demand' && /\bto$/.test(cue.text) && /^ (?:[a-z]+ ){1,3}?(?:from|out of|into|to|in|on|against|with|towards?) (?:the )?$/.test(gapToObject)) return true;
   return cue.type === 'demand' && /^(?:urg|ask|call(?:s|ed|ing)? (?:on|upon)|press|told|tell|encourag|invit|implor|exhort|persuad|order)/.test(cue.text) && !/\bto$/.test(cue.text) && /\bto\b/.test(gapToObject);
 }
 
