@@ -27,6 +27,13 @@ describe('a cue inside a relative clause on an actor', () => {
   });
 });
 
+describe('an intention told of an actor in a relative clause', () => {
+  it('reads "X, who has vowed not to return Y\'s land" as no commitment of X to Y', () => {
+    const found = triples('Armenia condemned Pashinyan, who has vowed not to return Syunik to Azerbaijan.');
+    expect(found.filter(([, type]) => type === 'commitment')).toEqual([]);
+  });
+});
+
 describe('a place near which a deed happened is no party to it', () => {
   it('reads "attacking a tanker off Y" and "struck a convoy near Y" as no attack on Y', () => {
     const accused = triples('Armenia accused Azerbaijan of attacking a tanker off Russia.');

@@ -23,7 +23,9 @@ export function relativeClause(cue: CueMatch, lists: List[], folded: string, sen
   const last = before[before.length - 1];
   if (!last) return null;
   const clauseEnd = (/[,;]/.exec(folded.slice(cue.end, sentence.end))?.index ?? sentence.end - cue.end) + cue.end;
-  if (SUBJECT_RELATIVE.test(folded.slice(last[last.length - 1].end, cue.start))) return { subject: last, object: null, clauseEnd };
+  // "Sharon, who has vowed not to return the Golan Heights to Syria": an intention told of the antecedent describes
+  // them; what it names after the infinitive is the deed's, not a party promised anything
+  if (SUBJECT_RELATIVE.test(folded.slice(last[last.length - 1].end, cue.start))) return cue.type === 'commitment' ? null : { subject: last, object: null, clauseEnd };
   const antecedent = before[before.length - 2];
   if (cue.passive || !antecedent || !AFTER_RELATIVE_SUBJECT.test(folded.slice(last[last.length - 1].end, cue.start))) return null;
   if (!OBJECT_RELATIVE.test(folded.slice(antecedent[antecedent.length - 1].end, last[0].start))) return null;
