@@ -193,11 +193,23 @@ function shifted(published: string, n: number, unit: string): string | null {
 }
 
 const FUTURE = /\b(will|would|shall|is scheduled|are scheduled|is set|are set|plans? to|is due|are due|is expected|are expected|upcoming|next)\b/i;
+/** A past report between a date and the future word: "On Wednesday, the CSTO announced it would send ..." dates the report. */
+const REPORTED = /\b(?:said|announced|told|stated|declared|warned|added|confirmed|agreed|decided|promised|pledged|vowed|threatened|insisted)\b/i;
+
+/** Whether the phrase at `at` in `body` looks ahead: a future word before it, or after it with no past report between. */
+function looksAhead(body: string, at: number, end: number): boolean {
+  // "earlier on Wednesday", "earlier today": already past
+  if (/\bearlier(?: on)? $/i.test(body.slice(Math.max(0, at - 12), at)) || /^earlier\b/i.test(body.slice(at, end))) return false;
+  const before = body.slice(0, at);
+  if (FUTURE.test(before)) return !REPORTED.test(before.slice(before.search(FUTURE)));
+  const after = body.slice(end);
+  const m = FUTURE.exec(after);
+  return !!m && !REPORTED.test(after.slice(0, m.index));
+}
 
 /** Every date phrase in `text.slice(start, end)`, not overlapping, earliest first. */
 export function findDates(text: string, start: number, end: number, published: string): DateMention[] {
   const body = text.slice(start, end);
-  const future = FUTURE.test(body);
   const found: DateMention[] = [];
   const taken: [number, number][] = [];
   for (const rule of RULES) {
@@ -206,7 +218,7 @@ export function findDates(text: string, start: number, end: number, published: s
       const s = m.index;
       const e = s + m[0].length;
       if (taken.some(([a, b]) => s < b && e > a)) continue;
-      const value = rule.resolve(m, published, future);
+      const value = rule.resolve(m, published, looksAhead(body, s, e));
       if (!value) continue;
       taken.push([s, e]);
       found.push({ start: start + s, end: start + e, text: m[0], value, scope: rule.scope ?? 'sentence' });

@@ -18,10 +18,21 @@ import { stateOfCity } from './world-cities';
 const DOMESTIC_BODY = /\b(?:Party|Front|Movement|Union|Congress|League|Brigades?|Rebels?|Army)\b/;
 
 /** The sentence around `at`, roughly: from the last sentence end before it to the next. */
+/** A sentence's end: a stop before a capital, a quote or the text's end ("the U.S. embassy" goes on), or a line break. */
+const SENTENCE_END = /[.!?]["'”’)]*(?=\s+[\p{Lu}"“‘'(\d]|\s*$)|\n/gu;
+
 export function sentenceOf(text: string, at: number): [number, number] {
-  const start = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('? ', at), text.lastIndexOf('! ', at), text.lastIndexOf('\n', at)) + 1;
-  const end = text.slice(at).search(/[.!?](?:\s|$)|\n/);
-  return [start, end < 0 ? text.length : at + end];
+  let start = 0;
+  let end = text.length;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    if (m.index < at) start = m.index + m[0].length;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  return [start, end];
 }
 
 export function domesticState(text: string, folded: string, label: string, kind: ActorKind, at: number, mentions: Mention[], gz: Gazetteer, self: string): string | null {

@@ -31,6 +31,8 @@ const PLACE_AFTER = new RegExp(String.raw`^ (?:in|from|of) (?:the )?${REGION}`);
 
 const ETHNIC_AFTER = new RegExp(String.raw`^ (?:${ETHNIC})\b(?: (?:${GROUP})\b)?`);
 const IN_PLACE_BEFORE = new RegExp(String.raw`\bin (?:the )?${REGION}$`);
+/** After a state's name or demonym: its diplomatic mission ("the U.S. embassy", "Israel's consulate"). */
+const MISSION_AFTER = /^\.?(?:'s)? (?:[a-z-]+ )?(?:embassy|embassies|consulate|consulates|legation|mission|high commission|diplomatic mission|chancery|ambassador's residence)\b/;
 const DEMONYM_OF = new Map(WORLD_STATES.map((s) => [s.code, s.demonyms[0] ?? s.name]));
 
 function stateId(gazetteer: Gazetteer, id: string): string | null {
@@ -152,6 +154,17 @@ export function addGenericMentions(text: string, folded: string, mentions: Menti
         if (named && organ) continue;
         if (named) (state = named.actorId), (end = named.end), dropped.add(named);
         else if (city) (state = city.state), (end = city.end);
+        // "residents of Nagorno-Karabakh": a region of no state named after the role is where the group lives, not
+        // some state the sentence names ("guerrilla camps in Syunik" are still Armenia's, the state Syunik is in)
+        // (organs stay as they were: "its troops in Syunik" are no one's but the sentence's subject's)
+        const region = named || city || organ ? null : mentions.find((m) => !dropped.has(m) && m.start === at && gazetteer.actors.get(m.actorId)?.kind === 'region');
+        const regionState = region ? stateId(gazetteer, gazetteer.actors.get(region.actorId)?.affiliation ?? '') : null;
+        if (region && regionState) state = regionState;
+        else if (region) {
+          dropped.add(region);
+          added.push({ start, end: region.end, text: text.slice(start, region.end), actorId: groupActor(gazetteer, region.actorId, roleName(match[2] ?? ''), 'in'), via: 'alias' });
+          continue;
+        }
       }
     }
     if (!state && DOMESTIC.test(match[0])) {
@@ -159,7 +172,9 @@ export function addGenericMentions(text: string, folded: string, mentions: Menti
       state = dateline;
       if (!state) {
         const [from, to] = sentenceOf(text, hs);
-        const states = new Set(mentions.filter((m) => m.start >= from && m.end <= to).map((m) => stateId(gazetteer, rollUp(gazetteer, m.actorId))).filter(Boolean));
+        // "protested outside the U.S. embassy in Manila": the state whose mission it is is the target, not where the protesters are
+        const inSentence = mentions.filter((m) => m.start >= from && m.end <= to && !MISSION_AFTER.test(folded.slice(m.end, m.end + 30)));
+        const states = new Set(inSentence.map((m) => stateId(gazetteer, rollUp(gazetteer, m.actorId))).filter(Boolean));
         if (states.size === 1) state = [...states][0];
       }
     }

@@ -8,6 +8,7 @@ import type { CueMatch } from './cues';
 import type { List, Unit } from './units';
 import { Pairs, type Pair } from './pair-set';
 import { nominalPairs } from './nominal-pairs';
+import { relativeClause } from './relative-clauses';
 
 export type { Pair } from './pair-set';
 
@@ -15,12 +16,12 @@ export type { Pair } from './pair-set';
 export const CLAUSE_BREAK = /;|\bwho\b|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b| - |, (?:citing|saying|adding|noting|arguing|claiming|stressing|calling)\b|\band (?:said|says|added|noted|stressed|warned|announced)\b/;
 const gap = (folded: string, a: number, b: number) => folded.slice(a, b).trim();
 /** "X, which has ..., attacked Y": the relative clause between a subject and its verb does not end the clause. */
-function withoutRelativeClause(between: string): string {
+export function withoutRelativeClause(between: string): string {
   return between.replace(/^, (?:which|who|whose|whom|a|an|the|once|now|itself|long)\b.*, /, ' ');
 }
 
 /** Spans of ", a key ally of X," and ", which ...," asides between `from` and `to` (callers keep those right after an actor). */
-function parentheticals(folded: string, from: number, to: number): [number, number][] {
+export function parentheticals(folded: string, from: number, to: number): [number, number][] {
   const spans: [number, number][] = [];
   const re = /, (?:which|who|whose|whom|a|an|the|once|now|itself|long)\b[^,;]*,/g;
   const body = folded.slice(from, to);
@@ -69,12 +70,14 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
     const between = folded.slice(u.end, cue.start);
     return u.end <= cue.start && (between === '-' || /^'s (?:[a-z-]+ ){0,2}$/.test(between) || (between === ' ' && u.modifier));
   });
-  let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) ? before[before.length - 1] : null;
+  let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) && !nominalOfOthers(cue, folded, sentence) ? before[before.length - 1] : null;
   if (left && !glued) left = reporterOf(cue, left, before, folded, sentence);
+  const relative = glued ? null : relativeClause(cue, lists, folded, sentence);
+  if (relative && !left) left = relative.subject;
   // troops sent "to the Iraqi border" are aimed at Iraq, and pulled back from it withdraw from Iraq:
   // only for mobilisation, retreat and a border closed is the border its object
   // "held talks with Zarif on Syria": what talks are about is no party to them
-  let right = after.find((list) => (cue.type === 'mobilisation' || cue.type === 'retreat' || cue.type === 'blockade' || !isLocative(list, folded)) && !(cue.type === 'meeting' && isTopic(list, folded))) ?? null;
+  let right = after.find((list) => (cue.type === 'mobilisation' || cue.type === 'retreat' || cue.type === 'blockade' || !(isLocative(list, folded) || isWhereOfDeed(cue, list, folded))) && !(cue.type === 'meeting' && isTopic(list, folded))) ?? null;
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
   if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
@@ -82,6 +85,8 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   // "the government and FARC rebels agreed to resume talks in Havana": with the parties listed before, a place after is the venue
   if (right && left && left.length > 1 && (cue.rule.frame === 'symmetric' || cue.type === 'commitment') && /\b(?:in|at) (?:the )?$/.test(folded.slice(Math.max(0, right[0].start - 8), right[0].start)) && isPlacePhrase(right, folded)) right = null;
   if (right && addresseeMissed(cue, folded.slice(cue.end, right[0].start))) right = null;
+  // "Syria, which Israel accused of ...": the antecedent is the object the relative clause leaves out
+  if (relative?.object && left === relative.subject && (!right || right[0].start > relative.clauseEnd)) right = relative.object;
   if (left && right && left.includes(right[0])) right = null;
   if (left && withoutRelativeClause(folded.slice(left[left.length - 1].end, cue.start)).length > 120) left = null;
   // "Iraq, in a letter to the Security Council, demanded an end to sanctions": what is said there is said to the addressee
@@ -95,6 +100,8 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
  * no object rather than Colombia.
  */
 function addresseeMissed(cue: CueMatch, gapToObject: string): boolean {
+  // "rejected a UN demand to withdraw from Kuwait": an actor after the infinitive and its preposition is where the deed asked for goes
+  if (cue.type === 'demand' && /\bto$/.test(cue.text) && /^ (?:[a-z]+ ){1,3}?(?:from|out of|into|to|in|on|against|with|towards?) (?:the )?$/.test(gapToObject)) return true;
   return cue.type === 'demand' && /^(?:urg|ask|call(?:s|ed|ing)? (?:on|upon)|press|told|tell|encourag|invit|implor|exhort|persuad|order)/.test(cue.text) && !/\bto$/.test(cue.text) && /\bto\b/.test(gapToObject);
 }
 
@@ -135,6 +142,15 @@ function isTopic(list: List, folded: string): boolean {
   return /\b(?:on|about|over|regarding|concerning|situation in|crisis in|war in|conflict in)(?: the)?(?: [a-z-]+)? $/.test(folded.slice(Math.max(0, list[0].start - 30), list[0].start));
 }
 
+/**
+ * "attacking a tanker off Oman", "struck a convoy near Syria": with the deed's object already named,
+ * a state after a preposition of nearness says where it happened, not to whom.
+ */
+function isWhereOfDeed(cue: CueMatch, list: List, folded: string): boolean {
+  const between = folded.slice(cue.end, list[0].start);
+  return /^ (?:[^\s,;.]+ ){1,5}?(?:off|near|outside|along|close to|not far from|off the coast of|near the coast of)(?: the)? $/.test(between) && !/^'s\b/.test(folded.slice(list[0].end, list[0].end + 2));
+}
+
 /** "on the Thai border": a demonym naming where, not whom. */
 function isLocative(list: List, folded: string): boolean {
   const first = list[0];
@@ -151,6 +167,22 @@ function inPrepositionalPhrase(cue: CueMatch, folded: string, sentence: Sentence
   if (cue.rule.frame !== 'directed') return false;
   const before = folded.slice(Math.max(sentence.start, cue.start - 50), cue.start);
   return /\b(?:in|of|on|at|after|during|for|from|with|amid|over|since|despite|before|following|against) (?:the|a|an|this|that|its|their|his|her)(?: [a-z-]+){0,2} $/.test(before);
+}
+
+/** Verbs whose subject does the deed its object names: "launched an attack", "stepped up the shelling". */
+const DOING = /^(?:launch|carr(?:y|ies|ied) out|conduct|stag|mount|step(?:s|ped)? up|continu|beg[iau]n|start|intensif|escalat|resum|renew|unleash|wag|mak|made|open|order|announc|plan|threat|vow|pledg|promis|prepar|lead|led|spearhead|initiat|undert|direct|pursu|expand|extend|widen|broaden|keep|kept|maintain|press|push|impos|tighten|enforc|lift|eas|end|halt|stop|suspend|call)/;
+const NOT_A_VERB = /^(?:and|or|but|nor|as|than|that|which|who|whose|not|also|yet|so|then|both|either|neither)$/;
+
+/**
+ * "Turkey condemned the attack on its embassy", "Russia denied the shelling": a deed named by a noun
+ * after another verb and its article is not that verb's subject's deed; only a verb of doing
+ * ("launched an attack") makes it so.
+ */
+function nominalOfOthers(cue: CueMatch, folded: string, sentence: Sentence): boolean {
+  if (cue.rule.frame !== 'directed' || cue.passive || !ARMED_ACTS.has(cue.type)) return false;
+  const m = /\b([a-z]+)(?: (?:up|out|off))? (?:the|an?|its|their|his|her|this|that|these|those|such|new|fresh|further|more|any)(?: [a-z-]+){0,2} $/.exec(folded.slice(Math.max(sentence.start, cue.start - 50), cue.start));
+  if (!m || NOT_A_VERB.test(m[1])) return false;
+  return !DOING.test(m[0]);
 }
 
 /** "X is a member of Y along with A, B": Y is the first unit after the cue, members are before it and listed after it. */

@@ -6,7 +6,7 @@ import type { Candidate } from './types';
 import { rollUp, type Gazetteer } from './gazetteer';
 import type { CueMatch } from './cues';
 import type { List, Unit } from './units';
-import { CLAUSE_BREAK, type Pair } from './pairs';
+import { CLAUSE_BREAK, parentheticals, withoutRelativeClause, type Pair } from './pairs';
 
 /** Words that stand for the two parties of the text's conflict. */
 export const PARTIES = /\b(?:both sides|the two sides|both parties|the parties|the two parties|the warring parties|the two countries|both countries|the two neighbours|the two neighbors|the sides)\b/g;
@@ -76,7 +76,10 @@ export function answerPairs(cue: CueMatch, lists: List[], folded: string, earlie
   const said = cue.text + folded.slice(cue.end, cue.end + 40);
   const types = ANSWERED.find(([re]) => re.test(said))?.[1];
   if (!types) return [];
-  const before = lists.filter((list) => list[list.length - 1].end <= cue.start && !CLAUSE_BREAK.test(folded.slice(list[list.length - 1].end, cue.start)));
+  // "Syria, which accused Israel of ..., rejected the charge": an actor inside the aside after the subject is not the one answering
+  const asides = parentheticals(folded, Math.max(0, cue.start - 200), cue.start);
+  const inAside = (list: List) => asides.some(([a, b]) => list[0].start >= a && list[list.length - 1].end <= b && lists.some((l) => l[l.length - 1].end === a));
+  const before = lists.filter((list) => list[list.length - 1].end <= cue.start && !inAside(list) && !CLAUSE_BREAK.test(withoutRelativeClause(folded.slice(list[list.length - 1].end, cue.start))));
   const subjects = before[before.length - 1];
   if (!subjects) return [];
   const pairs: Pair[] = [];
