@@ -38,3 +38,8 @@ export function opensLaterClause(cue: CueMatch, object: Unit, cues: CueMatch[], 
   const verb = clauseVerbAfter(object, cues, folded);
   return verb !== null && verb.start > cue.end;
 }
+
+/** "talks with Pashinyan and called on …": a prepositional object right before a coordinated verb. */
+export function isCoordinatedAfterPrepositionalObject(list: List, folded: string, cue: CueMatch): boolean {
+  return /\b(?:with|to|for|from|against|by|of|on|about|toward|towards) (?:the |his |her |its |their )?$/.test(folded.slice(Math.max(0, list[0].start - 16), list[0].start)) && /^,? and (?:then |also |later )?$/.test(folded.slice(list[list.length - 1].end, cue.start));
+}

@@ -8,6 +8,7 @@ import type { CueMatch } from './cues';
 import type { List, Unit } from './units';
 import { Pairs, type Pair } from './pair-set';
 import { nominalPairs } from './nominal-pairs';
+import { isCoordinatedAfterPrepositionalObject } from './clause-starts';
 import { relativeClause } from './relative-clauses';
 
 export type { Pair } from './pair-set';
@@ -126,10 +127,6 @@ function reporterOf(cue: CueMatch, left: List, before: List[], folded: string, s
   if (!REPORT_THAT.test(lead) || !/ and (?:also |then |later )?$/.test(folded.slice(left[left.length - 1].end, cue.start).slice(-12))) return left;
   const reporter = before.filter((list) => list[list.length - 1].end <= left[0].start - lead.length + lead.search(REPORT_THAT));
   return reporter.length ? reporter[reporter.length - 1] : null;
-}
-
-function isCoordinatedAfterPrepositionalObject(list: List, folded: string, cue: CueMatch): boolean {
-  return /\b(?:with|to|for|from|against|by|of|on|about|toward|towards) (?:the |his |her |its |their )?$/.test(folded.slice(Math.max(0, list[0].start - 16), list[0].start)) && /^,? and (?:then |also |later )?$/.test(folded.slice(list[list.length - 1].end, cue.start));
 }
 
 /** "in Moscow", "to Cairo": one actor after a preposition of place, naming where. */
