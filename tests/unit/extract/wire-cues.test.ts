@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { extractCandidates } from '../../../src/lib/core/extract/extract';
 import { miniDataset } from './fixture';
+import { type } from '../helpers';
 
-const extract = (text: string) => extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates;
+/** The small dataset with the types of the bundled one that it lacks, so that a cue of one of them can win over another. */
+function withMoreTypes() {
+  const dataset = miniDataset();
+  return { ...dataset, types: [...dataset.types, ...['concession', 'peacekeeping', 'mobilisation'].map((id) => type(id, 'event', true))] };
+}
+
+const extract = (text: string) => extractCandidates(text, withMoreTypes(), { published: '2021-05-13' }).candidates;
 const triples = (text: string) => extract(text).map((c) => [c.subject, c.type, c.object]);
 const typed = (text: string, type: string) => extract(text).filter((c) => c.type === type);
 
@@ -46,5 +53,83 @@ describe('aid still to come', () => {
 
   it('reads no offer of help into a vow to defend oneself', () => {
     expect(typed('Armenia vowed to defend itself against Azerbaijan.', 'aid_offer')).toEqual([]);
+  });
+});
+
+describe('coercion announced in words of its own', () => {
+  it('reads countermeasures, intervention, a forceful answer and tariffs announced as threats', () => {
+    expect(triples('Russia said it would take countermeasures against Armenia.')).toContainEqual(['russia', 'threat', 'armenia']);
+    expect(triples('Russia said it would intervene militarily in Armenia.')).toContainEqual(['russia', 'threat', 'armenia']);
+    expect(triples('Azerbaijan said it had no choice but to use force against Armenia.')).toContainEqual(['azerbaijan', 'threat', 'armenia']);
+    expect(triples('Russia said it would raise tariffs on Armenian brandy.')).toContainEqual(['russia', 'threat', 'armenia']);
+    expect(triples('Russia put Armenia on notice.')).toContainEqual(['russia', 'threat', 'armenia']);
+  });
+
+  it('reads "would pay dearly" as a threat to the one who would pay', () => {
+    expect(triples('Azerbaijan said Armenia would pay dearly for the attack.')).toContainEqual(['azerbaijan', 'threat', 'armenia']);
+  });
+
+  it('reads weapons of mass destruction and shelling announced as threats, and used as attacks', () => {
+    expect(triples('Azerbaijan could use chemical weapons against Armenia.')).toContainEqual(['azerbaijan', 'threat', 'armenia']);
+    expect(triples('Azerbaijan used chemical weapons against Armenia.')).toContainEqual(['azerbaijan', 'attack', 'armenia']);
+    expect(triples('Azerbaijan said it would shell Yerevan.')).toContainEqual(['azerbaijan', 'threat', 'armenia']);
+  });
+
+  it('reads support ended, assets frozen, a trade ban and participation suspended as sanctions, and announced as threats', () => {
+    expect(triples('Russia ended its support for Armenia.')).toContainEqual(['russia', 'revocation', 'armenia']);
+    expect(triples('Russia ended its support for Armenia.').filter(([, t]) => t === 'support')).toEqual([]);
+    expect(triples('Russia froze the assets of Armenia.')).toContainEqual(['russia', 'revocation', 'armenia']);
+    expect(triples('Russia banned imports of Armenian brandy.')).toContainEqual(['russia', 'revocation', 'armenia']);
+    expect(triples('Russia will end its support for Armenia.')).toContainEqual(['russia', 'threat', 'armenia']);
+  });
+
+  it('reads observers withdrawn as a sanction, troops withdrawn as a retreat', () => {
+    expect(triples('Russia withdrew its observers from Armenia.')).toContainEqual(['russia', 'revocation', 'armenia']);
+    expect(triples('Russia withdrew its troops from Armenia.')).toContainEqual(['russia', 'retreat', 'armenia']);
+  });
+
+  it('reads a protest or strike announced as a threat, and one under way as a protest', () => {
+    expect(triples('Armenian workers said they would go on strike.')).toEqual([['armenian-workers', 'threat', 'armenia']]);
+    expect(triples('Armenian workers went on strike against the government of Armenia.').map(([, t]) => t)).toContain('protest');
+  });
+
+  it('keeps negated and conditional threats flagged', () => {
+    expect(typed('Russia did not say it would take countermeasures against Armenia.', 'threat').map((c) => c.modality)).toEqual(['denied']);
+    expect(typed('Russia said it would raise tariffs on Armenian brandy if the talks failed.', 'threat').map((c) => c.modality)).toEqual(['conditional']);
+  });
+});
+
+describe('emergency rule, peacekeepers and asylum', () => {
+  it('reads a state of emergency declared as coercion, and announced as a threat', () => {
+    expect(triples('Russia declared a state of emergency in Armenia.')).toContainEqual(['russia', 'coercion', 'armenia']);
+    expect(triples('Russia said it would declare a state of emergency in Armenia.')).toContainEqual(['russia', 'threat', 'armenia']);
+  });
+
+  it('reads an arms embargo eased as a concession, not an embargo', () => {
+    const found = triples('Russia eased its arms embargo on Armenia.');
+    expect(found).toContainEqual(['russia', 'concession', 'armenia']);
+    expect(found.filter(([, t]) => t === 'blockade')).toEqual([]);
+  });
+
+  it('reads peacekeepers sent as peacekeeping, not mobilisation', () => {
+    expect(triples('Russia sent peacekeeping troops to Armenia.')).toEqual([['russia', 'peacekeeping', 'armenia']]);
+  });
+
+  it('reads refugee status and sanctuary granted as aid', () => {
+    expect(triples('Russia granted refugee status to Armenian fighters.')).toContainEqual(['russia', 'aid', 'armenia']);
+    expect(triples('Russia gave sanctuary to Pashinyan.')).toContainEqual(['russia', 'aid', 'nikol-pashinyan']);
+  });
+});
+
+describe('cooperation in practice', () => {
+  it('reads "jointly develop" as cooperation of the two, and announced as a commitment', () => {
+    expect(typed('Armenia and Russia jointly developed a drone.', 'cooperation').map((c) => [c.subject, c.object].sort())).toEqual([['armenia', 'russia']]);
+    expect(triples('Armenia and Russia will jointly develop a drone.').map(([, t]) => t)).toContain('commitment');
+  });
+
+  it('reads a stop to cooperation announced as a threat, not a commitment', () => {
+    const found = triples('Armenia said it would stop cooperating with Russia.');
+    expect(found).toContainEqual(['armenia', 'threat', 'russia']);
+    expect(found.filter(([, t]) => t === 'commitment' || t === 'cooperation')).toEqual([]);
   });
 });
