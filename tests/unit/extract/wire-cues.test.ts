@@ -133,3 +133,60 @@ describe('cooperation in practice', () => {
     expect(found.filter(([, t]) => t === 'commitment' || t === 'cooperation')).toEqual([]);
   });
 });
+
+describe('ties, apologies and verbal defence', () => {
+  it('reads relations established or restored between two as support of each by the other', () => {
+    const found = triples('Armenia and Azerbaijan established diplomatic relations.');
+    expect(found.filter(([, t]) => t === 'support').map(([s, , o]) => [s, o].sort())).toEqual([['armenia', 'azerbaijan']]);
+    expect(typed('Armenia and Azerbaijan did not restore diplomatic ties.', 'support').map((c) => c.modality)).toEqual(['denied']);
+  });
+
+  it('reads regret expressed to someone as an apology, and regret over a deed as criticism', () => {
+    expect(triples('Azerbaijan expressed its regret to Armenia for the shooting.')).toContainEqual(['azerbaijan', 'support', 'armenia']);
+    expect(triples('Azerbaijan expressed its regret to Armenia for the shooting.').filter(([, t]) => t === 'accusation')).toEqual([]);
+  });
+
+  it('reads "came to the defence of" as support', () => {
+    expect(triples('Russia came to the defence of Armenia.')).toEqual([['russia', 'support', 'armenia']]);
+  });
+});
+
+describe('debts, property and access given', () => {
+  it('reads debt written off or forgiven as aid, not a pardon', () => {
+    expect(triples("Russia wrote off Armenia's debt.")).toEqual([['russia', 'aid', 'armenia']]);
+    expect(triples("Russia forgave Armenia's debts.")).toEqual([['russia', 'aid', 'armenia']]);
+  });
+
+  it('reads what is handed back and aid let in as a retreat', () => {
+    expect(triples('Azerbaijan handed back the Armenian boats.')).toContainEqual(['azerbaijan', 'retreat', 'armenia']);
+    expect(triples('Azerbaijan allowed Russian relief convoys into Syunik.')).toContainEqual(['azerbaijan', 'retreat', 'russia']);
+  });
+});
+
+describe('a leader who quits', () => {
+  it('yields to his own state, unnamed in the sentence', () => {
+    expect(triples('Pashinyan resigned after weeks of protests.')).toEqual([['nikol-pashinyan', 'concession', 'armenia']]);
+  });
+
+  it('keeps a resignation denied flagged', () => {
+    expect(typed('Pashinyan did not resign.', 'concession').map((c) => c.modality)).toEqual(['denied']);
+  });
+});
+
+describe('more coercion and threats in their own words', () => {
+  it('reads joint exercises of any arm as cooperation', () => {
+    expect(typed('Armenia and Russia held joint air force exercises.', 'cooperation')).toHaveLength(1);
+  });
+
+  it('reads freedoms restricted as coercion and missiles unleashed as an attack, announced as threats', () => {
+    expect(triples('Azerbaijan restricted the movement of Armenian citizens.')).toContainEqual(['azerbaijan', 'coercion', 'armenia']);
+    expect(triples('Azerbaijan unleashed its drones on Armenia.')).toContainEqual(['azerbaijan', 'attack', 'armenia']);
+    expect(triples('Azerbaijan said it would unleash its drones on Armenia.')).toContainEqual(['azerbaijan', 'threat', 'armenia']);
+  });
+
+  it('reads an answer at a time of one’s choosing, the army turned on someone and war foretold as threats', () => {
+    expect(triples('Azerbaijan will respond to Armenia at the appropriate time.')).toContainEqual(['azerbaijan', 'threat', 'armenia']);
+    expect(triples('Azerbaijan said it would use the army against Armenia.')).toContainEqual(['azerbaijan', 'threat', 'armenia']);
+    expect(triples("Russia said Armenia's move would mean war.")).toContainEqual(['russia', 'threat', 'armenia']);
+  });
+});
