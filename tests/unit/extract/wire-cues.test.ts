@@ -190,3 +190,11 @@ describe('more coercion and threats in their own words', () => {
     expect(triples("Russia said Armenia's move would mean war.")).toContainEqual(['russia', 'threat', 'armenia']);
   });
 });
+
+describe('abduction', () => {
+  it('reads a kidnapping as coercion (PLOVER COERCE), not an armed attack', () => {
+    const found = triples('Azerbaijani soldiers kidnapped two Armenian shepherds.');
+    expect(found).toContainEqual(['azerbaijan', 'coercion', 'armenia']);
+    expect(found.filter(([, t]) => t === 'attack')).toEqual([]);
+  });
+});
