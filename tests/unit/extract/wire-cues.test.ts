@@ -198,3 +198,21 @@ describe('abduction', () => {
     expect(found.filter(([, t]) => t === 'attack')).toEqual([]);
   });
 });
+
+describe('aid, access and help given in a double object', () => {
+  it('reads "gave Y emergency aid" and "granted the dissident asylum" as aid, and the same announced as an offer', () => {
+    expect(triples('Russia gave Armenia emergency aid.')).toEqual([['russia', 'aid', 'armenia']]);
+    expect(triples('Russia granted the Armenian dissident political asylum.')).toContainEqual(['russia', 'aid', 'armenia']);
+    expect(triples('Russia will give Armenia emergency aid.')).toEqual([['russia', 'aid_offer', 'armenia']]);
+  });
+
+  it('reads bases opened to another and help in a hunt as cooperation', () => {
+    expect(typed('Armenia gave Russia access to its air bases.', 'cooperation').map((c) => [c.subject, c.object].sort())).toEqual([['armenia', 'russia']]);
+    expect(typed('Armenia helped Russia in the hunt for the fugitives.', 'cooperation')).toHaveLength(1);
+  });
+
+  it('reads speaking out for someone as support, and picketing an embassy as a protest at its state', () => {
+    expect(triples("Russia spoke out in favour of Armenia's bid.")).toContainEqual(['russia', 'support', 'armenia']);
+    expect(triples('Armenian students picketed the Russian embassy in Yerevan.')).toContainEqual(['armenian-students', 'protest', 'russia']);
+  });
+});
