@@ -6,7 +6,7 @@ import { type } from '../helpers';
 /** The small dataset with the types of the bundled one that it lacks, so that a cue of one of them can win over another. */
 function withMoreTypes() {
   const dataset = miniDataset();
-  return { ...dataset, types: [...dataset.types, ...['concession', 'peacekeeping', 'mobilisation'].map((id) => type(id, 'event', true))] };
+  return { ...dataset, types: [...dataset.types, ...['concession', 'peacekeeping', 'mobilisation'].map((id) => type(id, 'event', true)), type('alliance', 'state', false)] };
 }
 
 const extract = (text: string) => extractCandidates(text, withMoreTypes(), { published: '2021-05-13' }).candidates;
@@ -214,5 +214,28 @@ describe('aid, access and help given in a double object', () => {
   it('reads speaking out for someone as support, and picketing an embassy as a protest at its state', () => {
     expect(triples("Russia spoke out in favour of Armenia's bid.")).toContainEqual(['russia', 'support', 'armenia']);
     expect(triples('Armenian students picketed the Russian embassy in Yerevan.')).toContainEqual(['armenian-students', 'protest', 'russia']);
+  });
+});
+
+describe('visits and talks in plain words', () => {
+  it('reads a journey made to see someone, a stay for talks and a visit under way as a visit', () => {
+    expect(triples('The Armenian foreign minister went to Moscow to see Putin.')).toContainEqual(['armenia', 'visit', 'russia']);
+    expect(triples('Pashinyan was in Moscow for talks.')).toContainEqual(['nikol-pashinyan', 'visit', 'russia']);
+    expect(triples('The Armenian foreign minister is on a three-day visit to Russia.')).toContainEqual(['armenia', 'visit', 'russia']);
+  });
+
+  it('reads no visit into going somewhere for no meeting', () => {
+    expect(typed('Pashinyan went to Syunik.', 'visit')).toEqual([]);
+  });
+
+  it('reads a leader greeted as visiting the one who greets, a decision greeted as no visit', () => {
+    expect(triples('Pashinyan greeted the Russian foreign minister at the airport.')).toContainEqual(['russia', 'visit', 'nikol-pashinyan']);
+    expect(typed('Russia greeted the decision of Armenia.', 'visit')).toEqual([]);
+  });
+
+  it('reads a dialogue resumed as talks, ambassadors exchanged as ties, an alliance formed as one', () => {
+    expect(typed('Armenia and Azerbaijan resumed their dialogue.', 'meeting')).toHaveLength(1);
+    expect(typed('Armenia and Azerbaijan exchanged ambassadors.', 'support')).toHaveLength(1);
+    expect(typed('Armenia and Russia formed a military alliance.', 'alliance').map((c) => [c.subject, c.object].sort())).toEqual([['armenia', 'russia']]);
   });
 });

@@ -96,7 +96,8 @@ const TUNED_RULES: CueRule[] = [
   // CONSULT), and "talks between" stays the parties' meeting; only "hosted" is the cue, so the meeting cue after it is kept
   { type: 'mediation', frame: 'directed', weight: 0.65, re: w("(?:host(?:s|ed|ing)?|play(?:s|ed|ing)? host to|conven(?:e|es|ed|ing)|organi[sz](?:e|es|ed|ing))(?= (?:an? |the |new |fresh |indirect |direct |peace |first |another |two days of |a round of |a new round of |[a-z-]+ )*(?:talks|negotiations|consultations|meetings?|summit|peace conference) (?:between|of|involving)\\b)") },
   // "Israel and Jordan established diplomatic relations": ties set up between the two (CAMEO 05 diplomatic cooperation)
-  { type: 'support', frame: 'symmetric', weight: 0.6, re: w("(?:establish|restor|normali[sz]|resum|re-establish|reestablish|upgrad)(?:e|es|ed|ing)? (?:full |formal |normal )?(?:diplomatic |bilateral )?(?:ties|relations)(?! with)") },
+  { type: 'support', frame: 'symmetric', weight: 0.6, re: w("(?:establish|restor|normali[sz]|resum|re-establish|reestablish|upgrad)(?:e|es|ed|ing)? (?:full |formal |normal )?(?:diplomatic |bilateral )?(?:ties|relations)(?! with)|exchang(?:e|es|ed|ing) ambassadors") },
+  { type: 'alliance', frame: 'symmetric', weight: 0.6, re: w("(?:form|forg|creat|establish|found)(?:ed|s|ing|e|es)? (?:an? |the )?(?:new |military |defen[cs]e |strategic |security )?(?:alliance|axis)") },
   // a leader who quits yields (CAMEO 0831, accede to demands for a change of leadership)
   { type: 'concession', frame: 'directed', weight: 0.55, re: w("resign(?:s|ed|ing)?(?! (?:from|as) (?:the )?(?:[a-z-]+ )?(?:club|team|company|firm|board))|st(?:ep|eps|epped|epping|ood|and|ands|anding) down") },
   // "X hosted Y": Y is the visitor, so the host after the subject is the object of a visit read backwards
