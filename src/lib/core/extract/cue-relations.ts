@@ -102,6 +102,21 @@ function ownStatePairs(cue: CueMatch, lists: Unit[][], units: Unit[], folded: st
     .map((u) => [u, { ...u, actorId: state, start: cue.end, end: cue.end, headStart: cue.end, headEnd: cue.end, modifier: false }] as Pair);
 }
 
+/**
+ * "President Suharto stepped down": a leader who quits yields to his own state (CAMEO 0831), which the
+ * sentence need not name; the person's affiliation is the object.
+ */
+function resignationPairs(cue: CueMatch, lists: Unit[][], folded: string, sentence: Sentence, gazetteer: TextContext['gazetteer']): Pair[] {
+  if (cue.type !== 'concession' || !/^(?:resign|st(?:ep|ood|and))/.test(cue.text)) return [];
+  const doers = lists.filter((list) => list[list.length - 1].end <= cue.start && list[0].start >= sentence.start).pop();
+  if (!doers || cue.start - doers[doers.length - 1].end > 60 || CLAUSE_BREAK.test(folded.slice(doers[doers.length - 1].end, cue.start))) return [];
+  return doers.flatMap((u) => {
+    const person = gazetteer.actors.get(u.actorId);
+    const state = person?.kind === 'person' ? rollUp(gazetteer, u.actorId) : '';
+    return state && state !== u.actorId ? [[u, { ...u, actorId: state, start: cue.end, end: cue.end, headStart: cue.end, headEnd: cue.end, modifier: false }] as Pair] : [];
+  });
+}
+
 /** "vowed to wipe Y off the map": a threat vowed is made, not only intended. */
 function isVowedThreat(folded: string, sentence: Sentence, cue: CueMatch): boolean {
   return cue.type === 'threat' && /\b(?:vow|pledg|promis|swore|swear|sworn)[a-z]* to (?:[a-z-]+ ){0,2}$/.test(folded.slice(Math.max(sentence.start, cue.start - 40), cue.start));
@@ -149,6 +164,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   if (!pairs.length) pairs = toldPairs(cue, lists, folded, sentence);
   if (!pairs.length) pairs = unattributedPairs(cue, units, folded, sentence, gazetteer);
   if (!pairs.length) pairs = ownStatePairs(cue, lists, units, folded, sentence, gazetteer);
+  if (!pairs.length) pairs = resignationPairs(cue, lists, folded, sentence, gazetteer);
   if (cue.type === 'visit') pairs = pairs.filter(([subject]) => !isDeployment(folded, subject.start, cue.start));
   return pairs;
 }
