@@ -47,3 +47,18 @@ describe('subjects across a participle or a prepositional object', () => {
     expect(found).not.toContainEqual(['russia', 'ceasefire_call', 'csto']);
   });
 });
+
+describe('negation and modals stay in their own clause', () => {
+  const modalities = (text: string, type: string) =>
+    extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates.filter((c) => c.type === type).map((c) => c.modality);
+
+  it('does not carry "denied" across "and" into the next verb', () => {
+    expect(modalities('Azerbaijan denied any role and accused Armenia of provocations.', 'accusation')).toEqual(['asserted']);
+    expect(modalities('Azerbaijan did not accuse Armenia of provocations.', 'accusation')).toEqual(['denied']);
+  });
+
+  it('does not make a call conditional for a "would" in a coordinated clause', () => {
+    expect(modalities('Russia called on Azerbaijan to withdraw and said it would raise the issue at the CSTO.', 'demand')).toEqual(['asserted']);
+    expect(modalities('Russia said it would call on Azerbaijan to withdraw.', 'demand')).toEqual(['conditional']);
+  });
+});

@@ -16,6 +16,23 @@ const NEGATION = /\b(not|n't|never|no longer|neither|nor|without|denied|denies|d
 const REPORTED = /\b(reportedly|allegedly|purportedly|according to|is said to|are said to|was said to|were said to|claimed|claims|claim that|unconfirmed|rumou?red|sources said|it was reported|reports said|media reported)\b/;
 const CONDITIONAL = /\b(if|unless|in case|should the|provided that|if need be|would|could|might|may|ready to|prepared to|threatened to|in the event)\b/;
 
+const CONDITION = /\b(if|unless|in case|provided that|in the event)\b/;
+/** A coordinated clause's start: ", and", " and <verb>ed", " but", " while". */
+const COORDINATION = /,? and (?=[a-z]+(?:ed|s)\b|said|warned|told|met|sent|held|gave|made)|,? and (?:then |also |later )?$|, but\b| but\b| while\b| whereas\b|;/g;
+
+function coordinationAt(text: string): number {
+  COORDINATION.lastIndex = 0;
+  const m = COORDINATION.exec(text);
+  return m ? m.index : text.length;
+}
+
+function ownClauseBefore(before: string): string {
+  COORDINATION.lastIndex = 0;
+  let end = -1;
+  for (let m = COORDINATION.exec(before); m; m = COORDINATION.exec(before)) end = m.index + m[0].length;
+  return end < 0 ? before : before.slice(end);
+}
+
 /**
  * `before` is the folded text from the clause start to the cue, `sentence` the
  * whole folded sentence, `after` the clause after the cue.
@@ -23,12 +40,16 @@ const CONDITIONAL = /\b(if|unless|in case|should the|provided that|if need be|wo
 export function modalityOf(before: string, after: string, sentence: string): ModalityResult {
   const flags: CandidateFlag[] = [];
   let modality: Candidate['modality'] = 'asserted';
-  if (NEGATION.test(before)) {
+  // "denied any role and warned that …", "called for a ceasefire and said it would …": a negation or a
+  // modal of a coordinated clause is not this cue's
+  const own = ownClauseBefore(before);
+  if (NEGATION.test(own)) {
     modality = 'denied';
     flags.push('negated');
   }
-  const tail = before.slice(-40) + ' ' + after.slice(0, 60);
-  if (modality === 'asserted' && (CONDITIONAL.test(tail) || /\bif need be\b/.test(sentence))) {
+  const rest = after.slice(0, 60);
+  const tail = own.slice(-40) + ' ' + rest.slice(0, coordinationAt(rest));
+  if (modality === 'asserted' && (CONDITIONAL.test(tail) || CONDITION.test(rest) || /\bif need be\b/.test(sentence))) {
     modality = 'conditional';
     flags.push('conditional');
   }
