@@ -62,3 +62,20 @@ describe('negation and modals stay in their own clause', () => {
     expect(modalities('Russia said it would call on Azerbaijan to withdraw.', 'demand')).toEqual(['conditional']);
   });
 });
+
+describe('appeals for calm and offers to mediate go to the text’s parties', () => {
+  const text = (sentence: string) => `Armenia accused Azerbaijan of shelling.\n\n${sentence}`;
+  it('reads "called for restraint" as a demand of both parties, made by the caller, not by the ally in its aside', () => {
+    const found = triples(text('Russia, a close ally of Armenia, called for restraint.'));
+    expect(found).toContainEqual(['russia', 'demand', 'armenia']);
+    expect(found).toContainEqual(['russia', 'demand', 'azerbaijan']);
+    expect(found.filter(([s, t]) => s === 'armenia' && t === 'demand')).toEqual([]);
+  });
+
+  it('reads "offered to mediate" as a commitment to the parties, not an offer of aid', () => {
+    const found = triples(text('Russia offered to mediate.'));
+    expect(found).toContainEqual(['russia', 'commitment', 'armenia']);
+    expect(found).toContainEqual(['russia', 'commitment', 'azerbaijan']);
+    expect(found.filter(([, t]) => t === 'aid_offer')).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ import { findCues, type CueMatch } from './cues';
 import { groupLists, type Unit } from './units';
 import { CLAUSE_BREAK, pairsFor, type Pair } from './pairs';
 import { opensLaterClause, splitAtClauseStarts } from './clause-starts';
-import { answerPairs, conflictPairs, findParties, partiesOf, PARTY_OBJECT_TYPES, partyPairs } from './parties';
+import { answerPairs, conflictPairs, findParties, isPartyAppeal, partiesOf, partyPairs } from './parties';
 import { AGREEMENT_NOUN, buildCandidate } from './candidate';
 import { newMemory, resolveReferences } from './coref';
 import type { TextContext } from './context';
@@ -149,7 +149,7 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   let pairs = pairsFor(cue, lists, folded, sentence, gazetteer, units, cues[c + 1]?.start, c > 0 ? cues[0] : undefined, view.reporter).filter(([, object]) => !opensLaterClause(cue, object, cues, folded));
   const partyPhrase = findParties(folded, cue.end, sentence.end);
   const noPartyObject = cue.type === 'mediation' && pairs.every(([, o]) => gazetteer.actors.get(o.actorId)?.kind === 'region');
-  if (PARTY_OBJECT_TYPES.has(cue.type) && (!pairs.length || partyPhrase || noPartyObject)) pairs = partyPairs(cue, lists, allUnits, units, folded, gazetteer, partyPhrase);
+  if (isPartyAppeal(cue, folded) && (!pairs.length || partyPhrase || noPartyObject)) pairs = partyPairs(cue, lists, allUnits, units, folded, gazetteer, partyPhrase);
   else if (cue.type === 'conflict' && !pairs.length && partyPhrase) pairs = conflictPairs(allUnits, gazetteer, partyPhrase);
   if (!pairs.length && cue.type === 'rejection') pairs = mutualRefusalPairs(cue, lists, folded, sentence);
   if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, earlier, gazetteer);

@@ -25,6 +25,8 @@ export function partyPairs(cue: CueMatch, lists: List[], units: Unit[], inSenten
   else {
     const glued = inSentence.find((u) => u.end <= cue.start && /^-?$/.test(folded.slice(u.end, cue.start)));
     const before = lists.filter((list) => list[list.length - 1].end <= cue.start && !CLAUSE_BREAK.test(folded.slice(list[list.length - 1].end, cue.start)));
+    // "China, a close ally of Pakistan, called for restraint": the ally named in the aside is not the caller
+    while (before.length > 1 && isInAside(before[before.length - 2], before[before.length - 1], folded)) before.pop();
     subjects = glued ? [glued] : before[before.length - 1];
   }
   if (!subjects) return [];
@@ -58,13 +60,27 @@ export function partiesOf(units: Unit[], gazetteer: Gazetteer): string[] {
   return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).map(([id]) => id);
 }
 
+function isInAside(previous: List, list: List, folded: string): boolean {
+  return /^, (?:a|an|the|which|who|whose|once|now|itself|long)\b[^,;]*$/.test(folded.slice(previous[previous.length - 1].end, list[0].start)) && /^,/.test(folded.slice(list[list.length - 1].end));
+}
+
 /** Types whose object may be "both sides", or left unsaid ("called for a ceasefire", "a Russian-brokered truce"). */
 export const PARTY_OBJECT_TYPES = new Set(['ceasefire_call', 'mediation']);
+
+/**
+ * "China called for restraint", "offered to mediate": an appeal for calm or an offer to mediate that
+ * names no one is made to the text's parties, like a call for a ceasefire.
+ */
+export function isPartyAppeal(cue: CueMatch, folded: string): boolean {
+  if (PARTY_OBJECT_TYPES.has(cue.type)) return true;
+  if (cue.type === 'demand') return /^ (?:the |maximum |utmost |mutual |greater |more )?(?:restraint|calm|de-?escalation|dialogue)\b/.test(folded.slice(cue.end, cue.end + 30));
+  return (cue.type === 'commitment' || cue.type === 'aid_offer') && /\b(?:mediate|broker|host talks)$/.test(cue.text);
+}
 /** What a rejection or denial can answer, by the noun after the cue, and the earlier types that made it. */
 const ANSWERED: [RegExp, string[]][] = [
   [/accusation|allegation|claim|charge|criticism|accused|criticised|criticized/, ['accusation']],
   [/demand|call|request|appeal|ultimatum|truce|ceasefire|cease-fire/, ['demand', 'ceasefire_call', 'request_aid', 'threat']],
-  [/offer|proposal|plan|initiative|mediation|talks|invitation/, ['aid_offer', 'mediation', 'demand', 'ceasefire_call']],
+  [/offer|proposal|plan|initiative|mediation|talks|invitation/, ['aid_offer', 'mediation', 'commitment', 'demand', 'ceasefire_call']],
 ];
 
 /**
