@@ -31,7 +31,8 @@ function sameClause(folded: string, date: DateMention, cue: CueMatch): boolean {
 function eventDate(folded: string, cue: CueMatch, { dates, inherited }: DateContext, temporal: string, published: string): { date: string; guessed: boolean } {
   const scoped = dates.filter((d) => d.scope === 'after' && d.end <= cue.start);
   if (scoped.length) return { date: scoped[scoped.length - 1].value, guessed: false };
-  const plain = dates.filter((d) => d.scope === 'sentence' && sameClause(folded, d, cue));
+  // "accused Pakistan of sheltering militants behind last month's attack": a possessive date after the cue dates the deed it names, not the cue
+  const plain = dates.filter((d) => d.scope === 'sentence' && sameClause(folded, d, cue) && !(d.start >= cue.end && /^['’]s\b/.test(folded.slice(d.end, d.end + 3))));
   if (plain.length) {
     const nearest = [...plain].sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start))[0];
     return { date: nearest.value, guessed: false };

@@ -28,7 +28,8 @@ function paragraphDates(ctx: TextContext) {
   return (sentence: Sentence) => {
     const dates = findDates(ctx.text, sentence.start, sentence.end, ctx.published);
     if (sentence.paragraph !== paragraph) (last = null), (paragraph = sentence.paragraph);
-    const own = dates.filter((d) => d.scope === 'sentence');
+    // "last month's attack" dates that attack only, not the sentences after it
+    const own = dates.filter((d) => d.scope === 'sentence' && !/^['’]s\b/.test(ctx.folded.slice(d.end, d.end + 3)));
     const inherited = own.length ? null : last;
     if (own.length) last = own[own.length - 1];
     return { dates, inherited };

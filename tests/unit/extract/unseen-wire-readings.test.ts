@@ -79,3 +79,18 @@ describe('appeals for calm and offers to mediate go to the text’s parties', ()
     expect(found.filter(([, t]) => t === 'aid_offer')).toEqual([]);
   });
 });
+
+describe('a possessive date dates the deed it names', () => {
+  const dated = (text: string, type: string) =>
+    extractCandidates(text, miniDataset(), { published: '2021-05-13' }).candidates.filter((c) => c.type === type).map((c) => c.date);
+
+  it('dates an accusation of "last month’s attack" by the text, and the next sentence too', () => {
+    const text = 'Armenia accused Azerbaijan of staging last month’s attack on Syunik. Azerbaijan rejected the accusation.';
+    expect(dated(text, 'accusation')).toEqual(['2021-05-13']);
+    expect(dated(text, 'denial').concat(dated(text, 'rejection')).every((d) => d === '2021-05-13')).toBe(true);
+  });
+
+  it('still dates the deed itself', () => {
+    expect(dated('Last month’s attack by Azerbaijan on Armenia killed five.', 'attack')).toEqual(['2021-04']);
+  });
+});
