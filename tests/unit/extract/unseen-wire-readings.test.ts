@@ -94,3 +94,9 @@ describe('a possessive date dates the deed it names', () => {
     expect(dated('Last month’s attack by Azerbaijan on Armenia killed five.', 'attack')).toEqual(['2021-04']);
   });
 });
+
+describe('a call in the perfect', () => {
+  it('reads "had spoken by phone with" as a meeting', () => {
+    expect(triples('The Kremlin said Guterres had spoken by phone with Pashinyan.').filter(([, t]) => t === 'meeting')).toHaveLength(1);
+  });
+});
