@@ -100,3 +100,17 @@ describe('a call in the perfect', () => {
     expect(triples('The Kremlin said Guterres had spoken by phone with Pashinyan.').filter(([, t]) => t === 'meeting')).toHaveLength(1);
   });
 });
+
+describe('moves on "both sides" and things the subject said it did', () => {
+  const text = (sentence: string) => `Armenia accused Azerbaijan of shelling.\n\n${sentence}`;
+  it('reads a threat to "both sides" as made to the text’s parties', () => {
+    // new actors, which the gazetteer's reference memory does not resolve "both sides" to
+    const found = triples('Serbia and Kosovo agreed on Friday to resume talks, after the European Union threatened to freeze funds for both sides.');
+    expect(found).toContainEqual(['european-union', 'threat', 'serbia']);
+    expect(found).toContainEqual(['european-union', 'threat', 'kosovo']);
+  });
+
+  it('gives "and said it backed Y" to the main clause’s subject', () => {
+    expect(triples('Russia criticised the CSTO plan and said it backed Armenia’s position.')).toContainEqual(['russia', 'support', 'armenia']);
+  });
+});

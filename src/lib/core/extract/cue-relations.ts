@@ -143,6 +143,9 @@ function mutualRefusalPairs(cue: CueMatch, lists: Unit[][], folded: string, sent
   return subjects.flatMap((a) => subjects.filter((b) => b.actorId !== a.actorId).map((b) => [a, b] as Pair));
 }
 
+/** Moves made on "both sides" of the text's conflict (support "for both sides' efforts" names no party). */
+const BOTH_SIDES_TYPES = new Set(['threat', 'demand', 'revocation', 'coercion', 'accusation', 'aid_offer', 'commitment']);
+
 function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: Unit[], earlier: Candidate[]): Pair[] {
   const { folded, gazetteer } = ctx;
   const { sentence, lists, units, cues } = view;
@@ -152,6 +155,8 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   const noPartyObject = cue.type === 'mediation' && pairs.every(([, o]) => gazetteer.actors.get(o.actorId)?.kind === 'region');
   if (isPartyAppeal(cue, folded) && (!pairs.length || partyPhrase || noPartyObject)) pairs = partyPairs(cue, lists, allUnits, units, folded, gazetteer, partyPhrase);
   else if (cue.type === 'conflict' && !pairs.length && partyPhrase) pairs = conflictPairs(allUnits, gazetteer, partyPhrase);
+  // "threatened to freeze funds for both sides": "both sides" are the text's parties whatever the cue
+  else if (!pairs.length && partyPhrase && BOTH_SIDES_TYPES.has(cue.type) && cue.rule.frame === 'directed' && !cue.passive) pairs = partyPairs(cue, lists, allUnits, units, folded, gazetteer, partyPhrase);
   if (!pairs.length && cue.type === 'rejection') pairs = mutualRefusalPairs(cue, lists, folded, sentence);
   if (!pairs.length && (cue.type === 'denial' || cue.type === 'rejection')) pairs = answerPairs(cue, lists, folded, earlier, gazetteer);
   if (cue.type === 'protest') pairs = pairs.filter((pair) => !isProtestVenue(cue, pair, folded, gazetteer));

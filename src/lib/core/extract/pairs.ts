@@ -206,8 +206,11 @@ const isBetween = (cue: CueMatch, folded: string) => /between$/.test(cue.text) |
  * coordinated after the sentence's main (first) cue shares its subject, not its object.
  */
 function coordinatedSubject(cue: CueMatch, main: CueMatch | undefined, sides: Sides, lists: List[], folded: string, sentence: Sentence, units: Unit[]): List | null {
-  if (!main || !sides.left || sides.left[0].start < main.end) return null;
-  if (!/(?:^|,| ) ?and (?:then |also |later |has |have |had )?$/.test(folded.slice(main.end, cue.start).slice(-20))) return null;
+  if (!main) return null;
+  // "Russia criticised the EU plan and said it backed Serbia's position": "it" is the main clause's subject
+  const selfReported = /(?:^|,| ) ?and (?:said|added|stressed|announced|insisted) (?:that )?(?:it|they|he|she) (?:also |would |will |had |has |was |is )?$/.test(folded.slice(main.end, cue.start).slice(-44));
+  if (!selfReported && (!sides.left || sides.left[0].start < main.end)) return null;
+  if (!selfReported && !/(?:^|,| ) ?and (?:then |also |later |has |have |had )?$/.test(folded.slice(main.end, cue.start).slice(-20))) return null;
   if (/[;:]/.test(folded.slice(main.end, cue.start))) return null;
   return sidesOf(main, lists, folded, sentence, units, cue.start).left;
 }
