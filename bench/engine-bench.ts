@@ -84,6 +84,10 @@ for (const size of sizes) {
     const full: number[] = [];
     const takeOurs: number[] = [];
     const takePrev: number[] = [];
+    // CPU time of this process (leaves out the time other processes hold the cores): the shared machine's wall times swing 2×.
+    const prevCpu: number[] = [];
+    const takeOursCpu: number[] = [];
+    const takePrevCpu: number[] = [];
     let wrong = 0;
     sequences[kind].forEach((filter, i) => {
       // ABBA: which engine goes first alternates step by step, because going first (right after the
@@ -95,19 +99,21 @@ for (const size of sizes) {
         const t1 = performance.now();
         const c1 = cpuMs();
         engine.takeChangedEdges();
-        return [t1 - t0, c1 - c0, performance.now() - t1];
+        return [t1 - t0, c1 - c0, performance.now() - t1, cpuMs() - c1];
       };
       const runOther = () => {
+        const c0 = cpuMs();
         const t0 = performance.now();
         previous.update(filter);
         const t1 = performance.now();
+        const c1 = cpuMs();
         previous.takeChangedEdges();
-        return [t1 - t0, performance.now() - t1];
+        return [t1 - t0, performance.now() - t1, c1 - c0, cpuMs() - c1];
       };
       const oursFirst = i % 4 === 0 || i % 4 === 3;
-      const [oursMs, oursCpuMs, oursTakeMs] = oursFirst ? runOurs() : [];
-      const [otherMs, otherTakeMs] = runOther();
-      const [late, lateCpu, lateTake] = oursFirst ? [] : runOurs();
+      const [oursMs, oursCpuMs, oursTakeMs, oursTakeCpuMs] = oursFirst ? runOurs() : [];
+      const [otherMs, otherTakeMs, otherCpuMs, otherTakeCpuMs] = runOther();
+      const [late, lateCpu, lateTake, lateTakeCpu] = oursFirst ? [] : runOurs();
       const t2b = performance.now();
       filterRelations(oursIndex, filter, scan);
       const t3 = performance.now();
@@ -119,10 +125,14 @@ for (const size of sizes) {
       full.push(t3 - t2b);
       takeOurs.push(oursTakeMs ?? lateTake);
       takePrev.push(otherTakeMs);
+      takeOursCpu.push(oursTakeCpuMs ?? lateTakeCpu);
+      prevCpu.push(otherCpuMs);
+      takePrevCpu.push(otherTakeCpuMs);
     });
     const o = median(ours);
     const ms = (values: number[]) => `${median(values).toFixed(3)} ms (p95 ${p95(values).toFixed(3)})`;
-    console.log(`  ${kind.padEnd(14)} engine ${ms(ours)} cpu ${median(oursCpu).toFixed(3)}, take ${ms(takeOurs)}  ${against ? 'against' : 'previous'} ${ms(prev)} (${(median(prev) / o).toFixed(1)}×), take ${ms(takePrev)}  full scan ${median(full).toFixed(3)} ms${wrong ? `  WRONG in ${wrong} checks` : ''}`);
+    const cpu = (values: number[]) => median(values).toFixed(3);
+    console.log(`  ${kind.padEnd(14)} engine ${ms(ours)} cpu ${cpu(oursCpu)}, take ${ms(takeOurs)} cpu ${cpu(takeOursCpu)}  ${against ? 'against' : 'previous'} ${ms(prev)} cpu ${cpu(prevCpu)} (${(median(prev) / o).toFixed(1)}×, cpu ${(median(prevCpu) / median(oursCpu)).toFixed(2)}×), take ${ms(takePrev)} cpu ${cpu(takePrevCpu)}  full scan ${median(full).toFixed(3)} ms${wrong ? `  WRONG in ${wrong} checks` : ''}`);
   }
   console.log(`  load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }

@@ -44,4 +44,24 @@ describe('createEdgeChanges', () => {
     expect(Array.from(changes.take(new Int32Array(0), 0, 0, false))).toEqual(every);
     expect(Array.from(changes.take(new Int32Array(0), 0, 0, true))).toEqual(every);
   });
+
+  it('with the counts, unites one list noted without repeats and the counted edges without marks, each once', () => {
+    const changes = createEdgeChanges(100);
+    const counts = new Int32Array(100);
+    // The previous update's edges; now 40 and 70 still have a count, 5 and 99 are back at 0.
+    changes.note(Int32Array.of(5, 40, 70, 99), 4, false, true);
+    counts[40] = 2;
+    counts[70] = 1;
+    counts[12] = 3;
+    expect(sorted(changes.take(Int32Array.of(40, 12, 70), 0, 3, false, counts))).toEqual([5, 12, 40, 70, 99]);
+    // Two lists noted, or one with repeats: the counts are not enough, and the marks deduplicate.
+    changes.note(Int32Array.of(5, 5, 12), 3, false);
+    expect(sorted(changes.take(Int32Array.of(12), 0, 1, false, counts))).toEqual([5, 12]);
+    changes.note(Int32Array.of(1, 2), 2, false, true);
+    changes.note(Int32Array.of(2, 3), 2, false, true);
+    expect(sorted(changes.take(new Int32Array(0), 0, 0, false, counts))).toEqual([1, 2, 3]);
+    // An empty window after a count: every noted edge is listed.
+    changes.note(Int32Array.of(7, 8), 2, false, true);
+    expect(sorted(changes.take(new Int32Array(0), 0, 0, false, new Int32Array(100)))).toEqual([7, 8]);
+  });
 });

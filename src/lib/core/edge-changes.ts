@@ -4,13 +4,18 @@
  * repeats and all; the repeats are dropped once, when the list is taken, with a bit per edge.
  */
 export interface EdgeChanges {
-  /** Edges whose count changes (those of an update being undone, or of a move): the first `count` of `edges`, or every edge when `all`. */
-  note(edges: Int32Array, count: number, all: boolean): void;
+  /**
+   * Edges whose count changes (those of an update being undone, or of a move): the first `count` of `edges`, or every edge when `all`.
+   * `withoutRepeats`: the caller knows they hold no repeats, as an undone update's touched list does.
+   */
+  note(edges: Int32Array, count: number, all: boolean, withoutRepeats?: boolean): void;
   /**
    * Those noted since the last take plus edges[first, last) of the current update (every edge when `all`), each once.
    * Read-only, and valid until the next take: it is a view of a buffer the next take writes again.
+   * `counts`, when the caller knows that edges[first, last) are, each once, exactly the edges whose count is not 0: lets a take
+   * after one distinct note skip the deduplication (see unionByCounts).
    */
-  take(edges: Int32Array, first: number, last: number, all: boolean): Int32Array;
+  take(edges: Int32Array, first: number, last: number, all: boolean, counts?: Int32Array): Int32Array;
 }
 
 export function createEdgeChanges(edgeCount: number): EdgeChanges {
@@ -19,6 +24,9 @@ export function createEdgeChanges(edgeCount: number): EdgeChanges {
   // Twice the edges, as before, held 2 MB more at half a million edges for what a cut does.
   const noted = new Int32Array(Math.max(16, edgeCount + 1));
   let notedCount = 0;
+  // How many lists were noted since the last take, and whether all of them were distinct.
+  let notedLists = 0;
+  let notedDistinct = true;
   let everything = false;
   // One bit per edge for the take's deduplication: 64 KB at half a million edges, where a stamp per edge
   // (2 MB) missed the cache on about every edge and pushed the counts out of it before the next update.
@@ -30,8 +38,10 @@ export function createEdgeChanges(edgeCount: number): EdgeChanges {
   const out = new Int32Array(edgeCount + 1);
   let holdsEveryEdge = false;
 
-  function note(edges: Int32Array, count: number, all: boolean): void {
+  function note(edges: Int32Array, count: number, all: boolean, withoutRepeats = false): void {
     if (everything) return;
+    notedLists++;
+    notedDistinct &&= withoutRepeats;
     if (!all && notedCount + count > noted.length) notedCount = clearMarks(noted, distinct(noted, 0, notedCount, noted, 0));
     if (all || notedCount + count > noted.length) {
       everything = true;
@@ -77,10 +87,31 @@ export function createEdgeChanges(edgeCount: number): EdgeChanges {
     return out.subarray(0, edgeCount);
   }
 
-  function take(edges: Int32Array, first: number, last: number, all: boolean): Int32Array {
-    const listed = everything || all ? everyEdge() : takeDistinct(edges, first, last);
+  /**
+   * The union of one distinct noted list and edges[0, last), the edges whose count is not 0, without a bit per edge:
+   * a noted edge whose count is not 0 is in that list already, so only those at 0 are added. At a million rows, the
+   * deduplication's test and mark of every edge of both lists took about 1 ms a take.
+   */
+  function unionByCounts(edges: Int32Array, last: number, counts: Int32Array): Int32Array {
+    holdsEveryEdge = false;
+    out.set(edges.subarray(0, last));
+    let n = last;
+    for (let k = 0; k < notedCount; k++) {
+      const e = noted[k];
+      // Written whether or not it is kept, so the loop has no branch on it (out has one slot more than there are edges).
+      out[n] = e;
+      n += (counts[e] - 1) >>> 31;
+    }
+    return out.subarray(0, n);
+  }
+
+  function take(edges: Int32Array, first: number, last: number, all: boolean, counts?: Int32Array): Int32Array {
+    const byCounts = counts !== undefined && first === 0 && notedLists <= 1 && notedDistinct;
+    const listed = everything || all ? everyEdge() : byCounts ? unionByCounts(edges, last, counts) : takeDistinct(edges, first, last);
     everything = false;
     notedCount = 0;
+    notedLists = 0;
+    notedDistinct = true;
     return listed;
   }
 

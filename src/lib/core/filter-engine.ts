@@ -58,6 +58,10 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   const tally = createTally(counts, edgeCount, index.statementCount, index.statementOf);
   // Set when the current counts came from copying every edge's full count: then every edge is touched.
   let touchedAll = false;
+  // Set while tally.touched[0, touchedCount) is exactly the edges with a count, each once, as after counting every type from
+  // inside: then a take needs no deduplication (edge-changes.ts). Not after types scattered in from outside (they list edges
+  // at 0) or a move (it keeps edges it brought to 0).
+  let touchedExact = true;
   // The touched edges already handed to the renderer, so a move hands over only what it changed.
   let reportedTouched = 0;
   let reportedAll = false;
@@ -97,7 +101,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   function undoPrevious(): void {
     const { edgeCounts, nodeCounts } = result;
     const { touched, touchedCount } = tally;
-    changes.note(touched, touchedCount, touchedAll);
+    changes.note(touched, touchedCount, touchedAll, touchedExact);
     if (touchedAll || !typeRanges) edgeCounts.fill(0);
     else if (touchedCount * 8 > edgeCount) {
       for (let t = 0; t < typeCount; t++) if (countedTypes[t] !== 0) edgeCounts.fill(0, typeRanges[t], typeRanges[t + 1]);
@@ -111,13 +115,14 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     }
     tally.touchedCount = 0;
     touchedAll = false;
+    touchedExact = true;
     reportedTouched = 0;
     reportedAll = false;
     clearDropped(moves);
   }
 
   function takeChangedEdges(): Int32Array {
-    const taken = changes.take(tally.touched, reportedTouched, tally.touchedCount, touchedAll && !reportedAll);
+    const taken = changes.take(tally.touched, reportedTouched, tally.touchedCount, touchedAll && !reportedAll, touchedExact ? result.edgeCounts : undefined);
     reportedTouched = tally.touchedCount;
     reportedAll = touchedAll;
     return taken;
@@ -166,6 +171,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     const { from, to } = filter;
     result.edgeCounts.set(fullCounts);
     touchedAll = true;
+    touchedExact = false;
     let everything = true;
     for (let k = 0; k < kinds.length; k++) {
       const kind = kinds[k];
@@ -195,6 +201,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   function countTypeFromOutside(t: number, filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): void {
     const { edgeCounts } = result;
     const first = tally.touchedCount;
+    touchedExact = false;
     tally.touchedCount += copyTypeFullCounts(totals, t, edgeCounts, tally.touched, first);
     for (let m = 0; m < MODALITY_COUNT; m++) subtractOutside(kinds, t * MODALITY_COUNT + m, filter.from, filter.to, modalityMask[m] !== 0, tally, bounds[t * MODALITY_COUNT + m], search);
     addNodeCounts(first, tally.touchedCount);
@@ -254,6 +261,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     const movable = canMoveFrom(counted, filter, modalityMask);
     if (shouldMove(filter, kinds, modalityMask, masking)) {
       moves.touchedAll = touchedAll;
+      touchedExact = false;
       moveWindow(kinds, filter, modalityMask, counted!, tally, moves, search);
       changes.note(moves.moved, moves.movedCount, false);
     } else {
