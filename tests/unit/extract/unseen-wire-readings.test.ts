@@ -114,3 +114,17 @@ describe('moves on "both sides" and things the subject said it did', () => {
     expect(triples('Russia criticised the CSTO plan and said it backed Armenia’s position.')).toContainEqual(['russia', 'support', 'armenia']);
   });
 });
+
+describe('a fourth unseen article’s readings', () => {
+  it('makes a warning "from X" rejected by Y a threat of X to Y', () => {
+    const found = triples('Armenia on Monday rejected a warning from Azerbaijan that the road would be closed.');
+    expect(found).toContainEqual(['azerbaijan', 'threat', 'armenia']);
+    expect(found).not.toContainEqual(['armenia', 'threat', 'azerbaijan']);
+  });
+
+  it('dates "on Monday" in Monday’s report to that day, though the sentence speaks of plans', () => {
+    const monday = extractCandidates('Armenia on Monday rejected a warning from Azerbaijan that the dam would threaten its water, and said the project would go ahead.', miniDataset(), { published: '2020-07-20' });
+    expect(monday.candidates.length).toBeGreaterThan(0);
+    expect(monday.candidates.every((c) => c.date === '2020-07-20')).toBe(true);
+  });
+});

@@ -130,6 +130,8 @@ const RULES: Rule[] = [
       const target = WEEKDAYS.indexOf(m[2].toLowerCase());
       const which = (m[1] ?? '').toLowerCase();
       const today = weekday(day);
+      // "on Monday" in Monday's report is that day, even in a sentence that also speaks of later plans
+      if (target === today && which !== 'next' && which !== 'last') return dayString(day);
       if (which === 'next' || (future && which !== 'last')) {
         const ahead = (target - today + 7) % 7 || 7;
         return dayString(addDays(day, ahead));

@@ -250,6 +250,8 @@ export function pairsFor(cue: CueMatch, lists: List[], folded: string, sentence:
     if (!by || !left || by[0].start - cue.end > 40) return [];
     return kindsFit(cue.type, new Pairs().cross(by, left), gazetteer);
   }
+  // "Ethiopia rejected a warning from Egypt", "received criticism from France": a thing said, as a noun, is the one after "from"'s, to the clause's subject
+  if (frame === 'directed' && !cue.passive && left && after[0] && isNounFrom(cue, after[0], folded)) return kindsFit(cue.type, new Pairs().cross(after[0], left), gazetteer);
   const nominal = frame === 'directed' && !cue.passive ? nominalPairs(cue, after, folded) : null;
   if (nominal) return kindsFit(cue.type, nominal, gazetteer);
   if (cue.agentless && frame === 'directed') return [];
@@ -287,6 +289,10 @@ function joinerOf(left: List, lists: List[], folded: string, cue: CueMatch): Lis
   const joiner = lists.filter((list) => list[list.length - 1].end <= left[0].start).pop();
   if (!joiner) return null;
   return /^,? (?:has |have |had |also |on [a-z]+day )*join(?:ed|s)? (?:the )?$/.test(folded.slice(joiner[joiner.length - 1].end, left[0].start)) ? joiner : null;
+}
+
+function isNounFrom(cue: CueMatch, list: List, folded: string): boolean {
+  return SPEECH_ACTS.has(cue.type) && /\b(?:a|an|the|fresh|new|repeated)(?: [a-z-]+)? $/.test(folded.slice(Math.max(0, cue.start - 20), cue.start)) && /^ from (?:the )?$/.test(folded.slice(cue.end, list[0].start));
 }
 
 function mutual(list: List): Pair[] {
