@@ -186,4 +186,24 @@ describe('DirectRepaint', () => {
     painter.repaint(Int32Array.of(1), Int32Array.of(0));
     expect(log).toEqual(['line:process', 'head:process']);
   });
+
+  it('leaves out the unchanged edges of a resized actor that are not drawn, before reading their data', () => {
+    const { s, calls } = fakeSigma();
+    const painter = new DirectRepaint(s as unknown as Sigma, {
+      nodeKeys: ['a', 'b'],
+      held: HELD_FIRST,
+      edgeKeys: ['ab'],
+      sourceOf: Int32Array.of(0, 0),
+      targetOf: Int32Array.of(1, 1),
+      sizedByEnds: () => true,
+      drawn: () => false,
+      writeNode: (data, n) => (data.size = 10 + n),
+      writeEdge: () => {},
+    });
+    // Its data says shown: only the display's word keeps it out.
+    expect(s.edgeDataCache.ab.hidden).toBe(false);
+    painter.repaint(Int32Array.of(1), Int32Array.of());
+    expect(calls.map((c) => c.item)).toEqual(['node']);
+  });
 });
+
