@@ -11,6 +11,8 @@
  * A function V8 inlined into its caller is sampled as the caller: a stage can read low (updateDisplay
  * inside renderer.update, say) while its caller's figure still holds it. The bench page's split
  * (bench/browser-profile.ts, timed with performance.now) is the exact one; this is the app's whole picture.
+ * `--root=.base`: build and profile another checkout's app (into dist/app-profile-<its folder name> here),
+ * a same-run baseline; run the two in turns (ABBA).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -115,8 +117,9 @@ function allocationLines(head: HeapNode, count: number): string[] {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-const outDir = resolve('dist/app-profile');
-await build({ logLevel: 'warn', build: { minify: false, outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 100_000 } });
+const root = args.find((a) => a.startsWith('--root='))?.slice('--root='.length);
+const outDir = resolve(root ? `dist/app-profile-${root.replace(/[^\w]+/g, '')}` : 'dist/app-profile');
+await build({ root: root ? resolve(root) : undefined, logLevel: 'warn', build: { minify: false, outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 100_000 } });
 const server = await serveDist(outDir);
 const browser = await launchBrowser();
 try {
@@ -193,7 +196,7 @@ try {
   const line = (label: string, values: number[]) => `${label}: median ${median(values).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
   process.stdout.write(
     [
-      `App, ${relations.toLocaleString('en')} relations, ${timings.length} moves of the window bar (one month each, a one-year window):`,
+      `App${root ? ` of ${root}` : ''}, ${relations.toLocaleString('en')} relations, ${timings.length} moves of the window bar (one month each, a one-year window):`,
       line('  synchronous part (key task + Svelte effects)', timings.map((t) => t.sync)),
       line('  next frame task (sigma render)', timings.map((t) => t.frameTask)),
       line('  key to frame', timings.map((t) => t.toFrame)),

@@ -165,4 +165,45 @@ describe('DirectRepaint', () => {
     repainterOf(s, ['ab'], HELD_FIRST, () => true).repaint(Int32Array.of(0, 1), Int32Array.of(0, 0));
     expect(calls.map((c) => c.item)).toEqual(['node', 'node', 'edge']);
   });
+
+  it("rewrites only the target's size of an unchanged edge into a resized actor where its program parts can, and none of one out of it", () => {
+    const { s } = fakeSigma();
+    const log: string[] = [];
+    const part = (name: string, rewrites: boolean) => ({
+      process: () => log.push(`${name}:process`),
+      rewriteEndSizes: (position: number, _source: NodeDisplayData, target: NodeDisplayData) => (log.push(`${name}:sizes:${position}:${target.size}`), rewrites),
+    });
+    s.edgePrograms.line = { programs: [part('line', true), part('head', false)], process: () => log.push('compound') } as unknown as typeof s.edgePrograms.line;
+    const painter = repainterOf(s, ['ab'], HELD_FIRST, () => true);
+    // Node 0 is the source of ab: its size is in no instance.
+    painter.repaint(Int32Array.of(0), Int32Array.of());
+    expect(log).toEqual([]);
+    // Node 1, its target: the head cannot rewrite the size alone, so it processes the edge.
+    painter.repaint(Int32Array.of(1), Int32Array.of());
+    expect(log).toEqual(['line:sizes:0:11', 'head:sizes:0:11', 'head:process']);
+    // A changed edge is processed whole.
+    log.length = 0;
+    painter.repaint(Int32Array.of(1), Int32Array.of(0));
+    expect(log).toEqual(['line:process', 'head:process']);
+  });
+
+  it('leaves out the unchanged edges of a resized actor that are not drawn, before reading their data', () => {
+    const { s, calls } = fakeSigma();
+    const painter = new DirectRepaint(s as unknown as Sigma, {
+      nodeKeys: ['a', 'b'],
+      held: HELD_FIRST,
+      edgeKeys: ['ab'],
+      sourceOf: Int32Array.of(0, 0),
+      targetOf: Int32Array.of(1, 1),
+      sizedByEnds: () => true,
+      drawn: () => false,
+      writeNode: (data, n) => (data.size = 10 + n),
+      writeEdge: () => {},
+    });
+    // Its data says shown: only the display's word keeps it out.
+    expect(s.edgeDataCache.ab.hidden).toBe(false);
+    painter.repaint(Int32Array.of(1), Int32Array.of());
+    expect(calls.map((c) => c.item)).toEqual(['node']);
+  });
 });
+

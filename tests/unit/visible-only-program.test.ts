@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexToColor } from 'sigma/utils';
-import { drawingVisibleOnly } from '../../src/lib/render/visible-only-program';
+import { drawingVisibleOnly, endSizeOffsets } from '../../src/lib/render/visible-only-program';
 
 /** The part of sigma's instanced Program that the wrapper relies on, without WebGL. */
 class FakeProgram {
@@ -92,5 +92,52 @@ describe('drawingVisibleOnly', () => {
     both(1, 0, { size: 1, hidden: false, curvature: 1e-4 });
     expect(curves.hasNothingToRender()).toBe(true);
     expect(instances(lines)).toEqual([[indexToColor(2), 2], [indexToColor(1), 1]]);
+  });
+
+  it("rewrites only its target's size in a shown instance, as sigma's clamped line writes it (size || 1), and nothing in a hidden one", () => {
+    /** As sigma's clamped line: x1 y1 x2 y2 n1 n2 color id radius, the target's size last. */
+    class Clamped extends FakeProgram {
+      override STRIDE = 9;
+      ATTRIBUTES = [
+        { name: 'a_positionStart', size: 2 },
+        { name: 'a_positionEnd', size: 2 },
+        { name: 'a_normal', size: 2 },
+        { name: 'a_color', size: 4, normalized: true },
+        { name: 'a_id', size: 4, normalized: true },
+        { name: 'a_radius', size: 1 },
+      ];
+      isInstanced = true;
+      override processVisibleItem(color: number, start: number, _s: unknown, target: { size: number }) {
+        this.array.fill(7, start, start + 8);
+        this.array[start + 8] = target.size || 1;
+      }
+    }
+    type Rewriting = Packed & { isInstanced: boolean; rewriteEndSizes(position: number, source: object, target: object): boolean };
+    const p = new (drawingVisibleOnly(Clamped) as unknown as new () => Rewriting)();
+    p.reallocate(2);
+    p.process(1, 0, shown, { hidden: false, size: 3 }, edge(1));
+    p.process(2, 1, shown, shown, edge(1, true));
+    expect(p.rewriteEndSizes(0, { size: 9 }, { size: 5 })).toBe(true);
+    expect(Array.from(p.array.subarray(0, 9))).toEqual([7, 7, 7, 7, 7, 7, 7, 7, 5]);
+    p.rewriteEndSizes(0, { size: 9 }, { size: 0 });
+    expect(p.array[8]).toBe(1);
+    const before = Array.from(p.array);
+    expect(p.rewriteEndSizes(1, shown, { size: 4 })).toBe(true);
+    expect(Array.from(p.array)).toEqual(before);
+    // Not instanced: one instance per vertex, left to process.
+    p.isInstanced = false;
+    expect(p.rewriteEndSizes(0, shown, { size: 2 })).toBe(false);
+    expect(p.array[8]).toBe(1);
+  });
+
+  it("finds the end sizes in sigma's and @sigma/edge-curve's attribute lists, a normalized attribute counting as one float", () => {
+    const f = (name: string, size = 1, normalized = false) => ({ name, size, normalized });
+    const head = [f('a_position', 2), f('a_normal', 2), f('a_radius'), f('a_color', 4, true), f('a_id', 4, true)];
+    expect(endSizeOffsets(head)).toMatchObject({ target: 4, targetOrOne: true, source: -1 });
+    const curve = [f('a_source', 2), f('a_target', 2), f('a_targetSize'), f('a_thickness'), f('a_curvature'), f('a_color', 4, true), f('a_id', 4, true)];
+    expect(endSizeOffsets(curve)).toMatchObject({ target: 4, targetOrOne: false, source: -1 });
+    const both = [f('a_positionStart', 2), f('a_positionEnd', 2), f('a_normal', 2), f('a_color', 4, true), f('a_id', 4, true), f('a_sourceRadius'), f('a_targetRadius')];
+    expect(endSizeOffsets(both)).toMatchObject({ source: 8, sourceOrOne: true, target: 9, targetOrOne: true });
+    expect(endSizeOffsets([f('a_position', 2), f('a_color', 4, true)])).toMatchObject({ source: -1, target: -1 });
   });
 });

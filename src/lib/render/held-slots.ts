@@ -22,31 +22,27 @@ export function heldEdgeKeys(graph: EntenteGraph, held: HeldSlots): string[] {
   return keys;
 }
 
-/** Per actor, the held slots of its edges whose instances hold its size (RepaintTarget.sizedByEnds), packed: those of actor n from starts[n] to starts[n + 1]. */
+/** Per actor, the held slots of the edges into it whose instances hold its size (RepaintTarget.sizedByEnds), packed: those of actor n from starts[n] to starts[n + 1]. */
 export interface SizedEdgesByActor {
   starts: Int32Array;
   slots: Int32Array;
 }
 
 export function sizedEdgesByActor(target: RepaintTarget): SizedEdgesByActor {
-  const { held, sourceOf, targetOf, sizedByEnds } = target;
+  const { held, targetOf, sizedByEnds } = target;
   const starts = new Int32Array(target.nodeKeys.length + 1);
   const { list } = held;
   const sized = (e: number) => sizedByEnds !== undefined && sizedByEnds(e);
   for (let k = 0; k < list.length; k++) {
     const e = list[k];
-    if (!sized(e)) continue;
-    starts[sourceOf[e] + 1]++;
-    starts[targetOf[e] + 1]++;
+    if (sized(e)) starts[targetOf[e] + 1]++;
   }
   for (let n = 0; n + 1 < starts.length; n++) starts[n + 1] += starts[n];
   const fill = starts.slice(0, -1);
   const slots = new Int32Array(starts[starts.length - 1]);
   for (let k = 0; k < list.length; k++) {
     const e = list[k];
-    if (!sized(e)) continue;
-    slots[fill[sourceOf[e]]++] = k;
-    slots[fill[targetOf[e]]++] = k;
+    if (sized(e)) slots[fill[targetOf[e]]++] = k;
   }
   return { starts, slots };
 }

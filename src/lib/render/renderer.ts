@@ -13,7 +13,7 @@ import { addRemainingEdges, reholdEdges, startGraph, withProcessingHeld, type Mo
 import { runLayout, type LayoutOutcome, type LayoutRun } from './layout';
 import type { LayoutProgress } from '../core/layout-steps';
 import { labelSettingsFor } from './label-placement';
-import { computeDisplay, displayDiff, updateDisplay, type DisplayArrays, type DisplayState } from './display';
+import { computeDisplay, displayDiff, edgeSizeOf, updateDisplay, type DisplayArrays, type DisplayState } from './display';
 import { SIGMA_SETTINGS } from './sigma-settings';
 import type { Point } from './edge-hit';
 import { createLooks, type Looks, type Palette } from './looks';
@@ -95,6 +95,7 @@ export class GraphRenderer {
       sourceOf: index.edgeSourceIndex,
       targetOf: index.edgeTargetIndex,
       sizedByEnds: (e) => this.looks.sizedByEnds(e),
+      drawn: (e) => this.display !== null && edgeSizeOf(this.display, e) > 0,
       writeNode: (data, n) => this.looks.writeNode(data, n, this.display!),
       writeEdge: (data, e) => this.looks.writeEdge(data, e, this.display!),
     });

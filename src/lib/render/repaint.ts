@@ -27,10 +27,17 @@ export interface RepaintTarget {
   sourceOf: Int32Array;
   targetOf: Int32Array;
   /**
-   * Whether edge `e`'s program instance holds the sizes of its ends (a directed edge stops short of its
-   * target for the head): it is repainted whenever an end is resized, changed or not.
+   * Whether edge `e`'s program instance holds its target's size (a directed edge stops short of its
+   * target for the head): that size is rewritten whenever the target is resized, the edge changed or not.
+   * No program here holds the source's size.
    */
   sizedByEnds?(e: number): boolean;
+  /**
+   * Whether edge `e` is drawn in the look last written: the unchanged edges of a resized actor that are
+   * hidden have no instance to rewrite, and are left out before any of sigma's data is read (at 100k
+   * relations, three in four of them).
+   */
+  drawn?(e: number): boolean;
   writeNode(data: NodeDisplayData, n: number): void;
   writeEdge(data: EdgeDisplayData, e: number): void;
 }
@@ -56,9 +63,11 @@ const NO_PARTS: ItemProgram[] = [];
  * or renumbered the slots (it does so in the methods watchReindexing follows), so a slider move that
  * repaints the same edges as the move before reads typed arrays.
  *
- * An edge's instance also holds its ends' sizes when it is directed (its line stops short of the target
- * for the head): when an actor is resized, its edges of that kind are repainted too, changed or not, or
- * their heads would keep the old size's place.
+ * An edge's instance also holds its target's size when it is directed (its line stops short of the target
+ * for the head): when an actor is resized, that size is rewritten in the instances of its incoming edges of
+ * that kind too, changed or not, or their heads would keep the old size's place. Only those floats are
+ * written (visible-only-program.ts rewriteEndSizes), not the whole instance: at 100k relations a move
+ * resizes actors with some 10^4 such edges.
  */
 export class DirectRepaint {
   /** Bumped whenever sigma may have replaced display data or renumbered slots: entries of another stamp are stale. */
@@ -129,7 +138,7 @@ export class DirectRepaint {
 
   /**
    * Lists in `pending` the held slots of `edges`, then, unless a full process is pending (it rewrites
-   * every instance anyway), those of the edges of `nodes` whose instances hold their ends' sizes.
+   * every instance anyway), those of the edges into `nodes` whose instances hold their target's size.
    */
   private list(nodes: Int32Array, edges: Int32Array, withResized: boolean): void {
     const { slotOf } = this.target.held;
@@ -145,11 +154,13 @@ export class DirectRepaint {
     this.changedCount = count;
     if (withResized && nodes.length > 0 && this.target.sizedByEnds) {
       const { starts, slots } = (this.sizedByActor ??= sizedEdgesByActor(this.target));
+      const { drawn } = this.target;
+      const heldList = this.target.held.list;
       for (let k = 0; k < nodes.length; k++) {
         const n = nodes[k];
         for (let j = starts[n]; j < starts[n + 1]; j++) {
           const slot = slots[j];
-          if (listed[slot] === mark) continue;
+          if (listed[slot] === mark || (drawn !== undefined && !drawn(heldList[slot]))) continue;
           listed[slot] = mark;
           pending[count++] = slot;
         }
@@ -205,16 +216,20 @@ export class DirectRepaint {
       // Not in the graph yet (the mount is adding edges).
       if (!data) continue;
       const e = heldList[slot];
+      const changed = k < changedCount;
       // An edge of a resized actor keeps its look; a hidden one has no instance to move.
-      if (k < changedCount) target.writeEdge(data, e);
+      if (changed) target.writeEdge(data, e);
       else if (data.hidden) continue;
       if (slotsPending) continue;
-      const source = nodeData[sourceOf[e]];
-      const end = nodeData[targetOf[e]];
+      const source = nodeData[sourceOf[e]]!;
+      const end = nodeData[targetOf[e]]!;
       const parts = edgeParts[slot];
       const id = fingerprint[slot];
       const at = edgeAt[slot];
-      for (let p = 0; p < parts.length; p++) parts[p].process(id, at, source, end, data);
+      for (let p = 0; p < parts.length; p++) {
+        const part = parts[p];
+        if (changed || !part.rewriteEndSizes?.(at, source, end)) part.process(id, at, source, end, data);
+      }
     }
     // Rendered at the next frame: a slider that moves several times in one frame is drawn once.
     this.sigma.scheduleRender();

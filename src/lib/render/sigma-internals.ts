@@ -8,6 +8,11 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 
 export interface ItemProgram {
   process(fingerprint: number, position: number, ...data: unknown[]): void;
+  /**
+   * Rewrites only the ends' sizes in the instance at `position` (visible-only-program.ts); false when it
+   * cannot, and process must.
+   */
+  rewriteEndSizes?(position: number, sourceData: NodeDisplayData, targetData: NodeDisplayData): boolean;
   /** A compound program's parts (sigma's createEdgeCompoundProgram), each processing every edge. */
   programs?: ItemProgram[];
 }

@@ -22,6 +22,8 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 /** The members of sigma's Program this extends; the declarations keep some of them protected. */
 interface ProgramInternals {
   STRIDE: number;
+  ATTRIBUTES: Array<{ name: string; size: number; normalized?: boolean }>;
+  isInstanced: boolean;
   VERTICES: number;
   array: Float32Array;
   capacity: number;
@@ -35,6 +37,34 @@ interface ProgramInternals {
 }
 
 type Constructor = new (...args: never[]) => object;
+
+/**
+ * The per-instance attributes that hold an end's size, by name, and whether the program writes `size || 1`
+ * (sigma's clamped line and arrowhead) or the size as it is (@sigma/edge-curve). `a_radius` is the target's
+ * in sigma's clamped line and in a head at the target, the only head edge-programs.ts makes.
+ */
+const TARGET_SIZE: Record<string, boolean> = { a_radius: true, a_targetRadius: true, a_targetSize: false };
+const SOURCE_SIZE: Record<string, boolean> = { a_sourceRadius: true, a_sourceSize: false };
+
+/** Where an instance holds its ends' sizes: float offsets (-1: none) and whether each is written as `size || 1`. */
+interface EndSizeOffsets {
+  source: number;
+  sourceOrOne: boolean;
+  target: number;
+  targetOrOne: boolean;
+}
+
+/** The end-size offsets of a program with these per-instance attributes (sigma counts a normalized attribute as one float). */
+export function endSizeOffsets(attributes: ProgramInternals['ATTRIBUTES']): EndSizeOffsets {
+  const out: EndSizeOffsets = { source: -1, sourceOrOne: true, target: -1, targetOrOne: true };
+  let offset = 0;
+  for (const { name, size, normalized } of attributes) {
+    if (name in TARGET_SIZE) [out.target, out.targetOrOne] = [offset, TARGET_SIZE[name]];
+    if (name in SOURCE_SIZE) [out.source, out.sourceOrOne] = [offset, SOURCE_SIZE[name]];
+    offset += normalized ? 1 : size;
+  }
+  return out;
+}
 
 /** How many instances an edge program packed in front, for tests and the bench. */
 export function visibleInstanceCount(program: object): number | null {
@@ -53,6 +83,7 @@ export function drawingVisibleOnly<C extends Constructor>(Base: C, draws?: (data
     /** Per slot: the sigma position whose instance it holds. */
     positionAt = new Int32Array(0);
     shownInstances = 0;
+    private endSizes: EndSizeOffsets | null = null;
 
     // sigma's full process calls this on every program before it adds every edge again.
     override reallocate(capacity: number): void {
@@ -77,6 +108,23 @@ export function drawingVisibleOnly<C extends Constructor>(Base: C, draws?: (data
         this.positionAt[slot] = position;
       }
       this.processVisibleItem(indexToColor(edgeIndex), slot * this.STRIDE, sourceData, targetData, data);
+    }
+
+    /**
+     * Rewrites only the ends' sizes in the instance of the edge at sigma position `position`, as process
+     * would write them: what a resized actor changes in its unchanged edges. Nothing when it is not shown.
+     * False, having written nothing, when the program is not instanced (one instance per vertex): then
+     * process must do it.
+     */
+    rewriteEndSizes(position: number, sourceData: NodeDisplayData, targetData: NodeDisplayData): boolean {
+      if (!this.isInstanced) return false;
+      const slot = this.slotOf[position];
+      if (slot < 0) return true;
+      const sizes = (this.endSizes ??= endSizeOffsets(this.ATTRIBUTES));
+      const at = slot * this.STRIDE;
+      if (sizes.target >= 0) this.array[at + sizes.target] = sizes.targetOrOne ? targetData.size || 1 : targetData.size;
+      if (sizes.source >= 0) this.array[at + sizes.source] = sizes.sourceOrOne ? sourceData.size || 1 : sourceData.size;
+      return true;
     }
 
     private release(position: number, slot: number): void {
