@@ -128,3 +128,10 @@ describe('a fourth unseen article’s readings', () => {
     expect(monday.candidates.every((c) => c.date === '2020-07-20')).toBe(true);
   });
 });
+
+describe('the venue of a meeting', () => {
+  it('makes no party of the city talks are held in', () => {
+    const found = triples('Guterres held talks in Baku.');
+    expect(found.filter(([, t, o]) => t === 'meeting' && o === 'azerbaijan')).toEqual([]);
+  });
+});

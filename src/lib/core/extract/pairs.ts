@@ -9,6 +9,7 @@ import type { List, Unit } from './units';
 import { Pairs, type Pair } from './pair-set';
 import { nominalPairs } from './nominal-pairs';
 import { isCoordinatedAfterPrepositionalObject } from './clause-starts';
+import { isLocative, isPlacePhrase, isTopic, isVenue } from './places';
 import { relativeClause } from './relative-clauses';
 
 export type { Pair } from './pair-set';
@@ -78,7 +79,7 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   // troops sent "to the Iraqi border" are aimed at Iraq, and pulled back from it withdraw from Iraq:
   // only for mobilisation, retreat and a border closed is the border its object
   // "held talks with Zarif on Syria": what talks are about is no party to them
-  let right = after.find((list) => (cue.type === 'mobilisation' || cue.type === 'retreat' || cue.type === 'blockade' || !(isLocative(list, folded) || isWhereOfDeed(cue, list, folded))) && !(cue.type === 'meeting' && isTopic(list, folded))) ?? null;
+  let right = after.find((list) => (cue.type === 'mobilisation' || cue.type === 'retreat' || cue.type === 'blockade' || !(isLocative(list, folded) || isWhereOfDeed(cue, list, folded))) && !(cue.type === 'meeting' && (isTopic(list, folded) || isVenue(list, folded)))) ?? null;
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
   if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
@@ -129,16 +130,6 @@ function reporterOf(cue: CueMatch, left: List, before: List[], folded: string, s
   return reporter.length ? reporter[reporter.length - 1] : null;
 }
 
-/** "in Moscow", "to Cairo": one actor after a preposition of place, naming where. */
-function isPlacePhrase(list: List, folded: string): boolean {
-  return list.length === 1 && !list[0].modifier && /\b(?:in|at|to|from|into|near|outside|inside|toward|towards|across|via|through) (?:the )?$/.test(folded.slice(Math.max(0, list[0].start - 12), list[0].start)) && !/^'s\b/.test(folded.slice(list[0].end, list[0].end + 2));
-}
-
-/** "talks on Syria", "discussed the situation in Syria": the subject of talks, after a preposition of topic. */
-function isTopic(list: List, folded: string): boolean {
-  return /\b(?:on|about|over|regarding|concerning|situation in|crisis in|war in|conflict in)(?: the)?(?: [a-z-]+)? $/.test(folded.slice(Math.max(0, list[0].start - 30), list[0].start));
-}
-
 /**
  * "attacking a tanker off Oman", "struck a convoy near Syria": with the deed's object already named,
  * a state after a preposition of nearness says where it happened, not to whom.
@@ -146,14 +137,6 @@ function isTopic(list: List, folded: string): boolean {
 function isWhereOfDeed(cue: CueMatch, list: List, folded: string): boolean {
   const between = folded.slice(cue.end, list[0].start);
   return /^ (?:[^\s,;.]+ ){1,5}?(?:off|near|outside|along|close to|not far from|off the coast of|near the coast of)(?: the)? $/.test(between) && !/^'s\b/.test(folded.slice(list[0].end, list[0].end + 2));
-}
-
-/** "on the Thai border": a demonym naming where, not whom. */
-function isLocative(list: List, folded: string): boolean {
-  const first = list[0];
-  // "deploying troops along its borders with Israel": the state a border is shared with says where
-  if (/\b(?:border|borders|frontier|frontiers|boundary) with (?:the )?$/.test(folded.slice(Math.max(0, first.start - 30), first.start))) return true;
-  return first.modifier && /\b(?:on|near|along|across|at|from|to) the (?:[a-z-]+ )?$/.test(folded.slice(Math.max(0, first.start - 30), first.start)) && /^ (?:border|frontier|coast|side|shore)s?\b/.test(folded.slice(first.end, first.end + 12));
 }
 
 /**
