@@ -51,7 +51,7 @@ export function createSigmaDrawnLater<N extends Attributes, E extends Attributes
       if (!drawn.killed && internals.needToProcess)
         void processInSlices(drawn, () => drawn.killed, undefined, 'mount:first-process').then((outcome) => {
           // Drawn in the task of the last slice, not at a later animation frame, which a busy machine put off by up to half a second.
-          if (outcome === 'sliced' && !drawn.killed) drawn.render();
+          if (outcome === 'sliced' && !drawn.killed) (drawn as unknown as { render(): unknown }).render();
         });
     }, 0);
   }
