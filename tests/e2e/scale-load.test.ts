@@ -81,6 +81,16 @@ describe('a large saved dataset', () => {
     expect(digests!.sliced).toBe(digests!.sigma);
   });
 
+  test("draws the first frame after sigma's constructor, once its items are processed in a task of their own", async () => {
+    const { marks, firstFrame } = await page.evaluate(() => ({
+      marks: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('mount:first-process')).map((m) => ({ name: m.name, at: m.startTime })),
+      firstFrame: (window as unknown as { __entente: { firstFrameMs(): number | null } }).__entente.firstFrameMs(),
+    }));
+    expect(marks.map((m) => m.name)).toEqual(['mount:first-process-start', 'mount:first-process-end']);
+    expect(firstFrame).not.toBeNull();
+    expect(firstFrame!).toBeGreaterThanOrEqual(marks[1].at);
+  });
+
   test('says how many edges it draws, and counts every row', async () => {
     expect(EDGES).toBeGreaterThan(LIMIT);
     await expect.poll(() => page.getByTestId('drawn-edges').innerText(), { timeout: 60_000 }).toContain(`Drawing the ${fmt(LIMIT)} strongest of ${fmt(EDGES)} edges; counts, table and exports cover all`);

@@ -163,3 +163,28 @@ describe('what sigma offers the drawer', () => {
     expect(internals.labelGrid.getLabelsToDisplay()).toEqual(['big']);
   });
 });
+
+describe('a large graph’s budgeted labels', () => {
+  test('measure only the candidates the budget reaches, and draw the most important, apart', () => {
+    // 2,000 labelled nodes on a 600 × 400 canvas, the larger first: the budget takes a few dozen.
+    const nodes: FakeNode[] = Array.from({ length: 2000 }, (_, i) => ({ key: `k${i}`, x: 5 + ((i * 37) % 590), y: 5 + ((i * 53) % 390), size: 2 + (2000 - i) / 200, label: `Budgeted actor ${i}` }));
+    const { sigma, newFrame } = fakeSigma(nodes, 600, 400);
+    const drawers = createLabelPlacer(sigma, undefined, true);
+    const labels = recordingContext();
+    let measured = 0;
+    const measureText = labels.context.measureText.bind(labels.context);
+    labels.context.measureText = (text: string) => (measured++, measureText(text));
+    newFrame();
+    for (const n of nodes) drawers.defaultDrawNodeLabel(labels.context, shown(n), SETTINGS);
+    expect(labels.texts.length).toBeGreaterThan(5);
+    // The largest node away from the border (node 0 sits in the corner, where no label fits) is named.
+    expect(labels.texts.some((t) => t.text === 'Budgeted actor 1')).toBe(true);
+    // Every candidate measured, as before, was 2,000 measures a frame for a font's first frame.
+    expect(measured).toBeLessThan(nodes.length / 4);
+    const boxes = labels.texts.map((t) => ({ x: t.x, y: t.y - 13, w: 7 * t.text.length, h: 15 }));
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).toBe(false);
+    }
+  });
+});

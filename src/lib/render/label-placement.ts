@@ -146,6 +146,12 @@ function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, font:
   return spots;
 }
 
+/** `candidate` with its width read from `measure` when first asked for. */
+function lazyWidth(candidate: LabelCandidate, measure: () => number): LabelCandidate {
+  let width: number | undefined;
+  return Object.defineProperty(candidate, 'width', { get: () => (width ??= measure()), enumerable: true });
+}
+
 /**
  * The budgeted choice for a large graph: the visible nodes on screen, ranked by their drawn size (which grows
  * with their visible relations). The page's controls over the graph are kept clear as on a small graph: a
@@ -155,7 +161,10 @@ function computePlacement(sigma: Sigma, context: CanvasRenderingContext2D, font:
 function computeBudgetedPlacement(sigma: Sigma, context: CanvasRenderingContext2D, font: string, fontSize: number, memo: LabelFrameMemo, covers: Rect[]): Map<string, Spot> {
   const { width, height } = sigma.getDimensions();
   const candidates: LabelCandidate[] = [];
-  for (let i = 0; i < memo.size; i++) candidates.push({ x: memo.x(i), y: memo.y(i), r: memo.r(i), width: textWidth(context, font, memo.label(i)), priority: memo.priority(i), forced: memo.forced(i) });
+  // The width is measured only when chooseLabels reaches a candidate (past the budget and the cell checks): a
+  // font's first measures cost about 0.05 ms each, and measuring all 2,000 candidates of a million-relation
+  // graph's first frame made that frame a task of 200 ms, for a few dozen labels drawn.
+  for (let i = 0; i < memo.size; i++) candidates.push(lazyWidth({ x: memo.x(i), y: memo.y(i), r: memo.r(i), width: 0, priority: memo.priority(i), forced: memo.forced(i) }, () => textWidth(context, font, memo.label(i))));
   const spots = new Map<string, Spot>();
   const lineHeight = fontSize + 2;
   const chosen = chooseLabels(candidates, { ...DEFAULT_LABEL_BUDGET, width, height, lineHeight });
@@ -272,4 +281,19 @@ export const PLACEMENT_SETTINGS = { labelDensity: 1000, labelGridCellSize: 20, l
 export function labelSettingsFor(sigma: Sigma, haloColor?: string): typeof PLACEMENT_SETTINGS & LabelDrawers {
   const budgeted = sigma.getGraph().order > MAX_NODES_FOR_PLACEMENT;
   return { ...PLACEMENT_SETTINGS, ...createLabelPlacer(sigma, haloColor, budgeted) };
+}
+
+/**
+ * Turns on the labels of `sigma`, created with PLACEMENT_SETTINGS and `renderLabels: false`, from its next
+ * frame on. sigma's setSettings re-indexes every node and edge at once (with the reducers), and the frame it
+ * schedules processes them all again: at a million relations that made the task that created sigma, with
+ * its first frame, 60 to 100 ms longer. These settings need neither, only a frame drawn with them, so they
+ * are written into sigma's own settings object (a private member of sigma 3); without one, setSettings.
+ */
+export function labelsAtNextFrame(sigma: Sigma): void {
+  const settings = { ...labelSettingsFor(sigma), renderLabels: true };
+  const own = (sigma as unknown as { settings?: Record<string, unknown> }).settings;
+  if (!own || typeof own !== 'object' || own.renderLabels !== false) return void sigma.setSettings(settings);
+  Object.assign(own, settings);
+  sigma.scheduleRender();
 }

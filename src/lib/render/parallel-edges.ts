@@ -146,6 +146,11 @@ function forwardOf(index: RelationIndex, { members, starts }: PackedParallelGrou
   return forward;
 }
 
+/** Works out (once per index) which way each parallel edge runs, which heldEdgesOf reads: the mount does it in a task of its own. */
+export function prepareParallelDirections(index: RelationIndex): void {
+  forwardOf(index, packedParallelGroups(index));
+}
+
 /**
  * The held edges and their groups. Held members are counted in one flat pass over the packed groups' members:
  * going through every group as an array of its own for each mask was a 40-90 ms task of the mount at 1M

@@ -9,8 +9,12 @@
 import type { RelationIndex } from '../core/relation-index';
 import { addAffiliationEdges, addAggregatedEdge, parallelFlags, strongestEdges, typeColors, type EdgeAttributes, type EntenteGraph } from './build-graph';
 import { addEdgesInSlices, graphOfNodes, yieldToPage } from './graph-chunks';
-import { heldEdgesOf } from './parallel-edges';
+import { heldEdgesOf, prepareParallelDirections } from './parallel-edges';
 import { processInSlices } from './sliced-process';
+import { createLooks, type Looks } from './looks';
+import { computeDisplay, type DisplayArrays, type DisplayState } from './display';
+import { nodeSizeScaleOf } from '../core/node-size-scale';
+import { baseSizesOf } from './display-sizes';
 
 /** Held edges drawn in the first frame, the strongest: sigma indexes a few thousand in a few milliseconds. */
 export const FIRST_SLICE_EDGES = 2_000;
@@ -32,27 +36,55 @@ export interface MountPlan {
   parallel: Uint8Array;
   /** The graph of all actors and the first slice of edges, built in a task of its own. */
   start: GraphStart;
+  looks: Looks;
+  /** The display of the first frame's filter and selection (planDisplay), for the edges `held` marks, and the result it is of. */
+  display?: { arrays: DisplayArrays; result: DisplayState['result'] };
 }
 
 /**
- * Works out, a task for each, what mounting on `index` needs before sigma: the parallel pairs, then
- * the held edges and their groups (cached for the display by mask), then the graph sigma starts on.
- * At a million relations each took 30 to 100 ms, which in the mount's own task made it a long one.
+ * Works out, a task for each, what mounting on `index` needs before sigma: the parallel pairs, the held
+ * edges, their groups (cached for the display by mask), the graph's nodes, its first slice of edges, then
+ * the looks and the per-index sizes the display reads. At a million relations each took 15 to 100 ms,
+ * which in the mount's own task made it a long one (and any two of them together, one over 50 ms).
  */
 export async function planMount(index: RelationIndex, limit: number): Promise<MountPlan> {
   const parallel = parallelFlags(index);
   await yieldToPage();
   const held = strongestEdges(index, limit);
+  await yieldToPage();
+  prepareParallelDirections(index);
+  await yieldToPage();
   heldEdgesOf(index, held);
   await yieldToPage();
-  const start = startGraph(index, held, parallel);
+  const graph = graphOfNodes(index);
   await yieldToPage();
-  return { index, limit, held, parallel, start };
+  const start = addFirstSlice(graph, index, held, parallel);
+  await yieldToPage();
+  const looks = createLooks(index);
+  nodeSizeScaleOf(index);
+  baseSizesOf(index);
+  await yieldToPage();
+  return { index, limit, held, parallel, start, looks };
+}
+
+/**
+ * Works out the display of `given` (the filter and selection of now) for a planned mount, in a task before
+ * the renderer's: at a million relations it took 50 to 170 ms of that task. The renderer brings it up to
+ * date with what changed since (renderer.ts), or works it out again when the selection changed.
+ */
+export function planDisplay(plan: MountPlan, given: DisplayState): void {
+  // As the renderer does with each state it takes: the engine's changed edges start from here.
+  given.result.takeChangedEdges?.();
+  plan.display = { arrays: computeDisplay(plan.index, plan.start.graph, { ...given, held: plan.held }), result: given.result };
 }
 
 /** The graph of all actors and the strongest FIRST_SLICE_EDGES of the edges `held` marks. */
 export function startGraph(index: RelationIndex, held: Uint8Array, parallel = parallelFlags(index)): GraphStart {
-  const graph = graphOfNodes(index);
+  return addFirstSlice(graphOfNodes(index), index, held, parallel);
+}
+
+/** Adds the strongest FIRST_SLICE_EDGES of the edges `held` marks to `graph`, which holds the nodes. */
+function addFirstSlice(graph: EntenteGraph, index: RelationIndex, held: Uint8Array, parallel: Uint8Array): GraphStart {
   const first = strongestEdges(index, FIRST_SLICE_EDGES);
   const colorOf = typeColors(index);
   const rest = new Uint8Array(held.length);
@@ -65,17 +97,18 @@ export function startGraph(index: RelationIndex, held: Uint8Array, parallel = pa
 }
 
 /**
- * Adds the rest of the held edges, then the affiliation edges, in slices; `added` is told of each
+ * Adds the rest of the held edges, then the affiliation edges, in slices, once `firstFrame` resolves; `added` is told of each
  * aggregated edge as it is added (the repaint's keys), so a repaint reaches it from then on.
  */
-export async function addRemainingEdges(start: GraphStart, index: RelationIndex, added: (e: number, key: string) => void, onProgress: (fraction: number) => void, stopped: () => boolean): Promise<void> {
+export async function addRemainingEdges(start: GraphStart, index: RelationIndex, firstFrame: Promise<void>, added: (e: number, key: string) => void, onProgress: (fraction: number) => void, stopped: () => boolean): Promise<void> {
   const { graph } = start;
   const onAdded = ({ key, attributes }: { key: string; attributes: EdgeAttributes }) => {
     if (attributes.index >= 0) added(attributes.index, key);
   };
   graph.on('edgeAdded', onAdded);
   try {
-    // Not in the task that created sigma and drew the first frame: that one is long enough.
+    // Not before sigma's first frame (sigma-drawn-later.ts), which would then process these edges too.
+    await firstFrame;
     await yieldToPage();
     if (stopped()) return;
     await addEdgesInSlices(graph, index, start.rest, onProgress, { parallel: start.parallel, stopped });

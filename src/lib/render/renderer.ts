@@ -12,9 +12,10 @@ import { DEFAULT_EDGE_LIMIT, strongestEdges, type EdgeAttributes, type EntenteGr
 import { addRemainingEdges, reholdEdges, startGraph, withProcessingHeld, type MountPlan } from './progressive-mount';
 import { runLayout, type LayoutOutcome, type LayoutRun } from './layout';
 import type { LayoutProgress } from '../core/layout-steps';
-import { labelSettingsFor } from './label-placement';
+import { labelsAtNextFrame, PLACEMENT_SETTINGS } from './label-placement';
 import { computeDisplay, displayDiff, edgeSizeOf, updateDisplay, type DisplayArrays, type DisplayState } from './display';
 import { SIGMA_SETTINGS } from './sigma-settings';
+import { afterNextRender, createSigmaDrawnLater } from './sigma-drawn-later';
 import type { Point } from './edge-hit';
 import { createLooks, type Looks, type Palette } from './looks';
 import { DirectRepaint } from './repaint';
@@ -79,14 +80,22 @@ export class GraphRenderer {
     const start = plan?.start ?? startGraph(index, this.inGraph);
     this.graph = start.graph;
     if (options.positions) this.applyPositions(options.positions);
-    this.looks = createLooks(index);
-    if (options.initial) this.display = computeDisplay(index, this.graph, this.held(options.initial).state);
-    this.sigma = new Sigma(this.graph, container, {
+    this.looks = plan?.looks ?? createLooks(index);
+    if (options.initial) this.display = this.firstDisplay(options.initial, plan?.display ?? null);
+    this.sigma = createSigmaDrawnLater(this.graph, container, {
       ...SIGMA_SETTINGS,
+      ...PLACEMENT_SETTINGS,
+      // The first frame without labels: they follow at the next frame (labelsAtNextFrame).
+      renderLabels: false,
       nodeReducer: (_node, attributes) => this.looks.reduceNode(attributes, this.display),
       edgeReducer: (_edge, attributes) => this.looks.reduceEdge(attributes, this.display),
     });
-    this.sigma.setSettings(labelSettingsFor(this.sigma as unknown as Sigma));
+    // The held edges are added once the labels' frame is drawn too: added before, that frame processed them all.
+    const firstRender = afterNextRender(this.sigma as unknown as Sigma).then(() => {
+      if (this.killed) return;
+      labelsAtNextFrame(this.sigma as unknown as Sigma);
+      return afterNextRender(this.sigma as unknown as Sigma);
+    });
     const held = heldEdgesOf(index, this.inGraph);
     this.painter = new DirectRepaint(this.sigma as unknown as Sigma, {
       nodeKeys: index.actorIds,
@@ -101,7 +110,7 @@ export class GraphRenderer {
     });
     this.pointer = new GraphPointer(this.sigma, this.graph, { ...events, dragStart: () => this.stopLayout() });
     const stopped = () => this.killed;
-    this.ready = withProcessingHeld(this.sigma, this.graph, () => addRemainingEdges(start, index, (e, key) => this.painter.edgeAdded(e, key), (f) => options.mountProgress?.(f), stopped), stopped).then(() => {
+    this.ready = withProcessingHeld(this.sigma, this.graph, () => addRemainingEdges(start, index, firstRender, (e, key) => this.painter.edgeAdded(e, key), (f) => options.mountProgress?.(f), stopped), stopped).then(() => {
       this.mounted = !this.killed;
       this.pointer.forgetShapes();
     });
@@ -130,6 +139,14 @@ export class GraphRenderer {
     }
     const diff = displayDiff(previous, next);
     this.painter.paint(diff.nodes, diff.edges);
+  }
+
+  /** The display of the first frame: the planned one (planDisplay) brought up to date, else worked out here. */
+  private firstDisplay(given: DisplayState, planned: MountPlan['display'] | null): DisplayArrays {
+    const { state, changedEdges } = this.held(given);
+    // The engine's changed edges are those of its own result: of another one, they say nothing of what changed.
+    if (planned && planned.result === given.result && planned.arrays.held === this.inGraph && updateDisplay(this.index, planned.arrays, state, changedEdges)) return planned.arrays;
+    return computeDisplay(this.index, this.graph, state);
   }
 
   /** `given` for the edges the graph holds (the display skips the others, render/display.ts), and the edges changed since the last one. */

@@ -48,9 +48,10 @@ export type SlicedOutcome = 'sliced' | 'sigma' | 'stopped';
 
 /**
  * Processes `sigma`'s graph with the edge part in slices (see above) and schedules the frame that draws
- * it. `stopped` is checked between slices (the renderer was killed): nothing more is done then.
+ * it. `stopped` is checked between slices (the renderer was killed): nothing more is done then. `marks`
+ * names the performance marks of its start and end.
  */
-export async function processInSlices(sigma: unknown, stopped: () => boolean, now: () => number = () => performance.now()): Promise<SlicedOutcome> {
+export async function processInSlices(sigma: unknown, stopped: () => boolean, now: () => number = () => performance.now(), marks = 'mount:process'): Promise<SlicedOutcome> {
   const s = processingInternals(sigma);
   const leaveToSigma = (): SlicedOutcome => {
     if (s) s.needToProcess = true;
@@ -58,7 +59,7 @@ export async function processInSlices(sigma: unknown, stopped: () => boolean, no
     return 'sigma';
   };
   if (!s || (s.settings.zIndex && s.edgeZExtent[0] !== s.edgeZExtent[1])) return leaveToSigma();
-  performance.mark('mount:process-start');
+  performance.mark(`${marks}-start`);
   // The node part, by sigma itself: its edge list is empty for this one call, which nothing else sees.
   const graph = s.graph as { edges(): string[] };
   const edges = graph.edges();
@@ -106,7 +107,7 @@ export async function processInSlices(sigma: unknown, stopped: () => boolean, no
     }
     s.edgeIndices = edgeIndices;
     s.needToProcess = false;
-    performance.mark('mount:process-end');
+    performance.mark(`${marks}-end`);
     checkSlicedProcess(sigma);
     s.scheduleRender();
     return 'sliced';

@@ -8,6 +8,8 @@ import type { LayoutEnd } from '../render/layout';
 import { edgeSummary, type EdgeSummary } from '../core/edge-summary';
 import type { Explorer } from './explorer.svelte';
 import { edgeProgramInstances } from '../render/program-instances';
+import { planDisplay } from '../render/progressive-mount';
+import { yieldToPage } from '../render/graph-chunks';
 
 /** Read-only hooks for end-to-end tests and scripts that need canvas coordinates or timings. */
 function exposeAutomationHooks(renderer: GraphRenderer, firstFrameMs: () => number | null): void {
@@ -141,6 +143,13 @@ export class GraphView {
       .then(async (positions) => {
         const plan = await planMount(index, this.edgeLimit);
         if (cancelled || this.explorer.index !== index) return;
+        // The first frame's display in a task of its own too; the renderer brings it up to date.
+        const initial = this.displayState();
+        if (initial) {
+          planDisplay(plan, initial);
+          await yieldToPage();
+          if (cancelled || this.explorer.index !== index) return;
+        }
         teardown = this.mountRenderer(container, index, datasetId, positions, plan);
       })
       .catch((error) => {
@@ -176,16 +185,13 @@ export class GraphView {
       nodesMoved: save,
     }, { edgeLimit: this.edgeLimit, positions, plan, initial: this.displayState(), mountProgress: (fraction) => fraction < 1 && (this.mountProgress = fraction) });
     this.renderer = renderer;
-    // sigma drew the first frame as it was created, with the filter and selection of now; in a container
-    // without a size yet it draws none, and the first is the one it draws once it has one.
+    // sigma draws the first frame, with the filter and selection of now, in a frame after it is created
+    // (render/sigma-drawn-later.ts).
     let firstFrameMs: number | null = null;
-    const markDrawn = () => {
+    renderer.onceRendered(() => {
       firstFrameMs = performance.now();
       this.drawn();
-    };
-    const { width, height } = renderer.viewSize();
-    if (width > 0 && height > 0) markDrawn();
-    else renderer.onceRendered(markDrawn);
+    });
     this.mountProgress = 0;
     // sigma follows only the window's size: a stage resized without it (the phone's timeline hidden during a
     // review, then shown again) left the canvas at its old size, overflowing the timeline. The canvas takes the
