@@ -47,7 +47,7 @@ function fakeSigma() {
 /** Edge 0 (ab) is held, edge 1 not. */
 const HELD_FIRST = { list: Int32Array.of(0), slotOf: Int32Array.of(0, -1) };
 
-function repainterOf(s: ReturnType<typeof fakeSigma>['s'], edgeKeys = ['ab'], held = HELD_FIRST, sizedByEnds?: (e: number) => boolean) {
+function repainterOf(s: ReturnType<typeof fakeSigma>['s'], edgeKeys = ['ab'], held = HELD_FIRST, sizedByEnds?: (e: number) => boolean, overrides: Partial<ConstructorParameters<typeof DirectRepaint>[1]> = {}) {
   return new DirectRepaint(s as unknown as Sigma, {
     nodeKeys: ['a', 'b'],
     held,
@@ -57,6 +57,7 @@ function repainterOf(s: ReturnType<typeof fakeSigma>['s'], edgeKeys = ['ab'], he
     targetOf: Int32Array.of(1, 1),
     writeNode: (data, n) => (data.size = 10 + n),
     writeEdge: (data, e) => (data.size = 20 + e),
+    ...overrides,
   });
 }
 
@@ -135,16 +136,7 @@ describe('DirectRepaint', () => {
   it("rewrites, unchanged, the shown edges of a resized actor whose instances hold their ends' sizes", () => {
     const { s, calls } = fakeSigma();
     const written: number[] = [];
-    const painter = new DirectRepaint(s as unknown as Sigma, {
-      nodeKeys: ['a', 'b'],
-      held: HELD_FIRST,
-      edgeKeys: ['ab'],
-      sourceOf: Int32Array.of(0, 0),
-      targetOf: Int32Array.of(1, 1),
-      sizedByEnds: () => true,
-      writeNode: (data, n) => (data.size = 10 + n),
-      writeEdge: (_data, e) => written.push(e),
-    });
+    const painter = repainterOf(s, ['ab'], HELD_FIRST, () => true, { writeEdge: (_data, e) => written.push(e) });
     painter.repaint(Int32Array.of(1), Int32Array.of());
     expect(calls.map((c) => [c.item, c.position])).toEqual([['node', 1], ['edge', 0]]);
     // Its look did not change: its data is not rewritten.
@@ -189,17 +181,7 @@ describe('DirectRepaint', () => {
 
   it('leaves out the unchanged edges of a resized actor that are not drawn, before reading their data', () => {
     const { s, calls } = fakeSigma();
-    const painter = new DirectRepaint(s as unknown as Sigma, {
-      nodeKeys: ['a', 'b'],
-      held: HELD_FIRST,
-      edgeKeys: ['ab'],
-      sourceOf: Int32Array.of(0, 0),
-      targetOf: Int32Array.of(1, 1),
-      sizedByEnds: () => true,
-      drawn: () => false,
-      writeNode: (data, n) => (data.size = 10 + n),
-      writeEdge: () => {},
-    });
+    const painter = repainterOf(s, ['ab'], HELD_FIRST, () => true, { drawn: () => false, writeEdge: () => {} });
     // Its data says shown: only the display's word keeps it out.
     expect(s.edgeDataCache.ab.hidden).toBe(false);
     painter.repaint(Int32Array.of(1), Int32Array.of());

@@ -22,6 +22,7 @@ import { copyTypeFullCounts, edgeTotalsOf } from './edge-totals';
 import { countLegend, countMaskedLegend } from './legend-counts';
 import { MODALITY_COUNT, type Kind } from './span-layout';
 import { markVisibleRows } from './visible-rows';
+import { addAllEdgesToActors, addListedEdgesToActors } from './node-counts';
 import { countFloor, countInside, countInsideMasked, countStampedInWindow, holdsAll, insideCost, outsideCost, subtractOutside, createTally } from './window-counts';
 import { canMoveFrom, clearDropped, createCountedWindow, createMoveState, moveCost, moveWindow, rememberCounted, type CountedWindow } from './window-moves';
 
@@ -128,27 +129,6 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     return taken;
   }
 
-  /** Adds every edge to its two actors, in one sweep: for counts that did not come from scans, which count actors as they go. */
-  function addAllNodeCounts(): void {
-    const { edgeCounts, nodeCounts } = result;
-    for (let e = 0; e < edgeCount; e++) {
-      const c = edgeCounts[e];
-      nodeCounts[edgeSourceIndex[e]] += c;
-      nodeCounts[edgeTargetIndex[e]] += c;
-    }
-  }
-
-  /** Adds the edges touched[first, last) to their two actors. */
-  function addNodeCounts(first: number, last: number): void {
-    const { edgeCounts, nodeCounts } = result;
-    const { touched } = tally;
-    for (let k = first; k < last; k++) {
-      const e = touched[k];
-      nodeCounts[edgeSourceIndex[e]] += edgeCounts[e];
-      nodeCounts[edgeTargetIndex[e]] += edgeCounts[e];
-    }
-  }
-
   /** Chooses, per shown type, the cheaper way to count; returns the rows and edges that costs. */
   function chooseDirections(filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array): number {
     const { from, to, typeMask } = filter;
@@ -194,7 +174,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     for (let k = 0; k < kinds.length; k++) {
       if (modalityMask[k % MODALITY_COUNT] !== 0 && kinds[k].rowCount > 0 && holdsAll(kinds[k], from, to)) countStampedInWindow(kinds[k], from, to, tally);
     }
-    addAllNodeCounts();
+    addAllEdgesToActors(result.edgeCounts, result.nodeCounts, edgeSourceIndex, edgeTargetIndex);
   }
 
   /** One type from outside: its edges' full counts scattered in, then what lies outside taken away, then its actors counted. */
@@ -204,7 +184,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
     touchedExact = false;
     tally.touchedCount += copyTypeFullCounts(totals, t, edgeCounts, tally.touched, first);
     for (let m = 0; m < MODALITY_COUNT; m++) subtractOutside(kinds, t * MODALITY_COUNT + m, filter.from, filter.to, modalityMask[m] !== 0, tally, bounds[t * MODALITY_COUNT + m], search);
-    addNodeCounts(first, tally.touchedCount);
+    addListedEdgesToActors(tally.touched, first, tally.touchedCount, result.edgeCounts, result.nodeCounts, edgeSourceIndex, edgeTargetIndex);
   }
 
   function countTypeFromInside(t: number, filter: RelationFilter, kinds: Kind[], modalityMask: Uint8Array, masking: boolean): void {
