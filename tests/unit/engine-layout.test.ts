@@ -4,6 +4,7 @@ import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { withRollupEdges } from '../../src/lib/core/rollup';
 import { BENCH_TODAY, generateDataset, randomFilters } from '../../bench/generate';
 import { createFilterResult, filterRelations } from '../../src/lib/core/filter';
+import { edgeTotalsOf } from '../../src/lib/core/edge-totals';
 
 /** What the import worker posts: a layout built elsewhere and copied by structured clone, as postMessage does. */
 describe('engine layout built in the worker', () => {
@@ -70,5 +71,19 @@ describe('engine layout days as 16-bit offsets', () => {
       expect(Array.from(ours.typeCountsInWindow)).toEqual(Array.from(expected.typeCountsInWindow));
     }
     expect(engine.update({ from: old, to: old + 400, typeMask: all }).visibleCount).toBeGreaterThan(0);
+  });
+});
+
+describe('full counts built in the worker', () => {
+  const { index } = withRollupEdges(buildRelationIndex(generateDataset(3000, 7), BENCH_TODAY));
+
+  it('posts the same edge and actor totals the engine would count itself', () => {
+    const posted = structuredClone(buildEngineLayout(index)).totals;
+    const own = edgeTotalsOf(index);
+    expect(Array.from(posted.fullCounts)).toEqual(Array.from(own.fullCounts));
+    expect(Array.from(posted.fullNodeCounts)).toEqual(Array.from(own.fullNodeCounts));
+    expect(Array.from(posted.typeEdgeCounts)).toEqual(Array.from(own.typeEdgeCounts));
+    expect(posted.typeRanges && Array.from(posted.typeRanges)).toEqual(own.typeRanges && Array.from(own.typeRanges));
+    expect(posted.fullCounts.reduce((a, b) => a + b, 0)).toBe(index.relationCount);
   });
 });

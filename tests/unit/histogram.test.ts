@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyHistogram, stackedBars } from '../../src/lib/core/histogram';
+import { monthlyHistogram, pathOfBars, stackedBars, stackedPaths } from '../../src/lib/core/histogram';
 import { buildRelationIndex } from '../../src/lib/core/relation-index';
 import { modalityMaskOf } from '../../src/lib/core/filter';
 import { dataset, day, rel, source, type } from './helpers';
@@ -112,5 +112,26 @@ describe('monthlyHistogram against a per-row month count', () => {
     expect(counts(h)).toEqual(expected);
     expect(expected.flat().reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
     expect(h.maxTotal).toBe(Math.max(...expected.map((row) => row.reduce((a, b) => a + b, 0))));
+  });
+});
+
+describe('stackedPaths', () => {
+  it('draws, per shown type, the bars stackedBars gives, as one path', () => {
+    const histogram = {
+      monthStarts: [0, 31, 59, 90, 120],
+      counts: [Int32Array.from([2, 2, 5]), Int32Array.from([0, 0, 0]), Int32Array.from([1, 0, 3]), Int32Array.from([0, 7, 1])],
+      maxTotal: 9,
+    };
+    const colors = ['#111111', '#222222', '#333333'];
+    const x = (day: number) => day * 1.37 + 0.25;
+    for (const mask of [[1, 1, 1], [0, 1, 1], [1, 0, 0], [0, 0, 0]]) {
+      const typeMask = Uint8Array.from(mask);
+      const bars = stackedBars(histogram, colors, typeMask, 44, x, 0.5);
+      const expected = colors
+        .map((color, t) => ({ type: t, color, d: pathOfBars(bars.filter((b) => b.key.endsWith(`:${t}`))) }))
+        .filter((p) => p.d !== '');
+      expect(stackedPaths(histogram, colors, typeMask, 44, x, 0.5)).toEqual(expected);
+    }
+    expect(stackedPaths(histogram, colors, Uint8Array.from([1, 1, 1]), 44, x)[1].d.match(/M/g)).toHaveLength(2);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { axisTicks, bulkRange, MIN_VISIBLE_DAYS, pannedRange, rangeAround, sortedDays, zoomedRange } from '../../src/lib/core/time-axis';
 import { day } from './helpers';
+import { dayNumber, formatDay } from '../../src/lib/core/dates';
+import type { DayWindow } from '../../src/lib/core/window-edit';
 
 const extent = { from: day('1990-01-01'), to: day('2023-12-31') };
 
@@ -108,5 +110,76 @@ describe('sortedDays', () => {
     expect(Array.from(sortedDays(starts, extent))).toEqual(Array.from(Int32Array.from(starts).sort()));
     const outside = [...starts, extent.from - 5];
     expect(Array.from(sortedDays(outside, extent))).toEqual(Array.from(Int32Array.from(outside).sort()));
+  });
+});
+
+/** bulkRange as it was, walking the starts written out in order, position by position. */
+function bulkRangeOfSorted(starts: number[], extent: DayWindow, share: number): DayWindow {
+  const sorted = Int32Array.from(starts).sort();
+  const n = sorted.length;
+  const wanted = Math.ceil(share * n);
+  if (n === 0 || wanted >= n) return { ...extent };
+  let lo = 0;
+  for (let i = 1; i + wanted - 1 < n; i++) if (sorted[i + wanted - 1] - sorted[i] < sorted[lo + wanted - 1] - sorted[lo]) lo = i;
+  let hi = lo + wanted - 1;
+  for (let grown = true; grown; ) {
+    const reach = (sorted[hi] - sorted[lo]) / 2;
+    grown = false;
+    if (lo > 0 && sorted[lo] - sorted[lo - 1] <= reach) (lo--, (grown = true));
+    if (hi < n - 1 && sorted[hi + 1] - sorted[hi] <= reach) (hi++, (grown = true));
+  }
+  const monthStart = (d: number) => {
+    const [y, m] = formatDay(d).split('-').map(Number);
+    return dayNumber(y, m, 1);
+  };
+  const nextMonth = (d: number) => {
+    const [y, m] = formatDay(d).split('-').map(Number);
+    return m === 12 ? dayNumber(y + 1, 1, 1) : dayNumber(y, m + 1, 1);
+  };
+  const pad = Math.round((sorted[hi] - sorted[lo]) / 20);
+  const from = Math.max(extent.from, monthStart(sorted[lo] - pad));
+  const to = Math.min(extent.to, nextMonth(sorted[hi] + pad) - 1);
+  return to - from >= 0.8 * (extent.to - extent.from) ? { ...extent } : { from, to };
+}
+
+describe('bulkRange counted per day', () => {
+  it('gives the range the walk along the sorted starts gives, over clustered, sparse and repeated days', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let narrowed = 0;
+    for (let run = 0; run < 600; run++) {
+      const n = [1, 2, 5, 40, 300, 3000][run % 6];
+      // Starts are counted per day when the extent is not much longer than the list: a short extent for a short list.
+      const extent = n < 3000 ? { from: day('1990-01-01'), to: day('1990-01-01') + 1000 } : { from: day('1990-01-01'), to: day('2023-12-31') };
+      const span = extent.to - extent.from + 1;
+      const centre = extent.from + Math.floor(random() * span);
+      const width = [3, 8, 20, 40, 900, span][Math.floor(random() * 6)];
+      const repeats = 1 + Math.floor(random() * 20);
+      const starts: number[] = [];
+      while (starts.length < n) {
+        const d = random() < 0.05 ? centre + Math.round((random() - 0.5) * 4 * width) : random() < 0.1 ? extent.from + Math.floor(random() * span) : centre + Math.floor((random() - 0.5) * width);
+        const clamped = Math.min(extent.to, Math.max(extent.from, d));
+        for (let r = 0; r < repeats && starts.length < n; r++) starts.push(clamped);
+      }
+      const share = [0.9, 0.5, 0.75][run % 3];
+      const expected = bulkRangeOfSorted(starts, extent, share);
+      expect(bulkRange(starts, extent, share)).toEqual(expected);
+      if (expected.from !== extent.from || expected.to !== extent.to) narrowed++;
+    }
+    expect(narrowed).toBeGreaterThan(150);
+  });
+});
+
+describe('bulkRange widening', () => {
+  it('takes in a start exactly half the run away, before the run and after it', () => {
+    const extent = { from: day('1990-01-01'), to: day('1990-01-01') + 1000 };
+    const run = Array.from({ length: 9 }, (_, i) => extent.from + 200 + 10 * i);
+    const before = [...run, extent.from + 160, extent.from + 990];
+    const after = [...run, extent.from + 320, extent.from + 990];
+    for (const starts of [before, after]) {
+      const range = bulkRange(starts, extent, 0.8);
+      expect(range).toEqual(bulkRangeOfSorted(starts, extent, 0.8));
+      expect(range).not.toEqual(bulkRangeOfSorted(run, extent, 0.8));
+    }
   });
 });

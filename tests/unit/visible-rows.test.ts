@@ -58,3 +58,32 @@ describe('visible rows of a moving window', () => {
     expect(moved).toBeGreaterThan(200);
   });
 });
+
+describe('visible rows when the filter may hold every row', () => {
+  const index = buildRelationIndex(dataset(3000, 23), dayNumber(2026, 11, 23));
+  const reference = createFilterResult(index);
+  const all = new Uint8Array([1, 1, 1]);
+  const { start, end } = index.extent;
+
+  it('mark the reference rows over the whole period and just short of it, carried forward or not, with a type or modality left out', () => {
+    const filters: RelationFilter[] = [
+      { from: start, to: end, typeMask: all },
+      { from: start - 100, to: end + 10_000, typeMask: all, carryForward: true },
+      { from: start, to: end, typeMask: all, carryForward: true },
+      { from: start + 1, to: end, typeMask: all },
+      { from: start, to: end - 1, typeMask: all },
+      { from: start, to: end, typeMask: new Uint8Array([1, 0, 1]) },
+      { from: start, to: end, typeMask: all, modalityMask: Uint8Array.from(MODALITIES, (_, m) => (m === 0 ? 0 : 1)) },
+      { from: start, to: end, typeMask: all, rowMask: Uint8Array.from({ length: index.relationCount }, (_, i) => (i % 7 ? 1 : 0)) },
+    ];
+    let everything = 0;
+    for (const filter of filters) {
+      const engine = createFilterEngine(index);
+      const visible = engine.update(filter).visible;
+      const expected = filterRelations(index, filter, reference).visible;
+      expect(Array.from(visible)).toEqual(Array.from(expected));
+      if (expected.every((v) => v === 1)) everything++;
+    }
+    expect(everything).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -43,7 +43,7 @@ export function createFilterEngine(index: RelationIndex, prebuilt?: EngineLayout
   const typeCount = index.typeIds.length;
   const layoutEntry = engineLayoutsOf(index, prebuilt);
   layoutEntry(false);
-  const totals = edgeTotalsOf(index);
+  const totals = prebuilt?.totals ?? edgeTotalsOf(index);
   const { typeEdgeCounts, typeRanges, fullCounts, fullNodeCounts } = totals;
   const { edgeSourceIndex, edgeTargetIndex, statementCount: allStatements } = index;
   const edgeCount = fullCounts.length;

@@ -16,7 +16,8 @@ export class SourceCounts {
   count(index: RelationIndex, visible: Uint8Array): Map<string, number> {
     const { source, sourceIds } = index.columns;
     const rows = visible.length;
-    if (this.index !== index || this.seen.length < rows) {
+    const fresh = this.index !== index || this.seen.length < rows;
+    if (fresh) {
       this.index = index;
       this.seen = new Uint8Array((rows + 3) & ~3);
       this.perSource = new Int32Array(sourceIds.length);
@@ -28,6 +29,15 @@ export class SourceCounts {
       seen[i] = now;
       perSource[source[i]] += now ? 1 : -1;
     };
+    if (fresh) {
+      // Nothing counted yet: every visible row counts, without comparing (a million rows, in the legend's first mount).
+      for (let i = 0; i < rows; i++) {
+        if (visible[i] === 0) continue;
+        seen[i] = 1;
+        perSource[source[i]]++;
+      }
+      return this.countsById(sourceIds);
+    }
     const whole = rows >> 2;
     if (visible.byteOffset % 4 === 0) {
       const next = new Uint32Array(visible.buffer, visible.byteOffset, whole);
@@ -36,8 +46,12 @@ export class SourceCounts {
       for (let w = 0; w < whole; w++) if (next[w] !== last[w]) for (let i = 4 * w; i < 4 * w + 4; i++) recount(i);
     } else for (let i = 0; i < 4 * whole; i++) recount(i);
     for (let i = 4 * whole; i < rows; i++) recount(i);
+    return this.countsById(sourceIds);
+  }
+
+  private countsById(sourceIds: readonly string[]): Map<string, number> {
     const counts = new Map<string, number>();
-    for (let s = 0; s < perSource.length; s++) if (perSource[s] > 0) counts.set(sourceIds[s], perSource[s]);
+    for (let s = 0; s < this.perSource.length; s++) if (this.perSource[s] > 0) counts.set(sourceIds[s], this.perSource[s]);
     return counts;
   }
 }

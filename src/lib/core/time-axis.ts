@@ -52,10 +52,20 @@ export const BULK_SHARE = 0.9;
  * and rounded out to whole months. The whole extent when that range would cover most of it anyway.
  */
 export function bulkRange(starts: ArrayLike<number>, extent: DayWindow, share = BULK_SHARE): DayWindow {
-  const sorted = sortedDays(starts, extent);
-  const n = sorted.length;
+  const n = starts.length;
   const wanted = Math.ceil(share * n);
   if (n === 0 || wanted >= n) return { ...extent };
+  const perDay = wanted >= 1 ? startsPerDay(starts, extent) : null;
+  const [first, last] = perDay ? bulkOfDays(perDay, n, wanted) : bulkOfSorted(Int32Array.from(starts).sort(), wanted);
+  const pad = Math.round((last - first) / 20);
+  const from = Math.max(extent.from, monthStart(first - pad));
+  const to = Math.min(extent.to, addMonths(monthStart(last + pad), 1) - 1);
+  return to - from >= 0.8 * (extent.to - extent.from) ? { ...extent } : { from, to };
+}
+
+/** The first and last start of the bulk, from the starts in order: the shortest run of `wanted`, widened. */
+function bulkOfSorted(sorted: Int32Array, wanted: number): [number, number] {
+  const n = sorted.length;
   let lo = 0;
   for (let i = 1; i + wanted - 1 < n; i++) if (sorted[i + wanted - 1] - sorted[i] < sorted[lo + wanted - 1] - sorted[lo]) lo = i;
   let hi = lo + wanted - 1;
@@ -65,10 +75,81 @@ export function bulkRange(starts: ArrayLike<number>, extent: DayWindow, share = 
     if (lo > 0 && sorted[lo] - sorted[lo - 1] <= reach) (lo--, (grown = true));
     if (hi < n - 1 && sorted[hi + 1] - sorted[hi] <= reach) (hi++, (grown = true));
   }
-  const pad = Math.round((sorted[hi] - sorted[lo]) / 20);
-  const from = Math.max(extent.from, monthStart(sorted[lo] - pad));
-  const to = Math.min(extent.to, addMonths(monthStart(sorted[hi] + pad), 1) - 1);
-  return to - from >= 0.8 * (extent.to - extent.from) ? { ...extent } : { from, to };
+  return [sorted[lo], sorted[hi]];
+}
+
+/** The starts counted per day of the extent: { days with a start, where each one's starts begin in sorted order (one past the last at the end) }; null when a start lies outside the extent or the extent is much longer than the list. */
+function startsPerDay(starts: ArrayLike<number>, extent: DayWindow): { days: Int32Array; firsts: Int32Array } | null {
+  const n = starts.length;
+  const span = extent.to - extent.from + 1;
+  if (span > 4 * n + 1024) return null;
+  const counts = new Int32Array(span);
+  for (let i = 0; i < n; i++) {
+    const day = starts[i] - extent.from;
+    if (day < 0 || day >= span) return null;
+    counts[day]++;
+  }
+  let used = 0;
+  for (let d = 0; d < span; d++) if (counts[d] > 0) used++;
+  const days = new Int32Array(used);
+  const firsts = new Int32Array(used + 1);
+  for (let d = 0, j = 0, position = 0; d < span; d++) {
+    if (counts[d] === 0) continue;
+    days[j] = extent.from + d;
+    firsts[j++] = position;
+    position += counts[d];
+  }
+  firsts[used] = n;
+  return { days, firsts };
+}
+
+/**
+ * bulkOfSorted on the starts counted per day, without writing them out in order (at a million starts that
+ * list and the walks along it were most of the 50-100 ms task that mounts the timeline). The same walk,
+ * position by position, but where neither end changes day (so the reach stays as it is) it takes all those
+ * steps at once; tests/unit/time-axis.test.ts holds the two together.
+ */
+function bulkOfDays({ days, firsts }: { days: Int32Array; firsts: Int32Array }, n: number, wanted: number): [number, number] {
+  const m = days.length;
+  // The shortest run: for each day, its first position starts the shortest run from that day.
+  let jLo = 0;
+  let jHi = 0;
+  let best = Infinity;
+  for (let j = 0, k = 0; j < m && firsts[j] + wanted - 1 < n; j++) {
+    const end = firsts[j] + wanted - 1;
+    while (firsts[k + 1] <= end) k++;
+    if (days[k] - days[j] < best) (best = days[k] - days[j]), (jLo = j), (jHi = k);
+  }
+  let lo = firsts[jLo];
+  let hi = lo + wanted - 1;
+  // Steps left within each end's day: lo down to its day's first position, hi up to its day's last.
+  let a = 0;
+  let b = firsts[jHi + 1] - 1 - hi;
+  for (;;) {
+    const reach = (days[jHi] - days[jLo]) / 2;
+    const loCrosses = a === 0 && jLo > 0 && days[jLo] - days[jLo - 1] <= reach;
+    const hiCrosses = b === 0 && jHi < m - 1 && days[jHi + 1] - days[jHi] <= reach;
+    const loMoves = a > 0 || loCrosses;
+    const hiMoves = b > 0 || hiCrosses;
+    if (!loMoves && !hiMoves) break;
+    if (!loCrosses && !hiCrosses) {
+      const k = loMoves && hiMoves ? Math.min(a, b) : loMoves ? a : b;
+      if (loMoves) (lo -= k), (a -= k);
+      if (hiMoves) (hi += k), (b -= k);
+      continue;
+    }
+    if (loMoves) {
+      lo--;
+      if (a > 0) a--;
+      else a = lo - firsts[--jLo];
+    }
+    if (hiMoves) {
+      hi++;
+      if (b > 0) b--;
+      else b = firsts[++jHi + 1] - 1 - hi;
+    }
+  }
+  return [days[jLo], days[jHi]];
 }
 
 /**

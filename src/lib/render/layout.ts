@@ -10,7 +10,8 @@
  * their own settings (see largeLayoutSettings).
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import { DEFAULT_SETTLE_OPTIONS, EDGE_STRIDE, NODE_STRIDE, type LayoutFinish, type LayoutProgress, type LayoutSettings, type SettleOptions } from '../core/layout-steps';
+import { DEFAULT_SETTLE_OPTIONS, NODE_STRIDE, type LayoutFinish, type LayoutProgress, type LayoutSettings, type SettleOptions } from '../core/layout-steps';
+import { mergeLayoutEdges, type LayoutEdgeList } from '../core/layout-matrices';
 import type { LayoutReply, LayoutRequest } from '../workers/layout-messages';
 import type { EntenteGraph } from './build-graph';
 
@@ -100,11 +101,11 @@ export function settleOptionsFor(graph: EntenteGraph): SettleOptions {
 }
 
 /**
- * graphology-layout-forceatlas2's matrices for the graph, in graph.nodes() order. The typed edges
- * of one pair become one layout edge pulling as hard as they did together (FA2 pulls with
- * weight^influence), which halves the per-iteration work on a dense multigraph.
+ * The graph's nodes as graphology-layout-forceatlas2's node matrix (masses at 1, raised by
+ * mergeLayoutEdges) and its edges as a list, in graph.nodes() order: a plain pass, so that the pairs are
+ * merged in the layout worker (core/layout-matrices.ts).
  */
-export function layoutMatrices(graph: EntenteGraph, influence: number, massByNeighbours = false): { keys: string[]; nodes: Float32Array; edges: Float32Array } {
+export function layoutInput(graph: EntenteGraph): { keys: string[]; nodes: Float32Array; list: LayoutEdgeList } {
   const keys = graph.nodes();
   const position = new Map<string, number>();
   const nodes = new Float32Array(keys.length * NODE_STRIDE);
@@ -114,39 +115,25 @@ export function layoutMatrices(graph: EntenteGraph, influence: number, massByNei
     const n = i * NODE_STRIDE;
     nodes[n] = a.x;
     nodes[n + 1] = a.y;
-    nodes[n + 6] = 1; // mass, raised to 1 + weighted degree below
+    nodes[n + 6] = 1; // mass, raised to 1 + weighted degree by mergeLayoutEdges
     nodes[n + 7] = 1; // convergence
     nodes[n + 8] = a.size || 1;
   });
-  const pull = new Map<number, number>();
+  const list: LayoutEdgeList = { sources: new Int32Array(graph.size), targets: new Int32Array(graph.size), weights: new Float64Array(graph.size) };
+  let k = 0;
   graph.forEachEdge((_key, attributes, source, target) => {
-    const s = position.get(source)!;
-    const t = position.get(target)!;
-    const weight = attributes.weight || 1;
-    // Hubs repel more, as in graphology's own matrices.
-    nodes[s * NODE_STRIDE + 6] += weight;
-    nodes[t * NODE_STRIDE + 6] += weight;
-    const pair = s < t ? s * keys.length + t : t * keys.length + s;
-    pull.set(pair, (pull.get(pair) ?? 0) + (influence === 0 ? 1 : weight ** influence));
+    list.sources[k] = position.get(source)!;
+    list.targets[k] = position.get(target)!;
+    list.weights[k] = attributes.weight || 1;
+    k++;
   });
-  if (massByNeighbours) {
-    // The large profile: a node's mass is 1 + its neighbours, not its relation count (see largeLayoutSettings).
-    for (let i = 0; i < keys.length; i++) nodes[i * NODE_STRIDE + 6] = 1;
-    for (const pair of pull.keys()) {
-      nodes[Math.floor(pair / keys.length) * NODE_STRIDE + 6] += 1;
-      nodes[(pair % keys.length) * NODE_STRIDE + 6] += 1;
-    }
-  }
-  const edges = new Float32Array(pull.size * EDGE_STRIDE);
-  let e = 0;
-  for (const [pair, total] of pull) {
-    edges[e] = Math.floor(pair / keys.length) * NODE_STRIDE;
-    edges[e + 1] = (pair % keys.length) * NODE_STRIDE;
-    // With influence 0 FA2 ignores weights, so a pair's edge count becomes its weight under influence 1.
-    edges[e + 2] = influence === 0 ? total : total ** (1 / influence);
-    e += EDGE_STRIDE;
-  }
-  return { keys, nodes, edges };
+  return { keys, nodes, list };
+}
+
+/** graphology-layout-forceatlas2's matrices for the graph, in graph.nodes() order, as the layout worker makes them. */
+export function layoutMatrices(graph: EntenteGraph, influence: number, massByNeighbours = false): { keys: string[]; nodes: Float32Array; edges: Float32Array } {
+  const { keys, nodes, list } = layoutInput(graph);
+  return { keys, nodes, edges: mergeLayoutEdges(nodes, list, influence, massByNeighbours) };
 }
 
 /** With edgeWeightInfluence 0, merged pairs carry their edge count as a weight, applied at influence 1. */
@@ -155,7 +142,7 @@ export const influenceFor = (settings: LayoutSettings): LayoutSettings => (setti
 export function runLayout(graph: EntenteGraph, onProgress: (progress: LayoutProgress) => void, options: Partial<SettleOptions> = {}): LayoutRun {
   const settle = { ...settleOptionsFor(graph), ...options };
   const settings = layoutSettings(graph);
-  const { keys, nodes, edges } = layoutMatrices(graph, settings.edgeWeightInfluence as number, settings.massByNeighbours === true);
+  const { keys, nodes, list } = layoutInput(graph);
   const startedAt = performance.now();
   const worker = new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module', name: 'entente-layout' });
   let finish: (outcome: LayoutOutcome) => void = () => {};
@@ -206,7 +193,10 @@ export function runLayout(graph: EntenteGraph, onProgress: (progress: LayoutProg
   };
   const lastResort = setTimeout(() => end('timeout'), settle.maxDurationMs + MAIN_THREAD_GRACE_MS);
   if (keys.length < 2) queueMicrotask(() => end('settled'));
-  else worker.postMessage({ kind: 'start', nodes, edges, settings: influenceFor(settings), options: settle, reportEveryMs: REPORT_EVERY_MS } satisfies LayoutRequest, [nodes.buffer, edges.buffer]);
+  else {
+    const request: LayoutRequest = { kind: 'start', nodes, list, influence: settings.edgeWeightInfluence as number, massByNeighbours: settings.massByNeighbours === true, settings: influenceFor(settings), options: settle, reportEveryMs: REPORT_EVERY_MS };
+    worker.postMessage(request, [nodes.buffer, list.sources.buffer, list.targets.buffer, list.weights.buffer]);
+  }
   // Stop keeps what the user sees: the latest report, applied at once; the worker is terminated mid-batch.
   return { done, stop: () => end('stopped') };
 }

@@ -5,13 +5,15 @@
  * here, on the worker's clock, so a main thread busy drawing cannot use it up
  * before the first iteration (see core/layout-steps.ts). Stop terminates the worker.
  */
+import { mergeLayoutEdges } from '../core/layout-matrices';
 import { LayoutSteps } from '../core/layout-steps';
 import type { LayoutReply, LayoutRequest } from './layout-messages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
-  const { nodes, edges, settings, options, reportEveryMs } = event.data;
+  const { nodes, list, influence, massByNeighbours, settings, options, reportEveryMs } = event.data;
+  const edges = mergeLayoutEdges(nodes, list, influence, massByNeighbours);
   const steps = new LayoutSteps(nodes, edges, settings, options);
   let first = true;
   const batch = () => {
