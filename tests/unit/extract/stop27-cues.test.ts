@@ -18,6 +18,18 @@ describe('threats (CAMEO 13)', () => {
     expect(modalities('Russia said it would review its military assistance to Armenia.', 'threat')).toEqual(['asserted']);
   });
 
+  it('reads a warning that one plays with fire, that a move will not go unanswered, or patience run out, as a threat', () => {
+    expect(triples('Russia said Armenia was playing with fire.')).toContainEqual(['russia', 'threat', 'armenia']);
+    expect(triples("Russia said Armenia's move would not go unanswered.")).toContainEqual(['russia', 'threat', 'armenia']);
+    expect(triples('Azerbaijan said its patience with Armenia had run out.')).toContainEqual(['azerbaijan', 'threat', 'armenia']);
+  });
+
+  it('reads readiness to respond to any provocation as a threat, not a commitment', () => {
+    const read = triples('Azerbaijan said it was prepared to respond to any Armenian provocation.');
+    expect(read).toContainEqual(['azerbaijan', 'threat', 'armenia']);
+    expect(read).not.toContainEqual(['azerbaijan', 'commitment', 'armenia']);
+  });
+
   it('still makes a threat that only may come conditional', () => {
     expect(modalities('Russia said it might review its military assistance to Armenia.', 'threat')).toEqual(['conditional']);
   });
@@ -28,6 +40,11 @@ describe('consultations (CAMEO 04)', () => {
     expect(triples('Pashinyan briefed Russia on the situation.')).toContainEqual(['nikol-pashinyan', 'meeting', 'russia']);
     expect(triples('Putin and Pashinyan spoke on Monday.')).toContainEqual(['nikol-pashinyan', 'meeting', 'vladimir-putin']);
   });
+
+  it('reads delegations sitting down for talks and leaders exchanging messages as a meeting', () => {
+    expect(triples('Azerbaijani and Armenian delegations sat down for talks in Moscow.')).toContainEqual(['armenia', 'meeting', 'azerbaijan']);
+    expect(triples('Pashinyan and Putin exchanged messages on the anniversary.')).toContainEqual(['nikol-pashinyan', 'meeting', 'vladimir-putin']);
+  });
 });
 
 describe('accusations (CAMEO 11)', () => {
@@ -36,6 +53,12 @@ describe('accusations (CAMEO 11)', () => {
     expect(triples('Armenia complained that Russia is not honouring its commitments.')).toContainEqual(['armenia', 'accusation', 'russia']);
     expect(triples("Pashinyan questioned Russia's commitment to Armenia's security.")).toContainEqual(['nikol-pashinyan', 'accusation', 'russia']);
     expect(triples('Armenia hit back at Russia over its failure to act.')).toContainEqual(['armenia', 'accusation', 'russia']);
+  });
+
+  it('reads what a deed is said to amount to, and obligations said to be failed, as accusations of its doer', () => {
+    expect(triples("Armenia said Azerbaijan's actions amounted to ethnic cleansing.")).toContainEqual(['armenia', 'accusation', 'azerbaijan']);
+    expect(triples('Armenia said the Azerbaijani attack was a provocation.')).toContainEqual(['armenia', 'accusation', 'azerbaijan']);
+    expect(triples('Armenia said Russia had failed to fulfil its obligations.')).toContainEqual(['armenia', 'accusation', 'russia']);
   });
 
   it('does not let a denial reach past the comma to the blaming that follows it', () => {
@@ -55,6 +78,7 @@ describe('cooperation (CAMEO 06)', () => {
   it('reads cooperation stepped up by two parties, and detainees handed over, as cooperation', () => {
     expect(triples('Russia and Armenia stepped up security cooperation.')).toContainEqual(['armenia', 'cooperation', 'russia']);
     expect(triples('Armenian police arrested two Azerbaijani nationals and handed them over to Russia.')).toContainEqual(['armenia', 'cooperation', 'russia']);
+    expect(triples('Russia and Armenia set up a joint commission.')).toContainEqual(['armenia', 'cooperation', 'russia']);
   });
 });
 
