@@ -102,3 +102,14 @@ describe('protests (CAMEO 14)', () => {
     expect(read).not.toContainEqual(['armenia', 'accusation', 'russia']);
   });
 });
+
+describe('titles no longer held', () => {
+  it('gives a former president no leadership of the state', () => {
+    const read = triples("Armenia's former president Levon Ter-Petrosyan met Putin on Monday.");
+    expect(read.filter(([, type]) => type === 'leadership' || type === 'office').filter(([s]) => s !== 'vladimir-putin')).toEqual([]);
+  });
+
+  it('keeps the leadership of a president in office', () => {
+    expect(triples("Armenia's president Vahagn Khachaturyan met Putin on Monday.")).toContainEqual(['vahagn-khachaturyan', 'leadership', 'armenia']);
+  });
+});
