@@ -54,7 +54,7 @@ export function buildCandidate(ctx: TextContext, sentence: Sentence, cue: CueMat
   const type = ctx.types.get(cue.type);
   if (!type) return null;
   const clauseStart = Math.min(subject.start, object.start, cue.start);
-  const mod = modalityOf(folded.slice(Math.max(sentence.start, clauseStart - 10), cue.start), folded.slice(cue.end, sentence.end), folded.slice(sentence.start, sentence.end));
+  const mod = modalityOf(folded.slice(Math.max(sentence.start, clauseStart - 10), cue.start), folded.slice(cue.end, sentence.end), folded.slice(sentence.start, sentence.end), cue.type);
   const flags: CandidateFlag[] = [...mod.flags];
   const { date, guessed } = eventDate(folded, cue, when, type.temporal, ctx.published);
   if (guessed) flags.push('date-guessed');

@@ -175,9 +175,16 @@ function pairsOfCue(ctx: TextContext, view: SentenceView, c: number, allUnits: U
   return pairs;
 }
 
+/** "told Y to release them or face consequences", "gave Y until Friday to leave or else": a demand with a penalty attached (CAMEO 13). */
+const PENALTY_ATTACHED = /^[^.;]{0,90}?\b(?:or (?:else )?(?:face|risk|suffer|be (?:hit|punished|attacked|expelled|sanctioned))\b|or else\b)/;
+
+function isUltimatum(folded: string, sentence: Sentence, cue: CueMatch, knownTypes: Set<string>): boolean {
+  return cue.type === 'demand' && knownTypes.has('threat') && PENALTY_ATTACHED.test(folded.slice(cue.end, sentence.end));
+}
+
 /** The type a cue asserts: coercion announced is a threat, cooperation announced a commitment, else its own. */
 function readAs(ctx: TextContext, sentence: Sentence, cue: CueMatch): CueMatch {
-  if (announcedThreat(ctx.folded, sentence, cue, ctx.knownTypes)) return { ...cue, type: 'threat' };
+  if (announcedThreat(ctx.folded, sentence, cue, ctx.knownTypes) || isUltimatum(ctx.folded, sentence, cue, ctx.knownTypes)) return { ...cue, type: 'threat' };
   if (intendedCommitment(ctx.folded, sentence, cue, ctx.knownTypes)) return { ...cue, type: 'commitment' };
   return cue;
 }

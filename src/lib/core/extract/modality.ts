@@ -12,10 +12,13 @@ export interface ModalityResult {
   flags: CandidateFlag[];
 }
 
-const NEGATION = /\b(not|n't|never|no longer|neither|nor|without|denied|denies|deny|refrained from|stopped short of)\b[^.;]{0,25}$/;
+// "denied the charge, blaming Y": a denial's reach ends at the comma, where a participle starts its own act
+const NEGATION = /\b(?:(?:not|n't|never|no longer|neither|nor|without|refrained from|stopped short of)\b[^.;]{0,25}|(?:denied|denies|deny)\b[^.;,]{0,25})$/;
 const REPORTED = /\b(reportedly|allegedly|purportedly|according to|is said to|are said to|was said to|were said to|claimed|claims|claim that|unconfirmed|rumou?red|sources said|it was reported|reports said|media reported)\b/;
 const CONDITIONAL = /\b(if|unless|in case|should the|provided that|if need be|would|could|might|may|ready to|prepared to|threatened to|in the event)\b/;
 
+/** For a threat, "would" and "will" announce what is threatened ("said it would retaliate"); only doubt or a condition hedges it. */
+const THREAT_HEDGE = /\b(if|unless|in case|should the|provided that|if need be|could|might|may|in the event)\b/;
 const CONDITION = /\b(if|unless|in case|provided that|in the event)\b/;
 /** A coordinated clause's start: ", and", " and <verb>ed", " but", " while". */
 const COORDINATION = /,? and (?=[a-z]+(?:ed|s)\b|said|warned|told|met|sent|held|gave|made)|,? and (?:then |also |later )?$|, but\b| but\b| while\b| whereas\b|;/g;
@@ -37,7 +40,7 @@ function ownClauseBefore(before: string): string {
  * `before` is the folded text from the clause start to the cue, `sentence` the
  * whole folded sentence, `after` the clause after the cue.
  */
-export function modalityOf(before: string, after: string, sentence: string): ModalityResult {
+export function modalityOf(before: string, after: string, sentence: string, type = ''): ModalityResult {
   const flags: CandidateFlag[] = [];
   let modality: Candidate['modality'] = 'asserted';
   // "denied any role and warned that …", "called for a ceasefire and said it would …": a negation or a
@@ -48,8 +51,10 @@ export function modalityOf(before: string, after: string, sentence: string): Mod
     flags.push('negated');
   }
   const rest = after.slice(0, 60);
-  const tail = own.slice(-40) + ' ' + rest.slice(0, coordinationAt(rest));
-  if (modality === 'asserted' && (CONDITIONAL.test(tail) || CONDITION.test(rest) || /\bif need be\b/.test(sentence))) {
+  // "warned that it would respond": the modal after a threat is what is threatened, not a doubt about the threat;
+  // a condition ("if", "unless") still makes it conditional
+  const tail = own.slice(-40) + ' ' + (type === 'threat' ? '' : rest.slice(0, coordinationAt(rest)));
+  if (modality === 'asserted' && ((type === 'threat' ? THREAT_HEDGE : CONDITIONAL).test(tail) || CONDITION.test(rest) || /\bif need be\b/.test(sentence))) {
     modality = 'conditional';
     flags.push('conditional');
   }

@@ -23,6 +23,8 @@ export function titleRelations(
   for (const title of titles) {
     const type = title.role;
     if (!knownTypes.has(type)) continue;
+    // "former president Uhuru Kenyatta": the post is no longer held, so it is no standing relation (the affiliation stays, new-actors.ts)
+    if (/^former /.test(folded.slice(title.start, title.end))) continue;
     // whom the office is held in: "to the CSTO", a name or demonym just before ("Russian", "CSTO", "Armenia's")
     let affiliation: string | null = null;
     let affStart = title.start;
