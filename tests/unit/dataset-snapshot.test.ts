@@ -23,8 +23,8 @@ function answerOf(files: DatasetFiles) {
   return { outcome: { ...outcome, dataset: null, files: {}, texts: undefined }, packed, stored: { texts: {}, reviews: [] } };
 }
 
-const bundled = answerOf(readGraphDataFolder(here('../../graph-data')));
-const generated = answerOf(datasetToFiles(generateDataset(5_000, 7)));
+const bundled = answerOf(readGraphDataFolder(here('../../graph-data')) as DatasetFiles);
+const generated = answerOf(datasetToFiles(generateDataset(5_000, 7)) as DatasetFiles);
 
 describe('a dataset snapshot', () => {
   for (const [name, answer] of [['the bundled dataset', bundled], ['a generated dataset', generated]] as const) {
