@@ -225,7 +225,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       for (let round = 0; round < rounds; round++) {
         for (const dist of round % 2 ? [...dists].reverse() : dists) {
           log(`${dist}, ${size}, round ${round + 1} of ${rounds}`);
-          figures.push({ ...(await runLoadBrowserBench(SIZES[size], log, dist)), dist });
+          const loads = await runLoadBrowserBench(SIZES[size], log, dist);
+          figures.push(...loads.map((f) => ({ ...f, dist: loads.length > 1 ? `${dist} reload ${f.reload}` : dist })));
         }
       }
     }
@@ -238,6 +239,8 @@ export interface BrowserLoadFigures {
   relations: number;
   /** The build measured (LOAD_BENCH_DIST), when several take turns. */
   dist?: string;
+  /** Which reload of the saved dataset in the same browser (LOAD_BENCH_RELOADS). */
+  reload?: number;
   /** Navigation start to the renderer's first drawn frame (window.__entente.firstFrameMs). */
   firstFrameMs: number;
   /** Navigation start to the graph holding every held edge (window.__entente appears). */
@@ -255,11 +258,34 @@ export interface BrowserLoadFigures {
   progressSeen: string[];
 }
 
+/** Until the saved dataset `id` has a snapshot in the app's database, or (a build without snapshots) the database has no store for them. */
+async function waitForSnapshot(page: import('playwright-core').Page, id: string, log: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  await page.waitForFunction(
+    (id) =>
+      new Promise<boolean>((done) => {
+        const request = indexedDB.open('entente');
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('snapshots')) return (db.close(), done(true));
+          const count = db.transaction('snapshots').objectStore('snapshots').count(id);
+          count.onsuccess = () => (db.close(), done(count.result > 0));
+          count.onerror = () => (db.close(), done(false));
+        };
+        request.onerror = () => done(false);
+      }),
+    id,
+    { timeout: 120_000, polling: 250 },
+  );
+  log(`  snapshot stored (or none kept by this build), waited ${Date.now() - started} ms`);
+}
+
 /**
- * The built app (`npm run build` first) opening a saved dataset of `relations` rows at start-up:
+ * The built app (`npm run build` first) opening a saved dataset of `relations` rows at start-up, once, or
+ * LOAD_BENCH_RELOADS times in the same browser (a figure each: a build that keeps a snapshot parses on the first):
  * the dataset is put in the app's IndexedDB the way "Save" does, then the page is reloaded.
  */
-export async function runLoadBrowserBench(relations: number, log: (line: string) => void, distDir = process.env.LOAD_BENCH_DIST ?? 'dist'): Promise<BrowserLoadFigures> {
+export async function runLoadBrowserBench(relations: number, log: (line: string) => void, distDir = process.env.LOAD_BENCH_DIST ?? 'dist'): Promise<BrowserLoadFigures[]> {
   const { mkdir, rm, writeFile } = await import('node:fs/promises');
   const { dirname: dirOf, join } = await import('node:path');
   const { launchBrowser, openPage, serveDist } = await import('../tests/e2e/harness');
@@ -300,48 +326,55 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
       };
       requestAnimationFrame(watch);
     `);
-    log('  reloading: the app opens the saved dataset');
-    const profiler = attribute ? await page.context().newCDPSession(page) : null;
-    if (profiler) {
-      await profiler.send('Profiler.enable');
-      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
-      await profiler.send('Profiler.start');
+    const reloads = Math.max(1, Number(process.env.LOAD_BENCH_RELOADS ?? 1));
+    const loads: BrowserLoadFigures[] = [];
+    for (let reload = 1; reload <= reloads; reload++) {
+      // A later reload after the first has stored its snapshot (builds that keep one), so that it can answer from it.
+      if (reload > 1) await waitForSnapshot(page, 'load-bench', log);
+      log(`  reload ${reload} of ${reloads}: the app opens the saved dataset`);
+      const profiler = attribute ? await page.context().newCDPSession(page) : null;
+      if (profiler) {
+        await profiler.send('Profiler.enable');
+        await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+        await profiler.send('Profiler.start');
+      }
+      await page.reload();
+      await page.waitForFunction(() => (window as unknown as { firstFrame?: number }).firstFrame !== undefined, undefined, { timeout: Number(process.env.LOAD_BENCH_TIMEOUT ?? 300_000), polling: 100 }).catch(async (error) => {
+        const state = await page.evaluate(() => ({ status: document.querySelector('.shell')?.getAttribute('data-status'), text: document.body.innerText.slice(0, 300), w: (window as unknown as { progressSeen: string[] }).progressSeen }));
+        throw new Error(`load-bench: no first frame (${JSON.stringify(state)}; console: ${consoleErrors.slice(0, 3).join(' | ')}): ${(error as Error).message}`);
+      });
+      // Long-task entries arrive after their task: two frames' grace before reading those that began by ready.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const { firstFrame, readyMs, tasks, progressSeen, clockMark } = await page.evaluate(() => {
+        const w = window as unknown as { longTasks: Array<[number, number]>; firstFrame: number; graphReady: number; progressSeen: string[]; __clockMark?: number };
+        return { firstFrame: w.firstFrame, readyMs: w.graphReady, tasks: w.longTasks.filter(([start]) => start <= w.graphReady), progressSeen: w.progressSeen.slice(), clockMark: w.__clockMark ?? 0 };
+      });
+      const longTasks = tasks.map(([, d]) => d);
+      // The import worker's stages and the page's own, marked on the page's clock (state/import-worker.ts), and the mount's (render/mount-marks.ts).
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => /^(import|mount):/.test(m.name)).map((m) => [m.name, m.startTime] as const));
+      log(`  stages (ms since navigation): ${marks.map(([name, at]) => `${name} ${Math.round(at)}`).join(', ')}`);
+      let attributed: AttributedTask[] | undefined;
+      if (profiler) {
+        const { profile } = (await profiler.send('Profiler.stop')) as { profile: CpuProfile };
+        if (process.env.LOAD_BENCH_PROFILE) await writeFile(process.env.LOAD_BENCH_PROFILE, JSON.stringify(profile));
+        attributed = attributeLongTasks(profile, tasks, clockMark);
+        for (const task of attributed) log(`    task at ${Math.round(task.startMs)} ms, ${Math.round(task.durationMs)} ms: ${task.inclusive.join(' | ')}; self: ${task.self.join(' | ')}`);
+      }
+      const shown = await page.locator('header').first().innerText();
+      log(`  first frame after ${Math.round(firstFrame)} ms, ready after ${Math.round(readyMs)} ms; long tasks ${JSON.stringify(longTasks.map(Math.round))}; header: ${shown.replace(/\s+/g, ' ').slice(0, 120)}`);
+      // A build whose worker deflates the quotes and notes after posting the dataset (marks import:texts-awaited) is
+      // measured once the page has swapped them in (import:texts-deflated-applied); an older build at once.
+      const heapAfter = await page.evaluate(() => (performance.getEntriesByName('import:texts-awaited').length ? 'texts-deflated-applied' : 'ready'));
+      if (heapAfter === 'texts-deflated-applied') await page.waitForFunction(() => performance.getEntriesByName('import:texts-deflated-applied').length > 0, undefined, { timeout: 120_000, polling: 100 });
+      const appliedAt = await page.evaluate(() => performance.getEntriesByName('import:texts-deflated-applied')[0]?.startTime);
+      log(`  heap read after ${heapAfter === 'ready' ? 'ready (no deflated texts to wait for in this build)' : `the deflated texts were swapped in (import:texts-deflated-applied at ${Math.round(appliedAt ?? 0)} ms)`}`);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize, backingStorageSize = 0 } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+      if (consoleErrors.length) log(`  console errors: ${consoleErrors.slice(0, 3).join(' | ')}`);
+      loads.push({ relations, firstFrameMs: firstFrame, readyMs, heapMB: usedSize / MB, buffersMB: backingStorageSize / MB, heapAfter, longTasks, progressSeen, attributed, reload });
     }
-    await page.reload();
-    await page.waitForFunction(() => (window as unknown as { firstFrame?: number }).firstFrame !== undefined, undefined, { timeout: Number(process.env.LOAD_BENCH_TIMEOUT ?? 300_000), polling: 100 }).catch(async (error) => {
-      const state = await page.evaluate(() => ({ status: document.querySelector('.shell')?.getAttribute('data-status'), text: document.body.innerText.slice(0, 300), w: (window as unknown as { progressSeen: string[] }).progressSeen }));
-      throw new Error(`load-bench: no first frame (${JSON.stringify(state)}; console: ${consoleErrors.slice(0, 3).join(' | ')}): ${(error as Error).message}`);
-    });
-    // Long-task entries arrive after their task: two frames' grace before reading those that began by ready.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    const { firstFrame, readyMs, tasks, progressSeen, clockMark } = await page.evaluate(() => {
-      const w = window as unknown as { longTasks: Array<[number, number]>; firstFrame: number; graphReady: number; progressSeen: string[]; __clockMark?: number };
-      return { firstFrame: w.firstFrame, readyMs: w.graphReady, tasks: w.longTasks.filter(([start]) => start <= w.graphReady), progressSeen: w.progressSeen.slice(), clockMark: w.__clockMark ?? 0 };
-    });
-    const longTasks = tasks.map(([, d]) => d);
-    // The import worker's stages and the page's own, marked on the page's clock (state/import-worker.ts), and the mount's (render/mount-marks.ts).
-    const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => /^(import|mount):/.test(m.name)).map((m) => [m.name, m.startTime] as const));
-    log(`  stages (ms since navigation): ${marks.map(([name, at]) => `${name} ${Math.round(at)}`).join(', ')}`);
-    let attributed: AttributedTask[] | undefined;
-    if (profiler) {
-      const { profile } = (await profiler.send('Profiler.stop')) as { profile: CpuProfile };
-      if (process.env.LOAD_BENCH_PROFILE) await writeFile(process.env.LOAD_BENCH_PROFILE, JSON.stringify(profile));
-      attributed = attributeLongTasks(profile, tasks, clockMark);
-      for (const task of attributed) log(`    task at ${Math.round(task.startMs)} ms, ${Math.round(task.durationMs)} ms: ${task.inclusive.join(' | ')}; self: ${task.self.join(' | ')}`);
-    }
-    const shown = await page.locator('header').first().innerText();
-    log(`  first frame after ${Math.round(firstFrame)} ms, ready after ${Math.round(readyMs)} ms; long tasks ${JSON.stringify(longTasks.map(Math.round))}; header: ${shown.replace(/\s+/g, ' ').slice(0, 120)}`);
-    // A build whose worker deflates the quotes and notes after posting the dataset (marks import:texts-awaited) is
-    // measured once the page has swapped them in (import:texts-deflated-applied); an older build at once.
-    const heapAfter = await page.evaluate(() => (performance.getEntriesByName('import:texts-awaited').length ? 'texts-deflated-applied' : 'ready'));
-    if (heapAfter === 'texts-deflated-applied') await page.waitForFunction(() => performance.getEntriesByName('import:texts-deflated-applied').length > 0, undefined, { timeout: 120_000, polling: 100 });
-    const appliedAt = await page.evaluate(() => performance.getEntriesByName('import:texts-deflated-applied')[0]?.startTime);
-    log(`  heap read after ${heapAfter === 'ready' ? 'ready (no deflated texts to wait for in this build)' : `the deflated texts were swapped in (import:texts-deflated-applied at ${Math.round(appliedAt ?? 0)} ms)`}`);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize, backingStorageSize = 0 } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
-    if (consoleErrors.length) log(`  console errors: ${consoleErrors.slice(0, 3).join(' | ')}`);
-    return { relations, firstFrameMs: firstFrame, readyMs, heapMB: usedSize / MB, buffersMB: backingStorageSize / MB, heapAfter, longTasks, progressSeen, attributed };
+    return loads;
   } finally {
     await browser.close();
     await server.close();

@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { statusCounts, useBuiltApp, waitForSettledGraph } from './harness';
 import { selectInArticle } from './article-selection';
+import { currentDatasetId, importStages, truncateSnapshot, waitForSnapshot } from './dataset-snapshots';
 import { loadDataset } from '../../src/lib/core/load';
 
 const ARTICLE = [
@@ -338,5 +339,53 @@ describe('the source workbench', () => {
     for (const r of added) expect(ARTICLE).toContain(r.quote);
     expect(loaded.dataset!.relations.length).toBe(bundledTotal + 5);
     await switcher.getByRole('button', { name: 'Close' }).click();
+  });
+  test('a reload after the one that parsed answers from its snapshot, with the same counts and review', async () => {
+    const id = (await currentDatasetId(page))!;
+    expect(id).toMatch(/^d-/);
+    await waitForSnapshot(page, id);
+    await page.locator('header.header').getByRole('button', { name: 'Review' }).click();
+    await review().waitFor();
+    const before = await decisions();
+    await page.reload();
+    await waitForSettledGraph(page);
+    await waitForTotal(bundledTotal + 5);
+    expect(await importStages(page)).toContain('import:from-snapshot');
+    expect(await importStages(page)).not.toContain('import:parsed');
+    await page.locator('header.header').getByRole('button', { name: 'Review' }).click();
+    await review().waitFor();
+    expect(await decisions()).toEqual(before);
+  });
+
+  test('an accept after that drops the snapshot: the next reload parses the changed payload and counts the new row', async () => {
+    const open = review().locator('[role="option"][data-candidate][data-decision="open"]').first();
+    const candidate = (await open.getAttribute('data-candidate'))!;
+    await open.click();
+    await page.keyboard.press('a');
+    await expect.poll(() => review().locator(`[data-candidate="${candidate}"]`).getAttribute('data-decision')).toBe('accepted');
+    await waitForTotal(bundledTotal + 6);
+    await page.reload();
+    await waitForSettledGraph(page);
+    await waitForTotal(bundledTotal + 6);
+    const stages = await importStages(page);
+    expect(stages).toContain('import:parsed');
+    expect(stages).not.toContain('import:from-snapshot');
+  });
+
+  test('a snapshot cut short is refused: the reload parses again, with the right counts, and stores a sound one', async () => {
+    const id = (await currentDatasetId(page))!;
+    await waitForSnapshot(page, id);
+    await truncateSnapshot(page, id);
+    await page.reload();
+    await waitForSettledGraph(page);
+    await waitForTotal(bundledTotal + 6);
+    const stages = await importStages(page);
+    expect(stages).toEqual(expect.arrayContaining(['import:snapshot-read', 'import:snapshot-rejected', 'import:parsed']));
+    expect(stages).not.toContain('import:from-snapshot');
+    await waitForSnapshot(page, id);
+    await page.reload();
+    await waitForSettledGraph(page);
+    await waitForTotal(bundledTotal + 6);
+    expect(await importStages(page)).toContain('import:from-snapshot');
   });
 });

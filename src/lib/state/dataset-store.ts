@@ -6,12 +6,14 @@
  * in one place. The import worker opens the same database by name to read a
  * payload itself (workers/import.worker.ts).
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { DatasetFiles } from '../core/load';
 import type { Dataset } from '../core/model';
 import { summarizeDataset } from '../core/summary';
 import { isQuotaError, storageFailureMessage } from '../core/storage-message';
 import type { Review } from '../core/source-review';
+import type { EncodedSnapshot } from '../core/dataset-snapshot';
+import { createMissingStores, DATASET_DB, DATASET_DB_VERSION, newPayloadStamp, type PayloadStamp } from './dataset-db-schema';
 
 export interface DatasetEntry {
   id: string;
@@ -41,10 +43,18 @@ export interface SavedLayout {
   positions: Float32Array;
 }
 
+/** What the import worker answered for a payload it parsed (core/dataset-snapshot.ts), valid while `stamp` is the payload's. */
+export interface StoredSnapshot extends EncodedSnapshot {
+  id: string;
+  stamp: string;
+}
+
 interface EntenteDb extends DBSchema {
   datasets: { key: string; value: DatasetEntry };
   payloads: { key: string; value: StoredPayload };
   layouts: { key: string; value: SavedLayout };
+  snapshots: { key: string; value: StoredSnapshot };
+  'payload-stamps': { key: string; value: PayloadStamp };
 }
 
 export type DatasetDb = IDBPDatabase<EntenteDb>;
@@ -54,14 +64,25 @@ export class StorageError extends Error {}
 let db: Promise<DatasetDb> | null = null;
 
 export function openDatasetDb(): Promise<DatasetDb> {
-  db ??= openDB<EntenteDb>('entente', 2, {
+  db ??= openDB<EntenteDb>(DATASET_DB, DATASET_DB_VERSION, {
     upgrade(database) {
-      for (const store of ['datasets', 'payloads', 'layouts'] as const) {
-        if (!database.objectStoreNames.contains(store)) database.createObjectStore(store, { keyPath: 'id' });
-      }
+      createMissingStores(database as unknown as Parameters<typeof createMissingStores>[0]);
     },
   });
   return db;
+}
+
+/** The stores a write of a payload must take part in (putPayload), beside any other the caller needs. */
+export const PAYLOAD_STORES = ['payloads', 'snapshots', 'payload-stamps'] as const;
+
+
+/**
+ * Writes a payload in `tx` (opened over PAYLOAD_STORES), and in the same transaction drops its snapshot and gives
+ * it a new stamp: a worker still parsing the old payload then finds the stamp changed and stores nothing, so a
+ * snapshot is never older than its payload.
+ */
+export function putPayload(tx: IDBPTransaction<EntenteDb, StoreNames<EntenteDb>[], 'readwrite'>, payload: StoredPayload): Promise<unknown> {
+  return Promise.all([tx.objectStore('payloads').put(payload), tx.objectStore('snapshots').delete(payload.id), tx.objectStore('payload-stamps').put({ id: payload.id, stamp: newPayloadStamp() })]);
 }
 
 export const newDatasetId = () => `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

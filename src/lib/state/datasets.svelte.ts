@@ -16,7 +16,7 @@ import { downloadBlob } from './download';
 import { explorer } from './explorer.svelte';
 import { ImportWorker } from './import-worker';
 import { BUNDLED_ID, CURRENT_DATASET_KEY, takeSavedLoad } from './early-load';
-import { StorageError, describeStorageFailure, entryOf, loadLayout, newDatasetId, openDatasetDb, saveLayout, type DatasetEntry } from './dataset-store';
+import { StorageError, describeStorageFailure, entryOf, loadLayout, newDatasetId, openDatasetDb, PAYLOAD_STORES, putPayload, saveLayout, type DatasetEntry } from './dataset-store';
 
 export { StorageError, type DatasetEntry } from './dataset-store';
 
@@ -92,8 +92,8 @@ export class Datasets {
     const entry = entryOf(id, name, outcome.format ?? 'graph-data', outcome.dataset!, size, !!outcome.texts, new Date().toISOString());
     try {
       const db = await this.open();
-      const tx = db.transaction(['datasets', 'payloads'], 'readwrite');
-      await Promise.all([tx.objectStore('payloads').put({ id, files: outcome.files, texts: outcome.texts }), tx.objectStore('datasets').put(entry), tx.done]);
+      const tx = db.transaction(['datasets', ...PAYLOAD_STORES], 'readwrite');
+      await Promise.all([putPayload(tx, { id, files: outcome.files, texts: outcome.texts }), tx.objectStore('datasets').put(entry), tx.done]);
     } catch (error) {
       throw new StorageError(await describeStorageFailure(error, size));
     }
@@ -178,8 +178,8 @@ export class Datasets {
       return;
     }
     const db = await this.open();
-    const tx = db.transaction(['datasets', 'payloads', 'layouts'], 'readwrite');
-    await Promise.all([tx.objectStore('datasets').delete(id), tx.objectStore('payloads').delete(id), tx.objectStore('layouts').delete(id), tx.done]);
+    const tx = db.transaction(['datasets', 'layouts', ...PAYLOAD_STORES], 'readwrite');
+    await Promise.all([tx.objectStore('datasets').delete(id), tx.objectStore('payloads').delete(id), tx.objectStore('snapshots').delete(id), tx.objectStore('payload-stamps').delete(id), tx.objectStore('layouts').delete(id), tx.done]);
     await this.refresh();
   }
 
@@ -195,14 +195,14 @@ export class Datasets {
     for (const text of Object.values(files)) size += text.length * 2;
     try {
       const db = await this.open();
-      const tx = db.transaction(['datasets', 'payloads'], 'readwrite');
+      const tx = db.transaction(['datasets', ...PAYLOAD_STORES], 'readwrite');
       const payloads = tx.objectStore('payloads');
       const texts = copying ? this.currentTexts : (await payloads.get(id))?.texts;
       for (const text of Object.values(texts ?? {})) size += text.length * 2;
       const base = copying ? null : await tx.objectStore('datasets').get(id);
       const name = base?.name ?? `${(this.current?.name ?? 'Dataset').replace(/ \(bundled\)$/, '')} + added sources`;
       const entry = entryOf(id, name, base?.format ?? (this.current?.format === 'bundled' ? 'graph-data' : this.current?.format ?? 'graph-data'), dataset, size, true, base?.importedAt ?? new Date().toISOString());
-      await Promise.all([payloads.put({ id, files, texts, reviews }), tx.objectStore('datasets').put(entry), tx.done]);
+      await Promise.all([putPayload(tx, { id, files, texts, reviews }), tx.objectStore('datasets').put(entry), tx.done]);
       if (copying) this.currentTexts = { ...texts };
     } catch (error) {
       throw new StorageError(await describeStorageFailure(error, size));

@@ -33,6 +33,15 @@ export interface StoredExtras {
   reviews: Review[];
 }
 
+/** A valid dataset as the worker posts it: its columns, with the index, roll-up, engine layout and parallel groups built for them (workers/packed-answer.ts). */
+export interface PackedAnswer {
+  dataset: PackedDataset;
+  index: PackedRelationIndex;
+  rollup: PackedRollup;
+  engine: EngineLayout;
+  parallel: PackedParallelGroups;
+}
+
 export type ImportReply =
   | { kind: 'progress'; progress: Progress }
   | { kind: 'mapping'; needed: MappingNeeded }
@@ -43,8 +52,9 @@ export type ImportReply =
    * in the worker, with the filter engine's sorted groups, so the main thread does none of it.
    * `stages`: when each of the worker's stages ended (ms since the epoch), marked on the page as `import:<stage>`.
    * `textsId`: set when the worker deflates the dataset's quotes and notes after posting it, to follow as `texts-deflated` of that id.
+   * A `load-stored` answered from the dataset's snapshot (what was posted the last time it was parsed) has a stage `from-snapshot`.
    */
-  | { kind: 'done'; outcome: ImportOutcome; packed?: { dataset: PackedDataset; index: PackedRelationIndex; rollup: PackedRollup; engine: EngineLayout; parallel: PackedParallelGroups }; stored?: StoredExtras; stages?: Array<[string, number]>; textsId?: number }
+  | { kind: 'done'; outcome: ImportOutcome; packed?: PackedAnswer; stored?: StoredExtras; stages?: Array<[string, number]>; textsId?: number }
   /**
    * The quote and note chunks of the dataset posted as `done` with `textsId` `id`, deflated (null where a chunk
    * stays a string; empty when there is nothing to deflate or deflating failed), sent after it so that compressing

@@ -8,18 +8,14 @@ import { mappingNeeded, runImport, runLoad, type Progress } from '../core/import
 import type { InputFile } from '../core/formats/types';
 import type { ImportOutcome } from '../core/import-job';
 import { todayDayNumber } from '../core/dates';
-import { columnBuffers, packDataset } from '../core/relation-columns-pack';
 import { relationColumnsOf } from '../core/relation-columns';
-import { deflatedChunksOf } from '../core/string-store';
-import type { Dataset } from '../core/model';
-import { buildRelationIndex } from '../core/relation-index';
-import { indexBuffers, packRelationIndex } from '../core/relation-index-pack';
-import { packRollup, withRollupEdges } from '../core/rollup';
-import { buildEngineLayout, engineLayoutBuffers } from '../core/filter-engine';
-import { textsInFiles, type Review } from '../core/source-review';
-import { packedParallelGroups } from '../render/parallel-edges';
-import type { DatasetFiles } from '../core/load';
-import type { ImportReply, ImportRequest, PickedFile, StoredExtras } from './import-messages';
+import { deflatedChunksOf, type StringStore } from '../core/string-store';
+import { textsInFiles } from '../core/source-review';
+import { decodeSnapshot, encodeSnapshot, snapshotBuffers, SnapshotError } from '../core/dataset-snapshot';
+import type { StoredSnapshot } from '../state/dataset-store';
+import type { ImportReply, ImportRequest, PackedAnswer, PickedFile, StoredExtras } from './import-messages';
+import { packAnswer } from './packed-answer';
+import { openStoredDb, readPayload, readSnapshot, writeSnapshot } from './stored-dataset';
 
 /** When each stage of the current request ended, in ms since the epoch: posted with the result, so the page can mark them on its own clock. */
 let stages: Array<[string, number]> = [];
@@ -59,32 +55,34 @@ async function readAll(inputs: PickedFile[]): Promise<InputFile[]> {
   return files;
 }
 
+/** What a valid dataset's `done` carries, and so what its snapshot holds. */
+interface Answer {
+  outcome: ImportOutcome;
+  packed: PackedAnswer;
+  stored?: StoredExtras;
+}
+
 /**
  * Posts a finished outcome. A valid dataset goes as columns with its relation index, built
  * here, so that the main thread neither copies a million row objects nor indexes them.
+ * `beforePost` sees the answer before its buffers are transferred (to store it as a snapshot); the deflated texts
+ * wait for what it returns, since the page ends the worker once they are in.
  */
-async function done(outcome: ImportOutcome, stored?: StoredExtras): Promise<void> {
+async function done(outcome: ImportOutcome, stored?: StoredExtras, beforePost?: (answer: Answer, today: number) => Promise<unknown>): Promise<void> {
   const dataset = outcome.dataset;
   // A saved dataset's files stay in IndexedDB: the app has no use for a copy of them.
   if (stored) outcome = { ...outcome, files: {}, texts: undefined };
   if (!dataset) return post({ kind: 'done', outcome, stored });
   stageDone('parsed');
-  const built = buildRelationIndex(dataset, todayDayNumber());
-  stageDone('indexed');
-  const { index, rollup } = withRollupEdges(built);
-  stageDone('rolled-up');
-  const engine = buildEngineLayout(index);
-  stageDone('engine-laid-out');
-  const parallel = packedParallelGroups(index);
-  stageDone('parallel-grouped');
-  const packedDataset = packDataset(dataset);
-  const packed = { dataset: packedDataset, index: packRelationIndex(index), rollup: packRollup(rollup), engine, parallel };
-  const rollupBuffers = [rollup.topOf, rollup.rolledEdgeOf, rollup.keep].map((a) => a.buffer as ArrayBuffer);
-  const transfer = [...new Set([...columnBuffers(packed.dataset.columns), ...indexBuffers(packed.index), ...rollupBuffers, ...engineLayoutBuffers(packed.engine), parallel.members.buffer, parallel.starts.buffer])];
+  const today = todayDayNumber();
+  const { packed, transfer } = packAnswer(dataset, today, stageDone);
+  const answer = { outcome: { ...outcome, dataset: null }, packed, stored };
+  const kept = beforePost?.(answer, today);
   stageDone('posting');
   const textsId = ++postedDatasets;
-  (self as unknown as Worker).postMessage({ kind: 'done', outcome: { ...outcome, dataset: null }, packed, stored, stages, textsId } satisfies ImportReply, transfer);
-  await postDeflatedTexts(dataset, textsId);
+  (self as unknown as Worker).postMessage({ kind: 'done', ...answer, stages, textsId } satisfies ImportReply, transfer);
+  const columns = relationColumnsOf(dataset);
+  await postDeflatedTexts(columns.quote, columns.note, textsId, kept);
 }
 
 /** Datasets posted so far: the id that ties a `texts-deflated` to its `done`. */
@@ -97,53 +95,75 @@ let postedDatasets = 0;
  * every row object, so scans over rows would inflate chunk after chunk. Posted even when it fails, empty, so the
  * page does not keep the worker waiting for it (state/import-worker.ts ends the worker then).
  */
-async function postDeflatedTexts(dataset: Dataset, id: number): Promise<void> {
-  const columns = relationColumnsOf(dataset);
+async function postDeflatedTexts(quoteStore: StringStore, noteStore: StringStore, id: number, after?: Promise<unknown>): Promise<void> {
   let quote: (Uint8Array | null)[] = [];
   let note: (Uint8Array | null)[] = [];
   try {
-    [quote, note] = await Promise.all([deflatedChunksOf(columns.quote), deflatedChunksOf(columns.note)]);
+    [quote, note] = await Promise.all([deflatedChunksOf(quoteStore), deflatedChunksOf(noteStore)]);
   } catch {
     quote = note = [];
   }
+  await after;
   const transfer = [...new Set([...quote, ...note].filter((c): c is Uint8Array => c !== null).map((c) => c.buffer as ArrayBuffer))];
   (self as unknown as Worker).postMessage({ kind: 'texts-deflated', id, quote, note, at: performance.timeOrigin + performance.now() } satisfies ImportReply, transfer);
 }
 
-interface StoredPayload {
-  files: DatasetFiles;
-  texts?: Record<string, string>;
-  reviews?: Review[];
+/** A store's chunks copied, to deflate after the store itself has been transferred. */
+const chunksCopied = (store: StringStore): StringStore => ({ count: store.count, offsets: null, chunks: store.chunks.map((c) => (typeof c === 'string' ? c : c.slice())) });
+
+/**
+ * Answers `load-stored` from the dataset's snapshot: what was posted the last time its payload was parsed and
+ * validated. False, with nothing posted, when the snapshot cannot be read back (another format version, another
+ * day, cut short): the caller parses then.
+ */
+async function answerFromSnapshot(snapshot: StoredSnapshot): Promise<boolean> {
+  let answer: Answer;
+  let texts: [StringStore, StringStore];
+  try {
+    answer = decodeSnapshot<Answer>(snapshot, todayDayNumber());
+    const columns = answer.packed?.dataset?.columns;
+    if (answer.outcome?.ok !== true || !columns?.quote || !columns.note) throw new SnapshotError('no valid dataset in it');
+    texts = [chunksCopied(columns.quote), chunksCopied(columns.note)];
+  } catch (error) {
+    stageDone('snapshot-rejected');
+    console.info(`import: parsing the saved dataset again (${(error as Error).message})`);
+    return false;
+  }
+  stageDone('from-snapshot');
+  const textsId = ++postedDatasets;
+  (self as unknown as Worker).postMessage({ kind: 'done', ...answer, stages, textsId } satisfies ImportReply, snapshotBuffers(snapshot));
+  await postDeflatedTexts(...texts, textsId);
+  return true;
 }
 
-/** A saved dataset's payload, read from the app's database (state/datasets.svelte.ts writes it). */
-function readStored(id: string): Promise<StoredPayload | undefined> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open('entente');
-    request.onerror = () => reject(new Error(`cannot open the saved datasets (${request.error?.message})`));
-    request.onsuccess = () => {
-      const db = request.result;
-      // Closed at once: an open connection would block the page's upgrade of a database this open has just created.
-      if (!db.objectStoreNames.contains('payloads')) {
-        db.close();
-        return resolve(undefined);
-      }
-      const get = db.transaction('payloads').objectStore('payloads').get(id);
-      get.onsuccess = () => {
-        db.close();
-        resolve(get.result as StoredPayload | undefined);
-      };
-      get.onerror = () => reject(new Error(`cannot read the saved dataset (${get.error?.message})`));
-    };
-  });
-}
-
+/**
+ * Opens a saved dataset: from its snapshot when there is a current one, else by parsing and validating its payload
+ * (the source of truth), after which what is posted is stored as its snapshot for the next load.
+ */
 async function loadStored(id: string): Promise<void> {
-  const payload = await readStored(id);
-  stageDone('read');
-  if (!payload) return post({ kind: 'failed', message: `import: no saved dataset ${id}`, missing: true });
-  const stored = { texts: { ...payload.texts, ...textsInFiles(payload.files) }, reviews: payload.reviews ?? [] };
-  await done(runLoad(payload.files, payload.texts, undefined, (p) => progress(p)), stored);
+  const db = await openStoredDb();
+  try {
+    const snapshot = await readSnapshot(db, id).catch(() => undefined);
+    if (snapshot) {
+      stageDone('snapshot-read');
+      if (await answerFromSnapshot(snapshot)) return;
+    }
+    const { payload, stamp } = await readPayload(db, id);
+    stageDone('read');
+    if (!payload) return post({ kind: 'failed', message: `import: no saved dataset ${id}`, missing: true });
+    const stored = { texts: { ...payload.texts, ...textsInFiles(payload.files) }, reviews: payload.reviews ?? [] };
+    // Cloned into the write at once, before the post transfers the buffers; a snapshot that cannot be stored (the quota)
+    // only means parsing again next time, so its outcome is not reported.
+    const keep = (answer: Answer, today: number) => {
+      const written = writeSnapshot(db, id, stamp, encodeSnapshot(answer, today));
+      stageDone('snapshot-queued');
+      return written;
+    };
+    await done(runLoad(payload.files, payload.texts, undefined, (p) => progress(p)), stored, keep);
+  } finally {
+    // Waits for the snapshot's write: close lets running transactions finish.
+    db.close();
+  }
 }
 
 function convert(options: Parameters<typeof runImport>[1]): Promise<void> {
