@@ -52,14 +52,6 @@ describe('"the three countries" are the three states named before', () => {
   });
 });
 
-describe('dates of asides', () => {
-  it('does not date a criticism by the month of a relative clause that closes before it', () => {
-    const [c] = run('Kenya, which hosted a rebel meeting in Nairobi in February, was criticised by Sudan.').filter((x) => x.type === 'accusation');
-    expect(c).toMatchObject({ subject: 'sudan', object: 'kenya' });
-    expect(c.date).toBe('2025-05-07');
-  });
-});
-
 describe('affiliation of a titled person without a demonym', () => {
   let tagger: Tagger;
   beforeAll(() => {

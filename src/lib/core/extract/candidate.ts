@@ -24,8 +24,6 @@ const CLAUSE_BOUNDARY = /;|, (?:where|which|when|while|whereas|who|after|before|
 
 function sameClause(folded: string, date: DateMention, cue: CueMatch): boolean {
   const between = date.end <= cue.start ? folded.slice(date.end, cue.start) : folded.slice(cue.end, date.start);
-  // "Kenya, which hosted a meeting in February, was criticised": a date inside an aside that closes before the cue dates the aside
-  if (date.end <= cue.start && /,/.test(between) && /, (?:which|who|whose|where|when)\b[^,;]*$/.test(folded.slice(Math.max(0, date.start - 120), date.start))) return false;
   return !CLAUSE_BOUNDARY.test(between);
 }
 
