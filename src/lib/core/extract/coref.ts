@@ -24,11 +24,14 @@ export interface Memory {
 
 export const newMemory = (parties: string[]): Memory => ({ recent: [], previousFirst: null, previousGroup: [], parties });
 
-type Reference = { re: RegExp; kinds: ActorKind[]; count: number; initialOnly?: boolean; carry?: 'first' | 'group' | 'parties' };
+type Reference = { re: RegExp; kinds: ActorKind[]; count: number; initialOnly?: boolean; carry?: 'first' | 'group' | 'parties'; counted?: boolean };
+const NUMBER_WORDS: Record<string, number> = { three: 3, four: 4, five: 5, six: 6 };
 
 const PERSON_NOUN = '(?:minister|president|prime minister|premier|foreign minister|defen[cs]e minister|leader|chancellor|secretary[- ]general|secretary|envoy|ambassador|spokes(?:man|woman|person)|official|diplomat|king|emir|monarch)';
 const REFERENCES: Reference[] = [
   { re: /\b(?:both sides|the two sides|both parties|the two parties|the warring (?:parties|sides)|the two countries|both countries|the two neighbou?rs|the two states|the two nations)\b/g, kinds: ['state'], count: 2, carry: 'parties' },
+  // "invited the three countries": the three states named before, earlier sentences first (the inviter is not among them)
+  { re: /\bthe (three|four|five|six) (?:countries|states|nations|governments|neighbou?rs)\b/g, kinds: ['state'], count: 0, counted: true },
   { re: /\b(?:he|she)\b/g, kinds: ['person'], count: 1 },
   { re: new RegExp(`\\b(?:the two|both) (?:leaders|presidents|ministers|foreign ministers|prime ministers|men|officials|heads of state)\\b`, 'g'), kinds: ['person'], count: 2 },
   { re: new RegExp(`\\bthe (?:[a-z]+ )?${PERSON_NOUN}\\b(?! of\\b)`, 'g'), kinds: ['person'], count: 1 },
@@ -55,6 +58,17 @@ function antecedents(gazetteer: Gazetteer, units: Unit[], memory: Memory, at: nu
   return found.length === ref.count ? found : [];
 }
 
+/** The nearest `count` distinct states from earlier sentences, then from this one before `at`. */
+function countedAntecedents(gazetteer: Gazetteer, units: Unit[], memory: Memory, at: number, count: number): string[] {
+  const inSentence = units.filter((u) => u.end <= at).reverse();
+  const found: string[] = [];
+  for (const unit of [...[...memory.recent].reverse(), ...inSentence]) {
+    if (found.length === count) break;
+    if (kindOf(gazetteer, unit) === 'state' && !unit.modifier && !found.includes(unit.actorId) && !inSentence.some((u) => u.actorId === unit.actorId && u !== unit)) found.push(unit.actorId);
+  }
+  return found.length === count ? found : [];
+}
+
 function carried(gazetteer: Gazetteer, memory: Memory, ref: Reference): string[] {
   if (ref.carry === 'parties') return memory.parties.length >= 2 ? memory.parties.slice(0, 2) : [];
   if (ref.carry === 'first') {
@@ -75,7 +89,7 @@ function referenceUnits(folded: string, sentence: Sentence, units: Unit[], gazet
       const start = sentence.start + m.index + lead;
       const end = sentence.start + m.index + m[0].length;
       if (taken.some(([a, b]) => start < b && end > a) || units.some((u) => start < u.end && end > u.start)) continue;
-      const ids = ref.carry ? carried(gazetteer, memory, ref) : antecedents(gazetteer, units, memory, start, ref);
+      const ids = ref.carry ? carried(gazetteer, memory, ref) : ref.counted ? countedAntecedents(gazetteer, units, memory, start, NUMBER_WORDS[m[1]]) : antecedents(gazetteer, units, memory, start, ref);
       if (!ids.length) continue;
       taken.push([start, end]);
       for (const id of ids) out.push(unitAt(start, end, id));

@@ -12,7 +12,7 @@ import { rollUp, type Gazetteer } from './gazetteer';
 import type { CueMatch } from './cues';
 import type { Sentence } from './sentences';
 import type { List, Unit } from './units';
-import { CLAUSE_BREAK, type Pair } from './pairs';
+import { ACCUSED_OF, CLAUSE_BREAK, type Pair } from './pairs';
 import { groupActor } from './generic-actors';
 
 const PEOPLE = /^[^,;.:]{0,50}?\b(rebels?|guerrillas?|insurgents?|militants?|separatists?|protesters|demonstrators|students|dissidents|activists|journalists|civilians|villagers|monks|opposition (?:supporters|activists|leaders|members)|strikers)\b/;
@@ -24,6 +24,10 @@ export function domesticTargetPairs(cue: CueMatch, lists: List[], folded: string
   const before = lists.filter((list) => list[list.length - 1].end <= cue.start && list[0].start >= sentence.start);
   const doers = before[before.length - 1];
   if (!doers || cue.start - doers[doers.length - 1].end > 60 || CLAUSE_BREAK.test(folded.slice(doers[doers.length - 1].end, cue.start))) return [];
+  // "Indian and Pakistani troops exchanged fire, killing 12 civilians": the dead of a clash between two states are neither's own people
+  if (new Set(doers.map((u) => rollUp(gazetteer, u.actorId))).size > 1) return [];
+  // "the group, which he accused of attacking civilians": the one accusing is not the one who did it
+  if (ACCUSED_OF.test(folded.slice(doers[doers.length - 1].end, cue.start))) return [];
   const after = folded.slice(cue.end, sentence.end);
   const people = PEOPLE.exec(after);
   const place = people ? null : PLACE.exec(after);

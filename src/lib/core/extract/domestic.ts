@@ -35,12 +35,16 @@ export function sentenceOf(text: string, at: number): [number, number] {
   return [start, end];
 }
 
+const TITLE_AFTER = /^ (?:[a-z-]+ ){0,2}?(?:minister|president|premier|secretary|ambassador|envoy|leader|chancellor|king|spokes(?:man|woman|person)|official|general|commander|chief)\b/;
+
 export function domesticState(text: string, folded: string, label: string, kind: ActorKind, at: number, mentions: Mention[], gz: Gazetteer, self: string): string | null {
   if (kind !== 'person' && kind !== 'group' && !(kind === 'organisation' && DOMESTIC_BODY.test(label))) return null;
   const [from, to] = sentenceOf(text, at);
   const states = new Map<string, boolean>();
   for (const m of mentions) {
     if (m.start < from || m.end > to || m.actorId === self) continue;
+    // "met Indian Foreign Minister Jaishankar": a demonym on another person's title is that person's, not the sentence's
+    if (m.via === 'demonym' && TITLE_AFTER.test(folded.slice(m.end, m.end + 40))) continue;
     const actor = gz.actors.get(m.actorId);
     const state = rollUp(gz, m.actorId);
     if (gz.actors.get(state)?.kind !== 'state') continue;

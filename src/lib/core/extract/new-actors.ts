@@ -230,7 +230,7 @@ function affiliationOf(text: string, folded: string, spans: Spans, kind: ActorKi
     if (title) {
       const of = title.ofStart >= 0 ? mentions.find((x) => x.start >= title.ofStart && x.end <= title.ofEnd) : undefined;
       const within = mentions.find((x) => x.start >= title.start && x.end <= title.end);
-      const found = usable(of?.actorId) ?? justBefore(title.start) ?? usable(within?.actorId);
+      const found = usable(of?.actorId) ?? justBefore(title.start) ?? usable(within?.actorId) ?? (title.ofStart < 0 ? stateOfTitle(folded.slice(title.start, title.end), gz) : null);
       if (found) return found;
     }
     const before = justBefore(span.start);
@@ -248,6 +248,15 @@ function affiliationOf(text: string, folded: string, spans: Spans, kind: ActorKi
       if (m && kind === 'region' && gz.actors.get(m.actorId)?.kind === 'state') return m.actorId;
     }
   }
+  return null;
+}
+
+/** Titles only one state's government uses: "Secretary of State Marco Rubio" is American without a demonym (Britain's are "Secretary of State for ..."). */
+const NATIONAL_TITLES: [RegExp, string][] = [[/^secretary of state$/, 'USA']];
+function stateOfTitle(title: string, gz: Gazetteer): string | null {
+  const code = NATIONAL_TITLES.find(([re]) => re.test(title))?.[1];
+  if (!code) return null;
+  for (const actor of gz.actors.values()) if (actor.kind === 'state' && actor.code === code) return actor.id;
   return null;
 }
 

@@ -66,7 +66,9 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   while (before.length > 1 && isCoordinatedAfterPrepositionalObject(before[before.length - 1], folded, cue)) before.pop();
   // a cue with a gap ("asked the CSTO for assistance") can hold its object: anything after its first word counts
   const firstWordEnd = cue.start + (/^\S+/.exec(cue.text)?.[0].length ?? 0);
-  const after = lists.filter((list) => list[0].start >= firstWordEnd && !CLAUSE_BREAK.test(folded.slice(cue.end, list[0].start)));
+  // "expressed Egypt's support for Sudan": a possessive inside the cue says whose the act is, not at whom
+  const inner = !SPEECH_ACTS.has(cue.type) ? undefined : lists.find((list) => list[0].start >= firstWordEnd && list[list.length - 1].end < cue.end && /^['’]s\b/.test(folded.slice(list[list.length - 1].end, list[list.length - 1].end + 2)));
+  const after = lists.filter((list) => list !== inner && list[0].start >= firstWordEnd && !CLAUSE_BREAK.test(folded.slice(cue.end, list[0].start)));
   // the unit that holds the cue ("Russian-brokered", "Azerbaijani incursions") is its subject
   const glued = units.find((u) => {
     const between = folded.slice(u.end, cue.start);
@@ -74,6 +76,10 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   });
   let left = glued ? [glued] : before.length && !inPrepositionalPhrase(cue, folded, sentence) && !nominalOfOthers(cue, folded, sentence) ? before[before.length - 1] : null;
   if (left && !glued) left = reporterOf(cue, left, before, folded, sentence);
+  // "the militia, which the government accused of attacking civilians": the accuser did not do the deed
+  if (left && !glued && ARMED_ACTS.has(cue.type) && ACCUSED_OF.test(folded.slice(left[left.length - 1].end, cue.start))) left = null;
+  const told = left && !glued ? toldPronoun(left, before, folded, sentence, cue) : null;
+  if (told) left = told.teller;
   const relative = glued ? null : relativeClause(cue, lists, folded, sentence);
   if (relative && !left) left = relative.subject;
   // troops sent "to the Iraqi border" are aimed at Iraq, and pulled back from it withdraw from Iraq:
@@ -83,12 +89,16 @@ function sidesOf(cue: CueMatch, lists: List[], folded: string, sentence: Sentenc
   // "... start exercises on Sunday and pointed to Aliyev": an actor after the next cue belongs to that cue
   // (only across a coordination: in "threatened to stop negotiations with Y" the object is still Y)
   if (right && nextCueStart !== undefined && right[0].start >= nextCueStart && /\band\b|,/.test(folded.slice(cue.end, nextCueStart))) right = null;
+  // "extradited Russian businessman Ivan Petrov to France": the one handed over is no party; the state receiving him is
+  if (/^(?:extradit|hand(?:s|ed|ing)? over|deport)/.test(cue.text) && cue.type === 'cooperation') right = after.find((list) => /\bto (?:the )?$/.test(folded.slice(list[0].start - 8, list[0].start))) ?? null;
   if (right && right[0].start - cue.end > 90) right = null;
   // "the government and FARC rebels agreed to resume talks in Havana": with the parties listed before, a place after is the venue
   if (right && left && left.length > 1 && (cue.rule.frame === 'symmetric' || cue.type === 'commitment') && /\b(?:in|at) (?:the )?$/.test(folded.slice(Math.max(0, right[0].start - 8), right[0].start)) && isPlacePhrase(right, folded)) right = null;
   if (right && addresseeMissed(cue, folded.slice(cue.end, right[0].start))) right = null;
   // "Syria, which Israel accused of ...": the antecedent is the object the relative clause leaves out
   if (relative?.object && left === relative.subject && (!right || right[0].start > relative.clauseEnd)) right = relative.object;
+  // "warned Turkey it would veto its EU bid": the bid is the addressee's, and so is the veto's object
+  if (told && right && /\b(?:its|their) $/.test(folded.slice(Math.max(0, right[0].start - 6), right[0].start)) && /^ (?:membership )?(?:bid|application|candidacy|accession|membership)\b/.test(folded.slice(right[right.length - 1].end, right[right.length - 1].end + 25))) right = told.addressee;
   if (left && right && left.includes(right[0])) right = null;
   if (left && withoutRelativeClause(folded.slice(left[left.length - 1].end, cue.start)).length > 120) left = null;
   // "Iraq, in a letter to the Security Council, demanded an end to sanctions": what is said there is said to the addressee
@@ -128,6 +138,17 @@ function reporterOf(cue: CueMatch, left: List, before: List[], folded: string, s
   if (!REPORT_THAT.test(lead) || !/ and (?:also |then |later )?$/.test(folded.slice(left[left.length - 1].end, cue.start).slice(-12))) return left;
   const reporter = before.filter((list) => list[list.length - 1].end <= left[0].start - lead.length + lead.search(REPORT_THAT));
   return reporter.length ? reporter[reporter.length - 1] : null;
+}
+
+/**
+ * "France warned Turkey it would veto ...": after a verb of telling, the pronoun that opens the told
+ * clause is the teller, and the one told (the list nearest the cue) is no subject of it.
+ */
+function toldPronoun(left: List, before: List[], folded: string, sentence: Sentence, cue: CueMatch): { teller: List | null; addressee: List } | null {
+  if (!/^,? (?:that )?(?:it|they) (?:[a-z]+ ){0,2}$/.test(folded.slice(left[left.length - 1].end, cue.start))) return null;
+  if (!/\b(?:warned|warns|told|tells|assured|assures|informed|reminded|notified)(?: on [a-z]+day)? (?:the )?$/.test(folded.slice(Math.max(sentence.start, left[0].start - 30), left[0].start))) return null;
+  const teller = before.filter((list) => list[list.length - 1].end < left[0].start).pop() ?? null;
+  return { teller, addressee: left };
 }
 
 /**
@@ -199,6 +220,8 @@ function coordinatedSubject(cue: CueMatch, main: CueMatch | undefined, sides: Si
 }
 
 const ARMED_ACTS = new Set(['attack', 'conflict', 'coercion', 'blockade']);
+/** Between an accuser and the deed: " accused of ", " blamed for ". */
+export const ACCUSED_OF = /^ (?:has |have |had |also |again )*(?:accus|blam|charg|suspect|condemn|criticis|criticiz|denounc)\w* (?:[^\s,;.]+ ){0,3}?(?:of|for) $/;
 
 /**
  * "Russian troops shelled the town of Kharkiv, killing five civilians": an armed deed in a participle
