@@ -113,3 +113,17 @@ describe('titles no longer held', () => {
     expect(triples("Armenia's president Vahagn Khachaturyan met Putin on Monday.")).toContainEqual(['vahagn-khachaturyan', 'leadership', 'armenia']);
   });
 });
+
+describe('charges made while answering a deed, and ceasefire calls put as an agreement asked for', () => {
+  it('reads a response to "provocations by" a party as a charge against that party', () => {
+    expect(triples('Azerbaijan said its forces were responding to provocations by Armenian troops.')).toContainEqual(['azerbaijan', 'accusation', 'armenia']);
+  });
+
+  it('reads a call on parties to agree a ceasefire as a ceasefire call, and a call to agree to talks as a demand', () => {
+    const read = triples('Russia called on Armenia and Azerbaijan to agree an immediate ceasefire.');
+    expect(read).toContainEqual(['russia', 'ceasefire_call', 'armenia']);
+    expect(read).toContainEqual(['russia', 'ceasefire_call', 'azerbaijan']);
+    expect(read).not.toContainEqual(['russia', 'demand', 'armenia']);
+    expect(triples('Russia called on Armenia to agree to talks.')).toContainEqual(['russia', 'demand', 'armenia']);
+  });
+});

@@ -33,6 +33,8 @@ export const LEXICON_RULES: CueRule[] = [
         // "questioned Russia's commitment": doubt cast on a party's good faith; the party stays outside the cue, its object
         `|question(?:s|ed|ing)?(?= (?:[^\\s.;]+ ){1,3}?(?:commitment|sincerity|credibility|legitimacy|motives|intentions|good faith|neutrality|impartiality|reliability)\\b)` +
         `|(?:accusations?|allegations?|charges|complaints?|lawsuits?|criticism|condemnation|denunciation) (?:against|of|that|about)` +
+        // "responding to provocations by Armenian troops": calling the other side's deed a provocation is a charge against it
+        `|(?:respond|react|retaliat)(?:s|ed|ing|e|es)? (?:to|against) (?:the |what (?:it|they) called |alleged |continued |repeated |new )?(?:[a-z-]+ )?(?:provocations?|aggression) (?:by|from)` +
         `|(?:express|voic)(?:e|es|ed|ing) ${GAP2}(?:concern|regret|dismay|outrage|anger|displeasure|disappointment|indignation|alarm|disapproval|protest)s?(?: (?:over|about|at|with))?` +
         `|found ${GAP3}guilty|(?:blamed|blames) ${GAP3}for|${verbs('brand')}(?= (?:[^\\s.;]+ ){0,6}?(?:as|an?)\\b)|(?:describ|label|dub)(?:e|es|ed|ing|s|bed|bing)? (?:[^\\s.;]+ ){0,6}?as (?:an? )?(?:[a-z-]+ )?(?:crime|aggression|provocation|violation|terrorist|terrorism|interference|unacceptable|illegal|illegitimate|irresponsible|criminal|genocide|war crime|barbaric|outrageous)|summon(?:s|ed|ing)? (?:the |its |their )?${GAP2}(?:ambassador|envoy|charge d'affaires|diplomats?)` +
         // "called the U.S. president a devil", "dubbed Iran a rogue state": a name that is a charge
