@@ -14,11 +14,12 @@
  * `--root=.base`: build and profile another checkout's app (into dist/app-profile-<its folder name> here),
  * a same-run baseline; run the two in turns (ABBA).
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { launchBrowser, openPage, serveDist } from '../tests/e2e/harness';
-import { seedGeneratedDataset, waitForGeneratedDataset } from '../tests/e2e/generated-dataset';
+import { generatedEntry, GENERATED_ID, seedGeneratedDataset, seedServedFiles, waitForGeneratedDataset } from '../tests/e2e/generated-dataset';
+import { datasetToFiles, generateDataset } from './generate';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -120,12 +121,27 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const root = args.find((a) => a.startsWith('--root='))?.slice('--root='.length);
 const outDir = resolve(root ? `dist/app-profile-${root.replace(/[^\w]+/g, '')}` : 'dist/app-profile');
 await build({ root: root ? resolve(root) : undefined, logLevel: 'warn', build: { minify: false, outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 100_000 } });
+// Above this many relations the files are served one by one: one JSON body of 1M relations crashed the page.
+const SERVED_FROM = 200_000;
+const served = relations >= SERVED_FROM ? await writeServedDataset() : null;
 const server = await serveDist(outDir);
+
+/** Writes the generated dataset's files into the built app's folder, to be seeded from there (seedServedFiles). */
+async function writeServedDataset() {
+  const dataset = generateDataset(relations);
+  const files = datasetToFiles(dataset) as Record<string, string>;
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(dirname(join(outDir, '__move-profile', name)), { recursive: true });
+    await writeFile(join(outDir, '__move-profile', name), text);
+  }
+  return { names: Object.keys(files), entry: { ...generatedEntry(dataset, 0), id: GENERATED_ID } };
+}
 const browser = await launchBrowser();
 try {
   const { page, consoleErrors } = await openPage(browser, server.url, { width: 1280, height: 800 });
   await page.waitForFunction(() => document.querySelector('.shell[data-status]') !== null, undefined, { timeout: 120_000 });
-  await seedGeneratedDataset(page, relations);
+  if (served) await seedServedFiles(page, '__move-profile', served.names, served.entry);
+  else await seedGeneratedDataset(page, relations);
   await page.reload();
   await waitForGeneratedDataset(page, 300_000);
   // Whatever the layout has reached by then is kept: a running layout makes sigma re-process every item each frame.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { DirectRepaint } from '../../src/lib/render/repaint';
+import { nodeSizeTableOf } from '../../src/lib/render/node-size-texture';
 
 type Call = { item: string; fingerprint: number; position: number; data: { size: number } };
 
@@ -187,5 +188,17 @@ describe('DirectRepaint', () => {
     painter.repaint(Int32Array.of(1), Int32Array.of());
     expect(calls.map((c) => c.item)).toEqual(['node']);
   });
-});
 
+  it("while the edge programs read node sizes from the table, a resized actor is one write there and none of its edges is rewritten", () => {
+    const { s, calls } = fakeSigma();
+    (s.nodeDataCache.b as NodeDisplayData & { index: number }).index = 1;
+    const table = nodeSizeTableOf(s);
+    table.inUse = true;
+    const painter = repainterOf(s, ['ab'], HELD_FIRST, () => true);
+    const before = table.version;
+    painter.repaint(Int32Array.of(1), Int32Array.of());
+    expect(calls.map((c) => c.item)).toEqual(['node']);
+    expect(table.sizes[1]).toBe(11);
+    expect(table.version).toBeGreaterThan(before);
+  });
+});

@@ -13,6 +13,7 @@ import type { EdgeDisplayData, RenderParams } from 'sigma/types';
 import { createEdgeCurveProgram, DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS } from '@sigma/edge-curve';
 import type { EdgeAttributes, NodeAttributes } from './build-graph';
 import { drawingVisibleOnly } from './visible-only-program';
+import { targetSizeFromTexture } from './node-size-texture';
 
 /** The thinnest edge a head is drawn for: a head at least 10 px long and 8 px wide. */
 export const MIN_HEAD_THICKNESS = 4;
@@ -46,9 +47,13 @@ export const STRAIGHT_CURVATURE = 1e-3;
 const bent = (data: EdgeDisplayData) => Math.abs((data as { curvature?: number }).curvature ?? 0) > STRAIGHT_CURVATURE;
 const straight = (data: EdgeDisplayData) => !bent(data);
 
+// Both read the target's size from the node-size texture (node-size-texture.ts): a resized actor rewrites none of its edges.
+const ClampedFromTexture = targetSizeFromTexture(EdgeClampedProgram, 'a_radius', true);
+const HeadFromTexture = targetSizeFromTexture(MinimumStraightHead, 'a_radius', true);
+
 const straightArrowParts = (draws?: (data: EdgeDisplayData) => boolean) => [
-  drawingVisibleOnly(EdgeClampedProgram, draws),
-  drawingVisibleOnly(MinimumStraightHead, draws) as unknown as EdgeProgramType,
+  drawingVisibleOnly(ClampedFromTexture, draws),
+  drawingVisibleOnly(HeadFromTexture, draws) as unknown as EdgeProgramType,
 ];
 
 /**
@@ -230,7 +235,7 @@ function createCurveProgram(head: boolean): Program {
       gl.uniform1f(uniformLocations.u_widenessToThicknessRatio, HEAD_WIDTH_RATIO);
     }
   }
-  return drawingVisibleOnly(CurveProgram, bent) as unknown as Program;
+  return drawingVisibleOnly(head ? targetSizeFromTexture(CurveProgram, 'a_targetSize', false) : CurveProgram, bent) as unknown as Program;
 }
 
 // A parallel edge keeps its curve type for the graph's life (sigma files its slot under it), but while it is straight

@@ -2,9 +2,12 @@
  * What sigma's edge programs hold, for tests: each program part's visible instances as text, sorted.
  * A repaint of only what changed must leave the programs as sigma's own full refresh fills them; the
  * instances are compared as sorted lists since the visible-only programs (visible-only-program.ts)
- * pack them in the order they were shown, which differs between the two.
+ * pack them in the order they were shown, which differs between the two. The node sizes that directed
+ * edges read from a texture (node-size-texture.ts) are listed too, as `node sizes`: a repaint that missed a
+ * resize leaves its edges' instances alike but draws their heads at the old size.
  */
 import type Sigma from 'sigma';
+import { nodeSizeTableOf } from './node-size-texture';
 
 interface PartInternals {
   STRIDE: number;
@@ -28,5 +31,7 @@ export function edgeProgramInstances(sigma: Sigma): Record<string, string[]> {
       out[`${type}/${p}`] = instances.sort();
     });
   }
+  const table = nodeSizeTableOf(sigma);
+  if (table.inUse) out['node sizes'] = Array.from(table.sizes, (size, n) => (size ? `${n}: ${size.toPrecision(6)}` : '')).filter(Boolean);
   return out;
 }

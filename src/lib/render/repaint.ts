@@ -17,6 +17,7 @@ import type Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { sizedEdgesByActor, type HeldSlots, type SizedEdgesByActor } from './held-slots';
 import { internalsOf, partsOf, watchReindexing, type ItemProgram, type SigmaInternals } from './sigma-internals';
+import { nodeSizeTableOf, type NodeSizeTable } from './node-size-texture';
 
 export interface RepaintTarget {
   /** Graph key of each actor, by actor index. */
@@ -63,11 +64,11 @@ const NO_PARTS: ItemProgram[] = [];
  * or renumbered the slots (it does so in the methods watchReindexing follows), so a slider move that
  * repaints the same edges as the move before reads typed arrays.
  *
- * An edge's instance also holds its target's size when it is directed (its line stops short of the target
- * for the head): when an actor is resized, that size is rewritten in the instances of its incoming edges of
- * that kind too, changed or not, or their heads would keep the old size's place. Only those floats are
- * written (visible-only-program.ts rewriteEndSizes), not the whole instance: at 100k relations a move
- * resizes actors with some 10^4 such edges.
+ * A directed edge stops short of its target for the head, so it draws with its target's size. On WebGL2
+ * the edge programs read that size from a per-node texture (node-size-texture.ts): a resized actor is one
+ * write into that table here. Without it (WebGL1) the instance holds the size, rewritten in the instances
+ * of a resized actor's incoming edges of that kind too, changed or not (visible-only-program.ts
+ * rewriteEndSizes): at 100k relations a move resizes actors with some 6,000 such drawn edges.
  */
 export class DirectRepaint {
   /** Bumped whenever sigma may have replaced display data or renumbered slots: entries of another stamp are stale. */
@@ -86,12 +87,15 @@ export class DirectRepaint {
   private listing = 0;
   /** Worked out on the first repaint that resizes an actor, and again once the graph holds other edges. */
   private sizedByActor: SizedEdgesByActor | null = null;
+  /** The node sizes this sigma's edge programs read (node-size-texture.ts); while in use, no edge instance holds a size. */
+  private readonly sizes: NodeSizeTable;
 
   constructor(
     private readonly sigma: Sigma,
     private target: RepaintTarget,
   ) {
     this.cached = watchReindexing(sigma, () => this.generation++);
+    this.sizes = nodeSizeTableOf(sigma);
     this.nodes = slotsFor(target.nodeKeys.length);
     this.allocateEdges();
   }
@@ -134,6 +138,12 @@ export class DirectRepaint {
     // Not scheduled: sigma's full refresh clears its program indices until it draws, and a partial one
     // arriving before that frame would find none ("can't be repaint").
     this.sigma.refresh({ partialGraph: { nodes: Array.from(nodes, (n) => this.target.nodeKeys[n]), edges: keys }, skipIndexation: true });
+    // That refresh rewrote the nodes but not their edges: the edge programs read the new sizes from the table.
+    if (!this.sizes.inUse) return;
+    for (let k = 0; k < nodes.length; k++) {
+      const data = this.sigma.getNodeDisplayData(this.target.nodeKeys[nodes[k]]);
+      if (data) this.sizes.set(this.sizes.slotOf(data), data.size);
+    }
   }
 
   /**
@@ -152,7 +162,7 @@ export class DirectRepaint {
       pending[count++] = slot;
     }
     this.changedCount = count;
-    if (withResized && nodes.length > 0 && this.target.sizedByEnds) {
+    if (withResized && nodes.length > 0 && this.target.sizedByEnds && !this.sizes.inUse) {
       const { starts, slots } = (this.sizedByActor ??= sizedEdgesByActor(this.target));
       const { drawn } = this.target;
       const heldList = this.target.held.list;
@@ -202,10 +212,12 @@ export class DirectRepaint {
       if (!known && !this.knowEdge(internals, slot, slotsPending)) return false;
     }
     const nodeData = nodeSlots.data;
+    const sizes = this.sizes;
     for (let k = 0; k < nodes.length; k++) {
       const n = nodes[k];
       const data = nodeData[n]!;
       target.writeNode(data, n);
+      if (sizes.inUse) sizes.set(sizes.slotOf(data), data.size);
       if (!slotsPending) nodePrograms[data.type].process(nodeSlots.fingerprint[n], nodeSlots.position[n], data);
     }
     const { data: edgeData, fingerprint } = edgeSlots;
