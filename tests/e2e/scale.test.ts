@@ -97,26 +97,39 @@ describe('layout', () => {
 
   test('a re-run reports progress, and Stop keeps the positions it reached', async () => {
     const ids = index.actorIds.slice(0, 5);
-    await page.getByRole('button', { name: 'Re-run layout' }).click();
     // Stop is pressed in the task that draws the first progress report (polling on DOM mutations), so the run cannot settle in between.
-    const { iterations } = await page.evaluate(
-      () =>
-        new Promise<{ iterations: number }>((resolve) => {
+    // The watch is set before the click; should a run still end before Stop was seen (once, on a loaded machine), it is
+    // started again rather than waited on forever.
+    let iterations = 0;
+    for (let attempt = 0; attempt < 3 && !iterations; attempt++) {
+      await expect.poll(() => page.getByRole('button', { name: 'Re-run layout' }).isEnabled(), { timeout: 60_000 }).toBe(true);
+      await page.evaluate(() => {
+        const w = window as unknown as { __entente: Hooks; __stopped?: Promise<number> };
+        const before = w.__entente.layoutReport();
+        w.__stopped = new Promise<number>((resolve) => {
           const check = () => {
-            const report = (window as unknown as { __entente: Hooks }).__entente.layoutReport();
+            const report = w.__entente.layoutReport();
+            if (report === before) return;
+            if (report?.kind === 'done') {
+              observer.disconnect();
+              resolve(0);
+              return;
+            }
             if (report?.kind !== 'running' || !report.iterations) return;
             const stop = [...document.querySelectorAll('[data-testid="layout-progress"] button')].find((b) => b.textContent === 'Stop') as HTMLButtonElement | undefined;
             if (!stop) return;
             observer.disconnect();
             stop.click();
-            resolve({ iterations: report.iterations });
+            resolve(report.iterations);
           };
           // Mutation callbacks run in the task that drew the report, before the worker's next message.
           const observer = new MutationObserver(check);
           observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-          check();
-        }),
-    );
+        });
+      });
+      await page.getByRole('button', { name: 'Re-run layout' }).click();
+      iterations = await page.evaluate(() => (window as unknown as { __stopped: Promise<number> }).__stopped);
+    }
     expect(iterations).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.shell').getAttribute('data-layout')).toBe('settled');
     const last = await hooks(page)((h) => h.lastLayout());
