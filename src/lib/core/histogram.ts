@@ -64,10 +64,39 @@ export interface HistogramBar {
 }
 
 /**
- * Bars of the histogram for the shown types, stacked in legend order so the
+ * Visits the bars of the histogram for the shown types, stacked in legend order so the
  * timeline reads like the legend. A month's height follows the square root of
  * its count, so quiet months stay visible next to a busy one.
  */
+function eachStackedBar(
+  histogram: MonthlyHistogram,
+  typeMask: Uint8Array,
+  height: number,
+  x: (day: number) => number,
+  gap: number,
+  visit: (month: number, type: number, x: number, y: number, width: number, height: number) => void,
+): void {
+  const top = Math.sqrt(Math.max(1, histogram.maxTotal));
+  const { counts, monthStarts } = histogram;
+  for (let m = 0; m < counts.length; m++) {
+    const month = counts[m];
+    let total = 0;
+    for (let t = 0; t < month.length; t++) if (typeMask[t]) total += month[t];
+    if (total === 0) continue;
+    const x0 = x(monthStarts[m]);
+    const width = Math.max(1, x(monthStarts[m + 1]) - x0 - gap);
+    const perRelation = ((height - 4) * Math.sqrt(total)) / top / total;
+    let y = height;
+    for (let t = 0; t < month.length; t++) {
+      if (!month[t] || !typeMask[t]) continue;
+      const h = month[t] * perRelation;
+      y -= h;
+      visit(m, t, x0, y, width, h);
+    }
+  }
+}
+
+/** The histogram's bars for the shown types, one object each (eachStackedBar's geometry). */
 export function stackedBars(
   histogram: MonthlyHistogram,
   colors: readonly string[],
@@ -76,23 +105,8 @@ export function stackedBars(
   x: (day: number) => number,
   gap = 0,
 ): HistogramBar[] {
-  const top = Math.sqrt(Math.max(1, histogram.maxTotal));
   const bars: HistogramBar[] = [];
-  histogram.counts.forEach((counts, m) => {
-    let total = 0;
-    for (let t = 0; t < counts.length; t++) if (typeMask[t]) total += counts[t];
-    if (total === 0) return;
-    const x0 = x(histogram.monthStarts[m]);
-    const width = Math.max(1, x(histogram.monthStarts[m + 1]) - x0 - gap);
-    const perRelation = ((height - 4) * Math.sqrt(total)) / top / total;
-    let y = height;
-    for (let t = 0; t < counts.length; t++) {
-      if (!counts[t] || !typeMask[t]) continue;
-      const h = counts[t] * perRelation;
-      y -= h;
-      bars.push({ key: `${m}:${t}`, x: x0, y, width, height: h, color: colors[t] });
-    }
-  });
+  eachStackedBar(histogram, typeMask, height, x, gap, (m, t, bx, y, width, h) => bars.push({ key: `${m}:${t}`, x: bx, y, width, height: h, color: colors[t] }));
   return bars;
 }
 
@@ -118,25 +132,8 @@ export function stackedPaths(
   x: (day: number) => number,
   gap = 0,
 ): HistogramPath[] {
-  const top = Math.sqrt(Math.max(1, histogram.maxTotal));
   const parts: string[][] = colors.map(() => []);
-  const { counts, monthStarts } = histogram;
-  for (let m = 0; m < counts.length; m++) {
-    const month = counts[m];
-    let total = 0;
-    for (let t = 0; t < month.length; t++) if (typeMask[t]) total += month[t];
-    if (total === 0) continue;
-    const x0 = x(monthStarts[m]);
-    const width = Math.max(1, x(monthStarts[m + 1]) - x0 - gap);
-    const perRelation = ((height - 4) * Math.sqrt(total)) / top / total;
-    let y = height;
-    for (let t = 0; t < month.length; t++) {
-      if (!month[t] || !typeMask[t]) continue;
-      const h = month[t] * perRelation;
-      y -= h;
-      parts[t].push(barPath(x0, y, width, h));
-    }
-  }
+  eachStackedBar(histogram, typeMask, height, x, gap, (_m, t, bx, y, width, h) => parts[t].push(barPath(bx, y, width, h)));
   const paths: HistogramPath[] = [];
   parts.forEach((bars, t) => {
     if (bars.length) paths.push({ type: t, color: colors[t], d: bars.join('') });
