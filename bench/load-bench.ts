@@ -259,24 +259,10 @@ export interface BrowserLoadFigures {
 }
 
 /** Until the saved dataset `id` has a snapshot in the app's database, or (a build without snapshots) the database has no store for them. */
-async function waitForSnapshot(page: import('playwright-core').Page, id: string, log: (line: string) => void): Promise<void> {
+async function waitForStoredSnapshot(page: import('playwright-core').Page, id: string, log: (line: string) => void): Promise<void> {
   const started = Date.now();
-  await page.waitForFunction(
-    (id) =>
-      new Promise<boolean>((done) => {
-        const request = indexedDB.open('entente');
-        request.onsuccess = () => {
-          const db = request.result;
-          if (!db.objectStoreNames.contains('snapshots')) return (db.close(), done(true));
-          const count = db.transaction('snapshots').objectStore('snapshots').count(id);
-          count.onsuccess = () => (db.close(), done(count.result > 0));
-          count.onerror = () => (db.close(), done(false));
-        };
-        request.onerror = () => done(false);
-      }),
-    id,
-    { timeout: 120_000, polling: 250 },
-  );
+  const { waitForSnapshot } = await import('../tests/e2e/dataset-snapshots');
+  await waitForSnapshot(page, id, { orNoStore: true, timeout: 120_000 });
   log(`  snapshot stored (or none kept by this build), waited ${Date.now() - started} ms`);
 }
 
@@ -330,7 +316,7 @@ export async function runLoadBrowserBench(relations: number, log: (line: string)
     const loads: BrowserLoadFigures[] = [];
     for (let reload = 1; reload <= reloads; reload++) {
       // A later reload after the first has stored its snapshot (builds that keep one), so that it can answer from it.
-      if (reload > 1) await waitForSnapshot(page, 'load-bench', log);
+      if (reload > 1) await waitForStoredSnapshot(page, 'load-bench', log);
       log(`  reload ${reload} of ${reloads}: the app opens the saved dataset`);
       const profiler = attribute ? await page.context().newCDPSession(page) : null;
       if (profiler) {

@@ -4,15 +4,18 @@ import type { Page } from 'playwright-core';
 /** The id of the saved dataset the app shows. */
 export const currentDatasetId = (page: Page) => page.evaluate(() => localStorage.getItem('entente.dataset'));
 
-/** Waits until the worker has stored a sound snapshot of dataset `id` (after a load that parsed it): every array as long as its header says. */
-export async function waitForSnapshot(page: Page, id: string): Promise<void> {
+/**
+ * Waits until the worker has stored a sound snapshot of dataset `id` (after a load that parsed it): every array as long as its
+ * header says. `orNoStore` also ends the wait when the database has no store for snapshots (an older build, for the load bench).
+ */
+export async function waitForSnapshot(page: Page, id: string, { orNoStore = false, timeout = 60_000 } = {}): Promise<void> {
   await page.waitForFunction(
-    (id) =>
+    ([id, orNoStore]) =>
       new Promise<boolean>((done) => {
         const request = indexedDB.open('entente');
         request.onsuccess = () => {
           const db = request.result;
-          if (!db.objectStoreNames.contains('snapshots')) return (db.close(), done(false));
+          if (!db.objectStoreNames.contains('snapshots')) return (db.close(), done(orNoStore));
           const get = db.transaction('snapshots').objectStore('snapshots').get(id);
           get.onsuccess = () => {
             db.close();
@@ -23,8 +26,8 @@ export async function waitForSnapshot(page: Page, id: string): Promise<void> {
         };
         request.onerror = () => done(false);
       }),
-    id,
-    { timeout: 60_000, polling: 250 },
+    [id, orNoStore] as const,
+    { timeout, polling: 250 },
   );
 }
 
